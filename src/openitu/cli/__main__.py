@@ -1,0 +1,3 @@
+from openitu.cli.main import main
+
+main()

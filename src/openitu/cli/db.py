@@ -1,0 +1,44 @@
+"""`openitu db ...` and `openitu data ...`: schema and reference data."""
+
+from __future__ import annotations
+
+import typer
+
+from openitu.cli.common import context, emit_json
+from openitu.store import migrate
+
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+data_app = typer.Typer(help="Reference data.", no_args_is_help=True)
+
+
+@db_app.command("upgrade")
+def upgrade(revision: str = typer.Argument("head")) -> None:
+    """Apply the migrations up to REVISION (default: the newest)."""
+    engine = context().engine
+    migrate.upgrade(engine, revision)
+    typer.echo(f"database at revision {migrate.current_revision(engine)}")
+
+
+@db_app.command("current")
+def current(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Show the database's revision and the newest one."""
+    engine = context().engine
+    document = {
+        "current": migrate.current_revision(engine),
+        "head": migrate.head_revision(engine),
+    }
+    if as_json:
+        emit_json(document)
+    else:
+        typer.echo(f"current {document['current']}, head {document['head']}")
+
+
+@data_app.command("load")
+def load() -> None:
+    """Load the reference data shipped with the package (idempotent)."""
+    from openitu.store.reference import load_reference_data
+
+    ctx = context()
+    migrate.upgrade(ctx.engine)
+    for line in load_reference_data(ctx.sessions):
+        typer.echo(line)

@@ -1,0 +1,61 @@
+"""`openitu`: the command-line tool. Bad input exits 2 with one line on stderr."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from openitu.cli import db
+from openitu.errors import OpenITUError
+
+app = typer.Typer(
+    name="openitu",
+    help="OpenITU: the ITU's coordination machinery as open software.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(db.db_app, name="db")
+app.add_typer(db.data_app, name="data")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8000, help="TCP port."),
+    workers: int = typer.Option(1, help="Worker processes."),
+) -> None:
+    """Start the web service (API and pages)."""
+    import uvicorn
+
+    typer.echo(f"OpenITU serving on http://{host}:{port}/  (API: http://{host}:{port}/api/docs)")
+    uvicorn.run(
+        "openitu.service.asgi:app",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: translates errors into exit codes and one stderr line."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except OpenITUError as exc:
+        sys.stderr.write(f"error: {exc.one_line()}\n")
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write("error: aborted\n")
+        sys.exit(1)
+    except Exception as exc:
+        # Typer's (vendored) click reports usage errors with format_message/exit_code.
+        format_message = getattr(exc, "format_message", None)
+        if format_message is None:
+            raise
+        message = " ".join(str(format_message()).split())
+        sys.stderr.write(f"error: {message}\n")
+        sys.exit(int(getattr(exc, "exit_code", 2)))

@@ -1,0 +1,88 @@
+"""One error hierarchy for the whole system.
+
+Adapters translate these and nothing else: the HTTP service into problem+json
+(RFC 9457), the CLI into an exit code and one line on stderr.
+
+::
+
+    OpenITUError                 500  exit 1
+    ├── InvalidInput             422  exit 2   (names the field and the reason)
+    ├── NotFound                 404  exit 2
+    ├── Conflict                 409  exit 2
+    ├── NotAuthenticated         401  exit 2
+    ├── Forbidden                403  exit 2
+    └── IntegrityFailure         500  exit 1   (a stored record fails its check)
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class OpenITUError(Exception):
+    """Base of every error the domain raises on purpose."""
+
+    status: ClassVar[int] = 500
+    type_slug: ClassVar[str] = "internal-error"
+    title: ClassVar[str] = "Internal error"
+    exit_code: ClassVar[int] = 1
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+    @property
+    def type_uri(self) -> str:
+        return f"https://openitu.org/problems/{self.type_slug}"
+
+    def one_line(self) -> str:
+        return self.detail
+
+
+class InvalidInput(OpenITUError):
+    """Input that cannot be accepted: names the field and the reason."""
+
+    status = 422
+    type_slug = "invalid-input"
+    title = "Invalid input"
+    exit_code = 2
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+class NotFound(OpenITUError):
+    status = 404
+    type_slug = "not-found"
+    title = "Not found"
+    exit_code = 2
+
+
+class Conflict(OpenITUError):
+    status = 409
+    type_slug = "conflict"
+    title = "Conflict"
+    exit_code = 2
+
+
+class NotAuthenticated(OpenITUError):
+    status = 401
+    type_slug = "not-authenticated"
+    title = "Not authenticated"
+    exit_code = 2
+
+
+class Forbidden(OpenITUError):
+    status = 403
+    type_slug = "forbidden"
+    title = "Forbidden"
+    exit_code = 2
+
+
+class IntegrityFailure(OpenITUError):
+    status = 500
+    type_slug = "integrity-failure"
+    title = "Integrity failure"
+    exit_code = 1

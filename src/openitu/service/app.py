@@ -1,0 +1,34 @@
+"""The one application object: built by `openitu serve`, `make run` and the tests."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from openitu import __version__
+from openitu.service.context import AppContext
+from openitu.service.problems import install_error_handlers
+from openitu.service.routes import ROUTERS
+from openitu.settings import Settings
+from openitu.web import STATIC_DIR
+from openitu.web.pages import router as pages_router
+
+
+def create_app(settings: Settings | None = None, *, context: AppContext | None = None) -> FastAPI:
+    if context is None:
+        context = AppContext.from_settings(settings or Settings())
+    app = FastAPI(
+        title="OpenITU",
+        version=__version__,
+        description="The ITU's coordination machinery as an open service.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.context = context
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

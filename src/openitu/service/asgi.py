@@ -1,0 +1,5 @@
+"""ASGI entry point for uvicorn: `openitu.service.asgi:app`."""
+
+from openitu.service.app import create_app
+
+app = create_app()

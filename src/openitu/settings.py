@@ -1,0 +1,34 @@
+"""Settings from the environment (OPENITU_*) and an optional settings file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_database_url() -> str:
+    data_dir = Path(platformdirs.user_data_dir("openitu", appauthor=False))
+    return f"sqlite:///{data_dir / 'openitu.sqlite3'}"
+
+
+class Settings(BaseSettings):
+    """Everything configurable, read once per process.
+
+    ``OPENITU_SETTINGS_FILE`` names an optional ``KEY=value`` file read before
+    the environment (the environment wins).
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="OPENITU_",
+        env_file=os.environ.get("OPENITU_SETTINGS_FILE"),
+        extra="ignore",
+    )
+
+    database_url: str = Field(default_factory=default_database_url)
+    host: str = "127.0.0.1"
+    port: int = 8000
+    secret_key: str = ""

@@ -1,0 +1,1 @@
+"""Every table module, imported so that Base.metadata knows them all."""
