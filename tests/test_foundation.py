@@ -91,7 +91,7 @@ def test_every_error_class_has_status_slug_and_exit_code() -> None:
 
 
 def test_migrations_reach_head(engine: Engine) -> None:
-    assert migrate.current_revision(engine) == migrate.head_revision(engine)
+    assert migrate.current_revisions(engine) == migrate.head_revisions(engine)
 
 
 def test_health_answers_with_the_database(client: TestClient, engine: Engine) -> None:

@@ -12,11 +12,11 @@ data_app = typer.Typer(help="Reference data.", no_args_is_help=True)
 
 
 @db_app.command("upgrade")
-def upgrade(revision: str = typer.Argument("head")) -> None:
+def upgrade(revision: str = typer.Argument("heads")) -> None:
     """Apply the migrations up to REVISION (default: the newest)."""
     engine = context().engine
     migrate.upgrade(engine, revision)
-    typer.echo(f"database at revision {migrate.current_revision(engine)}")
+    typer.echo(f"database at {sorted(migrate.current_revisions(engine))}")
 
 
 @db_app.command("current")
@@ -24,13 +24,13 @@ def current(as_json: bool = typer.Option(False, "--json")) -> None:
     """Show the database's revision and the newest one."""
     engine = context().engine
     document = {
-        "current": migrate.current_revision(engine),
-        "head": migrate.head_revision(engine),
+        "current": sorted(migrate.current_revisions(engine)),
+        "heads": sorted(migrate.head_revisions(engine)),
     }
     if as_json:
         emit_json(document)
     else:
-        typer.echo(f"current {document['current']}, head {document['head']}")
+        typer.echo(f"current {document['current']}, heads {document['heads']}")
 
 
 @data_app.command("load")

@@ -7,6 +7,7 @@ import sys
 import typer
 
 from openitu.cli import db
+from openitu.discovery import submodules
 from openitu.errors import OpenITUError
 
 app = typer.Typer(
@@ -18,6 +19,9 @@ app = typer.Typer(
 )
 app.add_typer(db.db_app, name="db")
 app.add_typer(db.data_app, name="data")
+# Each area's commands live in openitu.cli.commands.<area> as a Typer `app`, named `NAME`.
+for _module in submodules("openitu.cli.commands"):
+    app.add_typer(_module.app, name=_module.NAME)
 
 
 @app.command()

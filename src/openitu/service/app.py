@@ -8,10 +8,10 @@ from fastapi.staticfiles import StaticFiles
 from openitu import __version__
 from openitu.service.context import AppContext
 from openitu.service.problems import install_error_handlers
-from openitu.service.routes import ROUTERS
+from openitu.service.routes import all_routers
 from openitu.settings import Settings
 from openitu.web import STATIC_DIR
-from openitu.web.pages import router as pages_router
+from openitu.web.pages import all_page_routers
 
 
 def create_app(settings: Settings | None = None, *, context: AppContext | None = None) -> FastAPI:
@@ -27,8 +27,9 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     )
     app.state.context = context
     install_error_handlers(app)
-    for router in ROUTERS:
+    for router in all_routers():
         app.include_router(router)
-    app.include_router(pages_router)
+    for page_router in all_page_routers():
+        app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

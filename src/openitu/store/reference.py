@@ -1,15 +1,18 @@
-"""Load the reference data shipped in the package into the database."""
+"""Load the reference data shipped in the package into the database.
+
+Each area contributes ``openitu.store.loaders.<area>`` with a ``load(sessions)``
+generator: idempotent, one transaction per dataset, yielding progress lines.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from sqlalchemy.orm import Session, sessionmaker
 
-# Each loader is idempotent, runs in its own transaction and yields progress lines.
-LOADERS: list[Callable[[sessionmaker[Session]], Iterator[str]]] = []
+from openitu.discovery import submodules
 
 
 def load_reference_data(sessions: sessionmaker[Session]) -> Iterator[str]:
-    for loader in LOADERS:
-        yield from loader(sessions)
+    for module in submodules("openitu.store.loaders"):
+        yield from module.load(sessions)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from openitu.discovery import submodules
 from openitu.web import TEMPLATES_DIR
 
 
@@ -17,19 +20,46 @@ class Area:
     slug: str
     title: str
     summary: str
-    landed: bool
+
+    @property
+    def landed(self) -> bool:
+        """An area has landed once ``openitu.web.areas.<slug>`` provides its pages."""
+        return self.slug in _landed_slugs()
 
 
 AREAS: tuple[Area, ...] = (
-    Area("spectrum", "Spectrum", "Table of Frequency Allocations (RR Article 5)", True),
-    Area("radio", "Radio engineering", "Propagation, antennas, emissions, interference", False),
-    Area("register", "Terrestrial register", "Notices, examination, coordination", False),
-    Area("space", "Space", "Satellite filings, GSO arc, coordination", False),
-    Area("numbering", "Numbering", "E.164, E.212, signalling codes", False),
-    Area("governance", "Governance", "Members, conferences, votes, contributions", False),
-    Area("library", "Publications", "Recommendations, Reports, Handbooks", False),
-    Area("indicators", "Indicators", "ICT indicators and development index", False),
+    Area("spectrum", "Spectrum", "Table of Frequency Allocations (RR Article 5)"),
+    Area("radio", "Radio engineering", "Propagation, antennas, emissions, interference"),
+    Area("register", "Terrestrial register", "Notices, examination, coordination"),
+    Area("space", "Space", "Satellite filings, GSO arc, coordination"),
+    Area("numbering", "Numbering", "E.164, E.212, signalling codes"),
+    Area("governance", "Governance", "Members, conferences, votes, contributions"),
+    Area("account", "Account", "Sign in, tokens, administration rights"),
+    Area("library", "Publications", "Recommendations, Reports, Handbooks"),
+    Area("indicators", "Indicators", "ICT indicators and development index"),
 )
+
+
+@cache
+def _landed_slugs() -> frozenset[str]:
+    return frozenset(module.__name__.rsplit(".", 1)[1] for module in _area_modules())
+
+
+@cache
+def _area_modules() -> tuple[ModuleType, ...]:
+    return tuple(submodules("openitu.web.areas"))
+
+
+def all_page_routers() -> list[APIRouter]:
+    """The shell's own pages, then each landed area's router."""
+    routers = [router]
+    routers += [
+        module.router
+        for module in _area_modules()
+        if isinstance(getattr(module, "router", None), APIRouter)
+    ]
+    return routers
+
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["areas"] = AREAS

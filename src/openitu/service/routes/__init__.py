@@ -1,7 +1,13 @@
-"""Per-area routers; app.py includes every one listed in ROUTERS."""
+"""Per-area API routers: every module here that defines ``router`` is included."""
 
 from fastapi import APIRouter
 
-from openitu.service.routes import health
+from openitu.discovery import submodules
 
-ROUTERS: list[APIRouter] = [health.router]
+
+def all_routers() -> list[APIRouter]:
+    return [
+        module.router
+        for module in submodules("openitu.service.routes")
+        if isinstance(getattr(module, "router", None), APIRouter)
+    ]

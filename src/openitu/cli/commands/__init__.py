@@ -1,0 +1,1 @@
+"""Area command groups: each module defines a Typer ``app`` and its ``NAME``."""

@@ -1,0 +1,1 @@
+"""Reference-data loaders, one per area (found by openitu.store.reference)."""

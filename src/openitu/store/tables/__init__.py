@@ -1,0 +1,1 @@
+"""Table modules, one per area (found by openitu.store.models)."""

@@ -1,0 +1,1 @@
+"""Area pages: ``<slug>.py`` defines ``router`` for /<slug>; the shell finds it."""
