@@ -1,0 +1,1 @@
+"""Radio commands, one module per model: each defines ``register(app)``."""
