@@ -1,0 +1,2 @@
+"""Radio engineering: propagation (one module per Recommendation), antennas, emissions,
+noise and interference. Pure numpy; no adapter imports."""
