@@ -1,0 +1,193 @@
+"""`openitu allocations ...`: the Table of Frequency Allocations."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from openitu.cli.common import context, emit_json
+from openitu.errors import InvalidInput
+from openitu.spectrum import queries
+from openitu.spectrum.table import AllocationTable
+from openitu.units import format_frequency
+
+NAME = "allocations"
+app = typer.Typer(help="The Table of Frequency Allocations (RR Article 5).", no_args_is_help=True)
+
+RegionOption = typer.Option(None, "--region", help="ITU Region: 1, 2 or 3.")
+CountryOption = typer.Option(None, "--country", help="ISO 3166 alpha-2 code, e.g. DE.")
+EditionOption = typer.Option(None, "--edition", help="Edition id, e.g. RR-2012.")
+DateOption = typer.Option(None, "--date", help="Use the edition in force on YYYY-MM-DD.")
+JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
+
+
+def _table(edition: str | None, on: str | None) -> AllocationTable:
+    day = None
+    if on:
+        try:
+            day = date.fromisoformat(on)
+        except ValueError:
+            raise InvalidInput("date", f"expected YYYY-MM-DD, got {on!r}") from None
+    return context().allocation_table(edition=edition, on=day)
+
+
+def _span(low_hz: float, high_hz: float) -> str:
+    return f"{format_frequency(low_hz)} - {format_frequency(high_hz)}"
+
+
+def _print_allocations(title: str, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=title)
+    for column in ("service", "category", "footnotes"):
+        table.add_column(column)
+    for row in rows:
+        service = row["service"].upper() if row["category"] == "primary" else row["service"]
+        table.add_row(service, row["category"], " ".join(row["footnotes"]))
+    Console().print(table)
+
+
+@app.command("at")
+def at(
+    frequency: str = typer.Argument(..., help='e.g. "2.45GHz", "2450 MHz", 2450000000'),
+    region: str | None = RegionOption,
+    country: str | None = CountryOption,
+    edition: str | None = EditionOption,
+    on: str | None = DateOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """What is allocated at FREQUENCY in a Region (and a country)."""
+    document = queries.allocations_at(
+        _table(edition, on), frequency=frequency, region=region, country=country
+    )
+    if as_json:
+        emit_json(document)
+        return
+    band = document["band"]
+    _print_allocations(
+        f"{_span(band['low_hz'], band['high_hz'])}, Region {document['region']} "
+        f"({document['edition']})",
+        document["allocations"],
+    )
+    for note in document["footnote_texts"]:
+        typer.echo(f"{note['id']}: {note['text'] or '(text not in the source dataset)'}")
+
+
+@app.command("range")
+def between(
+    low: str = typer.Option(..., "--low", help="Lower edge."),
+    high: str = typer.Option(..., "--high", help="Upper edge."),
+    region: str | None = RegionOption,
+    country: str | None = CountryOption,
+    edition: str | None = EditionOption,
+    on: str | None = DateOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """The bands and allocations between two frequencies."""
+    document = queries.allocations_between(
+        _table(edition, on), low=low, high=high, region=region, country=country
+    )
+    if as_json:
+        emit_json(document)
+        return
+    for band in document["bands"]:
+        _print_allocations(
+            f"{_span(band['low_hz'], band['high_hz'])}, Region {band['region']}",
+            band["allocations"],
+        )
+
+
+@app.command("bands")
+def bands(
+    service: str = typer.Option(..., "--service", help='e.g. "radio astronomy".'),
+    region: str = typer.Option(..., "--region", help="ITU Region: 1, 2 or 3."),
+    edition: str | None = EditionOption,
+    on: str | None = DateOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """The bands where SERVICE is allocated in a Region."""
+    document = queries.bands_carrying(_table(edition, on), service=service, region=region)
+    if as_json:
+        emit_json(document)
+        return
+    table = Table(title=f"{service} in Region {region}")
+    for column in ("band", "category", "footnotes"):
+        table.add_column(column)
+    for row in document:
+        table.add_row(
+            _span(row["low_hz"], row["high_hz"]), row["category"], " ".join(row["footnotes"])
+        )
+    Console().print(table)
+
+
+@app.command("check")
+def check(
+    service: str = typer.Option(..., "--service", help="The assignment's service."),
+    low: str = typer.Option(..., "--low", help="Lower edge of the assignment."),
+    high: str = typer.Option(..., "--high", help="Upper edge of the assignment."),
+    region: str | None = RegionOption,
+    country: str | None = CountryOption,
+    edition: str | None = EditionOption,
+    on: str | None = DateOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Whether an assignment conforms with the Table, and why."""
+    document = queries.check_assignment(
+        _table(edition, on), service=service, low=low, high=high, region=region, country=country
+    )
+    if as_json:
+        emit_json(document)
+        return
+    verdict = "conforms" if document["conforms"] else "does NOT conform"
+    category = f" ({document['category']})" if document["category"] else ""
+    typer.echo(f"{document['service']}: {verdict}{category}")
+    for reason in document["reasons"]:
+        typer.echo(f"  - {reason}")
+
+
+@app.command("diff")
+def diff(
+    old: str = typer.Option(..., "--from", help="Older edition id."),
+    new: str = typer.Option(..., "--to", help="Newer edition id."),
+    as_json: bool = JsonOption,
+) -> None:
+    """What changed between two editions of the Table."""
+    ctx = context()
+    document = queries.edition_changes(
+        ctx.allocation_table(edition=old), ctx.allocation_table(edition=new)
+    )
+    if as_json:
+        emit_json(document)
+        return
+    for change in document["bands"]:
+        typer.echo(f"Region {change['region']} {_span(change['low_hz'], change['high_hz'])}")
+        for line in change["added"]:
+            typer.echo(f"  + {line}")
+        for line in change["removed"]:
+            typer.echo(f"  - {line}")
+    for note in document["footnotes"]:
+        typer.echo(f"footnote {note['id']}: {note['change']}")
+
+
+@app.command("editions")
+def editions(as_json: bool = JsonOption) -> None:
+    """The editions of the Table in the database."""
+    from openitu.store import spectrum as repository
+
+    with context().sessions() as session:
+        rows = [
+            {
+                "id": row.id,
+                "title": row.title,
+                "entry_into_force": row.entry_into_force.isoformat(),
+                "based_on": row.based_on,
+            }
+            for row in repository.list_editions(session)
+        ]
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        typer.echo(f"{row['id']}  in force from {row['entry_into_force']}  {row['title']}")

@@ -1,0 +1,184 @@
+"""/api/allocations: the Table of Frequency Allocations (thin: the work is in openitu.spectrum)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from openitu.service.deps import ContextDep
+from openitu.spectrum import queries
+from openitu.spectrum.table import AllocationTable
+from openitu.store import spectrum as repository
+
+router = APIRouter(prefix="/api/allocations", tags=["allocations"])
+
+FrequencyQuery = Annotated[
+    str, Query(description='A frequency: "2.45GHz", "2450 MHz" or a number of Hz.')
+]
+RegionQuery = Annotated[str | None, Query(description="ITU Region: 1, 2 or 3.")]
+CountryQuery = Annotated[str | None, Query(description="ISO 3166 alpha-2 code.")]
+EditionQuery = Annotated[str | None, Query(description="Edition id, e.g. RR-2012.")]
+DateQuery = Annotated[date | None, Query(description="The edition in force on this date.")]
+
+
+class AllocationOut(BaseModel):
+    service: str
+    category: str
+    footnotes: list[str]
+
+
+class BandEdges(BaseModel):
+    low_hz: float
+    high_hz: float
+
+
+class FootnoteOut(BaseModel):
+    id: str
+    kind: str
+    text: str | None
+    countries: list[str]
+
+
+class AllocationsAt(BaseModel):
+    frequency_hz: float
+    region: int
+    edition: str
+    band: BandEdges
+    allocations: list[AllocationOut]
+    footnotes: list[str]
+    footnote_texts: list[FootnoteOut]
+    country: dict[str, Any] | None = None
+
+
+class BandCarrying(BaseModel):
+    low_hz: float
+    high_hz: float
+    category: str
+    footnotes: list[str]
+
+
+class CheckIn(BaseModel):
+    service: str = Field(description='The assignment\'s service, e.g. "fixed".')
+    low: str = Field(description="Lower edge of the assignment.")
+    high: str = Field(description="Upper edge of the assignment.")
+    region: str | None = None
+    country: str | None = None
+    edition: str | None = None
+    date: str | None = None
+
+
+class CheckOut(BaseModel):
+    conforms: bool
+    category: str | None
+    reasons: list[str]
+    service: str
+    low_hz: float
+    high_hz: float
+    region: int
+    country: str | None
+    edition: str
+
+
+class EditionOut(BaseModel):
+    id: str
+    title: str
+    entry_into_force: date
+    based_on: str | None
+
+
+def _table(context: ContextDep, edition: str | None, on: date | None) -> AllocationTable:
+    return context.allocation_table(edition=edition, on=on)
+
+
+@router.get("/at", response_model=AllocationsAt)
+def allocations_at(
+    context: ContextDep,
+    frequency: FrequencyQuery,
+    region: RegionQuery = None,
+    country: CountryQuery = None,
+    edition: EditionQuery = None,
+    on: Annotated[date | None, Query(alias="date")] = None,
+) -> dict[str, Any]:
+    """What the Table allocates at one frequency in a Region (and a country)."""
+    return queries.allocations_at(
+        _table(context, edition, on), frequency=frequency, region=region, country=country
+    )
+
+
+@router.get("/range")
+def allocations_between(
+    context: ContextDep,
+    low: FrequencyQuery,
+    high: FrequencyQuery,
+    region: RegionQuery = None,
+    country: CountryQuery = None,
+    edition: EditionQuery = None,
+    on: Annotated[date | None, Query(alias="date")] = None,
+) -> dict[str, Any]:
+    """The bands and allocations between two frequencies."""
+    return queries.allocations_between(
+        _table(context, edition, on), low=low, high=high, region=region, country=country
+    )
+
+
+@router.get("/bands", response_model=list[BandCarrying])
+def bands_carrying(
+    context: ContextDep,
+    service: Annotated[str, Query(description='e.g. "radio astronomy"')],
+    region: Annotated[str, Query(description="ITU Region: 1, 2 or 3.")],
+    edition: EditionQuery = None,
+    on: Annotated[date | None, Query(alias="date")] = None,
+) -> list[dict[str, Any]]:
+    """The bands where a service is allocated in a Region."""
+    return queries.bands_carrying(_table(context, edition, on), service=service, region=region)
+
+
+@router.post("/check", response_model=CheckOut)
+def check_assignment(context: ContextDep, body: CheckIn) -> dict[str, Any]:
+    """Whether an assignment conforms with the Table, and why."""
+    on = None
+    if body.date:
+        from openitu.errors import InvalidInput
+
+        try:
+            on = date.fromisoformat(body.date)
+        except ValueError:
+            raise InvalidInput("date", f"expected YYYY-MM-DD, got {body.date!r}") from None
+    return queries.check_assignment(
+        _table(context, body.edition, on),
+        service=body.service,
+        low=body.low,
+        high=body.high,
+        region=body.region,
+        country=body.country,
+    )
+
+
+@router.get("/editions", response_model=list[EditionOut])
+def editions(context: ContextDep) -> list[EditionOut]:
+    """The editions of the Table, oldest first."""
+    with context.sessions() as session:
+        return [
+            EditionOut(
+                id=row.id,
+                title=row.title,
+                entry_into_force=row.entry_into_force,
+                based_on=row.based_on,
+            )
+            for row in repository.list_editions(session)
+        ]
+
+
+@router.get("/diff")
+def diff(
+    context: ContextDep,
+    old: Annotated[str, Query(alias="from", description="Older edition id.")],
+    new: Annotated[str, Query(alias="to", description="Newer edition id.")],
+) -> dict[str, Any]:
+    """What changed between two editions."""
+    return queries.edition_changes(
+        context.allocation_table(edition=old), context.allocation_table(edition=new)
+    )

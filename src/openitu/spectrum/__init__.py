@@ -1,0 +1,1 @@
+"""The Table of Frequency Allocations (Radio Regulations Article 5)."""

@@ -1,0 +1,154 @@
+"""The coloured spectrum chart: services over frequency, one lane per Region, as SVG.
+
+Frequency runs on a logarithmic axis across the requested range; each band is a
+column split into one stripe per allocation, coloured by its Article 1 service
+(primary solid, secondary pale). Bands carry their edges and Region as data
+attributes so that the page can show a band's allocations when it is clicked.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+from typing import Final
+
+from openitu.spectrum.model import REGIONS, Category
+from openitu.spectrum.table import AllocationTable
+from openitu.units import format_frequency
+
+# Colours after the convention of the well-known national allocation charts:
+# one hue per family of services.
+SERVICE_COLOURS: Final[dict[str, str]] = {
+    "fixed": "#e0b040",
+    "fixed-satellite": "#b07f1a",
+    "mobile": "#5fa8d3",
+    "land mobile": "#7ec8e3",
+    "maritime mobile": "#2e86ab",
+    "aeronautical mobile": "#1b4f72",
+    "mobile-satellite": "#3d5a80",
+    "broadcasting": "#e76f51",
+    "broadcasting-satellite": "#c44536",
+    "radionavigation": "#2a9d8f",
+    "aeronautical radionavigation": "#1d6f65",
+    "maritime radionavigation": "#52b69a",
+    "radionavigation-satellite": "#0b525b",
+    "radiolocation": "#8ab17d",
+    "radiolocation-satellite": "#5c7f4f",
+    "radiodetermination-satellite": "#3c6e47",
+    "amateur": "#9b5de5",
+    "amateur-satellite": "#6a3fa0",
+    "radio astronomy": "#f15bb5",
+    "space research": "#888888",
+    "space operation": "#555555",
+    "earth exploration-satellite": "#a47148",
+    "meteorological-satellite": "#d4a373",
+    "meteorological aids": "#e9c46a",
+    "inter-satellite": "#6d597a",
+    "standard frequency and time signal": "#ff006e",
+    "standard frequency and time signal-satellite": "#b5004f",
+}
+FALLBACK_COLOUR: Final = "#bbbbbb"
+LANE_HEIGHT: Final = 90
+LANE_GAP: Final = 18
+LEFT_MARGIN: Final = 80
+AXIS_HEIGHT: Final = 34
+
+
+def colour_of(term: str) -> str:
+    for candidate in (term, term.replace(" (R)", "").replace(" (OR)", "")):
+        if candidate in SERVICE_COLOURS:
+            return SERVICE_COLOURS[candidate]
+    return FALLBACK_COLOUR
+
+
+def _ticks(low_hz: float, high_hz: float) -> list[float]:
+    """1-2-5 ticks per decade inside the range, thinned to about a dozen."""
+    ticks = []
+    for exponent in range(math.floor(math.log10(low_hz)), math.ceil(math.log10(high_hz)) + 1):
+        for mantissa in (1, 2, 5):
+            value = mantissa * 10.0**exponent
+            if low_hz <= value <= high_hz:
+                ticks.append(value)
+    step = max(1, len(ticks) // 12)
+    return ticks[::step]
+
+
+def spectrum_chart_svg(
+    table: AllocationTable,
+    *,
+    low_hz: float,
+    high_hz: float,
+    regions: tuple[int, ...] = REGIONS,
+    width: int = 1200,
+) -> str:
+    """An SVG document of the Table between ``low_hz`` and ``high_hz``."""
+    low_hz = max(low_hz, 1.0)
+    span = math.log10(high_hz) - math.log10(low_hz)
+    plot_width = width - LEFT_MARGIN - 10
+    height = AXIS_HEIGHT + len(regions) * (LANE_HEIGHT + LANE_GAP)
+
+    def x(frequency_hz: float) -> float:
+        clipped = min(max(frequency_hz, low_hz), high_hz)
+        return LEFT_MARGIN + plot_width * (math.log10(clipped) - math.log10(low_hz)) / span
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="spectrum-chart" role="img" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'aria-label="Table of Frequency Allocations, {escape(format_frequency(low_hz))} to '
+        f'{escape(format_frequency(high_hz))}">'
+    ]
+    for lane, region in enumerate(regions):
+        top = lane * (LANE_HEIGHT + LANE_GAP) + 4
+        parts.append(
+            f'<text x="4" y="{top + LANE_HEIGHT / 2 + 4:.1f}" class="lane-label">'
+            f"Region {region}</text>"
+        )
+        for band in table.bands_between(low_hz, high_hz, region):
+            x0, x1 = x(band.low_hz), x(band.high_hz)
+            if x1 - x0 <= 0:
+                continue
+            title = f"{format_frequency(band.low_hz)} - {format_frequency(band.high_hz)}"
+            parts.append(
+                f'<g class="band" tabindex="0" data-region="{region}" '
+                f'data-low-hz="{band.low_hz:.0f}" data-high-hz="{band.high_hz:.0f}">'
+                f"<title>{escape(title)}: "
+                f"{escape(', '.join(a.service.name for a in band.allocations) or 'not allocated')}"
+                "</title>"
+            )
+            stripes = band.allocations or ()
+            if not stripes:
+                parts.append(
+                    f'<rect x="{x0:.2f}" y="{top}" width="{x1 - x0:.2f}" height="{LANE_HEIGHT}" '
+                    'fill="#ffffff" stroke="#cccccc" stroke-width="0.3"/>'
+                )
+            stripe_height = LANE_HEIGHT / max(len(stripes), 1)
+            for index, allocation in enumerate(stripes):
+                opacity = 1.0 if allocation.category is Category.PRIMARY else 0.45
+                parts.append(
+                    f'<rect x="{x0:.2f}" y="{top + index * stripe_height:.2f}" '
+                    f'width="{x1 - x0:.2f}" height="{stripe_height:.2f}" '
+                    f'fill="{colour_of(allocation.service.term)}" fill-opacity="{opacity}" '
+                    f'stroke="#ffffff" stroke-width="0.3" '
+                    f'data-service="{escape(allocation.service.name)}"/>'
+                )
+            parts.append("</g>")
+    axis_top = len(regions) * (LANE_HEIGHT + LANE_GAP) + 4
+    parts.append(
+        f'<line x1="{LEFT_MARGIN}" y1="{axis_top}" x2="{LEFT_MARGIN + plot_width}" '
+        f'y2="{axis_top}" stroke="#333"/>'
+    )
+    for tick in _ticks(low_hz, high_hz):
+        position = x(tick)
+        parts.append(
+            f'<line x1="{position:.2f}" y1="{axis_top}" x2="{position:.2f}" y2="{axis_top + 5}" '
+            f'stroke="#333"/><text x="{position:.2f}" y="{axis_top + 18}" text-anchor="middle" '
+            f'class="tick">{escape(format_frequency(tick))}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def legend(table: AllocationTable) -> list[tuple[str, str]]:
+    """(service term, colour) for every term the edition allocates."""
+    terms = sorted({a.service.term for band in table.edition.bands for a in band.allocations})
+    return [(term, colour_of(term)) for term in terms]

@@ -1,0 +1,197 @@
+"""Repository: editions of the Table <-> rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from openitu.errors import Conflict, NotFound
+from openitu.spectrum.model import (
+    Allocation,
+    Band,
+    Category,
+    Edition,
+    Footnote,
+    FootnoteKind,
+    FootnoteRule,
+)
+from openitu.spectrum.services import parse_service
+from openitu.store.tables.spectrum import (
+    AllocationRow,
+    BandRow,
+    EditionRow,
+    FootnoteRow,
+    FootnoteRuleRow,
+)
+
+_SEPARATOR = "; "
+
+
+def _ids(text: str) -> tuple[str, ...]:
+    return tuple(text.split()) if text else ()
+
+
+def list_editions(session: Session) -> list[EditionRow]:
+    return list(session.scalars(select(EditionRow).order_by(EditionRow.entry_into_force)))
+
+
+def edition_ids(session: Session) -> list[str]:
+    return [row.id for row in list_editions(session)]
+
+
+def edition_in_force(session: Session, on: date) -> str:
+    """The id of the edition in force on a date: the latest to have entered into force."""
+    row = session.scalars(
+        select(EditionRow)
+        .where(EditionRow.entry_into_force <= on)
+        .order_by(EditionRow.entry_into_force.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        raise NotFound(f"no edition of the Table was in force on {on.isoformat()}")
+    return row.id
+
+
+def add_edition(session: Session, edition: Edition) -> None:
+    """Write a whole edition. The caller's transaction makes it all or nothing."""
+    if session.get(EditionRow, edition.id) is not None:
+        raise Conflict(f"edition {edition.id} already exists")
+    session.add(
+        EditionRow(
+            id=edition.id,
+            title=edition.title,
+            entry_into_force=edition.entry_into_force,
+            based_on=edition.based_on,
+        )
+    )
+    session.flush()
+    band_ids = session.scalars(
+        insert(BandRow).returning(BandRow.id, sort_by_parameter_order=True),
+        [
+            {
+                "edition_id": edition.id,
+                "region": band.region,
+                "low_hz": band.low_hz,
+                "high_hz": band.high_hz,
+                "footnotes": " ".join(band.footnotes),
+            }
+            for band in edition.bands
+        ],
+    ).all()
+    allocation_rows = [
+        {
+            "band_id": band_id,
+            "position": position,
+            "service": allocation.service.name,
+            "category": allocation.category.value,
+            "footnotes": " ".join(allocation.footnotes),
+        }
+        for band_id, band in zip(band_ids, edition.bands, strict=True)
+        for position, allocation in enumerate(band.allocations)
+    ]
+    if allocation_rows:
+        session.execute(insert(AllocationRow), allocation_rows)
+    footnotes = list(edition.footnotes.values())
+    if footnotes:
+        session.execute(
+            insert(FootnoteRow),
+            [
+                {
+                    "edition_id": edition.id,
+                    "footnote_id": footnote.id,
+                    "text": footnote.text,
+                    "kind": footnote.kind.value,
+                    "countries": " ".join(footnote.countries),
+                }
+                for footnote in footnotes
+            ],
+        )
+    rules = [
+        {
+            "edition_id": edition.id,
+            "footnote_id": footnote.id,
+            "kind": rule.kind.value,
+            "countries": " ".join(rule.countries),
+            "low_hz": rule.low_hz,
+            "high_hz": rule.high_hz,
+            "services": _SEPARATOR.join(s.name for s in rule.services),
+            "category": rule.category.value,
+        }
+        for footnote in footnotes
+        for rule in footnote.rules
+    ]
+    if rules:
+        session.execute(insert(FootnoteRuleRow), rules)
+
+
+def delete_edition(session: Session, edition_id: str) -> None:
+    session.execute(delete(EditionRow).where(EditionRow.id == edition_id))
+
+
+def get_edition(session: Session, edition_id: str) -> Edition:
+    """Read a whole edition back into the core's values."""
+    row = session.get(EditionRow, edition_id)
+    if row is None:
+        raise NotFound(f"no edition {edition_id!r} of the Table")
+    allocations: dict[int, list[AllocationRow]] = defaultdict(list)
+    for allocation in session.scalars(
+        select(AllocationRow)
+        .join(BandRow, AllocationRow.band_id == BandRow.id)
+        .where(BandRow.edition_id == edition_id)
+        .order_by(AllocationRow.band_id, AllocationRow.position)
+    ):
+        allocations[allocation.band_id].append(allocation)
+    bands = tuple(
+        Band(
+            region=band.region,
+            low_hz=band.low_hz,
+            high_hz=band.high_hz,
+            allocations=tuple(
+                Allocation(parse_service(a.service), Category(a.category), _ids(a.footnotes))
+                for a in allocations[band.id]
+            ),
+            footnotes=_ids(band.footnotes),
+        )
+        for band in session.scalars(
+            select(BandRow)
+            .where(BandRow.edition_id == edition_id)
+            .order_by(BandRow.region, BandRow.low_hz)
+        )
+    )
+    rules: dict[str, list[FootnoteRule]] = defaultdict(list)
+    for rule in session.scalars(
+        select(FootnoteRuleRow)
+        .where(FootnoteRuleRow.edition_id == edition_id)
+        .order_by(FootnoteRuleRow.id)
+    ):
+        rules[rule.footnote_id].append(
+            FootnoteRule(
+                kind=FootnoteKind(rule.kind),
+                countries=_ids(rule.countries),
+                low_hz=rule.low_hz,
+                high_hz=rule.high_hz,
+                services=tuple(parse_service(s) for s in rule.services.split(_SEPARATOR)),
+                category=Category(rule.category),
+            )
+        )
+    footnotes = {
+        note.footnote_id: Footnote(
+            id=note.footnote_id,
+            text=note.text,
+            kind=FootnoteKind(note.kind),
+            countries=_ids(note.countries),
+            rules=tuple(rules[note.footnote_id]),
+        )
+        for note in session.scalars(select(FootnoteRow).where(FootnoteRow.edition_id == edition_id))
+    }
+    return Edition(
+        id=row.id,
+        title=row.title,
+        entry_into_force=row.entry_into_force,
+        bands=bands,
+        footnotes=footnotes,
+        based_on=row.based_on,
+    )

@@ -1,0 +1,76 @@
+"""Tables of the Table of Frequency Allocations: editions, bands, allocations, footnotes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, SmallInteger, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from openitu.store.base import Base
+
+
+class EditionRow(Base):
+    __tablename__ = "spectrum_editions"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    entry_into_force: Mapped[date] = mapped_column(Date, index=True)
+    based_on: Mapped[str | None] = mapped_column(
+        String(40), ForeignKey("spectrum_editions.id"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class BandRow(Base):
+    __tablename__ = "spectrum_bands"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    edition_id: Mapped[str] = mapped_column(
+        String(40), ForeignKey("spectrum_editions.id", ondelete="CASCADE"), index=True
+    )
+    region: Mapped[int] = mapped_column(SmallInteger)
+    low_hz: Mapped[float] = mapped_column(Float(53))
+    high_hz: Mapped[float] = mapped_column(Float(53))
+    footnotes: Mapped[str] = mapped_column(Text, default="")
+
+
+class AllocationRow(Base):
+    __tablename__ = "spectrum_allocations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    band_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("spectrum_bands.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger)
+    service: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(10))
+    footnotes: Mapped[str] = mapped_column(Text, default="")
+
+
+class FootnoteRow(Base):
+    __tablename__ = "spectrum_footnotes"
+
+    edition_id: Mapped[str] = mapped_column(
+        String(40), ForeignKey("spectrum_editions.id", ondelete="CASCADE"), primary_key=True
+    )
+    footnote_id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    countries: Mapped[str] = mapped_column(Text, default="")
+
+
+class FootnoteRuleRow(Base):
+    __tablename__ = "spectrum_footnote_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    edition_id: Mapped[str] = mapped_column(
+        String(40), ForeignKey("spectrum_editions.id", ondelete="CASCADE"), index=True
+    )
+    footnote_id: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    countries: Mapped[str] = mapped_column(Text, default="")
+    low_hz: Mapped[float] = mapped_column(Float(53))
+    high_hz: Mapped[float] = mapped_column(Float(53))
+    services: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(10))
