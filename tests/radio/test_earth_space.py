@@ -1,0 +1,202 @@
+"""Earth-space models against the ITU-R SG3 validation rows (tests/reference/earth_space).
+
+Each test cites the file; rows agree within 0.01 dB, or 0.1 % where the value is large.
+The maps load once per module (module-scoped fixture) and every file is replayed in one
+vectorised call.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from openitu.errors import InvalidInput
+from openitu.radio.propagation import earth_space as es
+
+REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "earth_space"
+
+
+def rows(name: str) -> dict[str, npt.NDArray[np.float64]]:
+    """Columns of a validation file (line 1 names, line 2 units, then data)."""
+    with (REFERENCE / name).open(encoding="utf-8") as handle:
+        lines = list(csv.reader(handle))
+    header = [h.strip() for h in lines[0]]
+    data = np.array([[float(v) for v in line] for line in lines[2:] if line], dtype=np.float64)
+    return {column: data[:, i] for i, column in enumerate(header)}
+
+
+def assert_agrees(ours: npt.ArrayLike, reference: npt.ArrayLike) -> None:
+    ours = np.asarray(ours)
+    reference = np.asarray(reference)
+    tolerance = np.maximum(0.01, 1e-3 * np.abs(reference))
+    bad = np.abs(ours - reference) > tolerance
+    assert not bad.any(), list(zip(ours[bad], reference[bad], strict=True))
+
+
+@pytest.fixture(scope="module")
+def total() -> dict[str, npt.NDArray[np.float64]]:
+    return rows("ITURP618-13_A_total.csv")
+
+
+@pytest.fixture(scope="module")
+def slant(total: dict[str, npt.NDArray[np.float64]]) -> es.SlantPathAttenuation:
+    t = total
+    return es.slant_path_attenuation(
+        t["lat"],
+        t["lon"],
+        t["f"],
+        t["el"],
+        t["p"],
+        t["D"],
+        t["eta"],
+        hs_km=t["hs"],
+        tau_deg=t["tau"],
+    )
+
+
+def test_p618_13_total_and_its_contributions(
+    total: dict[str, npt.NDArray[np.float64]], slant: es.SlantPathAttenuation
+) -> None:
+    # ITURP618-13_A_total.csv: the §2.5 terms (A_gas_1 and A_clouds_1 are the gas and cloud
+    # attenuations at max(p, 1 %), eq. (65)), A_rain, A_scin and A_total.
+    assert_agrees(slant.a_gas_db, total["A_gas_1"])
+    assert_agrees(slant.a_cloud_db, total["A_clouds_1"])
+    assert_agrees(slant.a_rain_db, total["A_rain"])
+    assert_agrees(slant.a_scint_db, total["A_scin"])
+    assert_agrees(slant.a_total_db, total["A_total"])
+
+
+def test_gas_and_clouds_at_p_itself(total: dict[str, npt.NDArray[np.float64]]) -> None:
+    # The same file's A_gas and A_clouds columns: at p itself, where the maps reach (p >= 0.1).
+    t = {k: v[total["p"] >= 0.1] for k, v in total.items()}
+    gas = es.gaseous_attenuation_db(t["lat"], t["lon"], t["f"], t["el"], t["p"], hs_km=t["hs"])
+    assert_agrees(gas, t["A_gas"])
+    assert_agrees(
+        es.cloud_attenuation_db(t["lat"], t["lon"], t["f"], t["el"], t["p"]), t["A_clouds"]
+    )
+
+
+@pytest.mark.parametrize("name", ["ITURP618-13_A_rain.csv", "ITURP618-14_A_rain.csv"])
+def test_p618_rain_attenuation(name: str) -> None:
+    # The P.618-14 rain rows are identical to P.618-13's: the method did not change.
+    r = rows(name)
+    ours = es.rain_attenuation_db(
+        r["lat"], r["lon"], r["f"], r["el"], r["p"], hs_km=r["hs"], tau_deg=r["tau"]
+    )
+    assert_agrees(ours, r["A_rain"])
+    # ... and with the rows' own R_0.01 the same numbers come out.
+    given = es.rain_attenuation_db(
+        r["lat"],
+        r["lon"],
+        r["f"],
+        r["el"],
+        r["p"],
+        hs_km=r["hs"],
+        tau_deg=r["tau"],
+        r001_mm_h=r["R001"],
+    )
+    assert_agrees(given, r["A_rain"])
+
+
+@pytest.mark.parametrize("name", ["ITURP618-13_A_sci.csv", "ITURP618-14_A_sci.csv"])
+def test_p618_scintillation(name: str) -> None:
+    r = rows(name)
+    ours = es.scintillation_attenuation_db(
+        r["lat"], r["lon"], r["f"], r["el"], r["p"], r["D"], r["eta"]
+    )
+    expected = r["A_scin"] if "A_scin" in r else r["A_sci"]
+    assert_agrees(ours, expected)
+
+
+def test_p676_12_gaseous_slant_path() -> None:
+    # ITURP676-12_A_gas.csv gives the surface conditions; T is in K despite its unit line.
+    r = rows("ITURP676-12_A_gas.csv")
+    ours = es.gaseous_attenuation_slant_db(
+        r["f"], r["el"], r["rho"], r["P"], r["T"], r["V_t"], r["h"]
+    )
+    assert_agrees(ours, r["A_gas"])
+
+
+def test_p840_8_cloud_attenuation() -> None:
+    r = rows("ITURP840-8_cloud_attenuation.csv")
+    assert_agrees(es.cloud_attenuation_db(r["lat"], r["lon"], r["f"], r["el"], r["p"]), r["Ac"])
+    # Edition -7 uses the same maps and coefficients (P.840-8 changed the text, not the data).
+    seven = es.cloud_attenuation_db(r["lat"], r["lon"], r["f"], r["el"], r["p"], edition="P.840-7")
+    assert_agrees(seven, r["Ac"])
+
+
+def test_maps_the_models_read() -> None:
+    # The map values behind the models, each against its own validation file.
+    r = rows("ITURP839-4_rain_height.csv")
+    assert_agrees(es._rain_height_km(r["lat"], r["lon"]), r["hr"])
+    r = rows("ITURP837-7_rainfall_rate_R001.csv")
+    assert_agrees(es._r001_mm_h(r["lat"], r["lon"]), r["Rp"])
+    r = rows("ITURP1511-2_topographic_altitude.csv")
+    assert_agrees(es._topographic_altitude_km(r["lat"], r["lon"]), r["hs"])
+    r = rows("ITURP453-14_Nwet.csv")  # median N_wet: the P.453-13 map gives the -14 values
+    assert_agrees(es._wet_refractivity(r["lat"], r["lon"]), r["Nwet"])
+    r = rows("ITURP1510-1_temperature.csv")
+    assert_agrees(es._surface_temperature_k(r["lat"], r["lon"]), r["T"])
+    r = rows("ITURP836-6_surface_water_vapour_density_annual.csv")
+    assert_agrees(
+        es._water_vapour("surface_water_vapour_density", r["lat"], r["lon"], r["p"], r["alt"]),
+        r["rho"],
+    )
+    r = rows("ITURP836-6_total_water_vapour_content_annual.csv")
+    assert_agrees(
+        es._water_vapour("total_water_vapour_content", r["lat"], r["lon"], r["p"], r["alt"]), r["V"]
+    )
+
+
+def test_p838_3_coefficients_through_the_rain_model() -> None:
+    # ITURP838-3: γ_R = k R^α, the specific attenuation the rain model uses.
+    r = rows("ITURP838-3_rain_specific_attenuation.csv")
+    model = es._model("838", 3)
+    k, alpha = model.rain_specific_attenuation_coefficients(r["f"], r["el"], r["tau"])
+    assert_agrees(k * r["R"] ** alpha, r["gamma_r"])
+
+
+def test_outputs_are_plain_arrays_that_broadcast() -> None:
+    scalar = es.cloud_attenuation_db(51.5, -0.14, 14.25, 31.0, 1.0)
+    assert type(scalar) is np.ndarray and scalar.shape == ()
+    grid = es.cloud_attenuation_db(
+        51.5, -0.14, np.array([10.0, 20.0, 30.0])[:, None], np.array([20.0, 40.0]), 1.0
+    )
+    assert grid.shape == (3, 2)
+    # More frequency, more cloud attenuation; higher elevation, less.
+    assert np.all(np.diff(grid, axis=0) > 0) and np.all(np.diff(grid, axis=1) < 0)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"f_ghz": 60.0}, "f_ghz"),
+        ({"p_percent": 60.0}, "p_percent"),
+        ({"p_percent": 0.0001}, "p_percent"),
+        ({"el_deg": 2.0}, "el_deg"),
+        ({"lat_deg": 95.0}, "lat_deg"),
+        ({"d_m": 0.0}, "d_m"),
+        ({"eta": 1.5}, "eta"),
+        ({"edition": "P.618-14"}, "edition"),
+    ],
+)
+def test_out_of_range_inputs_are_errors_naming_the_field(
+    kwargs: dict[str, object], field: str
+) -> None:
+    arguments: dict[str, object] = {
+        "lat_deg": 51.5,
+        "lon_deg": -0.14,
+        "f_ghz": 14.25,
+        "el_deg": 31.0,
+        "p_percent": 1.0,
+        "d_m": 1.0,
+        "eta": 0.65,
+    }
+    arguments.update(kwargs)
+    with pytest.raises(InvalidInput) as caught:
+        es.slant_path_attenuation(**arguments)  # type: ignore[arg-type]
+    assert caught.value.field == field
