@@ -11,6 +11,7 @@ Adapters translate these and nothing else: the HTTP service into problem+json
     ├── Conflict                 409  exit 2
     ├── NotAuthenticated         401  exit 2
     ├── Forbidden                403  exit 2
+    ├── RateLimited              429  exit 2   (too many requests; retry later)
     └── IntegrityFailure         500  exit 1   (a stored record fails its check)
 """
 
@@ -79,6 +80,17 @@ class Forbidden(OpenITUError):
     type_slug = "forbidden"
     title = "Forbidden"
     exit_code = 2
+
+
+class RateLimited(OpenITUError):
+    status = 429
+    type_slug = "rate-limited"
+    title = "Too many requests"
+    exit_code = 2
+
+    def __init__(self, detail: str, *, retry_after_s: float) -> None:
+        super().__init__(detail)
+        self.retry_after_s = retry_after_s
 
 
 class IntegrityFailure(OpenITUError):

@@ -32,3 +32,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     secret_key: str = ""
+    # Rate limits, per process (see docs/security.md): every guarded request takes one
+    # token from its client's bucket (a signed-in user's, else the client address's).
+    api_rate_per_s: float = 50.0
+    api_burst: int = 200
+    sign_in_per_minute: float = 10.0

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from openitu.cli import db
+from openitu.cli import backup, db
 from openitu.discovery import submodules
 from openitu.errors import OpenITUError
 
@@ -22,6 +22,8 @@ app.add_typer(db.data_app, name="data")
 # Each area's commands live in openitu.cli.commands.<area> as a Typer `app`, named `NAME`.
 for _module in submodules("openitu.cli.commands"):
     app.add_typer(_module.app, name=_module.NAME)
+app.command("backup")(backup.backup)
+app.command("restore")(backup.restore)
 
 
 @app.command()

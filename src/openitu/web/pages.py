@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from openitu.discovery import submodules
+from openitu.service.auth import public
 from openitu.web import TEMPLATES_DIR
 
 
@@ -63,7 +64,7 @@ def all_page_routers() -> list[APIRouter]:
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["areas"] = AREAS
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[public])
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:

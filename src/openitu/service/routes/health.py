@@ -6,9 +6,10 @@ from fastapi import APIRouter
 from sqlalchemy import text
 
 from openitu import __version__
+from openitu.service.auth import public
 from openitu.service.deps import ContextDep
 
-router = APIRouter(prefix="/api", tags=["health"])
+router = APIRouter(prefix="/api", tags=["health"], dependencies=[public])
 
 
 @router.get("/health")

@@ -1,0 +1,68 @@
+"""`openitu audit ...`: verify the hash chain, show its head and its entries."""
+
+from __future__ import annotations
+
+import typer
+
+from openitu.cli.common import context, emit_json
+from openitu.errors import IntegrityFailure
+from openitu.store import audit as audit_store
+from openitu.store.db import unit_of_work
+
+NAME = "audit"
+app = typer.Typer(help="The audit log.", no_args_is_help=True)
+
+
+@app.command("verify")
+def verify(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Recompute the chain: exit 0 when intact, 1 naming the first broken link."""
+    with unit_of_work(context().sessions) as session:
+        broken = audit_store.verify(session)
+        seq, head_hash = audit_store.head(session)
+    document = {
+        "intact": broken is None,
+        "entries": seq,
+        "head_hash": head_hash,
+        "broken_at": None if broken is None else broken.seq,
+        "reason": None if broken is None else broken.reason,
+    }
+    if as_json:
+        emit_json(document)
+    elif broken is None:
+        typer.echo(f"audit chain intact: {seq} entries, head {head_hash}")
+    if broken is not None:
+        # IntegrityFailure: cli.main writes "error: ..." on stderr and exits 1.
+        raise IntegrityFailure(f"audit chain broken at {broken}")
+
+
+@app.command("head")
+def head(as_json: bool = typer.Option(False, "--json")) -> None:
+    """The newest entry's number and hash (publish it to anchor the chain)."""
+    with unit_of_work(context().sessions) as session:
+        seq, head_hash = audit_store.head(session)
+    if as_json:
+        emit_json({"entries": seq, "head_hash": head_hash})
+    else:
+        typer.echo(f"{seq} {head_hash}")
+
+
+@app.command("log")
+def log(
+    entity: str | None = typer.Option(None, "--entity"),
+    entity_id: str | None = typer.Option(None, "--id"),
+    after: int = typer.Option(0, "--after", min=0),
+    limit: int = typer.Option(50, "--limit", min=1, max=10_000),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Entries in chain order."""
+    with unit_of_work(context().sessions) as session:
+        found = audit_store.entries(
+            session, entity=entity, entity_id=entity_id, after=after, limit=limit
+        )
+    if as_json:
+        emit_json([vars(entry) for entry in found])
+        return
+    for e in found:
+        typer.echo(
+            f"{e.seq:>6} {e.recorded_at} {e.actor:20} {e.action:24} {e.entity}/{e.entity_id}"
+        )

@@ -1,0 +1,354 @@
+"""Who is asking, and may they: principals, route guards, rate limits and CSRF.
+
+Every route declares the rule that guards it, as a dependency of its router or of the
+route itself, and ``tests/security/test_routes.py`` fails for a route without one::
+
+    router = APIRouter(prefix="/api/numbering", dependencies=[public])   # reads
+    @router.post("/applications", dependencies=[require("numbering.apply")])
+    def apply(body: ..., principal: CurrentPrincipalDep, session: SessionDep) -> ...:
+        authorize(principal, "numbering.apply", administration=body.administration)
+
+- ``public``: anyone, signed in or not (reads of what is published).
+- ``signed_in``: any account.
+- ``require(permission)``: the principal's role (and token scopes) hold ``permission``
+  (see :data:`openitu.accounts.rights.RIGHTS`). A per-administration right is then
+  checked again in the service with :func:`openitu.accounts.authorize` once the
+  administration concerned is known.
+
+Credentials: ``Authorization: Bearer <token>`` (machines; an unknown, expired or revoked
+token is a 401, never a silent downgrade to public) or the web session cookie. The
+cookie counts on the API only for safe methods (GET, HEAD): an API write needs a token,
+so a cross-site form can never write through the API; page forms carry a CSRF token.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, Final
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.responses import Response
+from fastapi.routing import APIRoute, iter_route_contexts
+from fastapi.security import HTTPBearer
+from starlette.routing import Mount, Route
+
+from openitu.accounts import tokens
+from openitu.accounts.ratelimit import TokenBuckets
+from openitu.accounts.rights import Principal, check_role
+from openitu.errors import Forbidden, NotAuthenticated, RateLimited
+from openitu.service.deps import get_context
+from openitu.store import accounts as accounts_store
+
+SESSION_COOKIE: Final = "openitu_session"
+CSRF_COOKIE: Final = "openitu_csrf"
+CSRF_FIELD: Final = "csrf_token"
+SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
+
+# Declares the bearer scheme in the OpenAPI description; never raises by itself.
+_bearer_scheme = HTTPBearer(auto_error=False, description="An API token: oitu_...")
+
+
+# --- rate limits -----------------------------------------------------------------------
+
+
+def _limits(request: Request) -> dict[str, TokenBuckets]:
+    state = request.app.state
+    limits: dict[str, TokenBuckets] | None = getattr(state, "rate_limits", None)
+    if limits is None:
+        settings = get_context(request).settings
+        limits = {
+            "api": TokenBuckets(rate_per_s=settings.api_rate_per_s, burst=settings.api_burst),
+            "sign_in": TokenBuckets(
+                rate_per_s=settings.sign_in_per_minute / 60.0,
+                burst=max(1.0, settings.sign_in_per_minute),
+            ),
+        }
+        state.rate_limits = limits
+    return limits
+
+
+def client_address(request: Request) -> str:
+    """The client's address (uvicorn resolves X-Forwarded-For for trusted proxies only)."""
+    return request.client.host if request.client else "unknown"
+
+
+def _charge(request: Request, bucket: str, key: str) -> None:
+    wait_s = _limits(request)[bucket].take(key)
+    if wait_s > 0:
+        raise RateLimited(
+            f"too many requests; retry in {wait_s:.1f} s", retry_after_s=round(wait_s, 1)
+        )
+
+
+def limit_sign_in(request: Request, username: str) -> None:
+    """Sign-in attempts: a small budget per client address and per username tried."""
+    _charge(request, "sign_in", f"addr:{client_address(request)}")
+    _charge(request, "sign_in", f"user:{username.strip().lower()[:64]}")
+
+
+# --- who is asking -----------------------------------------------------------------------
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization")
+    if header is None:
+        return None
+    scheme, _, credentials = header.partition(" ")
+    if scheme.lower() != "bearer" or not credentials.strip():
+        raise NotAuthenticated("the Authorization header must be 'Bearer <token>'")
+    return credentials.strip()
+
+
+def resolve_principal(request: Request) -> Principal:
+    """The principal of this request, resolved once and kept on ``request.state``."""
+    cached = getattr(request.state, "principal", None)
+    if isinstance(cached, Principal):
+        return cached
+    principal = _resolve(request)
+    request.state.principal = principal
+    return principal
+
+
+def _resolve(request: Request) -> Principal:
+    try:
+        secret = _bearer(request)
+    except NotAuthenticated:
+        _charge(request, "api", f"addr:{client_address(request)}")
+        raise
+    context = get_context(request)
+    if secret is not None:
+        with context.sessions() as session:
+            principal = accounts_store.principal_for_token(session, secret)
+        if principal is None:
+            _charge(request, "api", f"addr:{client_address(request)}")
+            raise NotAuthenticated("the API token is unknown, expired or revoked")
+        return principal
+    cookie = request.cookies.get(SESSION_COOKIE)
+    is_api = request.url.path.startswith("/api")
+    if cookie and not (is_api and request.method not in SAFE_METHODS):
+        with context.sessions() as session:
+            principal = accounts_store.principal_for_web_session(session, cookie)
+        if principal is not None:
+            return principal
+    return Principal.public()
+
+
+def current_principal(
+    request: Request, _token: Annotated[Any, Depends(_bearer_scheme)] = None
+) -> Principal:
+    return resolve_principal(request)
+
+
+CurrentPrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+
+# --- guards --------------------------------------------------------------------------------
+
+RULE_ATTRIBUTE: Final = "openitu_rule"
+
+
+def _guard(rule: str, check: Callable[[Principal], None]) -> Any:
+    def guard(request: Request, principal: CurrentPrincipalDep) -> Principal:
+        key = (
+            f"user:{principal.username}"
+            if principal.signed_in
+            else f"addr:{client_address(request)}"
+        )
+        _charge(request, "api", key)
+        check(principal)
+        return principal
+
+    guard.__name__ = f"guard_{rule.replace(':', '_').replace('.', '_')}"
+    setattr(guard, RULE_ATTRIBUTE, rule)
+    return Depends(guard)
+
+
+def _anyone(_: Principal) -> None:
+    return None
+
+
+def _must_sign_in(principal: Principal) -> None:
+    if not principal.signed_in:
+        raise NotAuthenticated("sign in first")
+
+
+public = _guard("public", _anyone)
+"""Anyone may call the route (reads of published data)."""
+
+signed_in = _guard("signed_in", _must_sign_in)
+"""Any signed-in account may call the route."""
+
+_required: dict[str, Any] = {}
+
+
+def require(permission: str) -> Any:
+    """The principal's role and token scopes must hold ``permission`` (RIGHTS)."""
+    from openitu.accounts.rights import RIGHTS_BY_PERMISSION
+
+    if permission not in RIGHTS_BY_PERMISSION:
+        raise ValueError(f"unknown permission {permission!r}; add it to accounts.rights")
+    if permission not in _required:
+        _required[permission] = _guard(
+            f"require:{permission}", lambda principal: check_role(principal, permission)
+        )
+    return _required[permission]
+
+
+# --- the rule of every route ---------------------------------------------------------------
+
+
+def _dependency_calls(dependant: Dependant) -> Iterator[Any]:
+    for dependency in dependant.dependencies:
+        yield dependency.call
+        yield from _dependency_calls(dependency)
+
+
+@dataclass(frozen=True)
+class RouteInfo:
+    """One effective route of the application and the rules declared on it."""
+
+    path: str
+    methods: frozenset[str]
+    rules: tuple[str, ...]
+    checks_csrf: bool
+    is_api_route: bool
+
+    def __str__(self) -> str:
+        return f"{','.join(sorted(self.methods)) or 'ANY'} {self.path}"
+
+
+def application_routes(app: FastAPI) -> list[RouteInfo]:
+    """Every route the application serves (routers included), with its declared rules."""
+    framework_public = {
+        app.openapi_url,
+        app.docs_url,
+        app.redoc_url,
+        app.swagger_ui_oauth2_redirect_url,
+    }
+    found = []
+    for context in iter_route_contexts(app.routes):
+        original = context.original_route
+        path = str(context.path or getattr(original, "path", "?"))
+        methods = frozenset(context.methods or ())
+        if isinstance(original, APIRoute):
+            calls = list(_dependency_calls(context.dependant))
+            rules = tuple(getattr(c, RULE_ATTRIBUTE) for c in calls if hasattr(c, RULE_ATTRIBUTE))
+            csrf = any(getattr(c, "openitu_csrf", False) for c in calls)
+            found.append(RouteInfo(path, methods, rules, csrf, True))
+        elif isinstance(original, Route) and path in framework_public:
+            # The API's own description and its browser.
+            found.append(RouteInfo(path, methods, ("public",), False, False))
+        elif isinstance(original, Mount) and path == "/static":
+            # Stylesheets and scripts.
+            found.append(RouteInfo(path, methods, ("public",), False, False))
+        else:
+            found.append(RouteInfo(path, methods, (), False, False))
+    return found
+
+
+# --- pages: cookies and CSRF ----------------------------------------------------------------
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def cookie_secure(request: Request) -> bool:
+    """Secure cookies always, except over plain HTTP to a loopback address (development)."""
+    return request.url.scheme == "https" or not _is_loopback(request.url.hostname or "")
+
+
+def set_session_cookie(request: Request, response: Response, secret: str) -> None:
+    response.set_cookie(
+        SESSION_COOKIE,
+        secret,
+        max_age=tokens.SESSION_HOURS * 3600,
+        httponly=True,
+        secure=cookie_secure(request),
+        samesite="lax",
+        path="/",
+    )
+
+
+def clear_session_cookie(request: Request, response: Response) -> None:
+    response.delete_cookie(
+        SESSION_COOKIE, httponly=True, secure=cookie_secure(request), samesite="lax", path="/"
+    )
+
+
+def _csrf_key(request: Request) -> str:
+    context = get_context(request)
+    if context.settings.secret_key:
+        return context.settings.secret_key
+    cached = context.cache.get("accounts.csrf_key")
+    if isinstance(cached, str):
+        return cached
+    with context.sessions() as session, session.begin():
+        key = accounts_store.service_secret(session, "csrf")
+    context.cache["accounts.csrf_key"] = key
+    return key
+
+
+def _csrf_binding(request: Request) -> str:
+    principal = resolve_principal(request)
+    return f"session:{principal.session_id}" if principal.session_id is not None else "anonymous"
+
+
+def csrf_token(request: Request) -> str:
+    """The token a form must carry in its ``csrf_token`` field.
+
+    Signed double submit: the browser holds a random nonce in an HttpOnly, SameSite
+    cookie; the form carries HMAC(key, nonce | web session). Another site can neither
+    read the nonce nor compute the HMAC. Call :func:`attach_csrf_cookie` on the response.
+    """
+    nonce = request.cookies.get(CSRF_COOKIE)
+    if not nonce or len(nonce) > 100:
+        nonce = getattr(request.state, "csrf_nonce", None) or secrets.token_urlsafe(24)
+    request.state.csrf_nonce = nonce
+    return tokens.sign(_csrf_key(request), f"{nonce}|{_csrf_binding(request)}")
+
+
+def attach_csrf_cookie(request: Request, response: Response) -> None:
+    nonce = getattr(request.state, "csrf_nonce", None)
+    if nonce and nonce != request.cookies.get(CSRF_COOKIE):
+        response.set_cookie(
+            CSRF_COOKIE,
+            nonce,
+            httponly=True,
+            secure=cookie_secure(request),
+            samesite="strict",
+            path="/",
+        )
+
+
+def check_csrf(request: Request, submitted: str | None) -> None:
+    """Refuse a form whose CSRF token does not match this browser's nonce and session."""
+    nonce = request.cookies.get(CSRF_COOKIE)
+    if not nonce or not submitted or len(submitted) > 200:
+        raise Forbidden("the form's CSRF token is missing: reload the page and try again")
+    expected = tokens.sign(_csrf_key(request), f"{nonce}|{_csrf_binding(request)}")
+    if not tokens.same(expected, submitted):
+        raise Forbidden("the form's CSRF token does not match: reload the page and try again")
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        expected_origin = f"{request.url.scheme}://{request.url.netloc}"
+        if origin != expected_origin:
+            raise Forbidden(f"a form from {origin} may not post here")
+
+
+async def _csrf_dependency(request: Request) -> None:
+    form = await request.form()
+    value = form.get(CSRF_FIELD)
+    check_csrf(request, value if isinstance(value, str) else None)
+
+
+setattr(_csrf_dependency, "openitu_csrf", True)  # noqa: B010  (found by the route test)
+csrf_protected = Depends(_csrf_dependency)
+"""Put on every page route that accepts a form (POST, PUT, PATCH, DELETE)."""

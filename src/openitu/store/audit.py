@@ -1,0 +1,260 @@
+"""The audit log: who changed what and when, chained by SHA-256, never rewritten.
+
+Every change to the registers, numbering, votes and accounts calls :func:`record` in
+the same session (so the same transaction) as the change itself: both are committed,
+or neither is.
+
+Entry ``n`` stores ``hash_n = SHA-256(hash_{n-1} || "\\n" || canonical JSON of entry n)``
+with ``hash_0`` sixty-four zeros. :func:`verify` recomputes the chain and names the first
+entry whose stored content no longer matches: editing, deleting or reordering a row
+breaks the chain from that row on, and deleting the newest rows disagrees with the head.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from openitu.errors import IntegrityFailure, InvalidInput
+from openitu.store.tables.audit import GENESIS_HASH, AuditEntryRow, AuditHeadRow
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    recorded_at: str
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    """The first entry at which the chain no longer holds."""
+
+    seq: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"audit entry {self.seq}: {self.reason}"
+
+
+def canonical_json(value: Any) -> str:
+    """One spelling per value: sorted keys, no spaces, UTF-8 kept, no NaN."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
+
+
+def entry_hash(
+    *,
+    prev_hash: str,
+    seq: int,
+    recorded_at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    payload: str,
+) -> str:
+    body = canonical_json(
+        {
+            "seq": seq,
+            "recorded_at": recorded_at,
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "payload": payload,
+        }
+    )
+    return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
+
+
+def _now_text() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def record(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    payload: dict[str, Any],
+) -> None:
+    """Append one entry to the chain, in ``session``'s transaction.
+
+    ``actor`` names who acted (a username, or ``cli:<os user>``); ``action`` what was
+    done (``account.create``, ``numbering.application.submit`` ...); ``entity`` and
+    ``entity_id`` what it was done to; ``payload`` the facts that changed (JSON values;
+    never secrets). The head row is updated first, which serialises concurrent appends:
+    PostgreSQL makes the second writer wait for the first to commit and then reads the
+    new head (READ COMMITTED), and SQLite holds one writer at a time.
+    """
+    for name, value, limit in (
+        ("actor", actor, 128),
+        ("action", action, 64),
+        ("entity", entity, 64),
+        ("entity_id", entity_id, 128),
+    ):
+        if not value or len(value) > limit:
+            raise InvalidInput(name, f"must have 1 to {limit} characters")
+    try:
+        payload_text = canonical_json(payload)
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput("payload", f"must be plain JSON values: {exc}") from None
+    # Taking the lock is the first thing: the UPDATE both claims the next sequence number
+    # and blocks every other appender until this transaction ends.
+    head = session.execute(
+        update(AuditHeadRow)
+        .where(AuditHeadRow.id == 1)
+        .values(seq=AuditHeadRow.seq + 1)
+        .returning(AuditHeadRow.seq, AuditHeadRow.hash)
+    ).one_or_none()
+    if head is None:
+        raise IntegrityFailure("the audit head row is missing: run `openitu db upgrade`")
+    seq, prev_hash = int(head.seq), str(head.hash)
+    recorded_at = _now_text()
+    digest = entry_hash(
+        prev_hash=prev_hash,
+        seq=seq,
+        recorded_at=recorded_at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        payload=payload_text,
+    )
+    session.add(
+        AuditEntryRow(
+            seq=seq,
+            recorded_at=recorded_at,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            payload=payload_text,
+            prev_hash=prev_hash,
+            hash=digest,
+        )
+    )
+    session.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(hash=digest))
+    session.flush()
+
+
+_COLUMNS = (
+    AuditEntryRow.seq,
+    AuditEntryRow.recorded_at,
+    AuditEntryRow.actor,
+    AuditEntryRow.action,
+    AuditEntryRow.entity,
+    AuditEntryRow.entity_id,
+    AuditEntryRow.payload,
+    AuditEntryRow.prev_hash,
+    AuditEntryRow.hash,
+)
+
+
+def _rows(session: Session, batch: int = 2000) -> Iterator[Any]:
+    """Every entry in chain order, in batches (plain rows: the session keeps nothing)."""
+    last = 0
+    while True:
+        rows = session.execute(
+            select(*_COLUMNS)
+            .where(AuditEntryRow.seq > last)
+            .order_by(AuditEntryRow.seq)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return
+        yield from rows
+        last = int(rows[-1].seq)
+
+
+def verify(session: Session) -> BrokenLink | None:
+    """The first broken link of the chain, or None when every entry checks."""
+    expected_seq, prev_hash = 1, GENESIS_HASH
+    for row in _rows(session):
+        if row.seq != expected_seq:
+            return BrokenLink(expected_seq, f"missing (the next entry is {row.seq})")
+        if row.prev_hash != prev_hash:
+            return BrokenLink(row.seq, "its link to the previous entry does not match")
+        recomputed = entry_hash(
+            prev_hash=row.prev_hash,
+            seq=row.seq,
+            recorded_at=row.recorded_at,
+            actor=row.actor,
+            action=row.action,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            payload=row.payload,
+        )
+        if recomputed != row.hash:
+            return BrokenLink(row.seq, "its content does not match its hash (altered)")
+        expected_seq, prev_hash = row.seq + 1, row.hash
+    head_row = session.execute(
+        select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1)
+    ).one_or_none()
+    if head_row is None:
+        return BrokenLink(expected_seq, "the chain's head row is missing")
+    if head_row.seq != expected_seq - 1 or head_row.hash != prev_hash:
+        return BrokenLink(
+            min(int(head_row.seq), expected_seq),
+            f"the head says {head_row.seq} entries but the log ends at {expected_seq - 1}"
+            " (entries removed from the end, or the head altered)",
+        )
+    return None
+
+
+def head(session: Session) -> tuple[int, str]:
+    """The newest entry's number and hash: publish it to anchor the chain outside."""
+    row = session.execute(
+        select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1)
+    ).one_or_none()
+    if row is None:
+        raise IntegrityFailure("the audit head row is missing: run `openitu db upgrade`")
+    return int(row.seq), str(row.hash)
+
+
+def entries(
+    session: Session,
+    *,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    after: int = 0,
+    limit: int = 100,
+) -> list[AuditEntry]:
+    """Entries in chain order, optionally those about one entity."""
+    query = select(*_COLUMNS).where(AuditEntryRow.seq > after)
+    if entity is not None:
+        query = query.where(AuditEntryRow.entity == entity)
+    if entity_id is not None:
+        query = query.where(AuditEntryRow.entity_id == entity_id)
+    rows = session.execute(query.order_by(AuditEntryRow.seq).limit(limit)).all()
+    return [
+        AuditEntry(
+            seq=row.seq,
+            recorded_at=row.recorded_at,
+            actor=row.actor,
+            action=row.action,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            payload=json.loads(row.payload),
+            prev_hash=row.prev_hash,
+            hash=row.hash,
+        )
+        for row in rows
+    ]
