@@ -1,0 +1,131 @@
+"""`openitu numbering ...`: numbers, IMSIs, codes and the resources a country holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from openitu.cli.common import emit_json
+from openitu.numbering import e164, lookups
+from openitu.numbering.crosscheck import crosscheck
+from openitu.numbering.e212 import E212Register
+
+NAME = "numbering"
+app = typer.Typer(
+    help="Numbering: E.164 numbers, E.212 IMSIs and codes, signalling codes.", no_args_is_help=True
+)
+
+
+def _register() -> E212Register:
+    from openitu.store.numbering import cli_register
+
+    return cli_register()
+
+
+@app.command()
+def parse(
+    value: str = typer.Argument(..., help="An international number (+41 22 730 51 11) or an IMSI."),
+    imsi: bool = typer.Option(False, "--imsi", help="Read VALUE as an IMSI (E.212)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """Parse and validate an international number, or decode an IMSI."""
+    if imsi:
+        document = lookups.imsi_report(_register(), value)
+        if as_json:
+            emit_json(document)
+            return
+        typer.echo(
+            f"MCC {document['mcc']}  MNC {document['mnc']}  MSIN {document['msin']}  "
+            f"{document['operator'] or '(no network in the register)'}  {document['country'] or ''}"
+        )
+        return
+    parsed = e164.parse_number(value)
+    if as_json:
+        emit_json(parsed.as_dict())
+        return
+    verdict = "valid" if parsed.valid else "NOT valid"
+    typer.echo(
+        f"{parsed.international}  {verdict}  +{parsed.country_code} "
+        f"{'/'.join(parsed.regions) or parsed.code_kind}  {parsed.number_type}"
+    )
+
+
+@app.command()
+def mcc(
+    code: str = typer.Argument(..., help="A mobile country code, e.g. 310."),
+    withdrawn: bool = typer.Option(False, "--withdrawn", help="Also list withdrawn MNCs."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """The countries an MCC serves and the networks under it."""
+    document = lookups.mcc_report(_register(), code, include_withdrawn=withdrawn)
+    if as_json:
+        emit_json(document)
+        return
+    typer.echo(f"MCC {document['mcc']}: {', '.join(document['countries'])}")
+    for network in document["networks"]:
+        typer.echo(f"  {network['mnc']:>3}  {network['status']:<9}  {network['operator']}")
+
+
+@app.command()
+def country(
+    iso2: str = typer.Argument(..., help="ISO 3166-1 alpha-2 code, e.g. IN."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """Every numbering resource a country holds: country codes, MCCs, MNCs, SANCs, ISPCs."""
+    document = lookups.country_report(_register(), iso2)
+    if as_json:
+        emit_json(document)
+        return
+    typer.echo(
+        f"{document['country']}: E.164 "
+        + ", ".join(f"+{c['country_code']}" for c in document["e164"])
+    )
+    typer.echo(f"  MCC {', '.join(document['mccs']) or '-'}; {len(document['networks'])} MNCs")
+    typer.echo(f"  SANC {', '.join(document['sancs']) or '-'}; {len(document['ispcs'])} ISPCs")
+
+
+@app.command("free")
+def free(
+    plan: str = typer.Argument(..., help="An MCC (free MNCs) or 'cc' (free E.164 country codes)."),
+    length: int = typer.Option(0, help="MNC length (2 or 3); default: the MCC's plan."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """Codes still free: MNCs under an MCC, or E.164 country codes."""
+    from openitu.errors import InvalidInput
+    from openitu.numbering.e212 import validate_mcc
+
+    if plan == "cc":
+        document: dict[str, object] = {
+            "plan": "E.164 country codes",
+            "free": e164.free_country_codes(),
+        }
+    else:
+        register = _register()
+        code = validate_mcc(plan, field="plan")
+        if length not in (0, 2, 3):
+            raise InvalidInput("length", "an MNC has 2 or 3 digits")
+        document = {"plan": f"MCC {code}", "free": register.free_mncs(code, length=length or None)}
+    if as_json:
+        emit_json(document)
+    else:
+        typer.echo(" ".join(str(c) for c in document["free"]))  # type: ignore[attr-defined]
+
+
+@app.command("crosscheck")
+def crosscheck_command(
+    output: Path | None = typer.Option(
+        None, "--output", help="Also write the report to this file."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """Differences between the Bulletin's MCC/MNC register and the MIT mcc-mnc list."""
+    report = crosscheck(_register())
+    if output is not None:
+        output.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if as_json:
+        emit_json(report)
+        return
+    for section, count in report["counts"].items():
+        typer.echo(f"{section:<45} {count}")

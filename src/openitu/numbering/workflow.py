@@ -1,0 +1,277 @@
+"""The Bureau's administration of numbering resources, as pure rules.
+
+An administration applies for a resource; the TSB checks the application (is the code
+free, is the applicant entitled, does it respect E.212/E.164/Q.708's structure), reserves
+the code, assigns it, publishes the assignment in a dated change notice like the
+Operational Bulletin's, and may later reclaim it; the holder's administration may return
+it. Every step is an event kept for ever; nothing here touches a database (see
+openitu.store.numbering for the transaction and the locking).
+
+Resources (canonical code text in brackets):
+
+* ``mnc``: an MNC under the applicant's own MCC ("310-410"); 2 or 3 digits as the
+  MCC's plan uses; prefix-free with the MCC's other codes (E.212 clause 6.2).
+* ``shared-mnc``: an MNC under the shared MCC 901 for an international network
+  ("901-70"); 2 digits (E.212 Annex A).
+* ``network-ic``: an identification code for an international network under E.164
+  country code 882 (2 digits, "882-34") or 883 (3 digits "883-120", or 4 digits beginning
+  with 5, "883-5100"; E.164 Supplement 2 / TSB practice).
+* ``ispc``: an international signalling point code under a SANC the applicant's country
+  holds ("4-024-0"; Q.708).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Final, Protocol
+
+from openitu.errors import Conflict, InvalidInput
+from openitu.numbering import signalling
+
+
+class Kind(StrEnum):
+    MNC = "mnc"
+    SHARED_MNC = "shared-mnc"
+    NETWORK_IC = "network-ic"
+    ISPC = "ispc"
+
+
+#: Kinds held in the register but not applied for through this workflow.
+COUNTRY_CODE: Final = "cc"
+SANC: Final = "sanc"
+
+
+class Status(StrEnum):
+    RECEIVED = "received"
+    CHECKED = "checked"
+    REJECTED = "rejected"
+    RESERVED = "reserved"
+    ASSIGNED = "assigned"
+    PUBLISHED = "published"
+    RECLAIMED = "reclaimed"
+    RETURNED = "returned"
+
+
+#: action -> (statuses it may start from, status it leads to)
+TRANSITIONS: Final[dict[str, tuple[frozenset[Status], Status]]] = {
+    "check": (frozenset({Status.RECEIVED}), Status.CHECKED),
+    "reject": (frozenset({Status.RECEIVED, Status.CHECKED}), Status.REJECTED),
+    "reserve": (frozenset({Status.CHECKED}), Status.RESERVED),
+    "assign": (frozenset({Status.RESERVED}), Status.ASSIGNED),
+    "publish": (frozenset({Status.ASSIGNED}), Status.PUBLISHED),
+    "reclaim": (frozenset({Status.ASSIGNED, Status.PUBLISHED}), Status.RECLAIMED),
+    "return": (frozenset({Status.RESERVED, Status.ASSIGNED, Status.PUBLISHED}), Status.RETURNED),
+}
+#: Applications still waiting for a decision: they compete by date of receipt.
+PENDING: Final = frozenset({Status.RECEIVED, Status.CHECKED})
+#: Statuses whose code is held (the register's active assignment).
+HOLDING: Final = frozenset({Status.RESERVED, Status.ASSIGNED, Status.PUBLISHED})
+
+
+def next_status(current: str, action: str) -> Status:
+    """The status ``action`` leads to, or Conflict when it cannot start from ``current``."""
+    if action not in TRANSITIONS:
+        raise InvalidInput("action", f"unknown action {action!r}")
+    allowed, target = TRANSITIONS[action]
+    if current not in allowed:
+        starts = ", ".join(sorted(allowed))
+        raise Conflict(f"cannot {action} an application that is {current} (only from {starts})")
+    return target
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A resource's code, split: ``plan`` is what it lives under (MCC, 882, SANC)."""
+
+    kind: Kind
+    text: str  # canonical: "310-410", "901-70", "882-34", "4-024-0"
+    plan: str
+    local: str
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def parse_code(kind: str, text: str, *, field: str = "code") -> Code:
+    """Read a code as people write it ("310410", "310 410", "310-410") for ``kind``."""
+    try:
+        resource = Kind(kind)
+    except ValueError:
+        kinds = ", ".join(k.value for k in Kind)
+        raise InvalidInput("kind", f"unknown resource kind {kind!r} (one of {kinds})") from None
+    raw = text.strip()
+    if not raw:
+        raise InvalidInput(field, "empty")
+    if resource is Kind.ISPC:
+        canonical, _ = signalling.parse_ispc(raw, field=field)
+        plan, local = canonical.rsplit("-", 1)
+        return Code(resource, canonical, plan, local)
+    digits = re.sub(r"[\s\-.]", "", raw)
+    if not _DIGITS.fullmatch(digits):
+        raise InvalidInput(field, f"{text!r}: digits only (spaces and - allowed between parts)")
+    if resource in (Kind.MNC, Kind.SHARED_MNC):
+        if len(digits) not in (5, 6):
+            raise InvalidInput(field, f"{text!r}: an MCC+MNC has 5 or 6 digits (MNC of 2 or 3)")
+        plan, local = digits[:3], digits[3:]
+    else:
+        if len(digits) not in (5, 6, 7):
+            raise InvalidInput(field, f"{text!r}: 882 or 883 and an identification code")
+        plan, local = digits[:3], digits[3:]
+    return Code(resource, f"{plan}-{local}", plan, local)
+
+
+class RegisterView(Protocol):
+    """What the checks need to know of the register (the store answers it)."""
+
+    def held_codes(self, kind: str, plan: str) -> set[str]:
+        """Local parts of the codes reserved or assigned under ``plan``."""
+        ...
+
+    def plan_lengths(self, kind: str, plan: str) -> set[int]:
+        """Lengths of the local parts the plan holds, assigned or withdrawn."""
+        ...
+
+    def mcc_countries(self, mcc: str) -> tuple[str, ...]: ...
+
+    def sanc_country(self, sanc: str) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Application:
+    kind: Kind
+    code: Code
+    applicant: str  # ISO2 of the applying administration
+    holder: str  # the operator or network the code is for
+    received_at: datetime
+    purpose: str = ""
+    id: int | None = None
+    status: Status = Status.RECEIVED
+    reason: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "code": self.code.text,
+            "applicant": self.applicant,
+            "holder": self.holder,
+            "purpose": self.purpose,
+            "received_at": self.received_at.isoformat(),
+            "status": self.status.value,
+            "reason": self.reason,
+        }
+
+
+def check(application: Application, view: RegisterView) -> list[str]:
+    """The reasons to refuse ``application`` (none: it may be reserved)."""
+    reasons: list[str] = []
+    code = application.code
+    if not application.holder.strip():
+        reasons.append("holder: name the operator or network the code is for")
+    if code.kind is Kind.MNC:
+        reasons += _check_mnc(application, view)
+    elif code.kind is Kind.SHARED_MNC:
+        if code.plan != "901":
+            reasons.append(
+                f"code: MNCs for international networks are under MCC 901, not {code.plan}"
+            )
+        if len(code.local) != 2:
+            reasons.append("code: MNCs under 901 have 2 digits (E.212 Annex A)")
+    elif code.kind is Kind.NETWORK_IC:
+        reasons += _check_network_ic(code)
+    elif code.kind is Kind.ISPC:
+        owner = view.sanc_country(code.plan)
+        if owner is None:
+            reasons.append(f"code: SANC {code.plan} is not assigned to any country")
+        elif owner != application.applicant:
+            reasons.append(
+                f"applicant: SANC {code.plan} is {owner}'s; {application.applicant} may not "
+                "apply for its signalling points"
+            )
+    held = view.held_codes(code.kind.value, code.plan)
+    if code.local in held:
+        reasons.append(f"code: {code.text} is already reserved or assigned")
+    else:
+        clash = sorted(other for other in held if _prefix_clash(code.local, other))
+        if clash and code.kind is not Kind.ISPC:
+            reasons.append(
+                f"code: {code.text} overlaps {code.plan}-{clash[0]}: one code may not be "
+                "the beginning of another in the same plan"
+            )
+    return reasons
+
+
+def _check_mnc(application: Application, view: RegisterView) -> list[str]:
+    code = application.code
+    reasons = []
+    if code.plan in ("901", "902", "991", "001", "999"):
+        return [f"code: MCC {code.plan} is not a geographic MCC: apply for a shared-mnc"]
+    countries = view.mcc_countries(code.plan)
+    if not countries:
+        return [f"code: MCC {code.plan} is not assigned to any country"]
+    if application.applicant not in countries:
+        reasons.append(
+            f"applicant: MCC {code.plan} belongs to {', '.join(countries)}; "
+            f"{application.applicant} may not apply for codes under it"
+        )
+    lengths = view.plan_lengths(code.kind.value, code.plan)
+    if lengths and len(code.local) not in lengths:
+        used = " or ".join(str(n) for n in sorted(lengths))
+        reasons.append(f"code: MCC {code.plan} uses {used}-digit MNCs, not {len(code.local)}")
+    return reasons
+
+
+def _check_network_ic(code: Code) -> list[str]:
+    if code.plan == "882":
+        if len(code.local) != 2:
+            return ["code: identification codes under +882 have 2 digits"]
+        return []
+    if code.plan == "883":
+        if len(code.local) == 3 and code.local[0] in "1234":
+            return []
+        if len(code.local) == 4 and code.local[0] == "5":
+            return []
+        return ["code: identification codes under +883 have 3 digits (1xx-4xx) or 4 digits (5xxx)"]
+    return [f"code: international networks are under +882 or +883, not +{code.plan}"]
+
+
+def _prefix_clash(a: str, b: str) -> bool:
+    return a != b and (a.startswith(b) or b.startswith(a))
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeEntry:
+    action: str  # "ADD" | "SUP" (as the Operational Bulletin writes them)
+    kind: str
+    code: str
+    holder: str
+    country: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeNotice:
+    number: int
+    published_on: date
+    title: str
+    entries: tuple[NoticeEntry, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "published_on": self.published_on.isoformat(),
+            "title": self.title,
+            "entries": [e.as_dict() for e in self.entries],
+        }
+
+
+def notice_title(number: int, published_on: date) -> str:
+    return (
+        f"Change notice No. {number} of {published_on.isoformat()}: amendments to the lists "
+        "of numbering resources (E.164, E.212, Q.708)"
+    )
