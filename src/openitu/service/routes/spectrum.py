@@ -8,12 +8,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
+from openitu.service.auth import public
 from openitu.service.deps import ContextDep
 from openitu.spectrum import queries
 from openitu.spectrum.table import AllocationTable
 from openitu.store import spectrum as repository
 
-router = APIRouter(prefix="/api/allocations", tags=["allocations"])
+router = APIRouter(prefix="/api/allocations", tags=["allocations"], dependencies=[public])
 
 FrequencyQuery = Annotated[
     str, Query(description='A frequency: "2.45GHz", "2450 MHz" or a number of Hz.')

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from openitu.errors import InvalidInput
+from openitu.service.auth import public
 from openitu.service.deps import ContextDep
 from openitu.spectrum import queries
 from openitu.spectrum.chart import legend, spectrum_chart_svg
@@ -15,7 +16,7 @@ from openitu.spectrum.table import check_region
 from openitu.units import format_frequency, parse_frequency_hz
 from openitu.web.pages import render
 
-router = APIRouter(prefix="/spectrum", include_in_schema=False)
+router = APIRouter(prefix="/spectrum", include_in_schema=False, dependencies=[public])
 
 DEFAULT_LOW = "8.3 kHz"
 DEFAULT_HIGH = "275 GHz"
