@@ -1,0 +1,145 @@
+"""/account: sign in and out, one's account and API tokens (every form CSRF-protected)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from openitu.accounts.rights import RIGHTS, Principal, rights_of
+from openitu.errors import InvalidInput, NotFound, RateLimited
+from openitu.service.auth import (
+    CSRF_COOKIE,
+    CurrentPrincipalDep,
+    attach_csrf_cookie,
+    clear_session_cookie,
+    csrf_protected,
+    csrf_token,
+    limit_sign_in,
+    public,
+    require,
+    set_session_cookie,
+    signed_in,
+)
+from openitu.service.deps import SessionDep
+from openitu.store import accounts as store
+from openitu.web.pages import render
+
+router = APIRouter(prefix="/account", include_in_schema=False)
+
+
+def _page(request: Request, template: str, *, status_code: int = 200, **context: Any) -> Response:
+    response = render(
+        request, template, status_code=status_code, csrf_token=csrf_token(request), **context
+    )
+    attach_csrf_cookie(request, response)
+    return response
+
+
+def _account_page(
+    request: Request, principal: Principal, session: SessionDep, **extra: Any
+) -> Response:
+    assert principal.username is not None
+    held = sorted(rights_of(principal.role))
+    summaries = {right.permission: right.summary for right in RIGHTS}
+    return _page(
+        request,
+        "account/index.html",
+        principal=principal,
+        rights=[(p, summaries[p]) for p in held],
+        tokens=store.list_tokens(session, owner=principal.username),
+        now=store.now_utc(),
+        **extra,
+    )
+
+
+@router.get("", response_class=HTMLResponse, dependencies=[public])
+def account(request: Request, principal: CurrentPrincipalDep, session: SessionDep) -> Response:
+    if not principal.signed_in:
+        return RedirectResponse("/account/sign-in", status_code=303)
+    return _account_page(request, principal, session)
+
+
+@router.get("/sign-in", response_class=HTMLResponse, dependencies=[public])
+def sign_in_form(request: Request) -> Response:
+    return _page(request, "account/sign_in.html", error=None, username="")
+
+
+@router.post("/sign-in", dependencies=[public, csrf_protected])
+def sign_in(
+    request: Request,
+    session: SessionDep,
+    username: Annotated[str, Form(max_length=64)],
+    password: Annotated[str, Form(max_length=1024)],
+) -> Response:
+    try:
+        limit_sign_in(request, username)
+    except RateLimited as exc:
+        return _page(
+            request, "account/sign_in.html", status_code=429, error=exc.detail, username=username
+        )
+    user = store.authenticate(session, username=username, password=password)
+    if user is None:
+        return _page(
+            request,
+            "account/sign_in.html",
+            status_code=401,
+            error="Wrong username or password, or the account is disabled.",
+            username=username,
+        )
+    secret = store.start_web_session(session, user=user)
+    response = RedirectResponse("/account", status_code=303)
+    set_session_cookie(request, response, secret)
+    # A new session gets a new CSRF nonce (no token from before sign-in stays valid).
+    response.delete_cookie(CSRF_COOKIE, path="/")
+    return response
+
+
+@router.post("/sign-out", dependencies=[signed_in, csrf_protected])
+def sign_out(request: Request, principal: CurrentPrincipalDep, session: SessionDep) -> Response:
+    store.end_web_session(session, principal=principal)
+    response = RedirectResponse("/", status_code=303)
+    clear_session_cookie(request, response)
+    response.delete_cookie(CSRF_COOKIE, path="/")
+    return response
+
+
+@router.post(
+    "/tokens",
+    response_class=HTMLResponse,
+    dependencies=[require("account.self"), csrf_protected],
+)
+def new_token(
+    request: Request,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    name: Annotated[str, Form(min_length=1, max_length=100)] = "web",
+    expires_in_days: Annotated[int, Form(ge=1, le=366)] = 90,
+    scopes: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    try:
+        secret, token = store.create_token(
+            session,
+            actor=principal,
+            name=name,
+            scopes=scopes or None,
+            expires_in_days=expires_in_days,
+        )
+    except InvalidInput as exc:
+        return _account_page(request, principal, session, error=exc.detail)
+    return _account_page(request, principal, session, new_secret=secret, new_token=token)
+
+
+@router.post(
+    "/tokens/{token_id}/revoke",
+    dependencies=[require("account.self"), csrf_protected],
+)
+def revoke(
+    token_id: int, request: Request, principal: CurrentPrincipalDep, session: SessionDep
+) -> Response:
+    try:
+        store.revoke_token(session, actor=principal, token_id=token_id)
+    except NotFound as exc:
+        return _account_page(request, principal, session, error=exc.detail)
+    return RedirectResponse("/account", status_code=303)
