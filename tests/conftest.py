@@ -8,11 +8,18 @@ so that concurrent runs never see each other's rows.
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import time
 import uuid
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -140,3 +147,108 @@ def client(app: FastAPI) -> Iterator[TestClient]:
     """In-process HTTP client (httpx under the hood) against the real application."""
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+# --- Real processes: the CLI, a running server, a headless browser -------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def loaded_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite file at the newest migration with the reference data, for subprocesses."""
+    from openitu.store.db import session_factory
+    from openitu.store.reference import load_reference_data
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'openitu.sqlite3'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    for _ in load_reference_data(session_factory(engine)):
+        pass
+    engine.dispose()
+    return url
+
+
+@dataclass(frozen=True)
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(scope="session")
+def run_cli(loaded_sqlite_url: str) -> Callable[..., CliResult]:
+    """Run the real `openitu` command in a subprocess against the loaded database."""
+
+    def run(*args: str) -> CliResult:
+        env = {**os.environ, "OPENITU_DATABASE_URL": loaded_sqlite_url}
+        done = subprocess.run(
+            [sys.executable, "-m", "openitu.cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=120,
+        )
+        return CliResult(done.returncode, done.stdout, done.stderr)
+
+    return run
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server(loaded_sqlite_url: str) -> Iterator[str]:
+    """`openitu serve` running for real on a free port; yields its base URL."""
+    port = _free_port()
+    env = {**os.environ, "OPENITU_DATABASE_URL": loaded_sqlite_url}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "openitu.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    try:
+        while True:
+            try:
+                if httpx.get(f"{base_url}/api/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("openitu serve did not start")
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (make test installs it as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield instance
+        finally:
+            instance.close()

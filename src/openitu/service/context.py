@@ -29,14 +29,19 @@ class AppContext:
     ) -> AllocationTable:
         """The Table of an edition (by id, or the one in force on a date; default:
         in force today), read once from the database and kept."""
-        with self.sessions() as session:
+        if edition is None:
+            day = on or date.today()
+            edition = self.cache.get(f"spectrum:in-force:{day.isoformat()}")
             if edition is None:
-                edition = spectrum_store.edition_in_force(session, on or date.today())
-            key = f"spectrum:table:{edition}"
-            table = self.cache.get(key)
-            if table is None:
+                with self.sessions() as session:
+                    edition = spectrum_store.edition_in_force(session, day)
+                self.cache[f"spectrum:in-force:{day.isoformat()}"] = edition
+        key = f"spectrum:table:{edition}"
+        table = self.cache.get(key)
+        if table is None:
+            with self.sessions() as session:
                 table = AllocationTable(spectrum_store.get_edition(session, edition))
-                self.cache[key] = table
+            self.cache[key] = table
         assert isinstance(table, AllocationTable)
         return table
 
