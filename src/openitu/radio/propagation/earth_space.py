@@ -381,6 +381,13 @@ def _flat(*arrays: FloatArray, fields: tuple[str, ...]) -> tuple[tuple[int, ...]
     return shape, [np.ascontiguousarray(a, dtype=np.float64).reshape(-1) for a in shaped]
 
 
+def topographic_altitude_km(lat_deg: npt.ArrayLike, lon_deg: npt.ArrayLike) -> FloatArray:
+    """Height of the surface above mean sea level, P.1511-2 digital map [km]."""
+    lat, lon = _location(lat_deg, lon_deg)
+    shape, (lat, lon) = _flat(lat, lon, fields=("lat_deg", "lon_deg"))
+    return _topographic_altitude_km(lat, lon).reshape(shape)
+
+
 def gaseous_attenuation_db(
     lat_deg: npt.ArrayLike,
     lon_deg: npt.ArrayLike,

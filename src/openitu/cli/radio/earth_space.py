@@ -1,0 +1,33 @@
+"""`openitu radio slant-path CASE.json`: P.618 §2.5 Earth-space attenuation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from openitu.cli.common import emit_json, read_cases
+from openitu.radio import usecases
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("slant-path")
+    def slant_path(
+        case_file: Path = typer.Argument(..., help="JSON file: one case (object) or a list."),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    ) -> None:
+        """Gas, cloud, rain, scintillation and total attenuation (P.618-13 §2.5).
+
+        A case holds lat_deg, lon_deg, f_ghz, el_deg, p_percent, d_m (antenna diameter),
+        eta (antenna efficiency) and optionally hs_km and tau_deg (45).
+        """
+        cases, many = read_cases(case_file)
+        results = usecases.slant_path(cases)
+        if as_json:
+            emit_json(results if many else results[0])
+            return
+        for result in results:
+            typer.echo(
+                "A_total {a_total_db:.3f} dB  (gas {a_gas_db:.3f}, cloud {a_cloud_db:.3f}, "
+                "rain {a_rain_db:.3f}, scintillation {a_scint_db:.3f})".format(**result)
+            )
