@@ -12,24 +12,82 @@ from openitu.geo.borders import neighbours
 from openitu.geo.countries import Country, all_countries, country, itu_region_of_country
 from openitu.geo.names import countries_in_text
 from openitu.geo.regions import itu_region_of_point
+from openitu.radio.antennas import (
+    antenna_gain_dbi,
+    omni_gain_dbi,
+)
+from openitu.radio.emissions import Emission, format_emission, parse_emission
+from openitu.radio.interference import (
+    SpectrumMask,
+    aggregate_i_over_n_db,
+    c_over_i_db,
+    frequency_dependent_rejection_db,
+    i_over_n_db,
+)
+from openitu.radio.noise import (
+    noise_figure_db,
+    noise_temperature_k,
+    power_sum_db,
+    thermal_noise_dbw,
+)
+from openitu.radio.propagation.earth_space import (
+    SlantPathAttenuation,
+    cloud_attenuation_db,
+    gaseous_attenuation_db,
+    rain_attenuation_db,
+    scintillation_attenuation_db,
+    slant_path_attenuation,
+)
+from openitu.radio.propagation.p525 import field_strength_dbuv_m, free_space_loss_db, pfd_dbw_m2
+from openitu.radio.propagation.p2108 import (
+    earth_space_clutter_loss_db,
+    terminal_clutter_loss_db,
+    terrestrial_clutter_loss_db,
+)
 from openitu.units import db_to_linear, format_frequency, linear_to_db, parse_frequency_hz
 
 __all__ = [
     "Conflict",
     "Country",
+    "Emission",
     "Forbidden",
     "InvalidInput",
     "NotAuthenticated",
     "NotFound",
     "OpenITUError",
+    "SlantPathAttenuation",
+    "SpectrumMask",
+    "aggregate_i_over_n_db",
     "all_countries",
+    "antenna_gain_dbi",
+    "c_over_i_db",
+    "cloud_attenuation_db",
     "countries_in_text",
     "country",
     "db_to_linear",
+    "earth_space_clutter_loss_db",
+    "field_strength_dbuv_m",
+    "format_emission",
     "format_frequency",
+    "free_space_loss_db",
+    "frequency_dependent_rejection_db",
+    "gaseous_attenuation_db",
+    "i_over_n_db",
     "itu_region_of_country",
     "itu_region_of_point",
     "linear_to_db",
     "neighbours",
+    "noise_figure_db",
+    "noise_temperature_k",
+    "omni_gain_dbi",
+    "parse_emission",
     "parse_frequency_hz",
+    "pfd_dbw_m2",
+    "power_sum_db",
+    "rain_attenuation_db",
+    "scintillation_attenuation_db",
+    "slant_path_attenuation",
+    "terminal_clutter_loss_db",
+    "terrestrial_clutter_loss_db",
+    "thermal_noise_dbw",
 ]
