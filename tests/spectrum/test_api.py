@@ -80,3 +80,14 @@ def test_unknown_edition_is_404(client: TestClient) -> None:
         "/api/allocations/at", params={"frequency": "1 GHz", "region": "1", "edition": "RR-1900"}
     )
     assert response.status_code == 404
+
+
+def test_country_view_lists_footnotes_naming_it(client: TestClient) -> None:
+    body = client.get("/api/allocations/countries/DZ").json()
+    assert body["region"] == 1
+    by_id = {note["id"]: note for note in body["footnotes"]}
+    # RR 5.54B names Algeria and allocates 8.3-9 kHz to radionavigation, fixed and mobile.
+    assert by_id["5.54B"]["allocations"][0]["low_hz"] == 8.3e3
+    assert "fixed" in by_id["5.54B"]["allocations"][0]["services"]
+    assert all("Algeria" in note["text"] for note in body["footnotes"])
+    assert client.get("/api/allocations/countries/QQ").status_code == 422

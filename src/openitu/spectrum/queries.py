@@ -245,3 +245,53 @@ def edition_changes(old: AllocationTable, new: AllocationTable) -> dict[str, Any
         ],
         "footnotes": [{"id": f.id, "change": f.change} for f in changes.footnotes],
     }
+
+
+def footnotes_naming(table: AllocationTable, *, country: str) -> dict[str, Any]:
+    """The footnotes of an edition that name a country, with the bands that cite them
+    and the allocations they make there: the country's view of the Table."""
+    iso2, region = _country(country)
+    if iso2 is None or region is None:
+        raise InvalidInput("country", "an ISO 3166 alpha-2 code is required")
+    cited_in: dict[str, list[dict[str, Any]]] = {}
+    for number in (1, 2, 3):
+        for band in table.bands(number):
+            for footnote_id in band.all_footnotes():
+                cited_in.setdefault(footnote_id, []).append(
+                    {"region": band.region, "low_hz": band.low_hz, "high_hz": band.high_hz}
+                )
+    footnotes = [
+        {
+            "id": note.id,
+            "kind": note.kind.value,
+            "text": note.text,
+            "cited_in": cited_in.get(note.id, []),
+            "allocations": [
+                {
+                    "low_hz": rule.low_hz,
+                    "high_hz": rule.high_hz,
+                    "services": [s.name for s in rule.services],
+                    "category": rule.category.value,
+                    "kind": rule.kind.value,
+                }
+                for rule in note.rules
+                if iso2 in rule.countries
+            ],
+        }
+        for note in table.footnotes.values()
+        if iso2 in note.countries
+    ]
+    national = national_table(iso2)
+    return {
+        "country": iso2,
+        "region": region,
+        "edition": table.edition.id,
+        "footnotes": footnotes,
+        "national_table": None
+        if national is None
+        else {
+            "name": national.name,
+            "edition": national.edition or None,
+            "rows": len(national.rows),
+        },
+    }

@@ -171,6 +171,26 @@ def diff(
         typer.echo(f"footnote {note['id']}: {note['change']}")
 
 
+@app.command("country")
+def country_view(
+    country: str = typer.Argument(..., help="ISO 3166 alpha-2 code, e.g. DE."),
+    edition: str | None = EditionOption,
+    on: str | None = DateOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """A country's view of the Table: its Region, the footnotes that name it, the
+    allocations they make there, and whether a national table is available."""
+    document = queries.footnotes_naming(_table(edition, on), country=country)
+    if as_json:
+        emit_json(document)
+        return
+    typer.echo(f"{document['country']}: Region {document['region']} ({document['edition']})")
+    for note in document["footnotes"]:
+        typer.echo(f"  {note['id']} ({note['kind']}): {len(note['allocations'])} allocation(s)")
+    if document["national_table"]:
+        typer.echo(f"national table: {document['national_table']['name']}")
+
+
 @app.command("editions")
 def editions(as_json: bool = JsonOption) -> None:
     """The editions of the Table in the database."""

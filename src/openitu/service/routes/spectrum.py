@@ -158,6 +158,17 @@ def check_assignment(context: ContextDep, body: CheckIn) -> dict[str, Any]:
     )
 
 
+@router.get("/countries/{country}")
+def country_view(
+    context: ContextDep,
+    country: str,
+    edition: EditionQuery = None,
+    on: Annotated[date | None, Query(alias="date")] = None,
+) -> dict[str, Any]:
+    """A country's view of the Table: the footnotes that name it and what they allocate."""
+    return queries.footnotes_naming(_table(context, edition, on), country=country)
+
+
 @router.get("/editions", response_model=list[EditionOut])
 def editions(context: ContextDep) -> list[EditionOut]:
     """The editions of the Table, oldest first."""
