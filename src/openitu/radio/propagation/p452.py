@@ -1,0 +1,1148 @@
+"""ITU-R P.452-18: prediction of interference between stations on the Earth's surface
+at frequencies above about 0.1 GHz (clear-air mechanisms).
+
+The whole method of Annex 1, with the path-profile analysis of Attachment 2:
+
+- line of sight with multipath and focusing (§4.1, eqs. (8)-(12)),
+- diffraction by the delta-Bullington method (§4.2: Bullington eqs. (13)-(22),
+  spherical Earth eqs. (23)-(37), delta-Bullington eqs. (38)-(40), the percentage
+  interpolation eqs. (41)-(42)),
+- tropospheric scatter (§4.3, eq. (45)),
+- ducting and layer reflection (§4.4, eqs. (46)-(56)),
+- the overall combination of §4.6 (eqs. (57)-(64)), giving the basic transmission loss
+  not exceeded for p % of the time,
+- gaseous attenuation from the line-by-line method of Rec. ITU-R P.676-11 Annex 1, as
+  eq. (9) asks ("found from the equations in Annex 1 to Recommendation ITU-R P.676"),
+- clutter as P.452-18 models it: the *radio profile* g_i = h_i + R_i adds the
+  representative clutter height R_i of each point to the terrain except within 50 m of
+  either terminal (Step 4 of §4 and §4.5 of Annex 1); the diffraction model runs on g,
+  while the profile analysis of Attachment 2 (horizons, smooth Earth, roughness) runs on
+  the bare terrain h.
+
+Layout (pycraf's split, vectorised further): `_p452_kernel` works on float arrays in
+fixed units (GHz, %, km, m, mrad) for N paths at once, with the terrain profiles padded
+to a common length M; the public `p452_basic_loss` checks the inputs, broadcasts and
+pads them, and returns a frozen `P452Result`. No loop runs over the paths: per-point
+quantities are (N, M) arrays, maxima over the profile are masked reductions, and the
+branches of the Recommendation are `numpy.where` selections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from openitu.errors import InvalidInput
+from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
+
+__all__ = [
+    "EDITIONS",
+    "P452Result",
+    "Profile",
+    "p452_basic_loss",
+    "smooth_earth_profile",
+]
+
+EDITIONS: Final = ("P.452-18",)
+
+BoolArray = npt.NDArray[np.bool_]
+IntArray = npt.NDArray[np.intp]
+
+# Validity of P.452-18 (§1 of Annex 1; the same limits as the ITU-R reference code).
+F_GHZ_RANGE: Final = (0.1, 50.0)
+P_PERCENT_RANGE: Final = (0.001, 50.0)
+
+EARTH_RADIUS_KM: Final = 6371.0  # eq. (6a)
+K_BETA: Final = 3.0  # eq. (6b): effective Earth-radius factor exceeded for β0 % of time
+WAVELENGTH_FACTOR: Final = 0.2998  # λ [m] = 0.2998 / f [GHz], as the Recommendation writes it
+CLUTTER_FREE_ZONE_KM: Final = 0.05  # Step 4: g_i = h_i within 50 m of either terminal
+ZONE_COASTAL_LAND: Final = 1  # A1
+ZONE_INLAND: Final = 2  # A2
+ZONE_SEA: Final = 3  # B
+
+# Rec. ITU-R P.676-11 Annex 1, Table 1 (oxygen: f0 [GHz], a1..a6) and Table 2 (water
+# vapour: f0 [GHz], b1..b6). The ITU-R reference implementation of P.452-18 uses P.676-11.
+_OXYGEN_LINES_P676_11: Final = np.array(
+    [
+        (50.474214, 0.975, 9.651, 6.69, 0.0, 2.566, 6.85),
+        (50.987745, 2.529, 8.653, 7.17, 0.0, 2.246, 6.8),
+        (51.50336, 6.193, 7.709, 7.64, 0.0, 1.947, 6.729),
+        (52.021429, 14.32, 6.819, 8.11, 0.0, 1.667, 6.64),
+        (52.542418, 31.24, 5.983, 8.58, 0.0, 1.388, 6.526),
+        (53.066934, 64.29, 5.201, 9.06, 0.0, 1.349, 6.206),
+        (53.595775, 124.6, 4.474, 9.55, 0.0, 2.227, 5.085),
+        (54.130025, 227.3, 3.8, 9.96, 0.0, 3.17, 3.75),
+        (54.67118, 389.7, 3.182, 10.37, 0.0, 3.558, 2.654),
+        (55.221384, 627.1, 2.618, 10.89, 0.0, 2.56, 2.952),
+        (55.783815, 945.3, 2.109, 11.34, 0.0, -1.172, 6.135),
+        (56.264774, 543.4, 0.014, 17.03, 0.0, 3.525, -0.978),
+        (56.363399, 1331.8, 1.654, 11.89, 0.0, -2.378, 6.547),
+        (56.968211, 1746.6, 1.255, 12.23, 0.0, -3.545, 6.451),
+        (57.612486, 2120.1, 0.91, 12.62, 0.0, -5.416, 6.056),
+        (58.323877, 2363.7, 0.621, 12.95, 0.0, -1.932, 0.436),
+        (58.446588, 1442.1, 0.083, 14.91, 0.0, 6.768, -1.273),
+        (59.164204, 2379.9, 0.387, 13.53, 0.0, -6.561, 2.309),
+        (59.590983, 2090.7, 0.207, 14.08, 0.0, 6.957, -0.776),
+        (60.306056, 2103.4, 0.207, 14.15, 0.0, -6.395, 0.699),
+        (60.434778, 2438.0, 0.386, 13.39, 0.0, 6.342, -2.825),
+        (61.150562, 2479.5, 0.621, 12.92, 0.0, 1.014, -0.584),
+        (61.800158, 2275.9, 0.91, 12.63, 0.0, 5.014, -6.619),
+        (62.41122, 1915.4, 1.255, 12.17, 0.0, 3.029, -6.759),
+        (62.486253, 1503.0, 0.083, 15.13, 0.0, -4.499, 0.844),
+        (62.997984, 1490.2, 1.654, 11.74, 0.0, 1.856, -6.675),
+        (63.568526, 1078.0, 2.108, 11.34, 0.0, 0.658, -6.139),
+        (64.127775, 728.7, 2.617, 10.88, 0.0, -3.036, -2.895),
+        (64.67891, 461.3, 3.181, 10.38, 0.0, -3.968, -2.59),
+        (65.224078, 274.0, 3.8, 9.96, 0.0, -3.528, -3.68),
+        (65.764779, 153.0, 4.473, 9.55, 0.0, -2.548, -5.002),
+        (66.302096, 80.4, 5.2, 9.06, 0.0, -1.66, -6.091),
+        (66.836834, 39.8, 5.982, 8.58, 0.0, -1.68, -6.393),
+        (67.369601, 18.56, 6.818, 8.11, 0.0, -1.956, -6.475),
+        (67.900868, 8.172, 7.708, 7.64, 0.0, -2.216, -6.545),
+        (68.431006, 3.397, 8.652, 7.17, 0.0, -2.492, -6.6),
+        (68.960312, 1.334, 9.65, 6.69, 0.0, -2.773, -6.65),
+        (118.750334, 940.3, 0.01, 16.64, 0.0, -0.439, 0.079),
+        (368.498246, 67.4, 0.048, 16.4, 0.0, 0.0, 0.0),
+        (424.76302, 637.7, 0.044, 16.4, 0.0, 0.0, 0.0),
+        (487.249273, 237.4, 0.049, 16.0, 0.0, 0.0, 0.0),
+        (715.392902, 98.1, 0.145, 16.0, 0.0, 0.0, 0.0),
+        (773.83949, 572.3, 0.141, 16.2, 0.0, 0.0, 0.0),
+        (834.145546, 183.1, 0.145, 14.7, 0.0, 0.0, 0.0),
+    ]
+)
+_WATER_VAPOUR_LINES_P676_11: Final = np.array(
+    [
+        (22.23508, 0.1079, 2.144, 26.38, 0.76, 5.087, 1.0),
+        (67.80396, 0.0011, 8.732, 28.58, 0.69, 4.93, 0.82),
+        (119.99594, 0.0007, 8.353, 29.48, 0.7, 4.78, 0.79),
+        (183.310087, 2.273, 0.668, 29.06, 0.77, 5.022, 0.85),
+        (321.22563, 0.047, 6.179, 24.04, 0.67, 4.398, 0.54),
+        (325.152888, 1.514, 1.541, 28.23, 0.64, 4.893, 0.74),
+        (336.227764, 0.001, 9.825, 26.93, 0.69, 4.74, 0.61),
+        (380.197353, 11.67, 1.048, 28.11, 0.54, 5.063, 0.89),
+        (390.134508, 0.0045, 7.347, 21.52, 0.63, 4.81, 0.55),
+        (437.346667, 0.0632, 5.048, 18.45, 0.6, 4.23, 0.48),
+        (439.150807, 0.9098, 3.595, 20.07, 0.63, 4.483, 0.52),
+        (443.018343, 0.192, 5.048, 15.55, 0.6, 5.083, 0.5),
+        (448.001085, 10.41, 1.405, 25.64, 0.66, 5.028, 0.67),
+        (470.888999, 0.3254, 3.597, 21.34, 0.66, 4.506, 0.65),
+        (474.689092, 1.26, 2.379, 23.2, 0.65, 4.804, 0.64),
+        (488.490108, 0.2529, 2.852, 25.86, 0.69, 5.201, 0.72),
+        (503.568532, 0.0372, 6.731, 16.12, 0.61, 3.98, 0.43),
+        (504.482692, 0.0124, 6.731, 16.12, 0.61, 4.01, 0.45),
+        (547.67644, 0.9785, 0.158, 26.0, 0.7, 4.5, 1.0),
+        (552.02096, 0.184, 0.158, 26.0, 0.7, 4.5, 1.0),
+        (556.935985, 497.0, 0.159, 30.86, 0.69, 4.552, 1.0),
+        (620.700807, 5.015, 2.391, 24.38, 0.71, 4.856, 0.68),
+        (645.766085, 0.0067, 8.633, 18.0, 0.6, 4.0, 0.5),
+        (658.00528, 0.2732, 7.816, 32.1, 0.69, 4.14, 1.0),
+        (752.033113, 243.4, 0.396, 30.86, 0.68, 4.352, 0.84),
+        (841.051732, 0.0134, 8.177, 15.9, 0.33, 5.76, 0.45),
+        (859.965698, 0.1325, 8.055, 30.6, 0.68, 4.09, 0.84),
+        (899.303175, 0.0547, 7.914, 29.85, 0.68, 4.53, 0.9),
+        (902.611085, 0.0386, 8.429, 28.65, 0.7, 5.1, 0.95),
+        (906.205957, 0.1836, 5.11, 24.08, 0.7, 4.7, 0.53),
+        (916.171582, 8.4, 1.441, 26.73, 0.7, 5.15, 0.78),
+        (923.112692, 0.0079, 10.293, 29.0, 0.7, 5.0, 0.8),
+        (970.315022, 9.009, 1.919, 25.5, 0.64, 4.94, 0.67),
+        (987.926764, 134.6, 0.257, 29.85, 0.68, 4.55, 0.9),
+        (1780.0, 17506.0, 0.952, 196.3, 2.0, 24.15, 5.0),
+    ]
+)
+
+
+# ---------------------------------------------------------------------------------------
+# Gaseous attenuation: Rec. ITU-R P.676-11 Annex 1 (line by line), as P.452-18 eq. (9).
+# ---------------------------------------------------------------------------------------
+
+
+def _specific_attenuation_db_km(
+    f_ghz: FloatArray, pressure_hpa: FloatArray, rho_g_m3: FloatArray, temperature_k: FloatArray
+) -> FloatArray:
+    """γo + γw [dB/km], P.676-11 Annex 1 eqs. (1)-(9), for 1-D arrays of equal length."""
+    f = f_ghz[:, None]
+    p = pressure_hpa[:, None]
+    theta = (300.0 / temperature_k)[:, None]
+    e = (rho_g_m3 * temperature_k / 216.7)[:, None]  # water-vapour partial pressure, eq. (4)
+
+    ox = _OXYGEN_LINES_P676_11
+    fi, a1, a2, a3, a4, a5, a6 = (ox[:, k] for k in range(7))
+    s = a1 * 1e-7 * p * theta**3 * np.exp(a2 * (1.0 - theta))  # eq. (3)
+    df = a3 * 1e-4 * (p * theta ** (0.8 - a4) + 1.1 * e * theta)  # eq. (6a)
+    df = np.sqrt(df * df + 2.25e-6)  # eq. (6b): Zeeman splitting of oxygen lines
+    delta = (a5 + a6 * theta) * 1e-4 * (p + e) * theta**0.8  # eq. (7)
+    shape = (f / fi) * (
+        (df - delta * (fi - f)) / ((fi - f) ** 2 + df * df)
+        + (df - delta * (fi + f)) / ((fi + f) ** 2 + df * df)
+    )  # eq. (5)
+    dd = 5.6e-4 * (p + e) * theta**0.8  # eq. (9): width parameter of the Debye spectrum
+    nd = (
+        f
+        * p
+        * theta**2
+        * (
+            6.14e-5 / (dd * (1.0 + (f / dd) ** 2))
+            + 1.4e-12 * p * theta**1.5 / (1.0 + 1.9e-5 * f**1.5)
+        )
+    )  # eq. (8)
+    gamma_o = 0.182 * f[:, 0] * (np.sum(s * shape, axis=1) + nd[:, 0])
+
+    wv = _WATER_VAPOUR_LINES_P676_11
+    fi, b1, b2, b3, b4, b5, b6 = (wv[:, k] for k in range(7))
+    s = b1 * 1e-1 * e * theta**3.5 * np.exp(b2 * (1.0 - theta))  # eq. (3)
+    df = b3 * 1e-4 * (p * theta**b4 + b5 * e * theta**b6)  # eq. (6a)
+    df = 0.535 * df + np.sqrt(0.217 * df * df + 2.1316e-12 * fi * fi / theta)  # eq. (6b)
+    shape = (f / fi) * (df / ((fi - f) ** 2 + df * df) + df / ((fi + f) ** 2 + df * df))
+    gamma_w = 0.182 * f[:, 0] * np.sum(s * shape, axis=1)
+    return np.asarray(gamma_o + gamma_w)
+
+
+def _gaseous_db_km(
+    f_ghz: FloatArray, pressure_hpa: FloatArray, rho_g_m3: FloatArray, temperature_k: FloatArray
+) -> FloatArray:
+    """`_specific_attenuation_db_km` computed once per distinct (f, p, ρ, T).
+
+    Batches usually share frequency and atmosphere, so this turns N line sums into a few.
+    """
+    keys = np.stack([f_ghz, pressure_hpa, rho_g_m3, temperature_k], axis=1)
+    unique, inverse = np.unique(keys, axis=0, return_inverse=True)
+    gamma = _specific_attenuation_db_km(unique[:, 0], unique[:, 1], unique[:, 2], unique[:, 3])
+    return np.asarray(gamma[inverse.reshape(-1)])
+
+
+# ---------------------------------------------------------------------------------------
+# Small helpers of Annex 1.
+# ---------------------------------------------------------------------------------------
+
+
+def _inv_cum_norm(x: FloatArray) -> FloatArray:
+    """I(x): the approximation to the inverse complementary cumulative normal
+    distribution of Attachment 3 to Annex 1, eq. (172) (valid for 1e-6 <= x <= 0.5)."""
+    x = np.maximum(x, 1e-6)
+    tx = np.sqrt(-2.0 * np.log(x))  # eq. (172a)
+    c0, c1, c2 = 2.515516698, 0.802853, 0.010328  # eqs. (172c)-(172e)
+    d1, d2, d3 = 1.432788, 0.189269, 0.001308  # eqs. (172f)-(172h)
+    xi = ((c2 * tx + c1) * tx + c0) / (((d3 * tx + d2) * tx + d1) * tx + 1.0)  # eq. (172b)
+    return np.asarray(xi - tx)
+
+
+def _masked_max(values: FloatArray, mask: BoolArray) -> FloatArray:
+    return np.asarray(np.where(mask, values, -np.inf).max(axis=1))
+
+
+def _first_argmax(values: FloatArray, mask: BoolArray) -> IntArray:
+    return np.asarray(np.argmax(np.where(mask, values, -np.inf), axis=1))
+
+
+def _last_argmax(values: FloatArray, mask: BoolArray) -> IntArray:
+    masked = np.where(mask, values, -np.inf)[:, ::-1]
+    return np.asarray(values.shape[1] - 1 - np.argmax(masked, axis=1))
+
+
+def _longest_run_km(cell_km: FloatArray, member: BoolArray) -> FloatArray:
+    """Longest continuous section whose points are members (dtm, dlm of §3.2.1)."""
+    cum = np.cumsum(np.where(member, cell_km, 0.0), axis=1)
+    # Cumulated length at the last non-member point at or before each point: the run
+    # ending at a member point is what was added since.
+    reset = np.maximum.accumulate(np.where(member, 0.0, cum), axis=1)
+    return np.asarray(np.max(np.where(member, cum - reset, 0.0), axis=1))
+
+
+def _knife_edge_db(nu: FloatArray) -> FloatArray:
+    """J(ν), eq. (13); zero for ν <= -0.78."""
+    with np.errstate(invalid="ignore"):
+        loss = 6.9 + 20.0 * np.log10(np.sqrt((nu - 0.1) ** 2 + 1.0) + nu - 0.1)
+    return np.asarray(np.where(nu > -0.78, loss, 0.0))
+
+
+# ---------------------------------------------------------------------------------------
+# Diffraction (§4.2).
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _PathGeometry:
+    """Per-point geometry shared by every Bullington evaluation of a batch."""
+
+    d: FloatArray  # (N, M) distances [km]
+    dtot: FloatArray  # (N, 1)
+    inv_d: FloatArray  # (N, M) 1/d_i, interior points only meaningful
+    inv_dr: FloatArray  # (N, M) 1/(dtot - d_i)
+    d_dr: FloatArray  # (N, M) d_i (dtot - d_i)
+    interior: BoolArray  # (N, M) points 1..n-2
+
+
+def _bullington_db(
+    geo: _PathGeometry,
+    heights_m: FloatArray | None,
+    hts: FloatArray,
+    hrs: FloatArray,
+    ap_km: FloatArray,
+    lam_m: FloatArray,
+) -> FloatArray:
+    """Bullington part of the diffraction loss, §4.2.1 eqs. (14)-(22).
+
+    ``heights_m`` None stands for the zero-height profile of the smooth path (eq. (38)).
+    """
+    dtot = geo.dtot[:, 0]
+    bulge = (500.0 / ap_km)[:, None] * geo.d_dr  # 500 Ce d (dtot - d): Earth curvature
+    top = bulge if heights_m is None else heights_m + bulge
+    hts2 = hts[:, None]
+    hrs2 = hrs[:, None]
+    stim = _masked_max((top - hts2) * geo.inv_d, geo.interior)  # eq. (14)
+    str_ = (hrs - hts) / dtot  # eq. (15)
+    line = (hts2 * (geo.dtot - geo.d) + hrs2 * geo.d) / geo.dtot
+    scale = np.sqrt((0.002 / lam_m)[:, None] * geo.dtot * geo.inv_d * geo.inv_dr)
+    numax = _masked_max((top - line) * scale, geo.interior)  # eq. (16): LoS path
+    srim = _masked_max((top - hrs2) * geo.inv_dr, geo.interior)  # eq. (18)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dbp = (hrs - hts + srim * dtot) / (stim + srim)  # eq. (19)
+        nub = (hts + stim * dbp - (hts * (dtot - dbp) + hrs * dbp) / dtot) * np.sqrt(
+            0.002 * dtot / (lam_m * dbp * (dtot - dbp))
+        )  # eq. (20)
+    nu = np.where(stim < str_, numax, nub)
+    luc = _knife_edge_db(nu)  # eqs. (17), (21)
+    return np.asarray(luc + (1.0 - np.exp(-luc / 6.0)) * (10.0 + 0.02 * dtot))  # eq. (22)
+
+
+def _first_term_db(
+    eps_r: float,
+    sigma: float,
+    d_km: FloatArray,
+    hte_m: FloatArray,
+    hre_m: FloatArray,
+    adft_km: FloatArray,
+    f_ghz: FloatArray,
+    vertical: BoolArray,
+) -> FloatArray:
+    """First-term spherical-Earth diffraction loss, §4.2.2.1 eqs. (30)-(37)."""
+    k_h = (
+        0.036
+        * (adft_km * f_ghz) ** (-1.0 / 3.0)
+        * ((eps_r - 1.0) ** 2 + (18.0 * sigma / f_ghz) ** 2) ** (-0.25)
+    )  # eq. (30a)
+    k = np.where(vertical, k_h * np.sqrt(eps_r**2 + (18.0 * sigma / f_ghz) ** 2), k_h)  # (30b)
+    k2 = k * k
+    beta = (1.0 + 1.6 * k2 + 0.67 * k2 * k2) / (1.0 + 4.5 * k2 + 1.53 * k2 * k2)  # eq. (31)
+    x = 21.88 * beta * (f_ghz / adft_km**2) ** (1.0 / 3.0) * d_km  # eq. (32)
+    y_factor = 0.9575 * beta * (f_ghz**2 / adft_km) ** (1.0 / 3.0)  # eq. (33)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fx = np.where(
+            x >= 1.6,
+            11.0 + 10.0 * np.log10(x) - 17.6 * x,
+            -20.0 * np.log10(x) - 5.6488 * x**1.425,
+        )  # eq. (34)
+        floor = 2.0 + 20.0 * np.log10(k)  # eq. (35) lower limit of G(Y)
+
+        def height_gain(y: FloatArray) -> FloatArray:
+            b = beta * y  # eq. (36)
+            g = np.where(
+                b > 2.0,
+                17.6 * np.sqrt(b - 1.1) - 5.0 * np.log10(b - 1.1) - 8.0,
+                20.0 * np.log10(b + 0.1 * b**3),
+            )  # eq. (35)
+            return np.asarray(np.maximum(g, floor))
+
+        return np.asarray(
+            -fx - height_gain(y_factor * hte_m) - height_gain(y_factor * hre_m)
+        )  # eq. (37)
+
+
+def _first_term_mixed_db(
+    d_km: FloatArray,
+    hte_m: FloatArray,
+    hre_m: FloatArray,
+    adft_km: FloatArray,
+    f_ghz: FloatArray,
+    omega: FloatArray,
+    vertical: BoolArray,
+) -> FloatArray:
+    """eq. (29): land (εr 22, σ 0.003 S/m) and sea (εr 80, σ 5 S/m) weighted by ω."""
+    land = _first_term_db(22.0, 0.003, d_km, hte_m, hre_m, adft_km, f_ghz, vertical)
+    sea = _first_term_db(80.0, 5.0, d_km, hte_m, hre_m, adft_km, f_ghz, vertical)
+    return np.asarray(omega * sea + (1.0 - omega) * land)
+
+
+def _spherical_earth_db(
+    d_km: FloatArray,
+    hte_m: FloatArray,
+    hre_m: FloatArray,
+    ap_km: FloatArray,
+    f_ghz: FloatArray,
+    omega: FloatArray,
+    vertical: BoolArray,
+) -> FloatArray:
+    """Spherical-Earth diffraction loss Ldsph, §4.2.2 eqs. (23)-(29)."""
+    lam = WAVELENGTH_FACTOR / f_ghz
+    dlos = np.sqrt(2.0 * ap_km) * (np.sqrt(0.001 * hte_m) + np.sqrt(0.001 * hre_m))  # (23)
+    beyond = _first_term_mixed_db(d_km, hte_m, hre_m, ap_km, f_ghz, omega, vertical)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        c = (hte_m - hre_m) / (hte_m + hre_m)  # eq. (25d)
+        m = 250.0 * d_km * d_km / (ap_km * (hte_m + hre_m))  # eq. (25e)
+        arg = np.clip(1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3), -1.0, 1.0)
+        b = 2.0 * np.sqrt((m + 1.0) / (3.0 * m)) * np.cos(np.pi / 3.0 + np.arccos(arg) / 3.0)
+        dse1 = 0.5 * d_km * (1.0 + b)  # eq. (25a)
+        dse2 = d_km - dse1  # eq. (25b)
+        hse = (
+            (hte_m - 500.0 * dse1 * dse1 / ap_km) * dse2
+            + (hre_m - 500.0 * dse2 * dse2 / ap_km) * dse1
+        ) / d_km  # eq. (24)
+        hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / d_km)  # eq. (26)
+        aem = 500.0 * (d_km / (np.sqrt(hte_m) + np.sqrt(hre_m))) ** 2  # eq. (27)
+    ldft = _first_term_mixed_db(d_km, hte_m, hre_m, aem, f_ghz, omega, vertical)
+    within = np.where(hse > hreq, 0.0, (1.0 - hse / hreq) * np.maximum(ldft, 0.0))  # (28)
+    return np.asarray(np.where(d_km >= dlos, beyond, within))
+
+
+def _delta_bullington_db(
+    geo: _PathGeometry,
+    g_m: FloatArray,
+    hts: FloatArray,
+    hrs: FloatArray,
+    hstd: FloatArray,
+    hsrd: FloatArray,
+    ap_km: FloatArray,
+    f_ghz: FloatArray,
+    omega: FloatArray,
+    vertical: BoolArray,
+) -> tuple[FloatArray, FloatArray]:
+    """Delta-Bullington loss Ld, §4.2.3 eqs. (38)-(40); returns (Ld, Ldsph)."""
+    lam = WAVELENGTH_FACTOR / f_ghz
+    lbulla = _bullington_db(geo, g_m, hts, hrs, ap_km, lam)
+    hts1 = hts - hstd  # eq. (38a)
+    hrs1 = hrs - hsrd  # eq. (38b)
+    lbulls = _bullington_db(geo, None, hts1, hrs1, ap_km, lam)
+    ldsph = _spherical_earth_db(geo.dtot[:, 0], hts1, hrs1, ap_km, f_ghz, omega, vertical)
+    return np.asarray(lbulla + np.maximum(ldsph - lbulls, 0.0)), ldsph  # eq. (40)
+
+
+# ---------------------------------------------------------------------------------------
+# The kernel.
+# ---------------------------------------------------------------------------------------
+
+
+def _p452_kernel(
+    f_ghz: FloatArray,
+    p_percent: FloatArray,
+    d_km: FloatArray,
+    h_m: FloatArray,
+    g_m: FloatArray,
+    zone: IntArray,
+    n_points: IntArray,
+    htg_m: FloatArray,
+    hrg_m: FloatArray,
+    phit_e: FloatArray,
+    phit_n: FloatArray,
+    phir_e: FloatArray,
+    phir_n: FloatArray,
+    gt_dbi: FloatArray,
+    gr_dbi: FloatArray,
+    vertical: BoolArray,
+    dct_km: FloatArray,
+    dcr_km: FloatArray,
+    pressure_hpa: FloatArray,
+    temperature_c: FloatArray,
+    dn: FloatArray,
+    n0: FloatArray,
+) -> dict[str, FloatArray]:
+    """P.452-18 for N paths. Per-path inputs are (N,); profiles are (N, M), padded past
+    ``n_points`` with the last valid point (distance, heights and zone repeated), which
+    makes padding inert in every sum and cell length. ``g_m`` is the radio profile."""
+    n, width = d_km.shape
+    rows = np.arange(n)
+    last = n_points - 1
+    idx = np.arange(width)[None, :]
+    interior = (idx >= 1) & (idx < last[:, None])
+    dtot = d_km[rows, last]
+    dtot2 = dtot[:, None]
+    h0 = h_m[:, 0]
+    hn = h_m[rows, last]
+    hts = h0 + htg_m  # antenna heights above mean sea level
+    hrs = hn + hrg_m
+    lam = WAVELENGTH_FACTOR / f_ghz
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inv_d = 1.0 / d_km
+        inv_dr = 1.0 / (dtot2 - d_km)
+    geo = _PathGeometry(
+        d=d_km,
+        dtot=dtot2,
+        inv_d=inv_d,
+        inv_dr=inv_dr,
+        d_dr=d_km * (dtot2 - d_km),
+        interior=interior,
+    )
+
+    # --- Radio-meteorology (§3.2.1, §4.3): β0, effective Earth radius, zones. ---------
+    ae = EARTH_RADIUS_KM * 157.0 / (157.0 - dn)  # eqs. (5), (6a)
+    ab = np.full_like(ae, EARTH_RADIUS_KM * K_BETA)  # eq. (6b)
+    d_prev = np.concatenate([d_km[:, :1], d_km[:, :-1]], axis=1)
+    d_next = np.concatenate([d_km[:, 1:], d_km[:, -1:]], axis=1)
+    cell = 0.5 * (d_next - d_prev)  # each point stands for half of each adjacent interval
+    omega = np.sum(np.where(zone == ZONE_SEA, cell, 0.0), axis=1) / dtot
+    dtm = _longest_run_km(cell, zone != ZONE_SEA)  # longest continuous land section
+    dlm = _longest_run_km(cell, zone == ZONE_INLAND)  # longest continuous inland section
+    phim_n = _midpoint_latitude_deg(phit_e, phit_n, phir_e, phir_n, 0.5 * dtot)
+    tau = 1.0 - np.exp(-4.12e-4 * dlm**2.41)  # eq. (3a)
+    mu1 = np.minimum(
+        (10.0 ** (-dtm / (16.0 - 6.6 * tau)) + 10.0 ** (-5.0 * (0.496 + 0.354 * tau))) ** 0.2,
+        1.0,
+    )  # eq. (3)
+    lat = np.abs(phim_n)
+    mu4 = np.where(
+        lat <= 70.0,
+        10.0 ** ((-0.935 + 0.0176 * lat) * np.log10(mu1)),
+        10.0 ** (0.3 * np.log10(mu1)),
+    )  # eq. (4)
+    b0 = np.where(lat <= 70.0, 10.0 ** (-0.015 * lat + 1.67), 4.17) * mu1 * mu4  # eq. (2)
+
+    # --- Attachment 2 §5.1: path profile analysis on the bare terrain h. -------------
+    dd = np.diff(d_km, axis=1)
+    v1 = np.sum(dd * (h_m[:, 1:] + h_m[:, :-1]), axis=1)  # eq. (161)
+    v2 = np.sum(
+        dd
+        * (
+            h_m[:, 1:] * (2.0 * d_km[:, 1:] + d_km[:, :-1])
+            + h_m[:, :-1] * (d_km[:, 1:] + 2.0 * d_km[:, :-1])
+        ),
+        axis=1,
+    )  # eq. (162)
+    hst = (2.0 * v1 * dtot - v2) / dtot**2  # eq. (163)
+    hsr = (v2 - v1 * dtot) / dtot**2  # eq. (164)
+
+    los_line = (hts[:, None] * (dtot2 - d_km) + hrs[:, None] * d_km) / dtot2
+    hh = h_m - los_line  # eq. (165d)
+    hobs = _masked_max(hh, interior)  # eq. (165a)
+    alpha_obt = _masked_max(hh * inv_d, interior)  # eq. (165b)
+    alpha_obr = _masked_max(hh * inv_dr, interior)  # eq. (165c)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gt = alpha_obt / (alpha_obt + alpha_obr)  # eq. (166e)
+        gr = alpha_obr / (alpha_obt + alpha_obr)  # eq. (166f)
+    hstp = np.where(hobs <= 0.0, hst, hst - hobs * gt)  # eqs. (166a), (166c)
+    hsrp = np.where(hobs <= 0.0, hsr, hsr - hobs * gr)  # eqs. (166b), (166d)
+    hstd = np.where(hstp >= h0, h0, hstp)  # eq. (167a/b)
+    hsrd = np.where(hsrp > hn, hn, hsrp)  # eq. (167c/d)
+
+    ae2 = ae[:, None]
+    theta_i = 1000.0 * np.arctan((h_m - hts[:, None]) * inv_d / 1000.0 - d_km / (2.0 * ae2))
+    theta_max = _masked_max(theta_i, interior)  # eq. (152)
+    lt_th = _first_argmax(theta_i, interior)
+    theta_td = 1000.0 * np.arctan((hrs - hts) / (1000.0 * dtot) - dtot / (2.0 * ae))  # (153)
+    theta_rd = 1000.0 * np.arctan((hts - hrs) / (1000.0 * dtot) - dtot / (2.0 * ae))  # (156a)
+    trans_horizon = np.maximum(theta_max, theta_td) > theta_td  # eq. (150)
+    theta_j = 1000.0 * np.arctan(
+        (h_m - hrs[:, None]) * inv_dr / 1000.0 - (dtot2 - d_km) / (2.0 * ae2)
+    )
+    theta_rmax = _masked_max(theta_j, interior)  # eq. (157)
+    lr_th = _last_argmax(theta_j, interior)
+
+    # LoS path: dlt and dlr go to the Bullington point of the 50 % diffraction profile,
+    # the interior point of largest ν (eq. (16) on the terrain, ae).
+    nu_i = (h_m + (500.0 / ae2) * geo.d_dr - los_line) * np.sqrt(
+        (0.002 / lam)[:, None] * dtot2 * inv_d * inv_dr
+    )
+    l_bp = _last_argmax(nu_i, interior)
+    lt = np.where(trans_horizon, lt_th, l_bp)
+    lr = np.where(trans_horizon, lr_th, l_bp)
+    dlt = d_km[rows, lt]  # eq. (155)
+    dlr = dtot - d_km[rows, lr]  # eq. (158)
+    theta_t = np.where(trans_horizon, np.maximum(theta_max, theta_td), theta_td)  # (154)
+    theta_r = np.where(trans_horizon, np.maximum(theta_rmax, theta_rd), theta_rd)  # (156)
+    theta = 1e3 * dtot / ae + theta_t + theta_r  # eq. (159)
+
+    # §5.1.6.4: smooth-Earth surface for the ducting model and the roughness hm.
+    hst_d = np.minimum(hst, h0)  # eq. (168a)
+    hsr_d = np.minimum(hsr, hn)  # eq. (168b)
+    slope = (hsr_d - hst_d) / dtot  # eq. (169)
+    hte = htg_m + h0 - hst_d  # eq. (170a)
+    hre = hrg_m + hn - hsr_d  # eq. (170b)
+    lo = np.minimum(lt, lr)[:, None]
+    hi = np.maximum(lt, lr)[:, None]
+    rough = h_m - (hst_d[:, None] + slope[:, None] * d_km)
+    hm = _masked_max(rough, (idx >= lo) & (idx <= hi))  # eq. (171)
+
+    # --- §4.1: line of sight with multipath and focusing. ----------------------------
+    temperature_k = temperature_c + 273.15
+    rho = 7.5 + 2.5 * omega  # eq. (9a) [g/m³]
+    gamma = _gaseous_db_km(f_ghz, pressure_hpa, rho, temperature_k)
+    d3d = np.sqrt(dtot**2 + ((hts - hrs) / 1000.0) ** 2)  # eq. (8a): dfs
+    lbfsg = 92.4 + 20.0 * np.log10(f_ghz) + 20.0 * np.log10(d3d) + gamma * d3d  # eqs. (8), (9)
+    focusing = 2.6 * (1.0 - np.exp(-0.1 * (dlt + dlr)))
+    lb0p = lbfsg + focusing * np.log10(p_percent / 50.0)  # eqs. (10a), (11)
+    lb0b = lbfsg + focusing * np.log10(b0 / 50.0)  # eqs. (10b), (12)
+
+    # --- §4.2: diffraction on the radio profile g. ------------------------------------
+    ld50, ldsph = _delta_bullington_db(geo, g_m, hts, hrs, hstd, hsrd, ae, f_ghz, omega, vertical)
+    ldb, _ = _delta_bullington_db(geo, g_m, hts, hrs, hstd, hsrd, ab, f_ghz, omega, vertical)
+    i_ratio = _inv_cum_norm(p_percent / 100.0) / _inv_cum_norm(b0 / 100.0)  # eq. (41a)
+    fi = np.where(p_percent > b0, i_ratio, 1.0)  # eq. (41b)
+    ldp = np.where(p_percent == 50.0, ld50, ld50 + fi * (ldb - ld50))  # eq. (42)
+
+    # --- §4.3: tropospheric scatter. ---------------------------------------------------
+    gamma_3 = _gaseous_db_km(f_ghz, pressure_hpa, np.full_like(f_ghz, 3.0), temperature_k)
+    lf = 25.0 * np.log10(f_ghz) - 2.5 * np.log10(f_ghz / 2.0) ** 2  # eq. (45a)
+    lc = 0.051 * np.exp(0.055 * (gt_dbi + gr_dbi))  # eq. (45b)
+    lbs = (
+        190.0
+        + lf
+        + 20.0 * np.log10(dtot)
+        + 0.573 * theta
+        - 0.15 * n0
+        + lc
+        + gamma_3 * dtot
+        - 10.1 * (-np.log10(p_percent / 50.0)) ** 0.7
+    )  # eq. (45)
+
+    # --- §4.4: ducting and layer reflection. ------------------------------------------
+    alf = np.where(f_ghz < 0.5, 45.375 - 137.0 * f_ghz + 92.5 * f_ghz**2, 0.0)  # (47a)
+    f13 = f_ghz ** (1.0 / 3.0)
+
+    def site_shielding(theta_h: FloatArray, dl: FloatArray) -> FloatArray:
+        t = theta_h - 0.1 * dl  # eq. (48a)
+        with np.errstate(invalid="ignore"):
+            loss = 20.0 * np.log10(1.0 + 0.361 * t * np.sqrt(f_ghz * dl)) + 0.264 * t * f13
+        return np.asarray(np.where(t > 0.0, loss, 0.0))  # eq. (48)
+
+    def coupling(dc: FloatArray, dl: FloatArray, hs: FloatArray) -> FloatArray:
+        applies = (dc <= 5.0) & (dc <= dl) & (omega >= 0.75)
+        loss = -3.0 * np.exp(-0.25 * dc * dc) * (1.0 + np.tanh(0.07 * (50.0 - hs)))
+        return np.asarray(np.where(applies, loss, 0.0))  # eqs. (49), (49a)
+
+    af = (
+        102.45
+        + 20.0 * np.log10(f_ghz)
+        + 20.0 * np.log10(dlt + dlr)
+        + alf
+        + site_shielding(theta_t, dlt)
+        + site_shielding(theta_r, dlr)
+        + coupling(dct_km, dlt, hts)
+        + coupling(dcr_km, dlr, hrs)
+    )  # eq. (47)
+    gamma_d = 5e-5 * ae * f13  # eq. (51)
+    theta1 = (
+        1e3 * dtot / ae + np.minimum(theta_t, 0.1 * dlt) + np.minimum(theta_r, 0.1 * dlr)
+    )  # eqs. (52), (52a)
+    di = np.minimum(dtot - dlt - dlr, 40.0)  # eq. (56a)
+    mu3 = np.where(hm > 10.0, np.exp(-4.6e-5 * (hm - 10.0) * (43.0 + 6.0 * di)), 1.0)  # (56)
+    alpha = np.maximum(-0.6 - 3.5e-9 * dtot**3.1 * tau, -3.4)  # eq. (55a)
+    mu2 = np.minimum(
+        (500.0 / ae * dtot**2 / (np.sqrt(hte) + np.sqrt(hre)) ** 2) ** alpha, 1.0
+    )  # eq. (55)
+    beta = b0 * mu2 * mu3  # eq. (54)
+    log_beta = np.log10(beta)
+    big_gamma = (
+        1.076
+        / (2.0058 - log_beta) ** 1.012
+        * np.exp(-(9.51 - 4.8 * log_beta + 0.198 * log_beta**2) * 1e-6 * dtot**1.13)
+    )  # eq. (53a)
+    ap = (
+        -12.0
+        + (1.2 + 3.7e-3 * dtot) * np.log10(p_percent / beta)
+        + 12.0 * (p_percent / beta) ** big_gamma
+    )  # eq. (53)
+    lba = af + gamma_d * theta1 + ap + gamma * dtot  # eqs. (46), (50)
+
+    # --- §4.6: the overall prediction. --------------------------------------------------
+    ce = 1.0 / ae
+    # Fj measures the path's angular distance with the slope of eq. (14) taken on the
+    # bare terrain h (as the ITU-R reference implementation of P.452-18 does).
+    stim = _masked_max(
+        (h_m + 500.0 * ce[:, None] * geo.d_dr - hts[:, None]) * inv_d, interior
+    )  # eq. (14)
+    str_ = (hrs - hts) / dtot  # eq. (15)
+    fj = 1.0 - 0.5 * (1.0 + np.tanh(3.0 * 0.8 * (stim - str_) / 0.3))  # eq. (58): ξ, Θ
+    fk = 1.0 - 0.5 * (1.0 + np.tanh(3.0 * 0.5 * (dtot - 20.0) / 20.0))  # eq. (59): κ, dsw
+    lbd50 = lbfsg + ld50  # eq. (43)
+    lbd = lb0p + ldp  # eq. (44)
+    lminb0p = np.where(
+        p_percent >= b0,
+        lbd50 + (lb0b + (1.0 - omega) * ldp - lbd50) * i_ratio,
+        lb0p + (1.0 - omega) * ldp,
+    )  # eq. (60)
+    eta = 2.5
+    lminbap = eta * np.logaddexp(lba / eta, lb0p / eta)  # eq. (61)
+    lbda = np.where(lminbap <= lbd, lminbap + (lbd - lminbap) * fk, lbd)  # eq. (62)
+    lbam = lbda + (lminb0p - lbda) * fj  # eq. (63)
+    # eq. (64), as a log-sum-exp so that very large losses neither under- nor overflow.
+    k = 0.2 * np.log(10.0)
+    lb = -np.logaddexp(-k * lbs, -k * lbam) / k
+
+    return {
+        "lb_db": lb,
+        "lbfsg_db": lbfsg,
+        "lb0p_db": lb0p,
+        "lb0b_db": lb0b,
+        "ldsph_db": ldsph,
+        "ld50_db": ld50,
+        "ldp_db": ldp,
+        "lbs_db": lbs,
+        "lba_db": lba,
+        "ae_km": ae,
+        "dtot_km": dtot,
+        "hts_m": hts,
+        "hrs_m": hrs,
+        "theta_t_mrad": theta_t,
+        "theta_r_mrad": theta_r,
+        "theta_mrad": theta,
+        "hm_m": hm,
+        "hte_m": hte,
+        "hre_m": hre,
+        "hstd_m": hstd,
+        "hsrd_m": hsrd,
+        "dlt_km": dlt,
+        "dlr_km": dlr,
+        "trans_horizon": trans_horizon.astype(np.float64),
+        "dtm_km": dtm,
+        "dlm_km": dlm,
+        "b0_percent": b0,
+        "omega": omega,
+    }
+
+
+def _midpoint_latitude_deg(
+    phit_e: FloatArray,
+    phit_n: FloatArray,
+    phir_e: FloatArray,
+    phir_n: FloatArray,
+    dpnt_km: FloatArray,
+) -> FloatArray:
+    """Latitude of the point ``dpnt_km`` along the great circle from the transmitter,
+    Rec. ITU-R P.2001 Attachment H (H.2, H.3) on the 6371 km sphere: the path centre
+    whose latitude sets β0 (§3.2.1)."""
+    rad = np.pi / 180.0
+    lat_t = phit_n * rad
+    lat_r = phir_n * rad
+    dlon = (phir_e - phit_e) * rad
+    r = np.sin(lat_t) * np.sin(lat_r) + np.cos(lat_t) * np.cos(lat_r) * np.cos(dlon)  # H.2.2
+    x1 = np.sin(lat_r) - r * np.sin(lat_t)  # H.2.5a
+    y1 = np.cos(lat_t) * np.cos(lat_r) * np.sin(dlon)  # H.2.5b
+    bearing = np.arctan2(y1, x1)  # H.2.6
+    phi = dpnt_km / EARTH_RADIUS_KM  # H.3.1
+    s = np.sin(lat_t) * np.cos(phi) + np.cos(lat_t) * np.sin(phi) * np.cos(bearing)  # H.3.2
+    return np.asarray(np.arcsin(np.clip(s, -1.0, 1.0)) / rad)  # H.3.3
+
+
+# ---------------------------------------------------------------------------------------
+# Public surface.
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class P452Result:
+    """P.452-18 losses and the profile analysis behind them, one value per path.
+
+    Every field is an array of the batch shape (shape () for one path). Losses [dB]:
+
+    - ``lb_db``: basic transmission loss not exceeded for p % of time, eq. (64);
+    - ``lbfsg_db``: free space plus gaseous attenuation, eq. (8);
+    - ``lb0p_db`` / ``lb0b_db``: line of sight with multipath and focusing at p % and
+      β0 %, eqs. (11), (12);
+    - ``ldsph_db``: spherical-Earth diffraction at the median effective radius ae, §4.2.2;
+    - ``ld50_db`` / ``ldp_db``: delta-Bullington diffraction at 50 % and p %, eqs. (40), (42);
+    - ``lbs_db``: tropospheric scatter, eq. (45);
+    - ``lba_db``: ducting and layer reflection, eq. (46).
+
+    Profile analysis (Attachment 2 §5.1, §3.2.1): ``ae_km`` median effective Earth radius;
+    ``dtot_km`` path length; ``hts_m``/``hrs_m`` antenna heights above sea level;
+    ``theta_t_mrad``/``theta_r_mrad`` horizon elevation angles; ``theta_mrad`` path
+    angular distance; ``hm_m`` terrain roughness; ``hte_m``/``hre_m`` effective heights of
+    the ducting model; ``hstd_m``/``hsrd_m`` smooth-surface heights of the diffraction
+    model; ``dlt_km``/``dlr_km`` horizon distances; ``trans_horizon`` the path class;
+    ``dtm_km``/``dlm_km`` longest continuous land and inland sections; ``b0_percent``
+    β0; ``omega`` fraction of the path over sea.
+    """
+
+    lb_db: FloatArray
+    lbfsg_db: FloatArray
+    lb0p_db: FloatArray
+    lb0b_db: FloatArray
+    ldsph_db: FloatArray
+    ld50_db: FloatArray
+    ldp_db: FloatArray
+    lbs_db: FloatArray
+    lba_db: FloatArray
+    ae_km: FloatArray
+    dtot_km: FloatArray
+    hts_m: FloatArray
+    hrs_m: FloatArray
+    theta_t_mrad: FloatArray
+    theta_r_mrad: FloatArray
+    theta_mrad: FloatArray
+    hm_m: FloatArray
+    hte_m: FloatArray
+    hre_m: FloatArray
+    hstd_m: FloatArray
+    hsrd_m: FloatArray
+    dlt_km: FloatArray
+    dlr_km: FloatArray
+    trans_horizon: BoolArray
+    dtm_km: FloatArray
+    dlm_km: FloatArray
+    b0_percent: FloatArray
+    omega: FloatArray
+
+
+LOSS_FIELDS: Final = (
+    "lb_db",
+    "lbfsg_db",
+    "lb0p_db",
+    "lb0b_db",
+    "ldsph_db",
+    "ld50_db",
+    "ldp_db",
+    "lbs_db",
+    "lba_db",
+)
+
+
+def _profile_array(value: npt.ArrayLike, field: str) -> FloatArray:
+    if isinstance(value, bool | str | bytes):
+        raise InvalidInput(field, f"expected an array of numbers, got {value!r}")
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InvalidInput(field, "expected an array of numbers") from None
+    return array
+
+
+def _polarisation(pol: str | Sequence[str] | npt.ArrayLike) -> BoolArray:
+    """True where vertical: "h"/"v" (also "horizontal"/"vertical"), any case."""
+    array = np.asarray(pol)
+    if array.dtype.kind not in "UO" or array.size == 0:
+        raise InvalidInput("pol", 'must be "h" (horizontal) or "v" (vertical)')
+    flat = [str(x).strip().lower() for x in array.reshape(-1)]
+    for value in flat:
+        if value not in ("h", "v", "horizontal", "vertical"):
+            raise InvalidInput("pol", f'must be "h" (horizontal) or "v" (vertical), got {value!r}')
+    return np.asarray([v.startswith("v") for v in flat], dtype=bool).reshape(array.shape)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Terrain profiles for `p452_basic_loss`, padded to a common length.
+
+    ``d_km``, ``h_m`` and ``zone`` have shape S + (M,); ``n_points`` (shape S) says how
+    many points of each profile are real, the rest repeat the last one.
+    """
+
+    d_km: FloatArray
+    h_m: FloatArray
+    zone: IntArray
+    n_points: IntArray
+
+
+def smooth_earth_profile(
+    d_km: npt.ArrayLike,
+    *,
+    step_km: float | None = None,
+    n_points: int | None = None,
+    h_m: npt.ArrayLike = 0.0,
+    zone: int = ZONE_INLAND,
+) -> Profile:
+    """Smooth-Earth path profiles for great-circle distances (no terrain given).
+
+    The horizon distances of Attachment 2 are profile points, so the spacing sets how
+    finely they are resolved: give either ``step_km`` (default 0.25 km; each path gets
+    ceil(d / step) + 1 equally spaced points, at least 4) or a fixed ``n_points``.
+
+    Parameters
+    ----------
+    d_km : array_like
+        Path lengths [km], > 0; any shape S.
+    step_km : float, optional
+        Largest spacing between points [km], > 0 (default 0.25 when n_points is not given).
+    n_points : int, optional
+        Points per profile, equally spaced from 0 to the path length (>= 4).
+    h_m : array_like
+        Terrain height above sea level [m], constant along each path; broadcasts with S.
+    zone : int
+        Radio-climatic zone of every point: 1 coastal land, 2 inland, 3 sea (default 2).
+
+    Returns
+    -------
+    Profile
+        Arrays of shape S + (M,) and the point counts, ready for `p452_basic_loss`
+        (pass ``n_points=profile.n_points``).
+    """
+    distance = as_array(d_km, "d_km")
+    check_range(distance, "d_km", 0.0, unit="km", low_inclusive=False)
+    if zone not in (ZONE_COASTAL_LAND, ZONE_INLAND, ZONE_SEA):
+        raise InvalidInput("zone", f"must be 1 (coastal land), 2 (inland) or 3 (sea), got {zone}")
+    height = as_array(h_m, "h_m")
+    shape = np.broadcast_shapes(distance.shape, height.shape)
+    dist = np.broadcast_to(distance, shape)
+    if n_points is not None and step_km is not None:
+        raise InvalidInput("n_points", "give either n_points or step_km, not both")
+    if n_points is not None:
+        if n_points < 4:
+            raise InvalidInput("n_points", f"must be >= 4 (got {n_points})")
+        counts = np.full(shape, n_points, dtype=np.intp)
+    else:
+        step = 0.25 if step_km is None else float(step_km)
+        if not step > 0.0:
+            raise InvalidInput("step_km", f"must be > 0 km (got {step_km})")
+        counts = np.maximum(np.ceil(dist / step).astype(np.intp) + 1, 4)
+    width = int(counts.max()) if counts.size else 4
+    index = np.arange(width)
+    spacing = dist / (counts - 1)
+    d = np.minimum(index, counts[..., None] - 1) * spacing[..., None]
+    h = np.broadcast_to(np.broadcast_to(height, shape)[..., None], d.shape).copy()
+    z = np.full(d.shape, zone, dtype=np.intp)
+    return Profile(d_km=np.asarray(d), h_m=h, zone=z, n_points=np.asarray(counts))
+
+
+def p452_basic_loss(
+    f_ghz: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    d_km: npt.ArrayLike,
+    h_m: npt.ArrayLike,
+    *,
+    zone: npt.ArrayLike,
+    htg_m: npt.ArrayLike,
+    hrg_m: npt.ArrayLike,
+    phit_e: npt.ArrayLike,
+    phit_n: npt.ArrayLike,
+    phir_e: npt.ArrayLike,
+    phir_n: npt.ArrayLike,
+    dct_km: npt.ArrayLike,
+    dcr_km: npt.ArrayLike,
+    dn: npt.ArrayLike,
+    n0: npt.ArrayLike,
+    r_m: npt.ArrayLike | None = None,
+    gt_dbi: npt.ArrayLike = 0.0,
+    gr_dbi: npt.ArrayLike = 0.0,
+    pol: str | Sequence[str] | npt.ArrayLike = "h",
+    pressure_hpa: npt.ArrayLike = 1013.0,
+    temperature_c: npt.ArrayLike = 15.0,
+    n_points: npt.ArrayLike | None = None,
+    edition: str = "P.452-18",
+) -> P452Result:
+    """Basic transmission loss not exceeded for p % of time, Rec. ITU-R P.452-18.
+
+    Clear-air interference prediction between stations on the Earth's surface (Annex 1
+    §4: line of sight, delta-Bullington diffraction, troposcatter, ducting/layer
+    reflection, combined by §4.6 eq. (64)) on a terrain profile.
+
+    Many paths at once: the profiles are arrays whose last axis runs along the path,
+    shape S + (M,); every per-path parameter broadcasts with S (a single profile with an
+    array of frequencies gives one result per frequency). Profiles of different lengths
+    are padded to a common M and ``n_points`` says how many points of each are real;
+    values past them are ignored (NaN is fine).
+
+    Parameters
+    ----------
+    f_ghz : array_like
+        Frequency [GHz], 0.1 to 50.
+    p_percent : array_like
+        Time percentage [%] for which the loss is not exceeded, 0.001 to 50.
+    d_km : array_like
+        Distance of each profile point from the interfering station [km]; the first is 0,
+        then strictly increasing; at least 4 points.
+    h_m : array_like
+        Terrain height of each point above mean sea level [m].
+    zone : array_like of int
+        Radio-climatic zone of each point: 1 coastal land (A1), 2 inland (A2), 3 sea (B).
+    htg_m, hrg_m : array_like
+        Antenna centre heights above ground of the interfering and the interfered-with
+        station [m], > 0.
+    phit_e, phit_n, phir_e, phir_n : array_like
+        Longitude (east, -180 to 360) and latitude (north, -90 to 90) of the interfering
+        and the interfered-with station [deg]; the path centre's latitude sets β0 (§3.2.1).
+    dct_km, dcr_km : array_like
+        Distance over land from each station to the coast along the path [km], >= 0
+        (0 for a station on a ship or sea platform).
+    dn : array_like
+        ΔN, average radio-refractivity lapse-rate through the lowest 1 km of the
+        atmosphere at the path centre [N-units/km], 0 < ΔN < 157 (Fig. 12 / digital map).
+    n0 : array_like
+        N0, sea-level surface refractivity at the path centre [N-units], 0 < N0 <= 500.
+    r_m : array_like, optional
+        Representative clutter height of each point [m], >= 0 (default none): the radio
+        profile of the diffraction model is g = h + r except within 50 m of either end.
+    gt_dbi, gr_dbi : array_like
+        Antenna gains towards the horizon along the path [dBi] (default 0).
+    pol : "h" or "v", or an array of them
+        Polarisation (default "h").
+    pressure_hpa : array_like
+        Dry-air pressure [hPa], 0 < p <= 1100 (default 1013).
+    temperature_c : array_like
+        Air temperature [°C], -100 to 100 (default 15).
+    n_points : array_like of int, optional
+        Number of valid points of each profile (default: all M).
+    edition : str
+        "P.452-18".
+
+    Returns
+    -------
+    P452Result
+        ``lb_db`` and the intermediate losses and profile-analysis values, each of the
+        batch shape.
+
+    Raises
+    ------
+    InvalidInput
+        Naming the field and its valid range for anything outside the Recommendation's
+        scope or malformed.
+    """
+    check_edition(edition, EDITIONS)
+
+    # --- per-path parameters -----------------------------------------------------------
+    params: dict[str, FloatArray] = {}
+    ranges: dict[str, tuple[float | None, float | None, bool, str]] = {
+        "f_ghz": (*F_GHZ_RANGE, True, "GHz"),
+        "p_percent": (*P_PERCENT_RANGE, True, "%"),
+        "htg_m": (0.0, None, False, "m"),
+        "hrg_m": (0.0, None, False, "m"),
+        "phit_e": (-180.0, 360.0, True, "deg"),
+        "phit_n": (-90.0, 90.0, True, "deg"),
+        "phir_e": (-180.0, 360.0, True, "deg"),
+        "phir_n": (-90.0, 90.0, True, "deg"),
+        "dct_km": (0.0, None, True, "km"),
+        "dcr_km": (0.0, None, True, "km"),
+        "gt_dbi": (None, None, True, "dBi"),
+        "gr_dbi": (None, None, True, "dBi"),
+        "pressure_hpa": (0.0, 1100.0, False, "hPa"),
+        "temperature_c": (-100.0, 100.0, True, "°C"),
+        "dn": (0.0, 157.0, False, "N-units/km"),
+        "n0": (0.0, 500.0, False, "N-units"),
+    }
+    values: dict[str, npt.ArrayLike] = {
+        "f_ghz": f_ghz,
+        "p_percent": p_percent,
+        "htg_m": htg_m,
+        "hrg_m": hrg_m,
+        "phit_e": phit_e,
+        "phit_n": phit_n,
+        "phir_e": phir_e,
+        "phir_n": phir_n,
+        "dct_km": dct_km,
+        "dcr_km": dcr_km,
+        "gt_dbi": gt_dbi,
+        "gr_dbi": gr_dbi,
+        "pressure_hpa": pressure_hpa,
+        "temperature_c": temperature_c,
+        "dn": dn,
+        "n0": n0,
+    }
+    for name, value in values.items():
+        array = as_array(value, name)
+        low, high, low_strict_incl, unit = ranges[name]
+        if name in ("pressure_hpa", "dn", "n0"):
+            check_range(
+                array, name, low, high, unit=unit, low_inclusive=False, high_inclusive=name != "dn"
+            )
+        else:
+            check_range(array, name, low, high, unit=unit, low_inclusive=low_strict_incl)
+        params[name] = array
+    vertical = _polarisation(pol)
+
+    # --- profiles ------------------------------------------------------------------------
+    d = _profile_array(d_km, "d_km")
+    if d.ndim == 0:
+        raise InvalidInput("d_km", "must be an array of profile distances (at least 4 points)")
+    width = d.shape[-1]
+    h = _profile_array(h_m, "h_m")
+    r = np.zeros(()) if r_m is None else _profile_array(r_m, "r_m")
+    z = _profile_array(zone, "zone")
+    try:
+        d, h, r, z = np.broadcast_arrays(d, h, r, z)
+    except ValueError:
+        raise InvalidInput(
+            "h_m",
+            f"profile arrays do not fit together: d_km{d.shape}, h_m{h.shape}, "
+            f"r_m{r.shape}, zone{z.shape}",
+        ) from None
+    if d.shape[-1] != width:
+        raise InvalidInput("d_km", "the last axis of d_km must run along the path")
+    profile_shape = d.shape[:-1]
+    if n_points is None:
+        counts = np.full(profile_shape, width, dtype=np.intp)
+    else:
+        counts_f = as_array(n_points, "n_points")
+        if np.any(counts_f != np.round(counts_f)):
+            raise InvalidInput("n_points", "must be whole numbers")
+        check_range(counts_f, "n_points", 4, width)
+        try:
+            counts = np.broadcast_to(counts_f.astype(np.intp), profile_shape)
+        except ValueError:
+            raise InvalidInput(
+                "n_points", f"shape {counts_f.shape} does not fit the profiles {profile_shape}"
+            ) from None
+    if width < 4:
+        raise InvalidInput("d_km", f"a profile needs at least 4 points (got {width})")
+
+    try:
+        batch = np.broadcast_shapes(
+            profile_shape, vertical.shape, *(a.shape for a in params.values())
+        )
+    except ValueError:
+        shapes = ", ".join(f"{k}{v.shape}" for k, v in params.items())
+        raise InvalidInput(
+            "f_ghz",
+            f"per-path parameters do not broadcast with the profiles "
+            f"{profile_shape}: {shapes}, pol{vertical.shape}",
+        ) from None
+    n = int(np.prod(batch, dtype=np.int64))
+
+    def flat_profile(a: FloatArray) -> FloatArray:
+        return np.ascontiguousarray(np.broadcast_to(a, (*batch, width)).reshape(n, width))
+
+    count = np.broadcast_to(counts, batch).reshape(n)
+    # Pad each profile with its last valid point: inert in every sum, max and length.
+    take = np.minimum(np.arange(width)[None, :], (count - 1)[:, None])
+    d2 = np.take_along_axis(flat_profile(d), take, axis=1)
+    h2 = np.take_along_axis(flat_profile(h), take, axis=1)
+    r2 = np.take_along_axis(flat_profile(r), take, axis=1)
+    z2 = np.take_along_axis(flat_profile(z), take, axis=1)
+    for name, array in (("d_km", d2), ("h_m", h2), ("r_m", r2), ("zone", z2)):
+        if not np.all(np.isfinite(array)):
+            raise InvalidInput(name, "must be finite (no NaN or infinity) in the valid points")
+    if np.any(d2[:, 0] != 0.0):
+        raise InvalidInput("d_km", "the first profile point must be at 0 km (the interferer)")
+    steps = np.diff(d2, axis=1)
+    valid_step = np.arange(1, width)[None, :] < count[:, None]
+    if np.any(valid_step & (steps <= 0.0)):
+        raise InvalidInput("d_km", "profile distances must be strictly increasing")
+    check_range(r2, "r_m", 0.0, unit="m")
+    if not np.all(np.isin(z2, (ZONE_COASTAL_LAND, ZONE_INLAND, ZONE_SEA))):
+        raise InvalidInput("zone", "each point must be 1 (coastal land), 2 (inland) or 3 (sea)")
+
+    # Step 4: radio profile g = h + R, except within 50 m of either terminal.
+    dtot = d2[np.arange(n), count - 1][:, None]
+    near_end = (d2 < CLUTTER_FREE_ZONE_KM) | (d2 > dtot - CLUTTER_FREE_ZONE_KM)
+    g2 = np.where(near_end, h2, h2 + r2)
+
+    flat = {
+        k: np.ascontiguousarray(np.broadcast_to(v, batch).reshape(n)) for k, v in params.items()
+    }
+    out = _p452_kernel(
+        flat["f_ghz"],
+        flat["p_percent"],
+        d2,
+        h2,
+        g2,
+        z2.astype(np.intp),
+        count,
+        flat["htg_m"],
+        flat["hrg_m"],
+        flat["phit_e"],
+        flat["phit_n"],
+        flat["phir_e"],
+        flat["phir_n"],
+        flat["gt_dbi"],
+        flat["gr_dbi"],
+        np.broadcast_to(vertical, batch).reshape(n),
+        flat["dct_km"],
+        flat["dcr_km"],
+        flat["pressure_hpa"],
+        flat["temperature_c"],
+        flat["dn"],
+        flat["n0"],
+    )
+    shaped = {k: v.reshape(batch) for k, v in out.items()}
+    trans = shaped.pop("trans_horizon").astype(bool)
+    return P452Result(trans_horizon=trans, **shaped)
