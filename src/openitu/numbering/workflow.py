@@ -53,6 +53,7 @@ class Status(StrEnum):
     PUBLISHED = "published"
     RECLAIMED = "reclaimed"
     RETURNED = "returned"
+    WITHDRAWN = "withdrawn"
 
 
 #: action -> (statuses it may start from, status it leads to)
@@ -64,6 +65,7 @@ TRANSITIONS: Final[dict[str, tuple[frozenset[Status], Status]]] = {
     "publish": (frozenset({Status.ASSIGNED}), Status.PUBLISHED),
     "reclaim": (frozenset({Status.ASSIGNED, Status.PUBLISHED}), Status.RECLAIMED),
     "return": (frozenset({Status.RESERVED, Status.ASSIGNED, Status.PUBLISHED}), Status.RETURNED),
+    "withdraw": (frozenset({Status.RECEIVED, Status.CHECKED}), Status.WITHDRAWN),
 }
 #: Applications still waiting for a decision: they compete by date of receipt.
 PENDING: Final = frozenset({Status.RECEIVED, Status.CHECKED})

@@ -24,6 +24,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
+from openitu.accounts import Principal, authorize
 from openitu.errors import Conflict, InvalidInput, NotFound
 from openitu.numbering.countries import validate_iso2
 from openitu.numbering.e212 import (
@@ -47,6 +48,7 @@ from openitu.numbering.workflow import (
     notice_title,
     parse_code,
 )
+from openitu.store import audit
 from openitu.store.tables.numbering import (
     NumberingApplication,
     NumberingEvent,
@@ -106,6 +108,24 @@ def e212_register(session: Session) -> E212Register:
         select(NumberingResource).where(NumberingResource.kind.in_(MOBILE_KINDS))
     ).all()
     return E212Register((_network(r) for r in rows), extra_mcc_countries=mit_mcc_countries())
+
+
+def cached_e212_register(session: Session, cache: dict[str, Any]) -> E212Register:
+    """The register, rebuilt only when the workflow has written since it was built.
+
+    Every write of the workflow bumps the lock row's version, in every process, so a
+    cached register is reused exactly while that version is unchanged.
+    """
+    version = session.scalar(
+        select(NumberingLock.version).where(NumberingLock.name == ALLOCATION_LOCK)
+    )
+    hit = cache.get("numbering.e212")
+    if hit is not None and hit[0] == version:
+        register: E212Register = hit[1]
+        return register
+    register = e212_register(session)
+    cache["numbering.e212"] = (version, register)
+    return register
 
 
 def cli_register() -> E212Register:
@@ -311,15 +331,11 @@ def _event(
 def _audit(
     session: Session, *, actor: str, action: str, entity_id: int, payload: dict[str, Any]
 ) -> None:
-    """Record in the system's audit log when the accounts area provides it."""
-    try:
-        from openitu.store import audit
-    except ImportError:  # pragma: no cover - the accounts area is not installed
-        return
+    """The system's audit log, in the same transaction as the change."""
     audit.record(
         session,
         actor=actor,
-        action=f"numbering.{action}",
+        action=f"numbering.application.{action}",
         entity="numbering_application",
         entity_id=str(entity_id),
         payload=payload,
@@ -329,7 +345,7 @@ def _audit(
 def submit_application(
     session: Session,
     *,
-    actor: str,
+    actor: Principal,
     administration: str,
     kind: str,
     code: str,
@@ -337,8 +353,13 @@ def submit_application(
     purpose: str = "",
     received_at: datetime | None = None,
 ) -> Application:
-    """An administration applies for a resource; the application is dated on receipt."""
+    """An administration applies for a resource; the application is dated on receipt.
+
+    Only a notifying officer of that administration may apply.
+    """
     applicant = validate_iso2(administration, field="administration")
+    authorize(actor, "numbering.apply", administration=applicant)
+    name = actor.actor
     parsed = parse_code(kind, code)
     if not holder.strip():
         raise InvalidInput("holder", "name the operator or network the code is for")
@@ -354,7 +375,7 @@ def submit_application(
         purpose=purpose.strip(),
         received_at=at,
         status=Status.RECEIVED.value,
-        submitted_by=actor,
+        submitted_by=name,
     )
     session.add(row)
     session.flush()
@@ -364,12 +385,12 @@ def submit_application(
         resource_id=None,
         action="receive",
         status=Status.RECEIVED.value,
-        actor=actor,
+        actor=name,
         at=at,
         detail=f"{applicant} applies for {parsed.kind.value} {parsed.text} for {row.holder}",
     )
     _audit(
-        session, actor=actor, action="apply", entity_id=row.id, payload=_application(row).as_dict()
+        session, actor=name, action="submit", entity_id=row.id, payload=_application(row).as_dict()
     )
     return _application(row)
 
@@ -414,8 +435,10 @@ def _transition(
     return application
 
 
-def check_application(session: Session, *, actor: str, application_id: int) -> Application:
+def check_application(session: Session, *, actor: Principal, application_id: int) -> Application:
     """The TSB checks an application: free, entitled, well formed. Rejects with reasons."""
+    authorize(actor, "numbering.administer")
+    name = actor.actor
     _lock(session)
     row = _load_for_update(session, application_id)
     application = _application(row)
@@ -426,15 +449,17 @@ def check_application(session: Session, *, actor: str, application_id: int) -> A
             session,
             row,
             action="reject",
-            actor=actor,
+            actor=name,
             detail="; ".join(reasons),
             reason="; ".join(reasons),
         )
-    return _transition(session, row, action="check", actor=actor, detail="checked: no objection")
+    return _transition(session, row, action="check", actor=name, detail="checked: no objection")
 
 
-def reserve(session: Session, *, actor: str, application_id: int) -> Application:
+def reserve(session: Session, *, actor: Principal, application_id: int) -> Application:
     """Reserve the code for a checked application, first come (by receipt) first served."""
+    authorize(actor, "numbering.administer")
+    name = actor.actor
     _lock(session)
     row = _load_for_update(session, application_id)
     next_status(row.status, "reserve")
@@ -465,7 +490,7 @@ def reserve(session: Session, *, actor: str, application_id: int) -> Application
     reasons = check(application, DbRegisterView(session))
     if reasons:
         raise Conflict("; ".join(reasons))
-    return _hold(session, row, application, actor=actor)
+    return _hold(session, row, application, actor=name)
 
 
 def _hold(
@@ -503,13 +528,15 @@ def _hold(
     )
 
 
-def resolve(session: Session, *, actor: str, kind: str, code: str) -> list[Application]:
+def resolve(session: Session, *, actor: Principal, kind: str, code: str) -> list[Application]:
     """Decide every pending application for one code at once, by date of receipt.
 
     The earliest application that passes the checks gets the code reserved; every other
     pending application for it is rejected, naming the one that came first. One
     transaction: all decided, or none.
     """
+    authorize(actor, "numbering.administer")
+    name = actor.actor
     parsed = parse_code(kind, code)
     _lock(session)
     rows = session.scalars(
@@ -531,21 +558,19 @@ def resolve(session: Session, *, actor: str, kind: str, code: str) -> list[Appli
         if winner is not None:
             reason = f"{parsed.text} reserved for application {winner.id}, received earlier"
             decided.append(
-                _transition(
-                    session, row, action="reject", actor=actor, detail=reason, reason=reason
-                )
+                _transition(session, row, action="reject", actor=name, detail=reason, reason=reason)
             )
             continue
         reasons = check(application, DbRegisterView(session))
         if reasons:
             text = "; ".join(reasons)
             decided.append(
-                _transition(session, row, action="reject", actor=actor, detail=text, reason=text)
+                _transition(session, row, action="reject", actor=name, detail=text, reason=text)
             )
             continue
         if row.status == Status.RECEIVED.value:
-            _transition(session, row, action="check", actor=actor, detail="checked: no objection")
-        decided.append(_hold(session, row, _application(row), actor=actor))
+            _transition(session, row, action="check", actor=name, detail="checked: no objection")
+        decided.append(_hold(session, row, _application(row), actor=name))
         winner = row
     return decided
 
@@ -564,8 +589,10 @@ def _resource_of(session: Session, row: NumberingApplication) -> NumberingResour
     return resource
 
 
-def assign(session: Session, *, actor: str, application_id: int) -> Application:
+def assign(session: Session, *, actor: Principal, application_id: int) -> Application:
     """The reserved code is assigned to the holder (to be published in the next notice)."""
+    authorize(actor, "numbering.administer")
+    name = actor.actor
     _lock(session)
     row = _load_for_update(session, application_id)
     next_status(row.status, "assign")
@@ -575,27 +602,43 @@ def assign(session: Session, *, actor: str, application_id: int) -> Application:
         session,
         row,
         action="assign",
-        actor=actor,
+        actor=name,
         detail=f"{row.code} assigned to {row.holder}",
         resource_id=resource.id,
     )
 
 
-def release(
-    session: Session,
-    *,
-    actor: str,
-    application_id: int,
-    action: str,
-    administration: str | None = None,
-) -> Application:
-    """Reclaim (the TSB) or return (the holder's administration) an assigned code."""
-    if action not in ("reclaim", "return"):
-        raise InvalidInput("action", "reclaim or return")
+def reclaim(session: Session, *, actor: Principal, application_id: int) -> Application:
+    """The TSB reclaims an assigned code (E.212/E.164: unused, or used against the rules)."""
+    authorize(actor, "numbering.administer")
+    return _release(session, actor=actor.actor, application_id=application_id, action="reclaim")
+
+
+def return_code(session: Session, *, actor: Principal, application_id: int) -> Application:
+    """The holder's administration gives its code back (only a notifying officer of it)."""
+    _lock(session)
+    applicant = session.scalar(
+        select(NumberingApplication.applicant).where(NumberingApplication.id == application_id)
+    )
+    if applicant is None:
+        raise NotFound(f"no numbering application {application_id}")
+    authorize(actor, "numbering.withdraw", administration=applicant)
+    return _release(session, actor=actor.actor, application_id=application_id, action="return")
+
+
+def withdraw_application(session: Session, *, actor: Principal, application_id: int) -> Application:
+    """The applicant withdraws an application still waiting for a decision."""
     _lock(session)
     row = _load_for_update(session, application_id)
-    if action == "return" and administration is not None and row.applicant != administration:
-        raise Conflict(f"application {row.id} is {row.applicant}'s, not {administration}'s")
+    authorize(actor, "numbering.withdraw", administration=row.applicant)
+    return _transition(
+        session, row, action="withdraw", actor=actor.actor, detail="withdrawn by the applicant"
+    )
+
+
+def _release(session: Session, *, actor: str, application_id: int, action: str) -> Application:
+    _lock(session)
+    row = _load_for_update(session, application_id)
     next_status(row.status, action)
     resource = _resource_of(session, row)
     resource.active_code = None
@@ -613,9 +656,11 @@ def release(
 
 
 def publish_notice(
-    session: Session, *, actor: str, published_on: date | None = None
+    session: Session, *, actor: Principal, published_on: date | None = None
 ) -> ChangeNotice:
     """Publish every assignment and withdrawal not yet published, in one dated notice."""
+    authorize(actor, "numbering.administer")
+    name = actor.actor
     _lock(session)
     day = published_on or now().date()
     number = (session.scalar(select(func.max(NumberingNotice.number))) or 0) + 1
@@ -642,7 +687,7 @@ def publish_notice(
             published_on=day,
             published_at=now(),
             title=notice_title(number, day),
-            published_by=actor,
+            published_by=name,
         )
     )
     session.flush()
@@ -673,7 +718,7 @@ def publish_notice(
             session,
             row,
             action="publish",
-            actor=actor,
+            actor=name,
             detail=f"published in change notice No. {number} of {day.isoformat()}",
             resource_id=resource.id,
             notice_number=number,

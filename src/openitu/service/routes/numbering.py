@@ -1,0 +1,242 @@
+"""`/api/numbering`: lookups (public), applications and change notices (guarded).
+
+Routes are thin: the lookups are openitu.numbering's, the workflow's use cases are
+openitu.store.numbering's (which authorize the principal and write the audit log).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from openitu.accounts import Principal, Role
+from openitu.errors import Forbidden, InvalidInput
+from openitu.numbering import e164, lookups
+from openitu.numbering.crosscheck import crosscheck
+from openitu.numbering.e212 import validate_mcc
+from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
+from openitu.service.deps import ContextDep, SessionDep
+from openitu.store import numbering as store
+
+router = APIRouter(prefix="/api/numbering", tags=["numbering"], dependencies=[public])
+
+
+class ApplicationIn(BaseModel):
+    administration: str = Field(description="ISO 3166-1 alpha-2 of the applying administration")
+    kind: str = Field(description="mnc, shared-mnc, network-ic or ispc")
+    code: str = Field(description="e.g. 310-999, 901-99, 882-99, 4-024-0")
+    holder: str = Field(description="the operator or network the code is for")
+    purpose: str = ""
+
+
+class ResolveIn(BaseModel):
+    kind: str
+    code: str
+
+
+class NumbersIn(BaseModel):
+    numbers: list[str] = Field(max_length=100_000)
+
+
+@router.get("/parse")
+def parse_number(number: Annotated[str, Query(description="+41 22 730 51 11")]) -> dict[str, Any]:
+    """Parse and validate an international number (E.164)."""
+    return e164.parse_number(number).as_dict()
+
+
+@router.post("/validate")
+def validate_numbers(body: NumbersIn) -> dict[str, Any]:
+    """Country code, region, validity and type of many E.164 numbers (bulk fast path)."""
+    result = e164.classify_e164(body.numbers)
+    return {
+        "country_code": result.country_code.tolist(),
+        "region": result.regions(),
+        "valid": result.valid.tolist(),
+        "number_type": result.type_names(),
+    }
+
+
+@router.get("/imsi/{imsi}")
+def decode_imsi(imsi: str, session: SessionDep, context: ContextDep) -> dict[str, Any]:
+    """MCC, MNC (2 or 3 digits as the register says), MSIN, operator and country."""
+    return lookups.imsi_report(store.cached_e212_register(session, context.cache), imsi)
+
+
+@router.get("/mcc/{mcc}")
+def mcc(
+    mcc: str, session: SessionDep, context: ContextDep, withdrawn: bool = False
+) -> dict[str, Any]:
+    """The countries an MCC serves and its networks."""
+    register = store.cached_e212_register(session, context.cache)
+    return lookups.mcc_report(register, mcc, include_withdrawn=withdrawn)
+
+
+@router.get("/countries/{iso2}")
+def country(iso2: str, session: SessionDep, context: ContextDep) -> dict[str, Any]:
+    """Every numbering resource a country holds."""
+    register = store.cached_e212_register(session, context.cache)
+    return lookups.country_report(register, iso2)
+
+
+@router.get("/country-codes")
+def country_codes() -> list[dict[str, Any]]:
+    """The E.164 country codes and what they serve."""
+    return [
+        {"country_code": c.code, "kind": c.kind, "regions": list(c.regions), "service": c.service}
+        for c in e164.country_codes().values()
+    ]
+
+
+@router.get("/free")
+def free_codes(
+    session: SessionDep,
+    context: ContextDep,
+    plan: Annotated[str, Query(description="an MCC, or 'cc' for E.164 country codes")],
+    length: int | None = None,
+) -> dict[str, Any]:
+    """Codes still free: MNCs under an MCC, or E.164 country codes."""
+    if plan == "cc":
+        return {"plan": "E.164 country codes", "free": e164.free_country_codes()}
+    code = validate_mcc(plan, field="plan")
+    if length not in (None, 2, 3):
+        raise InvalidInput("length", "an MNC has 2 or 3 digits")
+    register = store.cached_e212_register(session, context.cache)
+    return {"plan": f"MCC {code}", "free": register.free_mncs(code, length=length)}
+
+
+@router.get("/crosscheck")
+def crosscheck_report(session: SessionDep, context: ContextDep) -> dict[str, Any]:
+    """Where the Bulletin's MCC/MNC register and the MIT mcc-mnc list disagree."""
+    return crosscheck(store.cached_e212_register(session, context.cache))
+
+
+@router.get("/notices")
+def notices(session: SessionDep) -> list[dict[str, Any]]:
+    """The published change notices, oldest first."""
+    return [n.as_dict() for n in store.list_notices(session)]
+
+
+@router.get("/notices/{number}")
+def notice(number: int, session: SessionDep) -> dict[str, Any]:
+    return store.get_notice(session, number).as_dict()
+
+
+@router.post("/notices", status_code=201, dependencies=[require("numbering.administer")])
+def publish_notice(principal: CurrentPrincipalDep, session: SessionDep) -> dict[str, Any]:
+    """Publish every assignment and withdrawal since the last notice (the TSB)."""
+    return store.publish_notice(session, actor=principal).as_dict()
+
+
+# ------------------------------------------------------------------------ applications
+
+
+def _visible(principal: Principal, applicant: str) -> None:
+    if principal.role is Role.SECRETARIAT:
+        return
+    if principal.administration != applicant:
+        raise Forbidden(f"{principal.actor} may see only {principal.administration}'s applications")
+
+
+@router.get("/applications", dependencies=[signed_in])
+def applications(
+    principal: CurrentPrincipalDep, session: SessionDep, status: str | None = None
+) -> list[dict[str, Any]]:
+    """The secretariat sees every application; an officer their administration's."""
+    applicant = None if principal.role is Role.SECRETARIAT else principal.administration or "--"
+    return [
+        a.as_dict() for a in store.list_applications(session, applicant=applicant, status=status)
+    ]
+
+
+@router.post("/applications", status_code=201, dependencies=[require("numbering.apply")])
+def apply(
+    body: ApplicationIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> dict[str, Any]:
+    """An administration applies for a resource."""
+    return store.submit_application(
+        session,
+        actor=principal,
+        administration=body.administration,
+        kind=body.kind,
+        code=body.code,
+        holder=body.holder,
+        purpose=body.purpose,
+    ).as_dict()
+
+
+@router.get("/applications/{application_id}", dependencies=[signed_in])
+def application(
+    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+) -> dict[str, Any]:
+    """An application and its dated history."""
+    found = store.get_application(session, application_id)
+    _visible(principal, found.applicant)
+    return {
+        **found.as_dict(),
+        "history": [e.as_dict() for e in store.history(session, application_id)],
+    }
+
+
+_TSB = [require("numbering.administer")]
+
+
+@router.post("/applications/{application_id}/check", dependencies=_TSB)
+def check(
+    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+) -> dict[str, Any]:
+    return store.check_application(
+        session, actor=principal, application_id=application_id
+    ).as_dict()
+
+
+@router.post("/applications/{application_id}/reserve", dependencies=_TSB)
+def reserve(
+    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+) -> dict[str, Any]:
+    return store.reserve(session, actor=principal, application_id=application_id).as_dict()
+
+
+@router.post("/applications/{application_id}/assign", dependencies=_TSB)
+def assign(
+    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+) -> dict[str, Any]:
+    return store.assign(session, actor=principal, application_id=application_id).as_dict()
+
+
+@router.post("/applications/{application_id}/reclaim", dependencies=_TSB)
+def reclaim(
+    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+) -> dict[str, Any]:
+    return store.reclaim(session, actor=principal, application_id=application_id).as_dict()
+
+
+@router.post("/resolve", dependencies=_TSB)
+def resolve(
+    body: ResolveIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> list[dict[str, Any]]:
+    """Decide every pending application for one code by date of receipt, atomically."""
+    return [
+        a.as_dict() for a in store.resolve(session, actor=principal, kind=body.kind, code=body.code)
+    ]
+
+
+@router.post("/applications/{application_id}/return", dependencies=[require("numbering.withdraw")])
+def return_code(
+    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+) -> dict[str, Any]:
+    """The holder's administration gives its code back."""
+    return store.return_code(session, actor=principal, application_id=application_id).as_dict()
+
+
+@router.post(
+    "/applications/{application_id}/withdraw", dependencies=[require("numbering.withdraw")]
+)
+def withdraw(
+    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+) -> dict[str, Any]:
+    """The applicant withdraws an application still pending."""
+    return store.withdraw_application(
+        session, actor=principal, application_id=application_id
+    ).as_dict()
