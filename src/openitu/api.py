@@ -38,6 +38,12 @@ from openitu.radio.propagation.earth_space import (
     scintillation_attenuation_db,
     slant_path_attenuation,
 )
+from openitu.radio.propagation.p452 import (
+    P452Result,
+    PathProfile,
+    p452_basic_loss,
+    smooth_earth_profile,
+)
 from openitu.radio.propagation.p525 import field_strength_dbuv_m, free_space_loss_db, pfd_dbw_m2
 from openitu.radio.propagation.p2108 import (
     earth_space_clutter_loss_db,
@@ -55,6 +61,8 @@ __all__ = [
     "NotAuthenticated",
     "NotFound",
     "OpenITUError",
+    "P452Result",
+    "PathProfile",
     "SlantPathAttenuation",
     "SpectrumMask",
     "aggregate_i_over_n_db",
@@ -80,6 +88,7 @@ __all__ = [
     "noise_figure_db",
     "noise_temperature_k",
     "omni_gain_dbi",
+    "p452_basic_loss",
     "parse_emission",
     "parse_frequency_hz",
     "pfd_dbw_m2",
@@ -87,6 +96,7 @@ __all__ = [
     "rain_attenuation_db",
     "scintillation_attenuation_db",
     "slant_path_attenuation",
+    "smooth_earth_profile",
     "terminal_clutter_loss_db",
     "terrestrial_clutter_loss_db",
     "thermal_noise_dbw",

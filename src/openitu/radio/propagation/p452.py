@@ -42,7 +42,7 @@ from openitu.radio._checks import FloatArray, as_array, check_edition, check_ran
 __all__ = [
     "EDITIONS",
     "P452Result",
-    "Profile",
+    "PathProfile",
     "p452_basic_loss",
     "smooth_earth_profile",
 ]
@@ -822,7 +822,7 @@ def _polarisation(pol: str | Sequence[str] | npt.ArrayLike) -> BoolArray:
 
 
 @dataclass(frozen=True, slots=True)
-class Profile:
+class PathProfile:
     """Terrain profiles for `p452_basic_loss`, padded to a common length.
 
     ``d_km``, ``h_m`` and ``zone`` have shape S + (M,); ``n_points`` (shape S) says how
@@ -842,7 +842,7 @@ def smooth_earth_profile(
     n_points: int | None = None,
     h_m: npt.ArrayLike = 0.0,
     zone: int = ZONE_INLAND,
-) -> Profile:
+) -> PathProfile:
     """Smooth-Earth path profiles for great-circle distances (no terrain given).
 
     The horizon distances of Attachment 2 are profile points, so the spacing sets how
@@ -864,7 +864,7 @@ def smooth_earth_profile(
 
     Returns
     -------
-    Profile
+    PathProfile
         Arrays of shape S + (M,) and the point counts, ready for `p452_basic_loss`
         (pass ``n_points=profile.n_points``).
     """
@@ -892,7 +892,7 @@ def smooth_earth_profile(
     d = np.minimum(index, counts[..., None] - 1) * spacing[..., None]
     h = np.broadcast_to(np.broadcast_to(height, shape)[..., None], d.shape).copy()
     z = np.full(d.shape, zone, dtype=np.intp)
-    return Profile(d_km=np.asarray(d), h_m=h, zone=z, n_points=np.asarray(counts))
+    return PathProfile(d_km=np.asarray(d), h_m=h, zone=z, n_points=np.asarray(counts))
 
 
 def p452_basic_loss(

@@ -1,0 +1,35 @@
+"""`openitu radio p452 CASE.json`: ITU-R P.452-18 basic transmission loss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from openitu.cli.common import emit_json, read_cases
+from openitu.radio.p452_cases import p452_cases
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("p452")
+    def p452(
+        case_file: Path = typer.Argument(..., help="JSON file: one case (object) or a list."),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    ) -> None:
+        """Interference path loss not exceeded for p % of time (ITU-R P.452-18).
+
+        A case holds f_ghz, p_percent, the profile d_km[], h_m[], zone[] (1 coastal land,
+        2 inland, 3 sea) and optionally r_m[] (representative clutter heights), htg_m,
+        hrg_m, phit_e, phit_n, phir_e, phir_n, dct_km, dcr_km, dn, n0, and optionally
+        gt_dbi, gr_dbi (0), pol ("h"), pressure_hpa (1013), temperature_c (15).
+        """
+        cases, many = read_cases(case_file)
+        results = p452_cases(cases)
+        if as_json:
+            emit_json(results if many else results[0])
+            return
+        for result in results:
+            typer.echo(
+                "Lb {lb_db:.2f} dB  (free space+gas {lbfsg_db:.2f}, diffraction {ldp_db:.2f}, "
+                "troposcatter {lbs_db:.2f}, ducting {lba_db:.2f})".format(**result)
+            )
