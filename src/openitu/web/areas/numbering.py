@@ -1,0 +1,185 @@
+"""/numbering: search a number or a code, a country's resources, apply, change notices."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from openitu.errors import InvalidInput, OpenITUError
+from openitu.numbering import e164, lookups
+from openitu.numbering.countries import name_of
+from openitu.numbering.workflow import Application, Kind, check, parse_code
+from openitu.service.auth import (
+    CurrentPrincipalDep,
+    attach_csrf_cookie,
+    csrf_protected,
+    csrf_token,
+    public,
+)
+from openitu.service.deps import ContextDep, SessionDep
+from openitu.store import numbering as store
+from openitu.web.pages import render
+
+router = APIRouter(prefix="/numbering", include_in_schema=False, dependencies=[public])
+
+KINDS = [
+    (Kind.MNC.value, "MNC under your MCC (E.212)", "e.g. 208-99"),
+    (Kind.SHARED_MNC.value, "MNC under shared MCC 901 (E.212 Annex A)", "e.g. 901-99"),
+    (Kind.NETWORK_IC.value, "International network code under +882/+883 (E.164)", "e.g. 882-99"),
+    (Kind.ISPC.value, "International signalling point code (Q.708)", "e.g. 4-024-7"),
+]
+
+
+def _what(query: str) -> str:
+    text = query.strip()
+    if text.startswith(("+", "00")):
+        return "number"
+    if re.fullmatch(r"[A-Za-z]{2}", text):
+        return "country"
+    if re.fullmatch(r"\d{3}", text):
+        return "mcc"
+    if re.fullmatch(r"\d{6,15}", text):
+        return "imsi"
+    raise InvalidInput(
+        "q", "type a number (+41 22 730 51 11), an IMSI (15 digits), an MCC (3 digits) or ISO2"
+    )
+
+
+@router.get("", response_class=HTMLResponse)
+def search(request: Request, session: SessionDep, context: ContextDep, q: str = "") -> Response:
+    """Search a number, an IMSI, an MCC or a country."""
+    result: dict[str, Any] | None = None
+    kind = None
+    error = None
+    if q.strip():
+        try:
+            kind = _what(q)
+            if kind == "number":
+                result = e164.parse_number(q, field="q").as_dict()
+            elif kind == "country":
+                return country(request, q, session, context)
+            else:
+                register = store.cached_e212_register(session, context.cache)
+                if kind == "mcc":
+                    result = lookups.mcc_report(register, q)
+                else:
+                    result = lookups.imsi_report(register, q)
+        except InvalidInput as exc:
+            error = exc.reason
+            kind = None
+    status = 422 if error else 200
+    return render(
+        request,
+        "numbering/index.html",
+        status_code=status,
+        q=q,
+        kind=kind,
+        result=result,
+        error=error,
+    )
+
+
+@router.get("/countries/{iso2}", response_class=HTMLResponse)
+def country(request: Request, iso2: str, session: SessionDep, context: ContextDep) -> Response:
+    """Every numbering resource a country holds."""
+    register = store.cached_e212_register(session, context.cache)
+    report = lookups.country_report(register, iso2)
+    return render(request, "numbering/country.html", report=report, name=name_of(report["country"]))
+
+
+@router.get("/notices", response_class=HTMLResponse)
+def notices(request: Request, session: SessionDep) -> Response:
+    """The change notices, newest first, like the Operational Bulletin's amendments."""
+    published = list(reversed(store.list_notices(session)))
+    return render(request, "numbering/notices.html", notices=published)
+
+
+def _form_page(
+    request: Request,
+    principal: Any,
+    *,
+    form: dict[str, str],
+    errors: dict[str, str],
+    created: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    response = render(
+        request,
+        "numbering/apply.html",
+        status_code=status_code,
+        principal=principal,
+        kinds=KINDS,
+        form=form,
+        errors=errors,
+        created=created,
+        csrf_token=csrf_token(request),
+    )
+    attach_csrf_cookie(request, response)
+    return response
+
+
+@router.get("/apply", response_class=HTMLResponse)
+def apply_form(request: Request, principal: CurrentPrincipalDep) -> Response:
+    """The application form (notifying officers apply for their own administration)."""
+    form = {"kind": Kind.MNC.value, "code": "", "holder": "", "purpose": ""}
+    return _form_page(request, principal, form=form, errors={})
+
+
+@router.post("/apply", response_class=HTMLResponse, dependencies=[csrf_protected])
+def apply(
+    request: Request,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    kind: Annotated[str, Form(max_length=16)],
+    code: Annotated[str, Form(max_length=32)],
+    holder: Annotated[str, Form(max_length=200)] = "",
+    purpose: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """Submit an application; malformed or hopeless ones come back with inline errors."""
+    form = {"kind": kind, "code": code, "holder": holder, "purpose": purpose}
+    errors: dict[str, str] = {}
+    if not principal.signed_in or principal.administration is None:
+        errors["form"] = "sign in as a notifying officer of an administration to apply"
+        return _form_page(request, principal, form=form, errors=errors, status_code=403)
+    try:
+        parsed = parse_code(kind, code)
+    except InvalidInput as exc:
+        errors[exc.field] = exc.reason
+    else:
+        # The checks the TSB will run, shown now so that a hopeless application is fixed
+        # before it is sent (the TSB runs them again on the register as it then is).
+        draft = Application(
+            kind=parsed.kind,
+            code=parsed,
+            applicant=principal.administration,
+            holder=holder,
+            received_at=datetime.now(UTC),
+        )
+        for reason in check(draft, store.DbRegisterView(session)):
+            field, _, text = reason.partition(": ")
+            errors.setdefault(field if field in (*form, "applicant") else "code", text)
+    if errors:
+        return _form_page(request, principal, form=form, errors=errors, status_code=422)
+    try:
+        created = store.submit_application(
+            session,
+            actor=principal,
+            administration=principal.administration,
+            kind=kind,
+            code=code,
+            holder=holder,
+            purpose=purpose,
+        )
+    except InvalidInput as exc:
+        errors[exc.field if exc.field in form else "form"] = exc.reason
+        return _form_page(request, principal, form=form, errors=errors, status_code=422)
+    except OpenITUError as exc:
+        errors["form"] = exc.detail
+        return _form_page(request, principal, form=form, errors=errors, status_code=exc.status)
+    return _form_page(
+        request, principal, form=form, errors={}, created=created.as_dict(), status_code=201
+    )

@@ -1,0 +1,179 @@
+"""The numbering pages in headless Chromium against a running `openitu serve`.
+
+The server runs on its own port over a SQLite file migrated and loaded with the reference
+data (tests/conftest.py: ``live_server``); this module adds a notifying officer and one
+published change notice to that database through the real services first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from openitu.accounts import Principal, Role
+from openitu.store import accounts
+from openitu.store import numbering as store
+from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.store.tables.numbering import NumberingApplication
+
+pytestmark = pytest.mark.browser
+
+OFFICER = "numbering-officer-fr"
+PASSWORD = "numbering browser password"
+ADMIN = Principal(role=Role.ADMIN, username="cli:numbering-browser", via="cli")
+TSB = Principal(role=Role.SECRETARIAT, username="numbering-browser-tsb", via="cli")
+FR = Principal(role=Role.NOTIFYING_OFFICER, username=OFFICER, administration="FR", via="cli")
+
+
+@pytest.fixture(scope="module")
+def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, str]]:
+    engine = make_engine(loaded_sqlite_url)
+    sessions = session_factory(engine)
+    with unit_of_work(sessions) as session:
+        if accounts.get_user(session, OFFICER) is None:
+            accounts.create_user(
+                session,
+                actor=ADMIN,
+                username=OFFICER,
+                password=PASSWORD,
+                role=Role.NOTIFYING_OFFICER,
+                administration="FR",
+            )
+        free = store.e212_register(session).free_mncs("208", length=2)
+        app = store.submit_application(
+            session,
+            actor=FR,
+            administration="FR",
+            kind="mnc",
+            code=f"208{free[0]}",
+            holder="Réseau Navigateur",
+        )
+        store.check_application(session, actor=TSB, application_id=app.id)
+        store.reserve(session, actor=TSB, application_id=app.id)
+        store.assign(session, actor=TSB, application_id=app.id)
+        notice = store.publish_notice(session, actor=TSB)
+    try:
+        yield {"published": f"208-{free[0]}", "notice": str(notice.number), "free": free[1]}
+    finally:
+        engine.dispose()
+
+
+def _search(page: Any, base: str, query: str) -> None:
+    page.goto(f"{base}/numbering")
+    page.fill("#q", query)
+    page.click("#search")
+    page.wait_for_load_state()
+
+
+def test_search_a_number_an_imsi_and_an_mcc(browser: Any, live_server: str) -> None:
+    page = browser.new_page()
+    try:
+        _search(page, live_server, "+41 22 730 51 11")
+        assert page.inner_text("#regions").strip() == "CH"
+        assert page.inner_text("#valid") == "yes"
+        assert page.inner_text("#e164") == "+41227305111"
+        _search(page, live_server, "310410123456789")
+        assert page.inner_text("#operator") == "AT&T Mobility"
+        assert page.inner_text("#mnc").startswith("410")
+        _search(page, live_server, "405")
+        assert "Shyam Telelink Ltd, Rajasthan" in page.inner_text("table.networks")
+        page.click("#result a[href='/numbering/countries/IN']")
+        page.wait_for_load_state()
+        assert "404" in page.inner_text("#mccs") and "405" in page.inner_text("#mccs")
+    finally:
+        page.close()
+
+
+def test_bad_search_shows_the_reason_inline(browser: Any, live_server: str) -> None:
+    page = browser.new_page()
+    try:
+        _search(page, live_server, "+41 22 abc")
+        error = page.locator("#q-error")
+        assert error.is_visible()
+        assert "only digits" in error.inner_text()
+        assert page.get_attribute("#q", "aria-invalid") == "true"
+    finally:
+        page.close()
+
+
+def test_country_page_lists_signalling_codes(browser: Any, live_server: str) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(f"{live_server}/numbering/countries/AF")
+        assert "+93" in page.inner_text("#e164")
+        assert "4-024" in page.inner_text("#sancs")
+        assert "8384" in page.inner_text("#ispcs")  # 4-024-0, OB 1295
+    finally:
+        page.close()
+
+
+def test_change_notices_show_the_published_assignment(
+    browser: Any, live_server: str, seeded: dict[str, str]
+) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(f"{live_server}/numbering/notices")
+        notice = page.locator(f"#notice-{seeded['notice']}")
+        assert seeded["published"] in notice.inner_text()
+        assert "Réseau Navigateur" in notice.inner_text()
+    finally:
+        page.close()
+
+
+def test_application_form_with_inline_errors(
+    browser: Any, live_server: str, loaded_sqlite_url: str, seeded: dict[str, str]
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server}/numbering/apply")
+        assert "sign in" in page.inner_text("main")
+        page.goto(f"{live_server}/account/sign-in")
+        page.fill("#username", OFFICER)
+        page.fill("#password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        page.goto(f"{live_server}/numbering/apply")
+        assert "administration FR" in page.inner_text("main")
+
+        def submit(code: str, holder: str) -> None:
+            page.select_option("#kind", "mnc")
+            page.fill("#code", code)
+            page.fill("#holder", holder)
+            page.click("#submit")
+            page.wait_for_load_state()
+
+        submit("20", "Réseau Test")
+        assert "5 or 6 digits" in page.inner_text("#code-error")
+        assert page.get_attribute("#code", "aria-invalid") == "true"
+        assert page.input_value("#holder") == "Réseau Test"  # what was typed is kept
+        submit("20801", "Réseau Test")  # Orange's (OB 1162)
+        assert "already reserved or assigned" in page.inner_text("#code-error")
+        submit("26299", "Réseau Test")  # Germany's MCC
+        assert "MCC 262 belongs to DE" in page.inner_text("#applicant-error")
+        submit(f"208{seeded['free']}", "")
+        assert "name the operator" in page.inner_text("#holder-error")
+        submit(f"208{seeded['free']}", "Réseau Test")
+        created = page.locator("#created")
+        assert created.is_visible()
+        application_id = int(page.inner_text("#application-id"))
+    finally:
+        context.close()
+    engine = make_engine(loaded_sqlite_url)
+    try:
+        with session_factory(engine)() as session:
+            row = session.scalar(
+                select(NumberingApplication).where(NumberingApplication.id == application_id)
+            )
+            assert row is not None
+            assert (row.code, row.applicant, row.status, row.submitted_by) == (
+                f"208-{seeded['free']}",
+                "FR",
+                "received",
+                OFFICER,
+            )
+    finally:
+        engine.dispose()
