@@ -18,6 +18,7 @@ from openitu.service.auth import (
     signed_in,
 )
 from openitu.service.deps import SessionDep
+from openitu.service.params import RowId
 from openitu.store import accounts as store
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
@@ -159,6 +160,6 @@ def create_token(
 
 
 @router.delete("/tokens/{token_id}", dependencies=[require("account.self")])
-def revoke_token(token_id: int, principal: CurrentPrincipalDep, session: SessionDep) -> TokenOut:
+def revoke_token(token_id: RowId, principal: CurrentPrincipalDep, session: SessionDep) -> TokenOut:
     """Revoke one's own token (administrators: anyone's)."""
     return TokenOut.of(store.revoke_token(session, actor=principal, token_id=token_id))

@@ -23,6 +23,7 @@ from openitu.service.auth import (
     signed_in,
 )
 from openitu.service.deps import SessionDep
+from openitu.service.params import RowId
 from openitu.store import accounts as store
 from openitu.web.pages import render
 
@@ -136,7 +137,7 @@ def new_token(
     dependencies=[require("account.self"), csrf_protected],
 )
 def revoke(
-    token_id: int, request: Request, principal: CurrentPrincipalDep, session: SessionDep
+    token_id: RowId, request: Request, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Response:
     try:
         store.revoke_token(session, actor=principal, token_id=token_id)
