@@ -59,7 +59,7 @@ def parse_sanc(text: str, *, field: str = "sanc") -> str:
 def parse_ispc(text: str, *, field: str = "ispc") -> tuple[str, int]:
     """An ISPC as "z-aaa-p" or its decimal value -> (canonical text, decimal)."""
     value = text.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # not "²": int() refuses it
         decimal = int(value)
         if not 0 <= decimal < 2**14:
             raise InvalidInput(field, f"{decimal} does not fit the 14 bits of an ISPC")
