@@ -38,6 +38,8 @@ def read_cases(path: Path, *, field: str = "case_file") -> tuple[list[dict[str, 
         raise InvalidInput(field, f"cannot read {path}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise InvalidInput(field, f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise InvalidInput(field, "JSON nested too deeply") from None
     if isinstance(document, dict):
         return [document], False
     if isinstance(document, list) and all(isinstance(case, dict) for case in document):
