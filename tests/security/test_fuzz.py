@@ -4,9 +4,9 @@ Schemathesis generates requests from /api/openapi.json (valid and invalid bodies
 queries, paths, headers). Whatever it sends, the answer must be a deliberate status
 (never 500) and an error must be problem+json without a stack trace.
 
-Short form in `make test` (OPENITU_FUZZ_EXAMPLES: 4 valid and 4 invalid
-cases per operation by default, on PostgreSQL; each case goes as one of the public,
-an admin, an officer, the secretariat or a delegate); the full run is documented in docs/security.md.
+Short form in `make test` (OPENITU_FUZZ_EXAMPLES: 4 valid and 4 invalid cases per
+operation by default, on PostgreSQL; each case goes as one of the public, an admin, an
+officer, the secretariat or a delegate); the full run is documented in docs/security.md.
 """
 
 from __future__ import annotations
