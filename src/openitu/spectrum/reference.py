@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
+from openitu.geo.names import countries_in_text
 from openitu.spectrum.footnotes import footnote_kind, parse_rules
 from openitu.spectrum.model import Allocation, Band, Category, Edition, Footnote
 from openitu.spectrum.services import parse_service
@@ -328,8 +329,6 @@ def rr2012_edition() -> Edition:
 
 
 def _named_countries(text: str | None) -> tuple[str, ...]:
-    from openitu.geo.names import countries_in_text
-
     return tuple(countries_in_text(text)) if text else ()
 
 
