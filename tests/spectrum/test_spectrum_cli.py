@@ -59,6 +59,7 @@ def test_bands_json(run_cli: Run) -> None:
     ("args", "field"),
     [
         (("allocations", "at", "lots", "--region", "1", "--json"), "frequency"),
+        (("allocations", "at", "-5MHz", "--region", "1", "--json"), "frequency"),
         (("allocations", "at", "1GHz", "--region", "5", "--json"), "region"),
         (("allocations", "bands", "--service", "warp", "--region", "1", "--json"), "service"),
         (

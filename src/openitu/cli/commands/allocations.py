@@ -49,7 +49,7 @@ def _print_allocations(title: str, rows: list[dict[str, Any]]) -> None:
     Console().print(table)
 
 
-@app.command("at")
+@app.command("at", context_settings={"ignore_unknown_options": True})
 def at(
     frequency: str = typer.Argument(..., help='e.g. "2.45GHz", "2450 MHz", 2450000000'),
     region: str | None = RegionOption,
