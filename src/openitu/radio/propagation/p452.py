@@ -63,6 +63,7 @@ CLUTTER_FREE_ZONE_KM: Final = 0.05  # Step 4: g_i = h_i within 50 m of either te
 ZONE_COASTAL_LAND: Final = 1  # A1
 ZONE_INLAND: Final = 2  # A2
 ZONE_SEA: Final = 3  # B
+_BLOCK_ELEMENTS: Final = 1 << 16  # profile points per kernel call (cache-sized blocks)
 
 # Rec. ITU-R P.676-11 Annex 1, Table 1 (oxygen: f0 [GHz], a1..a6) and Table 2 (water
 # vapour: f0 [GHz], b1..b6). The ITU-R reference implementation of P.452-18 uses P.676-11.
@@ -230,17 +231,30 @@ def _inv_cum_norm(x: FloatArray) -> FloatArray:
     return np.asarray(xi - tx)
 
 
+# The maxima over "interior points" (1 <= i <= n-2) of Annex 1 and Attachment 2 are
+# taken over whole rows, without a mask: every quantity maximised is built so that the
+# terminals (and the padding, which repeats the last point) cannot win. At a terminal the
+# terrain lies an antenna height (> 0, checked) below the antenna, so the slopes and ν
+# there are -inf (a negative number times 1/0) and the elevation angles fall below the
+# direct-path angles θtd, θrd that they are compared with; hobs, αobt and αobr only
+# matter when an interior point is above the direct path, which the terminals never are.
+# This halves the passes over the (N, M) arrays.
+
+
+def _row_max(values: FloatArray) -> FloatArray:
+    return np.asarray(values.max(axis=1))
+
+
 def _masked_max(values: FloatArray, mask: BoolArray) -> FloatArray:
     return np.asarray(np.where(mask, values, -np.inf).max(axis=1))
 
 
-def _first_argmax(values: FloatArray, mask: BoolArray) -> IntArray:
-    return np.asarray(np.argmax(np.where(mask, values, -np.inf), axis=1))
+def _first_argmax(values: FloatArray) -> IntArray:
+    return np.asarray(np.argmax(values, axis=1))
 
 
-def _last_argmax(values: FloatArray, mask: BoolArray) -> IntArray:
-    masked = np.where(mask, values, -np.inf)[:, ::-1]
-    return np.asarray(values.shape[1] - 1 - np.argmax(masked, axis=1))
+def _last_argmax(values: FloatArray) -> IntArray:
+    return np.asarray(values.shape[1] - 1 - np.argmax(values[:, ::-1], axis=1))
 
 
 def _longest_run_km(cell_km: FloatArray, member: BoolArray) -> FloatArray:
@@ -270,10 +284,10 @@ class _PathGeometry:
 
     d: FloatArray  # (N, M) distances [km]
     dtot: FloatArray  # (N, 1)
-    inv_d: FloatArray  # (N, M) 1/d_i, interior points only meaningful
-    inv_dr: FloatArray  # (N, M) 1/(dtot - d_i)
+    inv_d: FloatArray  # (N, M) 1/d_i (inf at the interferer)
+    inv_dr: FloatArray  # (N, M) 1/(dtot - d_i) (inf at the victim and in the padding)
     d_dr: FloatArray  # (N, M) d_i (dtot - d_i)
-    interior: BoolArray  # (N, M) points 1..n-2
+    nu_scale: FloatArray  # (N, M) sqrt(dtot / (d_i (dtot - d_i))): ν = this * sqrt(0.002/λ) * h
 
 
 def _bullington_db(
@@ -291,14 +305,14 @@ def _bullington_db(
     dtot = geo.dtot[:, 0]
     bulge = (500.0 / ap_km)[:, None] * geo.d_dr  # 500 Ce d (dtot - d): Earth curvature
     top = bulge if heights_m is None else heights_m + bulge
-    hts2 = hts[:, None]
-    hrs2 = hrs[:, None]
-    stim = _masked_max((top - hts2) * geo.inv_d, geo.interior)  # eq. (14)
+    above_t = top - hts[:, None]
+    stim = _row_max(above_t * geo.inv_d)  # eq. (14)
     str_ = (hrs - hts) / dtot  # eq. (15)
-    line = (hts2 * (geo.dtot - geo.d) + hrs2 * geo.d) / geo.dtot
-    scale = np.sqrt((0.002 / lam_m)[:, None] * geo.dtot * geo.inv_d * geo.inv_dr)
-    numax = _masked_max((top - line) * scale, geo.interior)  # eq. (16): LoS path
-    srim = _masked_max((top - hrs2) * geo.inv_dr, geo.interior)  # eq. (18)
+    srim = _row_max((top - hrs[:, None]) * geo.inv_dr)  # eq. (18)
+    # eq. (16): ν of each point over the direct line; the positive per-path factor
+    # sqrt(0.002/λ) comes out of the maximum.
+    above_line = above_t - (str_[:, None] * geo.d)
+    numax = _row_max(above_line * geo.nu_scale) * np.sqrt(0.002 / lam_m)
     with np.errstate(divide="ignore", invalid="ignore"):
         dbp = (hrs - hts + srim * dtot) / (stim + srim)  # eq. (19)
         nub = (hts + stim * dbp - (hts * (dtot - dbp) + hrs * dbp) / dtot) * np.sqrt(
@@ -456,36 +470,42 @@ def _p452_kernel(
     rows = np.arange(n)
     last = n_points - 1
     idx = np.arange(width)[None, :]
-    interior = (idx >= 1) & (idx < last[:, None])
     dtot = d_km[rows, last]
     dtot2 = dtot[:, None]
     h0 = h_m[:, 0]
     hn = h_m[rows, last]
     hts = h0 + htg_m  # antenna heights above mean sea level
     hrs = hn + hrg_m
-    lam = WAVELENGTH_FACTOR / f_ghz
 
     with np.errstate(divide="ignore", invalid="ignore"):
         inv_d = 1.0 / d_km
         inv_dr = 1.0 / (dtot2 - d_km)
+        nu_scale = np.sqrt(dtot2 * inv_d * inv_dr)
     geo = _PathGeometry(
         d=d_km,
         dtot=dtot2,
         inv_d=inv_d,
         inv_dr=inv_dr,
         d_dr=d_km * (dtot2 - d_km),
-        interior=interior,
+        nu_scale=nu_scale,
     )
 
     # --- Radio-meteorology (§3.2.1, §4.3): β0, effective Earth radius, zones. ---------
     ae = EARTH_RADIUS_KM * 157.0 / (157.0 - dn)  # eqs. (5), (6a)
     ab = np.full_like(ae, EARTH_RADIUS_KM * K_BETA)  # eq. (6b)
-    d_prev = np.concatenate([d_km[:, :1], d_km[:, :-1]], axis=1)
-    d_next = np.concatenate([d_km[:, 1:], d_km[:, -1:]], axis=1)
-    cell = 0.5 * (d_next - d_prev)  # each point stands for half of each adjacent interval
-    omega = np.sum(np.where(zone == ZONE_SEA, cell, 0.0), axis=1) / dtot
-    dtm = _longest_run_km(cell, zone != ZONE_SEA)  # longest continuous land section
-    dlm = _longest_run_km(cell, zone == ZONE_INLAND)  # longest continuous inland section
+    first_zone = zone[:, 0]
+    if np.all(zone == first_zone[:, None]):
+        # One zone along every path (the usual case): the sections are whole or empty.
+        omega = np.where(first_zone == ZONE_SEA, 1.0, 0.0)
+        dtm = np.where(first_zone != ZONE_SEA, dtot, 0.0)
+        dlm = np.where(first_zone == ZONE_INLAND, dtot, 0.0)
+    else:
+        d_prev = np.concatenate([d_km[:, :1], d_km[:, :-1]], axis=1)
+        d_next = np.concatenate([d_km[:, 1:], d_km[:, -1:]], axis=1)
+        cell = 0.5 * (d_next - d_prev)  # each point stands for half of each adjacent interval
+        omega = np.sum(np.where(zone == ZONE_SEA, cell, 0.0), axis=1) / dtot
+        dtm = _longest_run_km(cell, zone != ZONE_SEA)  # longest continuous land section
+        dlm = _longest_run_km(cell, zone == ZONE_INLAND)  # longest continuous inland section
     phim_n = _midpoint_latitude_deg(phit_e, phit_n, phir_e, phir_n, 0.5 * dtot)
     tau = 1.0 - np.exp(-4.12e-4 * dlm**2.41)  # eq. (3a)
     mu1 = np.minimum(
@@ -516,9 +536,9 @@ def _p452_kernel(
 
     los_line = (hts[:, None] * (dtot2 - d_km) + hrs[:, None] * d_km) / dtot2
     hh = h_m - los_line  # eq. (165d)
-    hobs = _masked_max(hh, interior)  # eq. (165a)
-    alpha_obt = _masked_max(hh * inv_d, interior)  # eq. (165b)
-    alpha_obr = _masked_max(hh * inv_dr, interior)  # eq. (165c)
+    hobs = _row_max(hh)  # eq. (165a)
+    alpha_obt = _row_max(hh * inv_d)  # eq. (165b)
+    alpha_obr = _row_max(hh * inv_dr)  # eq. (165c)
     with np.errstate(divide="ignore", invalid="ignore"):
         gt = alpha_obt / (alpha_obt + alpha_obr)  # eq. (166e)
         gr = alpha_obr / (alpha_obt + alpha_obr)  # eq. (166f)
@@ -529,23 +549,21 @@ def _p452_kernel(
 
     ae2 = ae[:, None]
     theta_i = 1000.0 * np.arctan((h_m - hts[:, None]) * inv_d / 1000.0 - d_km / (2.0 * ae2))
-    theta_max = _masked_max(theta_i, interior)  # eq. (152)
-    lt_th = _first_argmax(theta_i, interior)
+    lt_th = _first_argmax(theta_i)
+    theta_max = theta_i[rows, lt_th]  # eq. (152)
     theta_td = 1000.0 * np.arctan((hrs - hts) / (1000.0 * dtot) - dtot / (2.0 * ae))  # (153)
     theta_rd = 1000.0 * np.arctan((hts - hrs) / (1000.0 * dtot) - dtot / (2.0 * ae))  # (156a)
     trans_horizon = np.maximum(theta_max, theta_td) > theta_td  # eq. (150)
     theta_j = 1000.0 * np.arctan(
         (h_m - hrs[:, None]) * inv_dr / 1000.0 - (dtot2 - d_km) / (2.0 * ae2)
     )
-    theta_rmax = _masked_max(theta_j, interior)  # eq. (157)
-    lr_th = _last_argmax(theta_j, interior)
+    lr_th = _last_argmax(theta_j)
+    theta_rmax = theta_j[rows, lr_th]  # eq. (157)
 
     # LoS path: dlt and dlr go to the Bullington point of the 50 % diffraction profile,
     # the interior point of largest ν (eq. (16) on the terrain, ae).
-    nu_i = (h_m + (500.0 / ae2) * geo.d_dr - los_line) * np.sqrt(
-        (0.002 / lam)[:, None] * dtot2 * inv_d * inv_dr
-    )
-    l_bp = _last_argmax(nu_i, interior)
+    # (the positive factor sqrt(0.002/λ) of ν does not move the maximum)
+    l_bp = _last_argmax((hh + (500.0 / ae2) * geo.d_dr) * nu_scale)
     lt = np.where(trans_horizon, lt_th, l_bp)
     lr = np.where(trans_horizon, lr_th, l_bp)
     dlt = d_km[rows, lt]  # eq. (155)
@@ -650,9 +668,7 @@ def _p452_kernel(
     ce = 1.0 / ae
     # Fj measures the path's angular distance with the slope of eq. (14) taken on the
     # bare terrain h (as the ITU-R reference implementation of P.452-18 does).
-    stim = _masked_max(
-        (h_m + 500.0 * ce[:, None] * geo.d_dr - hts[:, None]) * inv_d, interior
-    )  # eq. (14)
+    stim = _row_max((h_m + 500.0 * ce[:, None] * geo.d_dr - hts[:, None]) * inv_d)  # (14)
     str_ = (hrs - hts) / dtot  # eq. (15)
     fj = 1.0 - 0.5 * (1.0 + np.tanh(3.0 * 0.8 * (stim - str_) / 0.3))  # eq. (58): ξ, Θ
     fk = 1.0 - 0.5 * (1.0 + np.tanh(3.0 * 0.5 * (dtot - 20.0) / 20.0))  # eq. (59): κ, dsw
@@ -1092,12 +1108,11 @@ def p452_basic_loss(
         return np.ascontiguousarray(np.broadcast_to(a, (*batch, width)).reshape(n, width))
 
     count = np.broadcast_to(counts, batch).reshape(n)
-    # Pad each profile with its last valid point: inert in every sum, max and length.
-    take = np.minimum(np.arange(width)[None, :], (count - 1)[:, None])
-    d2 = np.take_along_axis(flat_profile(d), take, axis=1)
-    h2 = np.take_along_axis(flat_profile(h), take, axis=1)
-    r2 = np.take_along_axis(flat_profile(r), take, axis=1)
-    z2 = np.take_along_axis(flat_profile(z), take, axis=1)
+    d2, h2, r2, z2 = (flat_profile(a) for a in (d, h, r, z))
+    if np.any(count < width):
+        # Pad each profile with its last valid point: inert in every sum, max and length.
+        take = np.minimum(np.arange(width)[None, :], (count - 1)[:, None])
+        d2, h2, r2, z2 = (np.take_along_axis(a, take, axis=1) for a in (d2, h2, r2, z2))
     for name, array in (("d_km", d2), ("h_m", h2), ("r_m", r2), ("zone", z2)):
         if not np.all(np.isfinite(array)):
             raise InvalidInput(name, "must be finite (no NaN or infinity) in the valid points")
@@ -1108,7 +1123,7 @@ def p452_basic_loss(
     if np.any(valid_step & (steps <= 0.0)):
         raise InvalidInput("d_km", "profile distances must be strictly increasing")
     check_range(r2, "r_m", 0.0, unit="m")
-    if not np.all(np.isin(z2, (ZONE_COASTAL_LAND, ZONE_INLAND, ZONE_SEA))):
+    if not np.all((z2 == ZONE_COASTAL_LAND) | (z2 == ZONE_INLAND) | (z2 == ZONE_SEA)):
         raise InvalidInput("zone", "each point must be 1 (coastal land), 2 (inland) or 3 (sea)")
 
     # Step 4: radio profile g = h + R, except within 50 m of either terminal.
@@ -1119,30 +1134,41 @@ def p452_basic_loss(
     flat = {
         k: np.ascontiguousarray(np.broadcast_to(v, batch).reshape(n)) for k, v in params.items()
     }
-    out = _p452_kernel(
-        flat["f_ghz"],
-        flat["p_percent"],
-        d2,
-        h2,
-        g2,
-        z2.astype(np.intp),
-        count,
-        flat["htg_m"],
-        flat["hrg_m"],
-        flat["phit_e"],
-        flat["phit_n"],
-        flat["phir_e"],
-        flat["phir_n"],
-        flat["gt_dbi"],
-        flat["gr_dbi"],
-        np.broadcast_to(vertical, batch).reshape(n),
-        flat["dct_km"],
-        flat["dcr_km"],
-        flat["pressure_hpa"],
-        flat["temperature_c"],
-        flat["dn"],
-        flat["n0"],
-    )
+    vert = np.ascontiguousarray(np.broadcast_to(vertical, batch).reshape(n))
+    zone_i = z2.astype(np.intp)
+    # Blocks of paths small enough for their (rows, M) temporaries to stay in cache:
+    # each block is one vectorised kernel call, never a loop over single paths.
+    rows_per_block = max(1, _BLOCK_ELEMENTS // width)
+    blocks = []
+    for start in range(0, n, rows_per_block):
+        b = slice(start, min(n, start + rows_per_block))
+        blocks.append(
+            _p452_kernel(
+                flat["f_ghz"][b],
+                flat["p_percent"][b],
+                d2[b],
+                h2[b],
+                g2[b],
+                zone_i[b],
+                count[b],
+                flat["htg_m"][b],
+                flat["hrg_m"][b],
+                flat["phit_e"][b],
+                flat["phit_n"][b],
+                flat["phir_e"][b],
+                flat["phir_n"][b],
+                flat["gt_dbi"][b],
+                flat["gr_dbi"][b],
+                vert[b],
+                flat["dct_km"][b],
+                flat["dcr_km"][b],
+                flat["pressure_hpa"][b],
+                flat["temperature_c"][b],
+                flat["dn"][b],
+                flat["n0"][b],
+            )
+        )
+    out = {k: np.concatenate([blk[k] for blk in blocks]) for k in blocks[0]}
     shaped = {k: v.reshape(batch) for k, v in out.items()}
     trans = shaped.pop("trans_horizon").astype(bool)
     return P452Result(trans_horizon=trans, **shaped)
