@@ -62,10 +62,13 @@ def colour_of(term: str) -> str:
 
 
 def _ticks(low_hz: float, high_hz: float) -> list[float]:
-    """1-2-5 ticks per decade inside the range, thinned to about a dozen."""
+    """1-2-5 ticks per decade inside the range (every integer mantissa when the range
+    spans less than two decades), thinned to about a dozen."""
+    decades = math.log10(high_hz) - math.log10(low_hz)
+    mantissas = (1, 2, 5) if decades >= 2 else tuple(range(1, 10))
     ticks = []
     for exponent in range(math.floor(math.log10(low_hz)), math.ceil(math.log10(high_hz)) + 1):
-        for mantissa in (1, 2, 5):
+        for mantissa in mantissas:
             value = mantissa * 10.0**exponent
             if low_hz <= value <= high_hz:
                 ticks.append(value)
