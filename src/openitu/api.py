@@ -45,6 +45,14 @@ from openitu.radio.propagation.p452 import (
     smooth_earth_profile,
 )
 from openitu.radio.propagation.p525 import field_strength_dbuv_m, free_space_loss_db, pfd_dbw_m2
+from openitu.radio.propagation.p1546 import (
+    P1546Case,
+    P1546Result,
+    p1546_cases,
+    p1546_field_strength,
+    p1546_path,
+    p1546_profile_parameters,
+)
 from openitu.radio.propagation.p2108 import (
     earth_space_clutter_loss_db,
     terminal_clutter_loss_db,
@@ -52,7 +60,8 @@ from openitu.radio.propagation.p2108 import (
 )
 from openitu.units import db_to_linear, format_frequency, linear_to_db, parse_frequency_hz
 
-__all__ = [
+# Plain sorted() order, which tests/test_foundation.py checks (not ruff's natural order).
+__all__ = [  # noqa: RUF022
     "Conflict",
     "Country",
     "Emission",
@@ -61,6 +70,8 @@ __all__ = [
     "NotAuthenticated",
     "NotFound",
     "OpenITUError",
+    "P1546Case",
+    "P1546Result",
     "P452Result",
     "PathProfile",
     "SlantPathAttenuation",
@@ -88,6 +99,10 @@ __all__ = [
     "noise_figure_db",
     "noise_temperature_k",
     "omni_gain_dbi",
+    "p1546_cases",
+    "p1546_field_strength",
+    "p1546_path",
+    "p1546_profile_parameters",
     "p452_basic_loss",
     "parse_emission",
     "parse_frequency_hz",
