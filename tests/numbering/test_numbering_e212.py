@@ -171,3 +171,23 @@ def test_crosscheck_lists_differences_from_the_mit_list(register: e212.E212Regis
 def test_the_shipped_crosscheck_report_is_current(register: e212.E212Register) -> None:
     shipped = json.loads((DATA / "e212_crosscheck.json").read_text(encoding="utf-8"))
     assert shipped == crosscheck(register)
+
+
+def test_bulk_decoding_equals_one_by_one(register: e212.E212Register) -> None:
+    import random
+
+    rng = random.Random(212)
+    codes = [n.code for n in register.all_networks()]
+    imsis = [
+        (rng.choice(codes) + "".join(rng.choice("0123456789") for _ in range(10)))[
+            : rng.choice((15, 15, 14, 6, 16))
+        ]
+        for _ in range(5000)
+    ] + ["12345678901234X", "00101", "999991234567890"]
+    bulk = register.decode_many(imsis)
+    for imsi, got in zip(imsis, bulk, strict=True):
+        try:
+            expected = register.decode_imsi(imsi)
+        except InvalidInput:
+            expected = None
+        assert got == expected, imsi

@@ -294,6 +294,52 @@ class E212Register:
             mnc_length_basis=basis,
         )
 
+    def decode_many(self, imsis: Iterable[str]) -> list[DecodedImsi | None]:
+        """Decode many IMSIs; None where :meth:`decode_imsi` would refuse one.
+
+        What an IMSI decodes to depends on its first six digits only (MCC and the longest
+        MNC), so each six-digit prefix is resolved once and reused.
+        """
+        by_prefix: dict[str, tuple[int, str, Network | None, str | None]] = {}
+        decoded: list[DecodedImsi | None] = []
+        for imsi in imsis:
+            if not (6 <= len(imsi) <= MAX_IMSI_DIGITS and imsi.isdigit()):
+                decoded.append(None)
+                continue
+            prefix = imsi[:6]
+            if prefix not in by_prefix:
+                try:
+                    first = self.decode_imsi(imsi)
+                except InvalidInput:
+                    decoded.append(None)  # not cached: a longer IMSI may decode
+                    continue
+                else:
+                    network = self.network(first.mcc, first.mnc)
+                    by_prefix[prefix] = (
+                        len(first.mnc),
+                        first.mnc_length_basis,
+                        network,
+                        first.country,
+                    )
+            length, basis, network, country = by_prefix[prefix]
+            if len(imsi) <= 3 + length:
+                decoded.append(None)
+                continue
+            decoded.append(
+                DecodedImsi(
+                    imsi=imsi,
+                    mcc=imsi[:3],
+                    mnc=imsi[3 : 3 + length],
+                    msin=imsi[3 + length :],
+                    operator=network.operator if network else None,
+                    country=country,
+                    country_name=network.country if network else None,
+                    status=network.status if network else None,
+                    mnc_length_basis=basis,
+                )
+            )
+        return decoded
+
     def free_mncs(self, mcc: str, *, length: int | None = None) -> list[str]:
         """MNCs that could be assigned under ``mcc``: unassigned and prefix-free.
 
