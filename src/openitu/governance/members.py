@@ -1,0 +1,202 @@
+"""The union's members and what each kind of member may do.
+
+Member States (CS Art. 2) are the 194 states listed in ``data/governance/member_states.tsv``
+(see data/SOURCES.md for where each date of membership comes from). Sector Members,
+Associates and Academia (CS Art. 3, CV Art. 19, Resolution 169) are recorded by the
+secretariat; they take part in the work of a Sector without a vote.
+
+What each kind may do is one table, :data:`MEMBER_RIGHTS`, and :func:`require_right`
+is the one place that enforces it.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from importlib import resources
+from typing import Final
+
+from openitu.errors import Forbidden, InvalidInput, NotFound
+from openitu.geo.countries import country
+
+
+class MemberKind(StrEnum):
+    MEMBER_STATE = "member-state"
+    SECTOR_MEMBER = "sector-member"
+    ASSOCIATE = "associate"
+    ACADEMIA = "academia"
+
+
+class Sector(StrEnum):
+    R = "ITU-R"
+    T = "ITU-T"
+    D = "ITU-D"
+
+
+def parse_kind(value: str, *, field: str = "kind") -> MemberKind:
+    try:
+        return MemberKind(value.strip().lower().replace("_", "-"))
+    except ValueError:
+        names = ", ".join(kind.value for kind in MemberKind)
+        raise InvalidInput(field, f"{value!r} is not a kind of member ({names})") from None
+
+
+def parse_sector(value: str, *, field: str = "sector") -> Sector:
+    text = value.strip().upper().replace("ITU-", "")
+    for sector in Sector:
+        if sector.name == text:
+            return sector
+    raise InvalidInput(field, f"{value!r} is not a Sector (ITU-R, ITU-T or ITU-D)")
+
+
+class Action(StrEnum):
+    """What a member may do, as the rights table names it."""
+
+    VOTE = "vote"
+    SUBMIT_CONFERENCE_PROPOSALS = "submit-conference-proposals"
+    SUBMIT_CONTRIBUTIONS = "submit-study-group-contributions"
+    NOTIFY_FREQUENCY_ASSIGNMENTS = "notify-frequency-assignments"
+    APPLY_NUMBERING_RESOURCES = "apply-numbering-resources"
+    TAKE_PART_IN_SECTOR = "take-part-in-sector-work"
+
+
+@dataclass(frozen=True)
+class MemberRight:
+    action: Action
+    kinds: frozenset[MemberKind]
+    basis: str
+
+
+_STATE: Final = frozenset({MemberKind.MEMBER_STATE})
+_ALL: Final = frozenset(MemberKind)
+
+MEMBER_RIGHTS: Final[tuple[MemberRight, ...]] = (
+    MemberRight(Action.VOTE, _STATE,
+                "CS Art. 3 No. 27: only Member States vote (and lose the vote under No. 169)"),
+    MemberRight(Action.SUBMIT_CONFERENCE_PROPOSALS, _STATE,
+                "CV No. 316-320 (General Rules): proposals to conferences come from Member States"),
+    MemberRight(Action.SUBMIT_CONTRIBUTIONS, _ALL,
+                "CS No. 28-28C, CV No. 241-241B: Sector Members, Associates (their study group) "
+                "and Academia contribute to the Sectors' work"),
+    MemberRight(Action.NOTIFY_FREQUENCY_ASSIGNMENTS, _STATE,
+                "RR Art. 11 and 9: notices and filings are made by administrations"),
+    MemberRight(Action.APPLY_NUMBERING_RESOURCES, _STATE,
+                "ITU-T E.164, E.212: resources are assigned to Member States' administrations"),
+    MemberRight(Action.TAKE_PART_IN_SECTOR, _ALL,
+                "CS Art. 3: every member takes part in the activities of its Sector(s)"),
+)  # fmt: skip
+
+RIGHTS_BY_ACTION: Final = {right.action: right for right in MEMBER_RIGHTS}
+
+
+def may(kind: MemberKind, action: Action) -> bool:
+    return kind in RIGHTS_BY_ACTION[action].kinds
+
+
+def require_right(kind: MemberKind, action: Action, *, who: str) -> None:
+    """Raise `Forbidden` unless a member of ``kind`` may take ``action``."""
+    right = RIGHTS_BY_ACTION[action]
+    if kind not in right.kinds:
+        raise Forbidden(f"{who} is a {kind.value} and may not {action.value} ({right.basis})")
+
+
+@dataclass(frozen=True)
+class MemberState:
+    """A Member State of the union: the administration that represents it is named by
+    its ISO 3166-1 alpha-2 code, as the register, space and numbering areas name it."""
+
+    iso2: str
+    name: str
+    itu_region: int
+    member_since: date
+    since_basis: str
+    """``founder`` (a party to the Paris Convention, 17 May 1865, or its successor),
+    ``itu`` (the ITU's own date), ``un-admission`` (the date of admission to the United
+    Nations, standing in where the ITU's date is not recorded here), ``estimate``."""
+    least_developed: bool
+    note: str = ""
+
+    @property
+    def administration(self) -> str:
+        return self.iso2
+
+    def member_on(self, day: date) -> bool:
+        return self.member_since <= day
+
+
+def _text() -> str:
+    path = resources.files("openitu").joinpath("data", "governance", "member_states.tsv")
+    return path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _all_states() -> tuple[MemberState, ...]:
+    states = []
+    for row in csv.DictReader(io.StringIO(_text()), delimiter="\t"):
+        place = country(row["iso2"])
+        states.append(
+            MemberState(
+                iso2=place.iso2,
+                name=place.name,
+                itu_region=place.itu_region,
+                member_since=date.fromisoformat(row["since"]),
+                since_basis=row["since_basis"],
+                least_developed=row["ldc"] == "yes",
+                note=row["note"] or "",
+            )
+        )
+    return tuple(sorted(states, key=lambda state: state.name))
+
+
+@functools.cache
+def _by_iso2() -> dict[str, MemberState]:
+    return {state.iso2: state for state in _all_states()}
+
+
+def member_states(on: date | None = None) -> tuple[MemberState, ...]:
+    """The Member States (by name), all of them or those that were members on ``on``."""
+    if on is None:
+        return _all_states()
+    return tuple(state for state in _all_states() if state.member_on(on))
+
+
+def member_state(iso2: str, *, field: str = "iso2") -> MemberState:
+    """A Member State by ISO alpha-2 code, or `NotFound` (`InvalidInput` for a bad code)."""
+    code = iso2.strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise InvalidInput(field, f"{iso2!r} is not an ISO 3166-1 alpha-2 code")
+    state = _by_iso2().get(code)
+    if state is None:
+        raise NotFound(f"{code} is not a Member State of the ITU")
+    return state
+
+
+def is_member_state(iso2: str, on: date | None = None) -> bool:
+    state = _by_iso2().get(iso2.strip().upper())
+    return state is not None and (on is None or state.member_on(on))
+
+
+def administrations(on: date | None = None) -> frozenset[str]:
+    """The administrations (ISO2) the register, space and numbering areas may know."""
+    return frozenset(state.iso2 for state in member_states(on))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A Sector Member, Associate or Academia member (or a Member State, seen as one)."""
+
+    id: int
+    kind: MemberKind
+    name: str
+    country: str | None
+    sector: Sector | None
+    admitted: date
+    left: date | None = None
+    """The day its membership ended (denunciation or exclusion), if it has."""
+
+    def member_on(self, day: date) -> bool:
+        return self.admitted <= day and (self.left is None or day < self.left)
