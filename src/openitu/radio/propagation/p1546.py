@@ -921,6 +921,11 @@ class P1546Case:
         if not isinstance(edition, str):
             raise InvalidInput("edition", "must be a string")
         _check_edition(edition)
+        # the ranges of `field_strength`, checked per case so that a list names its case
+        for name, low, high, unit, low_open in _CASE_RANGES:
+            value = data.get(name)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                _check_range(np.asarray(float(value)), name, low, high, unit, low_open=low_open)
         return cls(
             f_mhz=number("f_mhz", required=True),
             t_percent=number("t_percent", required=True),
@@ -940,6 +945,20 @@ class P1546Case:
             profile_h_m=profile_h,
             edition=edition,
         )
+
+
+_CASE_RANGES: Final = (
+    ("f_mhz", 30.0, 4000.0, "MHz", False),
+    ("t_percent", 1.0, 50.0, "%", False),
+    ("q_percent", 1.0, 99.0, "%", False),
+    ("ha_m", 0.0, 3000.0, "m", True),
+    ("h1_m", None, 3000.0, "m", False),
+    ("h2_m", 1.0, None, "m", False),
+    ("r1_m", 0.0, None, "m", False),
+    ("r2_m", 0.0, None, "m", False),
+    ("wa_m", 0.0, None, "m", True),
+    ("ptx_kw", 0.0, None, "kW", True),
+)
 
 
 @dataclass(frozen=True)

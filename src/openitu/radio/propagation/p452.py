@@ -164,55 +164,53 @@ _WATER_VAPOUR_LINES_P676_11: Final = np.array(
 def _specific_attenuation_db_km(
     f_ghz: FloatArray, pressure_hpa: FloatArray, rho_g_m3: FloatArray, temperature_k: FloatArray
 ) -> FloatArray:
-    """γo + γw [dB/km], P.676-11 Annex 1 eqs. (1)-(9), for 1-D arrays of equal length."""
-    f = f_ghz[:, None]
-    p = pressure_hpa[:, None]
-    theta = (300.0 / temperature_k)[:, None]
-    e = (rho_g_m3 * temperature_k / 216.7)[:, None]  # water-vapour partial pressure, eq. (4)
+    """γo + γw [dB/km], P.676-11 Annex 1 eqs. (1)-(9), for 1-D arrays of equal length.
+
+    The line strengths and widths depend on the atmosphere (p, ρ, T) only, not on f:
+    they are computed once per distinct atmosphere, and only the line shapes per path.
+    """
+    atmosphere = np.stack([pressure_hpa, rho_g_m3, temperature_k], axis=1)
+    if np.all(atmosphere == atmosphere[:1]):  # one atmosphere for the whole batch
+        unique, inverse = atmosphere[:1], np.zeros(len(atmosphere), dtype=np.intp)
+    else:
+        unique, inverse = np.unique(atmosphere, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+    p = unique[:, 0:1]
+    temperature = unique[:, 2:3]
+    theta = 300.0 / temperature
+    e = unique[:, 1:2] * temperature / 216.7  # water-vapour partial pressure, eq. (4)
 
     ox = _OXYGEN_LINES_P676_11
-    fi, a1, a2, a3, a4, a5, a6 = (ox[:, k] for k in range(7))
-    s = a1 * 1e-7 * p * theta**3 * np.exp(a2 * (1.0 - theta))  # eq. (3)
-    df = a3 * 1e-4 * (p * theta ** (0.8 - a4) + 1.1 * e * theta)  # eq. (6a)
-    df = np.sqrt(df * df + 2.25e-6)  # eq. (6b): Zeeman splitting of oxygen lines
-    delta = (a5 + a6 * theta) * 1e-4 * (p + e) * theta**0.8  # eq. (7)
-    shape = (f / fi) * (
-        (df - delta * (fi - f)) / ((fi - f) ** 2 + df * df)
-        + (df - delta * (fi + f)) / ((fi + f) ** 2 + df * df)
-    )  # eq. (5)
+    fo, a1, a2, a3, a4, a5, a6 = (ox[:, k] for k in range(7))
+    s_o = a1 * 1e-7 * p * theta**3 * np.exp(a2 * (1.0 - theta))  # eq. (3)
+    df_o = a3 * 1e-4 * (p * theta ** (0.8 - a4) + 1.1 * e * theta)  # eq. (6a)
+    df_o = np.sqrt(df_o * df_o + 2.25e-6)  # eq. (6b): Zeeman splitting of oxygen lines
+    delta_o = (a5 + a6 * theta) * 1e-4 * (p + e) * theta**0.8  # eq. (7)
     dd = 5.6e-4 * (p + e) * theta**0.8  # eq. (9): width parameter of the Debye spectrum
-    nd = (
-        f
-        * p
-        * theta**2
-        * (
-            6.14e-5 / (dd * (1.0 + (f / dd) ** 2))
-            + 1.4e-12 * p * theta**1.5 / (1.0 + 1.9e-5 * f**1.5)
-        )
-    )  # eq. (8)
-    gamma_o = 0.182 * f[:, 0] * (np.sum(s * shape, axis=1) + nd[:, 0])
+    nd_a = p * theta**2  # eq. (8) factors
+    nd_b = 1.4e-12 * p * theta**1.5
 
     wv = _WATER_VAPOUR_LINES_P676_11
-    fi, b1, b2, b3, b4, b5, b6 = (wv[:, k] for k in range(7))
-    s = b1 * 1e-1 * e * theta**3.5 * np.exp(b2 * (1.0 - theta))  # eq. (3)
-    df = b3 * 1e-4 * (p * theta**b4 + b5 * e * theta**b6)  # eq. (6a)
-    df = 0.535 * df + np.sqrt(0.217 * df * df + 2.1316e-12 * fi * fi / theta)  # eq. (6b)
-    shape = (f / fi) * (df / ((fi - f) ** 2 + df * df) + df / ((fi + f) ** 2 + df * df))
-    gamma_w = 0.182 * f[:, 0] * np.sum(s * shape, axis=1)
+    fw, b1, b2, b3, b4, b5, b6 = (wv[:, k] for k in range(7))
+    s_w = b1 * 1e-1 * e * theta**3.5 * np.exp(b2 * (1.0 - theta))  # eq. (3)
+    df_w = b3 * 1e-4 * (p * theta**b4 + b5 * e * theta**b6)  # eq. (6a)
+    df_w = 0.535 * df_w + np.sqrt(0.217 * df_w * df_w + 2.1316e-12 * fw * fw / theta)  # (6b)
+
+    f = f_ghz[:, None]
+    s_o, df_o, delta_o, s_w, df_w = (a[inverse] for a in (s_o, df_o, delta_o, s_w, df_w))
+    dd, nd_a, nd_b = (a[inverse, 0] for a in (dd, nd_a, nd_b))
+    dfo2 = df_o * df_o
+    shape_o = (f / fo) * (
+        (df_o - delta_o * (fo - f)) / ((fo - f) ** 2 + dfo2)
+        + (df_o - delta_o * (fo + f)) / ((fo + f) ** 2 + dfo2)
+    )  # eq. (5)
+    f1 = f_ghz
+    nd = f1 * nd_a * (6.14e-5 / (dd * (1.0 + (f1 / dd) ** 2)) + nd_b / (1.0 + 1.9e-5 * f1**1.5))
+    gamma_o = 0.182 * f1 * (np.sum(s_o * shape_o, axis=1) + nd)  # eqs. (1), (2), (8)
+    dfw2 = df_w * df_w
+    shape_w = (f / fw) * (df_w / ((fw - f) ** 2 + dfw2) + df_w / ((fw + f) ** 2 + dfw2))
+    gamma_w = 0.182 * f1 * np.sum(s_w * shape_w, axis=1)
     return np.asarray(gamma_o + gamma_w)
-
-
-def _gaseous_db_km(
-    f_ghz: FloatArray, pressure_hpa: FloatArray, rho_g_m3: FloatArray, temperature_k: FloatArray
-) -> FloatArray:
-    """`_specific_attenuation_db_km` computed once per distinct (f, p, ρ, T).
-
-    Batches usually share frequency and atmosphere, so this turns N line sums into a few.
-    """
-    keys = np.stack([f_ghz, pressure_hpa, rho_g_m3, temperature_k], axis=1)
-    unique, inverse = np.unique(keys, axis=0, return_inverse=True)
-    gamma = _specific_attenuation_db_km(unique[:, 0], unique[:, 1], unique[:, 2], unique[:, 3])
-    return np.asarray(gamma[inverse.reshape(-1)])
 
 
 # ---------------------------------------------------------------------------------------
@@ -376,8 +374,23 @@ def _first_term_mixed_db(
     vertical: BoolArray,
 ) -> FloatArray:
     """eq. (29): land (εr 22, σ 0.003 S/m) and sea (εr 80, σ 5 S/m) weighted by ω."""
-    land = _first_term_db(22.0, 0.003, d_km, hte_m, hre_m, adft_km, f_ghz, vertical)
-    sea = _first_term_db(80.0, 5.0, d_km, hte_m, hre_m, adft_km, f_ghz, vertical)
+    all_land = not np.any(omega > 0.0)
+    all_sea = not np.any(omega < 1.0)
+    land = (
+        None
+        if all_sea
+        else _first_term_db(22.0, 0.003, d_km, hte_m, hre_m, adft_km, f_ghz, vertical)
+    )
+    sea = (
+        None
+        if all_land
+        else _first_term_db(80.0, 5.0, d_km, hte_m, hre_m, adft_km, f_ghz, vertical)
+    )
+    if sea is None:
+        assert land is not None
+        return land
+    if land is None:
+        return sea
     return np.asarray(omega * sea + (1.0 - omega) * land)
 
 
@@ -393,7 +406,7 @@ def _spherical_earth_db(
     """Spherical-Earth diffraction loss Ldsph, §4.2.2 eqs. (23)-(29)."""
     lam = WAVELENGTH_FACTOR / f_ghz
     dlos = np.sqrt(2.0 * ap_km) * (np.sqrt(0.001 * hte_m) + np.sqrt(0.001 * hre_m))  # (23)
-    beyond = _first_term_mixed_db(d_km, hte_m, hre_m, ap_km, f_ghz, omega, vertical)
+    beyond = d_km >= dlos
     with np.errstate(divide="ignore", invalid="ignore"):
         c = (hte_m - hre_m) / (hte_m + hre_m)  # eq. (25d)
         m = 250.0 * d_km * d_km / (ap_km * (hte_m + hre_m))  # eq. (25e)
@@ -407,9 +420,12 @@ def _spherical_earth_db(
         ) / d_km  # eq. (24)
         hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / d_km)  # eq. (26)
         aem = 500.0 * (d_km / (np.sqrt(hte_m) + np.sqrt(hre_m))) ** 2  # eq. (27)
-    ldft = _first_term_mixed_db(d_km, hte_m, hre_m, aem, f_ghz, omega, vertical)
+    # One first-term evaluation per path: at ap beyond the marginal LoS distance, at aem
+    # (eq. (27)) within it.
+    adft = np.where(beyond, ap_km, aem)
+    ldft = _first_term_mixed_db(d_km, hte_m, hre_m, adft, f_ghz, omega, vertical)
     within = np.where(hse > hreq, 0.0, (1.0 - hse / hreq) * np.maximum(ldft, 0.0))  # (28)
-    return np.asarray(np.where(d_km >= dlos, beyond, within))
+    return np.asarray(np.where(beyond, ldft, within))
 
 
 def _delta_bullington_db(
@@ -548,17 +564,18 @@ def _p452_kernel(
     hsrd = np.where(hsrp > hn, hn, hsrp)  # eq. (167c/d)
 
     ae2 = ae[:, None]
-    theta_i = 1000.0 * np.arctan((h_m - hts[:, None]) * inv_d / 1000.0 - d_km / (2.0 * ae2))
-    lt_th = _first_argmax(theta_i)
-    theta_max = theta_i[rows, lt_th]  # eq. (152)
+    # Elevation angles of the profile points seen from each antenna, eqs. (152), (157);
+    # arctan is increasing, so the horizon point is found on its argument and only the
+    # maximum goes through arctan.
+    tan_t = (h_m - hts[:, None]) * inv_d / 1000.0 - d_km / (2.0 * ae2)
+    lt_th = _first_argmax(tan_t)
+    theta_max = 1000.0 * np.arctan(tan_t[rows, lt_th])  # eq. (152)
     theta_td = 1000.0 * np.arctan((hrs - hts) / (1000.0 * dtot) - dtot / (2.0 * ae))  # (153)
     theta_rd = 1000.0 * np.arctan((hts - hrs) / (1000.0 * dtot) - dtot / (2.0 * ae))  # (156a)
     trans_horizon = np.maximum(theta_max, theta_td) > theta_td  # eq. (150)
-    theta_j = 1000.0 * np.arctan(
-        (h_m - hrs[:, None]) * inv_dr / 1000.0 - (dtot2 - d_km) / (2.0 * ae2)
-    )
-    lr_th = _last_argmax(theta_j)
-    theta_rmax = theta_j[rows, lr_th]  # eq. (157)
+    tan_r = (h_m - hrs[:, None]) * inv_dr / 1000.0 - (dtot2 - d_km) / (2.0 * ae2)
+    lr_th = _last_argmax(tan_r)
+    theta_rmax = 1000.0 * np.arctan(tan_r[rows, lr_th])  # eq. (157)
 
     # LoS path: dlt and dlr go to the Bullington point of the 50 % diffraction profile,
     # the interior point of largest ν (eq. (16) on the terrain, ae).
@@ -586,7 +603,7 @@ def _p452_kernel(
     # --- §4.1: line of sight with multipath and focusing. ----------------------------
     temperature_k = temperature_c + 273.15
     rho = 7.5 + 2.5 * omega  # eq. (9a) [g/m³]
-    gamma = _gaseous_db_km(f_ghz, pressure_hpa, rho, temperature_k)
+    gamma = _specific_attenuation_db_km(f_ghz, pressure_hpa, rho, temperature_k)
     d3d = np.sqrt(dtot**2 + ((hts - hrs) / 1000.0) ** 2)  # eq. (8a): dfs
     lbfsg = 92.4 + 20.0 * np.log10(f_ghz) + 20.0 * np.log10(d3d) + gamma * d3d  # eqs. (8), (9)
     focusing = 2.6 * (1.0 - np.exp(-0.1 * (dlt + dlr)))
@@ -601,7 +618,9 @@ def _p452_kernel(
     ldp = np.where(p_percent == 50.0, ld50, ld50 + fi * (ldb - ld50))  # eq. (42)
 
     # --- §4.3: tropospheric scatter. ---------------------------------------------------
-    gamma_3 = _gaseous_db_km(f_ghz, pressure_hpa, np.full_like(f_ghz, 3.0), temperature_k)
+    gamma_3 = _specific_attenuation_db_km(
+        f_ghz, pressure_hpa, np.full_like(f_ghz, 3.0), temperature_k
+    )
     lf = 25.0 * np.log10(f_ghz) - 2.5 * np.log10(f_ghz / 2.0) ** 2  # eq. (45a)
     lc = 0.051 * np.exp(0.055 * (gt_dbi + gr_dbi))  # eq. (45b)
     lbs = (
@@ -1105,10 +1124,59 @@ def p452_basic_loss(
     n = int(np.prod(batch, dtype=np.int64))
 
     def flat_profile(a: FloatArray) -> FloatArray:
-        return np.ascontiguousarray(np.broadcast_to(a, (*batch, width)).reshape(n, width))
+        return np.broadcast_to(a, (*batch, width)).reshape(n, width)
 
-    count = np.broadcast_to(counts, batch).reshape(n)
-    d2, h2, r2, z2 = (flat_profile(a) for a in (d, h, r, z))
+    count = np.ascontiguousarray(np.broadcast_to(counts, batch).reshape(n))
+    d_all, h_all, r_all, z_all = (flat_profile(a) for a in (d, h, r, z))
+    flat = {
+        k: np.ascontiguousarray(np.broadcast_to(v, batch).reshape(n)) for k, v in params.items()
+    }
+    vert = np.ascontiguousarray(np.broadcast_to(vertical, batch).reshape(n))
+
+    # Paths sorted by length and cut into blocks: each block is one vectorised kernel call
+    # on (rows, M_block) arrays, M_block its own longest profile (so short paths are not
+    # padded to the longest of the batch) and rows * M_block about _BLOCK_ELEMENTS (so
+    # the temporaries stay in cache). No loop ever runs over single paths.
+    order = np.argsort(count, kind="stable")
+    out: dict[str, FloatArray] = {}
+    first = 0
+    while first < n:
+        rows = max(1, _BLOCK_ELEMENTS // int(count[order[first]]))
+        last = min(n, first + rows)
+        block_width = int(count[order[last - 1]])
+        last = min(last, first + max(1, _BLOCK_ELEMENTS // block_width))
+        block_width = int(count[order[last - 1]])
+        idx = order[first:last]
+        first = last
+        part = _p452_block(
+            {k: v[idx] for k, v in flat.items()},
+            vert[idx],
+            count[idx],
+            d_all[idx, :block_width],
+            h_all[idx, :block_width],
+            r_all[idx, :block_width],
+            z_all[idx, :block_width],
+        )
+        for key, value in part.items():
+            if key not in out:
+                out[key] = np.empty(n)
+            out[key][idx] = value
+    shaped = {k: v.reshape(batch) for k, v in out.items()}
+    trans = shaped.pop("trans_horizon").astype(bool)
+    return P452Result(trans_horizon=trans, **shaped)
+
+
+def _p452_block(
+    flat: dict[str, FloatArray],
+    vertical: BoolArray,
+    count: IntArray,
+    d2: FloatArray,
+    h2: FloatArray,
+    r2: FloatArray,
+    z2: FloatArray,
+) -> dict[str, FloatArray]:
+    """Checks one block of profiles, builds its radio profile and runs the kernel."""
+    rows, width = d2.shape
     if np.any(count < width):
         # Pad each profile with its last valid point: inert in every sum, max and length.
         take = np.minimum(np.arange(width)[None, :], (count - 1)[:, None])
@@ -1127,48 +1195,30 @@ def p452_basic_loss(
         raise InvalidInput("zone", "each point must be 1 (coastal land), 2 (inland) or 3 (sea)")
 
     # Step 4: radio profile g = h + R, except within 50 m of either terminal.
-    dtot = d2[np.arange(n), count - 1][:, None]
+    dtot = d2[np.arange(rows), count - 1][:, None]
     near_end = (d2 < CLUTTER_FREE_ZONE_KM) | (d2 > dtot - CLUTTER_FREE_ZONE_KM)
     g2 = np.where(near_end, h2, h2 + r2)
-
-    flat = {
-        k: np.ascontiguousarray(np.broadcast_to(v, batch).reshape(n)) for k, v in params.items()
-    }
-    vert = np.ascontiguousarray(np.broadcast_to(vertical, batch).reshape(n))
-    zone_i = z2.astype(np.intp)
-    # Blocks of paths small enough for their (rows, M) temporaries to stay in cache:
-    # each block is one vectorised kernel call, never a loop over single paths.
-    rows_per_block = max(1, _BLOCK_ELEMENTS // width)
-    blocks = []
-    for start in range(0, n, rows_per_block):
-        b = slice(start, min(n, start + rows_per_block))
-        blocks.append(
-            _p452_kernel(
-                flat["f_ghz"][b],
-                flat["p_percent"][b],
-                d2[b],
-                h2[b],
-                g2[b],
-                zone_i[b],
-                count[b],
-                flat["htg_m"][b],
-                flat["hrg_m"][b],
-                flat["phit_e"][b],
-                flat["phit_n"][b],
-                flat["phir_e"][b],
-                flat["phir_n"][b],
-                flat["gt_dbi"][b],
-                flat["gr_dbi"][b],
-                vert[b],
-                flat["dct_km"][b],
-                flat["dcr_km"][b],
-                flat["pressure_hpa"][b],
-                flat["temperature_c"][b],
-                flat["dn"][b],
-                flat["n0"][b],
-            )
-        )
-    out = {k: np.concatenate([blk[k] for blk in blocks]) for k in blocks[0]}
-    shaped = {k: v.reshape(batch) for k, v in out.items()}
-    trans = shaped.pop("trans_horizon").astype(bool)
-    return P452Result(trans_horizon=trans, **shaped)
+    return _p452_kernel(
+        flat["f_ghz"],
+        flat["p_percent"],
+        np.ascontiguousarray(d2),
+        np.ascontiguousarray(h2),
+        g2,
+        z2.astype(np.intp),
+        count,
+        flat["htg_m"],
+        flat["hrg_m"],
+        flat["phit_e"],
+        flat["phit_n"],
+        flat["phir_e"],
+        flat["phir_n"],
+        flat["gt_dbi"],
+        flat["gr_dbi"],
+        vertical,
+        flat["dct_km"],
+        flat["dcr_km"],
+        flat["pressure_hpa"],
+        flat["temperature_c"],
+        flat["dn"],
+        flat["n0"],
+    )

@@ -1,0 +1,54 @@
+"""`openitu radio p1546 CASE.json`: ITU-R P.1546-6 point-to-area field strength."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from openitu.cli.common import emit_json, read_cases
+from openitu.errors import InvalidInput
+from openitu.radio.propagation.p1546 import P1546Case, p1546_cases
+
+
+def parse_cases(cases: list[dict[str, Any]], many: bool) -> list[P1546Case]:
+    """Each case as a `P1546Case`; in a list, a bad field is named with its case's index."""
+    parsed = []
+    for index, case in enumerate(cases):
+        try:
+            parsed.append(P1546Case.from_mapping(case))
+        except InvalidInput as exc:
+            if not many:
+                raise
+            raise InvalidInput(f"[{index}].{exc.field}", exc.reason) from None
+    return parsed
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("p1546")
+    def p1546(
+        case_file: Path = typer.Argument(..., help="JSON file: one case (object) or a list."),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    ) -> None:
+        """Field strength and basic transmission loss (ITU-R P.1546-6, 30-4000 MHz).
+
+        A case holds f_mhz, t_percent (1-50), ha_m (transmitting antenna above ground), h2_m,
+        sections (from the transmitter: [{"zone": "land"|"cold_sea"|"warm_sea", "d_km"}]) and
+        optionally ptx_kw (1, e.r.p.; ptx_ref "eirp" for e.i.r.p.), q_percent (50), h1_m (else
+        from the profile, §3), r1_m (0: open transmitter), r2_m (10), rx_area ("rural",
+        "suburban", "urban", "dense_urban", "sea"), wa_m (500) and profile {d_km[], h_m[]}.
+        The result is {"e_dbuv_m", "lb_db"}, or a list of them in the order of the cases.
+        """
+        cases, many = read_cases(case_file)
+        try:
+            results = p1546_cases(parse_cases(cases, many))
+        except InvalidInput as exc:
+            if many and not exc.field.startswith("["):
+                raise InvalidInput(f"cases.{exc.field}", exc.reason) from None
+            raise
+        if as_json:
+            emit_json(results if many else results[0])
+            return
+        for result in results:
+            typer.echo("E {e_dbuv_m:.2f} dB(uV/m)  Lb {lb_db:.2f} dB".format(**result))
