@@ -113,6 +113,7 @@ def create_user(
 ) -> User:
     """Create an account (admins only, or the CLI's first administrator) and audit it."""
     authorize(actor, "accounts.manage")
+    audit.begin_write(session)
     name = normalise_username(username)
     chosen = parse_role(role)
     admin_code = normalise_administration(administration) if administration else None
@@ -156,6 +157,7 @@ def create_user(
 def set_active(session: Session, *, actor: Principal, username: str, active: bool) -> User:
     """Disable (or enable again) an account; disabling ends its sessions and tokens."""
     authorize(actor, "accounts.manage")
+    audit.begin_write(session)
     row = session.scalar(select(UserRow).where(UserRow.username == username.strip().lower()))
     if row is None:
         raise NotFound(f"no account {username!r}")
@@ -190,6 +192,7 @@ def set_password(session: Session, *, actor: Principal, username: str, password:
         authorize(actor, "accounts.manage")
     else:
         authorize(actor, "account.self")
+    audit.begin_write(session)
     row = session.scalar(select(UserRow).where(UserRow.username == name))
     if row is None:
         raise NotFound(f"no account {username!r}")
@@ -240,6 +243,7 @@ def create_token(
         raise InvalidInput("name", "must have 1 to 100 characters")
     when = now_utc()
     expires_at = tokens.token_expiry(when, expires_in_days)
+    audit.begin_write(session)
     owner = session.scalar(select(UserRow).where(UserRow.username == owner_name))
     if owner is None or not owner.active:
         raise NotFound(f"no active account {owner_name!r}")
@@ -294,6 +298,7 @@ def get_token(session: Session, token_id: int) -> ApiToken | None:
 
 def revoke_token(session: Session, *, actor: Principal, token_id: int) -> ApiToken:
     """Revoke a token: one's own, or any (admins). Revoking twice is harmless."""
+    audit.begin_write(session)
     row = session.get(TokenRow, token_id)
     owner = session.get(UserRow, row.user_id) if row is not None else None
     if row is None or owner is None:
@@ -350,6 +355,7 @@ def _with_ids(
 
 def start_web_session(session: Session, *, user: User) -> str:
     """Open a web session for ``user`` (just signed in); returns the cookie's secret."""
+    audit.begin_write(session)
     issued = tokens.issue(prefix="s_")
     when = now_utc()
     row = WebSessionRow(
@@ -393,6 +399,7 @@ def principal_for_web_session(session: Session, secret: str) -> Principal | None
 def end_web_session(session: Session, *, principal: Principal) -> None:
     if principal.session_id is None:
         return
+    audit.begin_write(session)
     row = session.get(WebSessionRow, principal.session_id)
     if row is None or row.ended_at is not None:
         return

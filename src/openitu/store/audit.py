@@ -86,6 +86,21 @@ def _now_text() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def begin_write(session: Session) -> None:
+    """Call first in a use case that writes, before any read (SQLite needs it).
+
+    SQLite (WAL) cannot turn a transaction that has already read into a writing one
+    once another writer has committed meanwhile: it fails at once with "database is
+    locked" instead of waiting. Taking the write lock as the transaction's first
+    statement makes concurrent writers queue (up to the 30 s busy timeout) instead.
+    PostgreSQL needs nothing here (its row lock is taken by :func:`record`).
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(
+            update(AuditHeadRow).where(AuditHeadRow.id == 1).values(seq=AuditHeadRow.seq)
+        )
+
+
 def record(
     session: Session,
     *,

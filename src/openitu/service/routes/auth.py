@@ -20,6 +20,7 @@ from openitu.service.auth import (
 from openitu.service.deps import SessionDep
 from openitu.service.params import RowId
 from openitu.store import accounts as store
+from openitu.store import audit
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
@@ -103,6 +104,7 @@ def _me(principal: Principal) -> Me:
 def sign_in_for_token(body: SignIn, request: Request, session: SessionDep) -> IssuedToken:
     """Exchange a username and password for an API token (rate-limited)."""
     limit_sign_in(request, body.username)
+    audit.begin_write(session)  # a token is written after the password check
     user = store.authenticate(session, username=body.username, password=body.password)
     if user is None:
         raise NotAuthenticated("wrong username or password, or the account is disabled")

@@ -25,6 +25,7 @@ from openitu.service.auth import (
 from openitu.service.deps import SessionDep
 from openitu.service.params import RowId
 from openitu.store import accounts as store
+from openitu.store import audit
 from openitu.web.pages import render
 
 router = APIRouter(prefix="/account", include_in_schema=False)
@@ -80,6 +81,7 @@ def sign_in(
         return _page(
             request, "account/sign_in.html", status_code=429, error=exc.detail, username=username
         )
+    audit.begin_write(session)  # a session is written after the password check
     user = store.authenticate(session, username=username, password=password)
     if user is None:
         return _page(
