@@ -113,6 +113,15 @@ def test_workflow_over_http(
         "published",
     ]
     assert client.get(f"/api/numbering/applications/{app_id}", headers=other).status_code == 403
+    resources = client.get("/api/numbering/countries/IN").json()
+    assert {
+        "kind": "mnc",
+        "code": code,
+        "holder": "Bharat Test Net",
+        "status": "assigned",
+        "application_id": app_id,
+    } in resources["assignments"]
+    assert any(n["mcc"] + "-" + n["mnc"] == code for n in resources["networks"])
     # The holder's administration returns the code.
     returned = client.post(f"/api/numbering/applications/{app_id}/return", headers=officer)
     assert returned.json()["status"] == "returned"
@@ -120,6 +129,7 @@ def test_workflow_over_http(
         client.post(f"/api/numbering/applications/{app_id}/return", headers=officer).status_code
         == 409
     )
+    assert client.get("/api/numbering/countries/IN").json()["assignments"] == []
 
 
 def test_malformed_application_is_422_naming_the_field(

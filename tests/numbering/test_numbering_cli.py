@@ -69,8 +69,19 @@ def test_country(env: dict[str, str]) -> None:
     assert document["country"] == "CH"
     assert [c["country_code"] for c in document["e164"]] == [41]
     assert document["mccs"] == ["228"]
-    assert "228-01" not in document  # networks are listed, not keys
+    assert document["assignments"] == []  # nothing assigned since the Bulletins
     assert any(n["mnc"] == "01" for n in document["networks"])
+
+
+def test_crosscheck_report_file_is_the_shipped_one(env: dict[str, str], tmp_path: Path) -> None:
+    output = tmp_path / "report.json"
+    document = as_json(env, "crosscheck", "--output", str(output))
+    shipped = (
+        Path(__file__).resolve().parents[2] / "src/openitu/data/numbering/e212_crosscheck.json"
+    )
+    assert json.loads(output.read_text(encoding="utf-8")) == document
+    assert document == json.loads(shipped.read_text(encoding="utf-8"))
+    assert document["counts"]["only_in_bulletin"] > 0
 
 
 @pytest.mark.parametrize(

@@ -146,6 +146,17 @@ def cli_register() -> E212Register:
     return bulletin_register()
 
 
+def cli_assignments(country: str) -> list[dict[str, Any]]:
+    """:func:`assignments_of` for the command line: none when there is no database yet."""
+    from openitu.cli.common import context
+
+    try:
+        with context().sessions() as session:
+            return assignments_of(session, country=country)
+    except (OperationalError, ProgrammingError):
+        return []
+
+
 class DbRegisterView:
     """What :func:`openitu.numbering.workflow.check` asks, answered from the database."""
 
@@ -189,27 +200,32 @@ class DbRegisterView:
 # ------------------------------------------------------------------------ reads
 
 
-def resources_of(session: Session, *, country: str) -> list[dict[str, Any]]:
-    """Every resource a country holds now (loaded and assigned through applications)."""
+def assignments_of(session: Session, *, country: str) -> list[dict[str, Any]]:
+    """Codes held now through the applications of a country's administration.
+
+    These add to what the Bulletins list (the international ones, under 901, 882 and 883,
+    are the applicant administration's even though they serve no country).
+    """
     iso2 = validate_iso2(country)
-    rows = session.scalars(
-        select(NumberingResource)
-        .where(NumberingResource.country == iso2, NumberingResource.active_code.is_not(None))
+    rows = session.execute(
+        select(NumberingResource, NumberingApplication.id)
+        .join(NumberingApplication, NumberingResource.application_id == NumberingApplication.id)
+        .where(
+            NumberingApplication.applicant == iso2,
+            NumberingResource.active_code.is_not(None),
+        )
         .order_by(NumberingResource.kind, NumberingResource.code)
     ).all()
-    return [_resource_dict(r) for r in rows]
-
-
-def _resource_dict(row: NumberingResource) -> dict[str, Any]:
-    return {
-        "kind": row.kind,
-        "code": row.code,
-        "holder": row.holder,
-        "country": row.country,
-        "status": row.status,
-        "source": row.source,
-        "application_id": row.application_id,
-    }
+    return [
+        {
+            "kind": row.kind,
+            "code": row.code,
+            "holder": row.holder,
+            "status": row.status,
+            "application_id": application_id,
+        }
+        for row, application_id in rows
+    ]
 
 
 def get_application(session: Session, application_id: int) -> Application:

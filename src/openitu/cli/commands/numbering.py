@@ -74,7 +74,10 @@ def country(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Every numbering resource a country holds: country codes, MCCs, MNCs, SANCs, ISPCs."""
+    from openitu.store.numbering import cli_assignments
+
     document = lookups.country_report(_register(), iso2)
+    document["assignments"] = cli_assignments(document["country"])
     if as_json:
         emit_json(document)
         return

@@ -77,7 +77,9 @@ def mcc(
 def country(iso2: str, session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """Every numbering resource a country holds."""
     register = store.cached_e212_register(session, context.cache)
-    return lookups.country_report(register, iso2)
+    report = lookups.country_report(register, iso2)
+    report["assignments"] = store.assignments_of(session, country=report["country"])
+    return report
 
 
 @router.get("/country-codes")

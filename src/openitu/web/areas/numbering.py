@@ -88,6 +88,7 @@ def country(request: Request, iso2: str, session: SessionDep, context: ContextDe
     """Every numbering resource a country holds."""
     register = store.cached_e212_register(session, context.cache)
     report = lookups.country_report(register, iso2)
+    report["assignments"] = store.assignments_of(session, country=report["country"])
     return render(request, "numbering/country.html", report=report, name=name_of(report["country"]))
 
 
