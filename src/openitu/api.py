@@ -12,6 +12,8 @@ from openitu.geo.borders import neighbours
 from openitu.geo.countries import Country, all_countries, country, itu_region_of_country
 from openitu.geo.names import countries_in_text
 from openitu.geo.regions import itu_region_of_point
+from openitu.numbering.e164 import classify_e164, parse_number
+from openitu.numbering.e212 import E212Register, bulletin_register
 from openitu.radio.antennas import (
     antenna_gain_dbi,
     omni_gain_dbi,
@@ -64,6 +66,7 @@ from openitu.units import db_to_linear, format_frequency, linear_to_db, parse_fr
 __all__ = [  # noqa: RUF022
     "Conflict",
     "Country",
+    "E212Register",
     "Emission",
     "Forbidden",
     "InvalidInput",
@@ -79,7 +82,9 @@ __all__ = [  # noqa: RUF022
     "aggregate_i_over_n_db",
     "all_countries",
     "antenna_gain_dbi",
+    "bulletin_register",
     "c_over_i_db",
+    "classify_e164",
     "cloud_attenuation_db",
     "countries_in_text",
     "country",
@@ -106,6 +111,7 @@ __all__ = [  # noqa: RUF022
     "p452_basic_loss",
     "parse_emission",
     "parse_frequency_hz",
+    "parse_number",
     "pfd_dbw_m2",
     "power_sum_db",
     "rain_attenuation_db",
