@@ -86,6 +86,14 @@ RIGHTS: Final[tuple[Right, ...]] = (
           frozenset({Role.SECRETARIAT})),
     Right("votes.cast", "vote for one's own state, or for the state whose proxy one holds",
           frozenset({Role.DELEGATE}), per_administration=True, proxy_counts=True),
+    Right("proposals.submit", "submit a proposal to a conference for one's own state",
+          frozenset({Role.DELEGATE}), per_administration=True),
+    Right("conferences.manage", "run conferences: agenda, credentials, proxies, votes, Final Acts",
+          frozenset({Role.SECRETARIAT})),
+    Right("members.manage", "admit and record Sector Members, Associates and Academia",
+          frozenset({Role.SECRETARIAT})),
+    Right("contributions.record", "record classes of contribution, budgets, dues and payments",
+          frozenset({Role.SECRETARIAT})),
 )  # fmt: skip
 
 RIGHTS_BY_PERMISSION: Final[dict[str, Right]] = {right.permission: right for right in RIGHTS}

@@ -1,0 +1,364 @@
+"""`/api/governance`: members, contributions and budgets, conferences, proposals, votes,
+Final Acts. Reads are public; every write names its right and is audited."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Query
+from pydantic import BaseModel, Field
+
+from openitu.governance.conferences import parse_conference_kind
+from openitu.governance.finance import parse_money
+from openitu.governance.members import parse_kind, parse_sector
+from openitu.governance.votes import parse_choice, parse_majority, parse_method
+from openitu.service.auth import CurrentPrincipalDep, public, require
+from openitu.service.deps import ContextDep, SessionDep
+from openitu.store import governance as service
+
+router = APIRouter(prefix="/api/governance", tags=["governance"], dependencies=[public])
+
+Document = dict[str, Any]
+
+
+@router.get("/members")
+def members(
+    session: SessionDep,
+    kind: Annotated[str, Query(description="member-state, sector-member, associate, academia")] = (
+        "member-state"
+    ),
+    on: Annotated[date | None, Query(alias="date", description="Membership on this date.")] = None,
+    sector: Annotated[str | None, Query(description="ITU-R, ITU-T or ITU-D")] = None,
+) -> list[Document]:
+    return service.list_members(
+        session,
+        kind=parse_kind(kind),
+        on=on,
+        sector=parse_sector(sector) if sector else None,
+    )
+
+
+@router.get("/members/{member}")
+def member(
+    session: SessionDep,
+    member: str,
+    on: Annotated[date | None, Query(alias="date")] = None,
+) -> Document:
+    row = service.get_member_row(session, member)
+    return service.member_document(session, row, on or date.today())
+
+
+class AdmitIn(BaseModel):
+    kind: str
+    name: str = Field(max_length=200)
+    sector: str | None = None
+    country: str | None = None
+    admitted: date
+
+
+@router.post("/members", status_code=201, dependencies=[require("members.manage")])
+def admit(body: AdmitIn, principal: CurrentPrincipalDep, session: SessionDep) -> Document:
+    return service.admit_member(
+        session,
+        actor=principal,
+        kind=parse_kind(body.kind),
+        name=body.name,
+        sector=parse_sector(body.sector) if body.sector else None,
+        country=body.country,
+        admitted=body.admitted,
+    )
+
+
+class ClassIn(BaseModel):
+    unit_class: str = Field(max_length=16, description='e.g. "40", "2 1/2", "1/16"')
+
+
+@router.put("/members/{member}/class", dependencies=[require("contributions.record")])
+def choose_class(
+    member: str, body: ClassIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> Document:
+    return service.set_unit_class(
+        session, actor=principal, member=member, unit_class=body.unit_class
+    )
+
+
+class GniIn(BaseModel):
+    gni_usd: int = Field(ge=0, le=10**15)
+
+
+@router.put(
+    "/members/{member}/gni", status_code=204, dependencies=[require("contributions.record")]
+)
+def set_gni(member: str, body: GniIn, principal: CurrentPrincipalDep, session: SessionDep) -> None:
+    service.set_gni(session, actor=principal, member=member, gni_usd=body.gni_usd)
+
+
+class DueIn(BaseModel):
+    year: int = Field(ge=1900, le=2200)
+    amount: str = Field(max_length=32)
+
+
+@router.post(
+    "/members/{member}/dues", status_code=204, dependencies=[require("contributions.record")]
+)
+def record_due(
+    member: str, body: DueIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> None:
+    service.record_due(
+        session, actor=principal, member=member, year=body.year, amount=parse_money(body.amount)
+    )
+
+
+class PaymentIn(BaseModel):
+    amount: str = Field(max_length=32)
+    paid_on: date
+    reference: str = Field(default="", max_length=200)
+
+
+@router.post(
+    "/members/{member}/payments", status_code=201, dependencies=[require("contributions.record")]
+)
+def record_payment(
+    member: str, body: PaymentIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> Document:
+    return service.record_payment(
+        session,
+        actor=principal,
+        member=member,
+        amount=parse_money(body.amount),
+        paid_on=body.paid_on,
+        reference=body.reference,
+    )
+
+
+class BudgetIn(BaseModel):
+    year: int
+    amount: str = Field(max_length=32, description="Swiss francs, to the centime")
+
+
+@router.post("/budgets", status_code=201, dependencies=[require("contributions.record")])
+def adopt_budget(body: BudgetIn, principal: CurrentPrincipalDep, session: SessionDep) -> Document:
+    return service.adopt_budget(
+        session, actor=principal, year=body.year, amount=parse_money(body.amount, field="amount")
+    )
+
+
+@router.get("/budgets/{year}")
+def budget(session: SessionDep, year: int) -> Document:
+    return service.budget_document(session, year)
+
+
+# --- conferences -------------------------------------------------------------------------
+
+
+class ConferenceIn(BaseModel):
+    code: str = Field(max_length=40)
+    kind: str
+    title: str = Field(max_length=300)
+    place: str = Field(max_length=200)
+    starts: date
+    ends: date
+
+
+@router.get("/conferences")
+def conferences(session: SessionDep) -> list[Document]:
+    return service.list_conferences(session)
+
+
+@router.post("/conferences", status_code=201, dependencies=[require("conferences.manage")])
+def create_conference(
+    body: ConferenceIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> Document:
+    return service.create_conference(
+        session,
+        actor=principal,
+        code=body.code,
+        kind=parse_conference_kind(body.kind),
+        title=body.title,
+        place=body.place,
+        starts=body.starts,
+        ends=body.ends,
+    )
+
+
+@router.get("/conferences/{code}")
+def conference(session: SessionDep, code: str) -> Document:
+    return service.conference_document(session, code)
+
+
+class AgendaItemIn(BaseModel):
+    number: str = Field(max_length=16)
+    title: str = Field(max_length=2000)
+
+
+@router.post(
+    "/conferences/{code}/agenda", status_code=201, dependencies=[require("conferences.manage")]
+)
+def add_agenda_item(
+    code: str, body: AgendaItemIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> Document:
+    return service.add_agenda_item(
+        session, actor=principal, conference=code, number=body.number, title=body.title
+    )
+
+
+class DelegationIn(BaseModel):
+    member: str = Field(max_length=16, description="ISO2 of a Member State, or a member's id")
+    representative: str | None = Field(default=None, max_length=64)
+    credentials_accepted: bool = False
+    present: bool = False
+
+
+@router.post(
+    "/conferences/{code}/delegations",
+    status_code=201,
+    dependencies=[require("conferences.manage")],
+)
+def register_delegation(
+    code: str, body: DelegationIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> Document:
+    return service.register_delegation(
+        session,
+        actor=principal,
+        conference=code,
+        member=body.member,
+        representative=body.representative,
+        credentials_accepted=body.credentials_accepted,
+        present=body.present,
+    )
+
+
+class DelegationPatch(BaseModel):
+    credentials_accepted: bool | None = None
+    present: bool | None = None
+    proxy_for: str | None = Field(default=None, max_length=2)
+
+
+@router.patch(
+    "/conferences/{code}/delegations/{state}", dependencies=[require("conferences.manage")]
+)
+def update_delegation(
+    code: str,
+    state: str,
+    body: DelegationPatch,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+) -> Document:
+    return service.update_delegation(
+        session,
+        actor=principal,
+        conference=code,
+        state=state,
+        credentials_accepted=body.credentials_accepted,
+        present=body.present,
+        proxy_for=body.proxy_for,
+    )
+
+
+class ProposalIn(BaseModel):
+    agenda_item: str = Field(max_length=16)
+    state: str = Field(max_length=2)
+    title: str = Field(max_length=500)
+    amendments: list[dict[str, Any]] = Field(default_factory=list, max_length=200)
+
+
+@router.post(
+    "/conferences/{code}/proposals", status_code=201, dependencies=[require("proposals.submit")]
+)
+def submit_proposal(
+    code: str, body: ProposalIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> Document:
+    return service.submit_proposal(
+        session,
+        principal=principal,
+        conference=code,
+        agenda_item=body.agenda_item,
+        state=body.state,
+        title=body.title,
+        amendments=body.amendments,
+    )
+
+
+class VoteIn(BaseModel):
+    question: str = Field(max_length=500)
+    proposal_id: int | None = None
+    majority: str = "simple"
+    method: str = "roll-call"
+
+
+@router.post(
+    "/conferences/{code}/votes", status_code=201, dependencies=[require("conferences.manage")]
+)
+def open_vote(
+    code: str, body: VoteIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> Document:
+    return service.open_vote(
+        session,
+        actor=principal,
+        conference=code,
+        question=body.question,
+        proposal_id=body.proposal_id,
+        majority=parse_majority(body.majority),
+        method=parse_method(body.method),
+    )
+
+
+@router.get("/votes/{vote_id}")
+def vote(session: SessionDep, vote_id: int) -> Document:
+    return service.vote_document(session, vote_id)
+
+
+class BallotIn(BaseModel):
+    state: str = Field(max_length=2, description="The state voting: one's own, or the proxy")
+    choice: str = Field(max_length=8, description="for, against or abstain")
+
+
+@router.post("/votes/{vote_id}/ballots", status_code=201, dependencies=[require("votes.cast")])
+def cast(
+    vote_id: int, body: BallotIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> Document:
+    return service.cast_ballot(
+        session,
+        principal=principal,
+        vote_id=vote_id,
+        state=body.state,
+        choice=parse_choice(body.choice),
+    )
+
+
+@router.post("/votes/{vote_id}/close", dependencies=[require("conferences.manage")])
+def close(vote_id: int, principal: CurrentPrincipalDep, session: SessionDep) -> Document:
+    return service.close_vote(session, actor=principal, vote_id=vote_id)
+
+
+class FinalActsIn(BaseModel):
+    edition_id: str = Field(max_length=40)
+    title: str = Field(max_length=300)
+    entry_into_force: date
+
+
+@router.post(
+    "/conferences/{code}/final-acts", status_code=201, dependencies=[require("conferences.manage")]
+)
+def final_acts(
+    code: str,
+    body: FinalActsIn,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    context: ContextDep,
+    tasks: BackgroundTasks,
+) -> Document:
+    document = service.sign_final_acts(
+        session,
+        actor=principal,
+        conference=code,
+        edition_id=body.edition_id,
+        title=body.title,
+        entry_into_force=body.entry_into_force,
+    )
+    # Tables cached before the new edition must not answer: drop them now, and again once
+    # the request's transaction has committed (background tasks run after it).
+    context.forget("spectrum:")
+    tasks.add_task(context.forget, "spectrum:")
+    return document

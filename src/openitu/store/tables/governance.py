@@ -1,0 +1,180 @@
+"""Governance tables: members, dues and payments, budgets, conferences, votes.
+
+Money is stored as whole centimes (BIGINT), never as a float or a backend-dependent
+decimal, so that shares read back exactly on SQLite and PostgreSQL alike.
+
+``governance_ballots`` has one row per state and vote (a unique constraint makes voting
+twice impossible even under a race); for a secret ballot its ``choice`` is NULL and the
+choice exists only in the vote's counters.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from openitu.store.base import Base
+
+
+class GovernanceMember(Base):
+    __tablename__ = "governance_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    iso2: Mapped[str | None] = mapped_column(String(2), unique=True)
+    """Set for Member States only (their administration's code)."""
+    name: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(2))
+    sector: Mapped[str | None] = mapped_column(String(8))
+    admitted: Mapped[date] = mapped_column(Date)
+    left_on: Mapped[date | None] = mapped_column(Date)
+    least_developed: Mapped[bool] = mapped_column(Boolean, default=False)
+    unit_class: Mapped[str | None] = mapped_column(String(8))
+    """The class of contribution chosen, as a fraction ("40", "5/2", "1/16")."""
+    gni_usd: Mapped[int | None] = mapped_column(BigInteger)
+    """Gross national income in US dollars, for the what-if assessment."""
+    suspension_notified: Mapped[date | None] = mapped_column(Date)
+
+
+class GovernanceDue(Base):
+    __tablename__ = "governance_dues"
+    __table_args__ = (UniqueConstraint("member_id", "year", name="uq_governance_dues_member_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("governance_members.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    due_on: Mapped[date] = mapped_column(Date)
+    units: Mapped[str | None] = mapped_column(String(8))
+    """The class of contribution the amount was assessed on (None: recorded by hand)."""
+
+
+class GovernancePayment(Base):
+    __tablename__ = "governance_payments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("governance_members.id"), index=True)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    paid_on: Mapped[date] = mapped_column(Date)
+    reference: Mapped[str] = mapped_column(Text, default="")
+
+
+class GovernanceBudget(Base):
+    __tablename__ = "governance_budgets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    adopted_by: Mapped[str] = mapped_column(String(128))
+    adopted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GovernanceConference(Base):
+    __tablename__ = "governance_conferences"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text)
+    place: Mapped[str] = mapped_column(Text)
+    starts: Mapped[date] = mapped_column(Date)
+    ends: Mapped[date] = mapped_column(Date)
+    final_acts_edition: Mapped[str | None] = mapped_column(String(64))
+
+
+class GovernanceAgendaItem(Base):
+    __tablename__ = "governance_agenda_items"
+    __table_args__ = (
+        UniqueConstraint(
+            "conference_id", "number", name="uq_governance_agenda_items_conference_id"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("governance_conferences.id"))
+    number: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text)
+
+
+class GovernanceDelegation(Base):
+    """A member's delegation to a conference: a Member State's (``state``) or, as a
+    participant without a vote, a Sector Member's (``member_id``, ``representative``)."""
+
+    __tablename__ = "governance_delegations"
+    __table_args__ = (
+        UniqueConstraint("conference_id", "member_id", name="uq_governance_delegations_member"),
+        UniqueConstraint("conference_id", "proxy_for", name="uq_governance_delegations_proxy"),
+        UniqueConstraint(
+            "conference_id", "representative", name="uq_governance_delegations_representative"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("governance_conferences.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("governance_members.id"))
+    state: Mapped[str | None] = mapped_column(String(2))
+    representative: Mapped[str | None] = mapped_column(String(64))
+    credentials_accepted: Mapped[bool] = mapped_column(Boolean, default=False)
+    present: Mapped[bool] = mapped_column(Boolean, default=False)
+    proxy_for: Mapped[str | None] = mapped_column(String(2))
+
+
+class GovernanceProposal(Base):
+    __tablename__ = "governance_proposals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("governance_conferences.id"))
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("governance_agenda_items.id"))
+    submitted_by: Mapped[str] = mapped_column(String(2))
+    title: Mapped[str] = mapped_column(Text)
+    amendments: Mapped[str] = mapped_column(Text)
+    """JSON list of amendment documents (openitu.spectrum.amendments)."""
+    status: Mapped[str] = mapped_column(String(16))
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GovernanceVote(Base):
+    __tablename__ = "governance_votes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("governance_conferences.id"))
+    proposal_id: Mapped[int | None] = mapped_column(ForeignKey("governance_proposals.id"))
+    question: Mapped[str] = mapped_column(Text)
+    majority: Mapped[str] = mapped_column(String(16))
+    method: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    votes_for: Mapped[int] = mapped_column(Integer, default=0)
+    votes_against: Mapped[int] = mapped_column(Integer, default=0)
+    abstentions: Mapped[int] = mapped_column(Integer, default=0)
+    accredited: Mapped[int | None] = mapped_column(Integer)
+    present: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class GovernanceBallot(Base):
+    __tablename__ = "governance_ballots"
+    __table_args__ = (UniqueConstraint("vote_id", "state", name="uq_governance_ballots_vote_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("governance_votes.id"))
+    state: Mapped[str] = mapped_column(String(2))
+    cast_by_delegation: Mapped[str] = mapped_column(String(2))
+    """The delegation that cast it: ``state`` itself, or the holder of its proxy."""
+    choice: Mapped[str | None] = mapped_column(String(8))
+    """NULL for a secret ballot."""
+    cast_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
