@@ -33,7 +33,9 @@ Choices where the Recommendation leaves room, all stated where they are made:
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -114,6 +116,8 @@ def _q_inverse(x: FloatArray) -> FloatArray:
 
 
 _Q_NOMINAL: Final = _q_inverse(np.array(_NOMINAL_T) / 100.0)
+#: C_h1 of (12) at h1 = -10 m for each nominal frequency, as (9a) needs it.
+_CH1_NEG10: Final = 6.03 - _j(_K_NU_NOMINAL * np.degrees(np.arctan(10.0 / 9000.0)))
 
 
 def _free_space(d_km: FloatArray) -> FloatArray:
@@ -180,7 +184,7 @@ def _pair_10_20(
 
 def _low_h1_land(e10: FloatArray, e20: FloatArray, h1: FloatArray, fi: IntArray) -> FloatArray:
     """§4.2 (9) for 0 <= h1 < 10 m and §4.3 (12) case b) for h1 < 0, on a land curve."""
-    ch1_neg10 = 6.03 - _j(_K_NU_NOMINAL[fi] * np.degrees(np.arctan(10.0 / 9000.0)))
+    ch1_neg10 = _CH1_NEG10[fi]
     e_zero = e10 + 0.5 * ((e10 - e20) + ch1_neg10)  # (9a), (9b)
     theta_eff2 = np.degrees(np.arctan(-np.minimum(h1, 0.0) / 9000.0))  # (12b)
     ch1 = 6.03 - _j(_K_NU_NOMINAL[fi] * theta_eff2)  # (12), (12c)
@@ -212,7 +216,8 @@ def _nominal_field(
         return e
     land = low & (zone == _LAND)
     if np.any(land):
-        e = np.where(land, _low_h1_land(e_lo, e_hi, h1, fi), e)
+        e = e.copy()
+        e[land] = _low_h1_land(e_lo[land], e_hi[land], h1[land], fi[land])
     sea = low & (zone != _LAND)
     if np.any(sea):
         e = e.copy()
@@ -352,11 +357,11 @@ def _kernel(
     d1 = np.maximum(d_km, 1.0)  # Steps 1-16 use d = 1 km below 1 km (§15)
     dh_antennas = ha_m + dh_terrain_m - h2_m
     # §2 (1)-(3), mixed paths by (42); for a steep path, free space over the slope distance (§14)
-    emax = (
-        _free_space(d_km)
-        + d_sea_km / d_km * _sea_enhancement(d_km, t_percent)
-        + 20.0 * np.log10(d_km / _slope_distance(d_km, dh_antennas))
-    )
+    emax = _free_space(d_km)
+    if np.any(d_sea_km > 0.0):
+        emax = emax + d_sea_km / d_km * _sea_enhancement(d_km, t_percent)
+    if np.any(dh_antennas != 0.0):
+        emax = emax - 10.0 * np.log10(1.0 + 1e-6 * (dh_antennas / d_km) ** 2)
 
     # Steps 5-10 per zone, Step 11 mixed paths (§8): the first zone for every point, the sea
     # field for the points whose path is mixed.
@@ -379,26 +384,31 @@ def _kernel(
     e_path = e
 
     # Step 12, §11: terrain clearance angle correction (31)-(32) where a profile gives tca
-    sqrt_f = np.sqrt(f_mhz)
+    # (the corrections below are computed only where they apply: a bulk run without
+    # profiles or clutter pays for none of them)
+    zero = np.zeros_like(e)
     with_tca = np.isfinite(tca_deg)
-    tca = np.clip(np.where(with_tca, tca_deg, 0.55), 0.55, 40.0)
-    tca_correction = np.where(with_tca, _j(0.036 * sqrt_f) - _j(0.065 * tca * sqrt_f), 0.0)
-    e = e + tca_correction
+    tca_correction = zero
+    if np.any(with_tca):
+        sqrt_f = np.sqrt(f_mhz[with_tca])
+        tca = np.clip(tca_deg[with_tca], 0.55, 40.0)
+        tca_correction = zero.copy()
+        tca_correction[with_tca] = _j(0.036 * sqrt_f) - _j(0.065 * tca * sqrt_f)
+        e = e + tca_correction
 
     # Step 13, §13: tropospheric scatter floor (35)-(36)
-    theta_s = (
-        180.0 * d1 / (math.pi * _EARTH_KA_KM)
-        + np.where(np.isfinite(theta_eff1_deg), theta_eff1_deg, 0.0)
-        + np.where(with_tca, tca_deg, 0.0)
-    )
+    theta_s = 180.0 / (math.pi * _EARTH_KA_KM) * d1
+    if np.any(with_tca):
+        theta_s = theta_s + np.where(with_tca, tca_deg, 0.0)
+        with_te1 = np.isfinite(theta_eff1_deg)
+        theta_s = theta_s + np.where(with_te1, theta_eff1_deg, 0.0)
     theta_s = np.maximum(theta_s, 0.0)
     log_f = np.log10(f_mhz)
     e_ts = (
-        24.4
+        (24.4 + 0.15 * _N0)
         - 20.0 * np.log10(d1)
         - 10.0 * theta_s
         - (5.0 * log_f - 2.5 * (log_f - 3.3) ** 2)
-        + 0.15 * _N0
         + 10.1 * (-np.log10(0.02 * t_percent)) ** 0.7
     )
     e = np.maximum(e, e_ts)
@@ -408,15 +418,23 @@ def _kernel(
     e = e + rx_correction
 
     # Step 15, §10: transmitter clutter correction (30); none for an open transmitter (r1 = 0)
-    hdif1 = ha_m - r1_m
-    theta_clut1 = np.degrees(np.arctan(hdif1 / 27.0))
-    nu1 = np.where(r1_m >= ha_m, 1.0, -1.0) * 0.0108 * sqrt_f * np.sqrt(hdif1 * theta_clut1)
-    tx_correction = np.where(r1_m > 0.0, -_j(nu1), 0.0)
-    e = e + tx_correction
+    cluttered = r1_m > 0.0
+    tx_correction = zero
+    if np.any(cluttered):
+        c = cluttered
+        hdif1 = ha_m[c] - r1_m[c]
+        theta_clut1 = np.degrees(np.arctan(hdif1 / 27.0))
+        sign = np.where(r1_m[c] >= ha_m[c], 1.0, -1.0)
+        nu1 = sign * 0.0108 * np.sqrt(f_mhz[c]) * np.sqrt(hdif1 * theta_clut1)
+        tx_correction = zero.copy()
+        tx_correction[c] = -_j(nu1)
+        e = e + tx_correction
 
     # Step 16, §14: slope-path correction (37)
-    slope_correction = 20.0 * np.log10(d1 / _slope_distance(d1, dh_antennas))
-    e = e + slope_correction
+    slope_correction = zero
+    if np.any(dh_antennas != 0.0):
+        slope_correction = -10.0 * np.log10(1.0 + 1e-6 * (dh_antennas / d1) ** 2)
+        e = e + slope_correction
 
     # Step 17, §15: paths shorter than 1 km (38)
     short = d_km < 1.0
@@ -432,14 +450,17 @@ def _kernel(
         e[s] = np.where(d_km[s] <= 0.04, e_free, ramp)
 
     # Step 18, §12: location variability (33)-(34), receivers on land only
-    sigma_fixed = np.asarray([12.0, 10.0, 8.0, 8.0, 0.0])[rx_area]
-    sigma_l = np.where(has_profile, (0.024 * f_mhz / 1000.0 + 0.52) * wa_m**0.28, sigma_fixed)
-    location = np.where(
-        (q_percent != 50.0) & (rx_area != _SEA_AREA),
-        _q_inverse(q_percent / 100.0) * sigma_l,
-        0.0,
-    )
-    e = e + location
+    varied = (q_percent != 50.0) & (rx_area != _SEA_AREA)
+    location = zero
+    if np.any(varied):
+        v = varied
+        sigma_fixed = np.asarray([12.0, 10.0, 8.0, 8.0, 0.0])[rx_area[v]]
+        sigma_l = np.where(
+            has_profile[v], (0.024 * f_mhz[v] / 1000.0 + 0.52) * wa_m[v] ** 0.28, sigma_fixed
+        )
+        location = zero.copy()
+        location[v] = _q_inverse(q_percent[v] / 100.0) * sigma_l
+        e = e + location
 
     # Step 19, §2: never above the maximum
     e = np.minimum(e, emax)
@@ -460,6 +481,46 @@ def _kernel(
     }
 
 
+#: Points per chunk: long enough to amortise numpy's per-call cost, short enough for the
+#: temporaries of a chunk to stay in the CPU caches.
+_CHUNK: Final = 32_768
+
+
+def _run_chunked(inputs: Sequence[npt.NDArray[Any]], size: int) -> dict[str, FloatArray]:
+    """`_kernel` over chunks of the flattened inputs (single values broadcast per chunk),
+    on a thread per core: numpy releases the GIL inside its loops."""
+
+    def run(start: int) -> dict[str, FloatArray]:
+        stop = min(start + _CHUNK, size)
+        part = [
+            a[start:stop] if a.size == size else np.broadcast_to(a, (stop - start,)) for a in inputs
+        ]
+        return _kernel(*part)
+
+    starts = range(0, size, _CHUNK)
+    if size <= _CHUNK:
+        parts = [run(0)]
+    else:
+        with ThreadPoolExecutor(max_workers=_workers()) as pool:
+            parts = list(pool.map(run, starts))
+    if len(parts) == 1:
+        return parts[0]
+    return {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
+
+
+@cache
+def _workers() -> int:
+    return max(
+        1,
+        min(
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else (os.cpu_count() or 1),
+            8,
+        ),
+    )
+
+
 def _rx_height_correction(
     f_mhz: FloatArray,
     h1_m: FloatArray,
@@ -470,27 +531,36 @@ def _rx_height_correction(
 ) -> tuple[FloatArray, FloatArray]:
     """§9: correction for the receiving antenna height h2 and its clutter R (27)-(29)."""
     k_h2 = 3.2 + 6.2 * np.log10(f_mhz)  # (28d)
-    # (27): representative clutter height modified for the elevation of the arriving ray
-    r_mod = np.maximum((1000.0 * d_km * r2_m - 15.0 * h1_m) / (1000.0 * d_km - 15.0), 1.0)
-    # urban, dense urban, suburban: (28a) below the clutter, (28b) above it
-    h_dif = np.maximum(r_mod - h2_m, 0.0)
-    theta_clut = np.degrees(np.arctan(h_dif / 27.0))
-    nu = 0.0108 * np.sqrt(f_mhz) * np.sqrt(h_dif * theta_clut)
-    with np.errstate(divide="ignore"):
-        built = np.where(h2_m < r_mod, 6.03 - _j(nu), k_h2 * np.log10(h2_m / r_mod))
-    built = built - np.where(r_mod < 10.0, k_h2 * np.log10(10.0 / r_mod), 0.0)
     # rural/open land, and sea for h2 >= 10 m: (28b) with R' = 10 m
-    c10 = k_h2 * np.log10(h2_m / 10.0)
-    # sea for h2 < 10 m: (29), the 0.6 Fresnel clearance distances
-    d10 = _d06(f_mhz, h1_m, 10.0)
-    dh2 = _d06(f_mhz, h1_m, h2_m)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ramp = c10 * np.log10(d_km / dh2) / np.log10(d10 / dh2)
-    sea_low = np.where(d_km >= d10, c10, np.where(d_km <= dh2, 0.0, ramp))
-    sea = np.where(h2_m >= 10.0, c10, sea_low)
-    is_built = (rx_area == _SUBURBAN) | (rx_area == _URBAN) | (rx_area == _DENSE_URBAN)
-    correction = np.where(is_built, built, np.where(rx_area == _SEA_AREA, sea, c10))
-    r_prime = np.where(is_built, r_mod, 10.0)
+    correction = k_h2 * np.log10(h2_m / 10.0)
+    r_prime = np.full_like(correction, 10.0)
+    built = (rx_area == _SUBURBAN) | (rx_area == _URBAN) | (rx_area == _DENSE_URBAN)
+    if np.any(built):
+        b = built
+        k, h2, f = k_h2[b], h2_m[b], f_mhz[b]
+        # (27): representative clutter height modified for the elevation of the arriving ray
+        r_mod = np.maximum(
+            (1000.0 * d_km[b] * r2_m[b] - 15.0 * h1_m[b]) / (1000.0 * d_km[b] - 15.0), 1.0
+        )
+        # (28a) below the clutter, (28b) above it
+        h_dif = np.maximum(r_mod - h2, 0.0)
+        theta_clut = np.degrees(np.arctan(h_dif / 27.0))
+        nu = 0.0108 * np.sqrt(f) * np.sqrt(h_dif * theta_clut)
+        value = np.where(h2 < r_mod, 6.03 - _j(nu), k * np.log10(h2 / r_mod))
+        value = value - np.where(r_mod < 10.0, k * np.log10(10.0 / r_mod), 0.0)
+        correction[b] = value
+        r_prime[b] = r_mod
+    sea_low = (rx_area == _SEA_AREA) & (h2_m < 10.0)
+    if np.any(sea_low):
+        s = sea_low
+        c10 = correction[s]
+        # (29): between the 0.6 Fresnel clearance distances for h2 and for 10 m
+        d10 = _d06(f_mhz[s], h1_m[s], 10.0)
+        dh2 = _d06(f_mhz[s], h1_m[s], h2_m[s])
+        d = d_km[s]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ramp = c10 * np.log10(d / dh2) / np.log10(d10 / dh2)
+        correction[s] = np.where(d >= d10, c10, np.where(d <= dh2, 0.0, ramp))
     return correction, r_prime
 
 
@@ -545,15 +615,16 @@ def _codes(
     array = np.asarray(value)
     if array.dtype.kind not in "UO":
         raise InvalidInput(field_name, f"expected one of {', '.join(names)}")
-    flat = array.reshape(-1)
-    out = np.empty(flat.shape, dtype=np.intp)
-    lookup = {name: code for code, name in enumerate(names)}
-    for index, item in enumerate(flat):
-        code = lookup.get(str(item).strip().lower().replace(" ", "_"))
-        if code is None:
-            raise InvalidInput(field_name, f"{item!r} is not one of {', '.join(names)}")
-        out[index] = code
-    return out.reshape(array.shape)
+    if array.dtype.kind == "O" or array.size <= 16:
+        normal = [str(x).strip().lower().replace(" ", "_") for x in array.reshape(-1)]
+        array = np.asarray(normal, dtype=str).reshape(array.shape)
+    codes = np.full(array.shape, -1, dtype=np.intp)
+    for code, name in enumerate(names):
+        codes[array == name] = code
+    if np.any(codes < 0):
+        bad = array[codes < 0].flat[0]
+        raise InvalidInput(field_name, f"{str(bad)!r} is not one of {', '.join(names)}")
+    return codes
 
 
 def _check_edition(edition: str) -> None:
@@ -716,7 +787,12 @@ def field_strength(
     except ValueError:
         shapes = ", ".join(f"{n}{a.shape}" for n, a in zip(names, arrays, strict=True))
         raise InvalidInput("f_mhz", f"shapes do not broadcast together: {shapes}") from None
-    flat = [np.broadcast_to(a, shape).reshape(-1) for a in arrays]
+    size = math.prod(shape)
+    # scalars stay single values until a chunk broadcasts them (no million-element copies)
+    flat = [
+        a.reshape(1) if a.size == 1 and size != 1 else np.broadcast_to(a, shape).reshape(-1)
+        for a in arrays
+    ]
     (f, t, q, d, ds, sea_code, h1, ha, h2, r1, r2, area, wa, tca, te1, dht, p) = flat
     if np.any(ds > d):
         raise InvalidInput("d_sea_km", "must not exceed d_km")
@@ -725,13 +801,14 @@ def field_strength(
         raise InvalidInput("h2_m", "must be >= 3 m for a receiver adjacent to sea (§9)")
     known_ha = np.isfinite(ha)
     ptx_db = 10.0 * np.log10(p) - (2.15 if ptx_ref == "eirp" else 0.0)
-    out = _kernel(
+    inputs = (
         f, t, q, d, ds, sea_code.astype(np.intp), h1,
         np.where(known_ha, ha, 0.0), h2,
         np.where(known_ha, r1, 0.0), r2, area.astype(np.intp), wa, tca, te1,
         # without ha the slope-path terms vanish: antennas taken at equal heights
-        np.where(known_ha, dht, h2), np.broadcast_to(has_profile, d.shape), ptx_db,
+        np.where(known_ha, dht, h2), has_profile.reshape(1), ptx_db,
     )  # fmt: skip
+    out = _run_chunked(inputs, size)
     details = {key: value.reshape(shape) for key, value in out.items()}
     return P1546Result(e_dbuv_m=details["e"], lb_db=details["lb"], details=details)
 
