@@ -58,3 +58,18 @@ def fresh_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "postgresql":
         return str(request.getfixturevalue("fresh_postgresql_url"))
     return f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+
+
+@pytest.fixture
+def second_postgresql_url(fresh_postgresql_url: str) -> Iterator[str]:
+    """Another empty PostgreSQL database, beside ``fresh_postgresql_url``."""
+    name = f"openitu_sec_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRESQL_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(POSTGRESQL_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

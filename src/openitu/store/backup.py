@@ -107,7 +107,9 @@ def _snapshot_engine(database_url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(connection: Connection) -> None:
-            connection.exec_driver_sql("BEGIN")
+            # openitu.store.db may already emit BEGIN itself: never twice.
+            if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+                connection.exec_driver_sql("BEGIN")
 
         return engine
     return engine.execution_options(isolation_level="REPEATABLE READ")
@@ -239,7 +241,7 @@ def restore_backup(database_url: str, path: Path, *, replace: bool = False) -> B
         with sessions() as session, session.begin():
             connection = session.connection()
             if not replace:
-                _refuse_if_not_empty(connection, list(tables.values()))
+                _refuse_if_not_empty(connection)
             for table in reversed(_tables()):
                 connection.execute(delete(table))
             loaded = _load_rows(connection, path, tables)
@@ -256,19 +258,19 @@ def restore_backup(database_url: str, path: Path, *, replace: bool = False) -> B
     return BackupSummary(path, len(wanted), expected_rows, header.get("sha256", ""), audit_entries)
 
 
-def _refuse_if_not_empty(connection: Connection, tables: list[Table]) -> None:
-    for table in tables:
-        count = int(connection.scalar(select(func.count()).select_from(table)) or 0)
-        if table.name == "audit_head":
-            seq = connection.scalar(text("SELECT seq FROM audit_head WHERE id = 1"))
-            if seq:
-                raise Conflict("the database holds audit entries: pass --replace to overwrite it")
-            continue
-        if count:
-            raise Conflict(
-                f"the database is not empty ({table.name} has {count} rows):"
-                " pass --replace to overwrite it"
-            )
+def _refuse_if_not_empty(connection: Connection) -> None:
+    """Refuse a database holding records (audit entries or accounts) without --replace.
+
+    Rows that migrations seed and reference data hold no records of anyone's: the
+    backup's own copies replace them.
+    """
+    entries = connection.scalar(text("SELECT seq FROM audit_head WHERE id = 1"))
+    users = connection.scalar(text("SELECT COUNT(*) FROM account_users"))
+    if entries or users:
+        raise Conflict(
+            f"the database holds records ({entries or 0} audit entries, {users} accounts):"
+            " pass --replace to overwrite it"
+        )
 
 
 def _load_rows(connection: Connection, path: Path, tables: dict[str, Table]) -> int:
