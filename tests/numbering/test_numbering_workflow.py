@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts import Principal
-from openitu.errors import Conflict, Forbidden, InvalidInput
+from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openitu.store import audit
 from openitu.store import numbering as store
 
@@ -52,6 +52,8 @@ def test_application_runs_from_receipt_to_reclamation(
         second = store.publish_notice(session, actor=tsb)
         assert second.number == notice.number + 1
         assert [(e.action, e.code) for e in second.entries] == [("SUP", f"208-{mnc}")]
+        with pytest.raises(Conflict, match="nothing to publish"):
+            store.publish_notice(session, actor=tsb)  # each change is published once
         steps = store.history(session, app.id)
         assert [e.action for e in steps] == [
             "receive",
@@ -60,7 +62,9 @@ def test_application_runs_from_receipt_to_reclamation(
             "assign",
             "publish",
             "reclaim",
+            "publish-sup",
         ]
+        assert steps[-1].notice_number == second.number
         assert [e.at for e in steps] == sorted(e.at for e in steps)
         assert steps[4].notice_number == notice.number
         assert {e.actor for e in steps} == {"officer-fr", "tsb-clerk"}
@@ -246,3 +250,38 @@ def test_malformed_applications_are_refused(
             session, actor=officer("FR"), administration="FR", kind=kind, code=code, holder="X"
         )
     assert caught.value.field == field
+
+
+def test_tsb_reclaims_a_bulletin_code_and_publishes_the_withdrawal(
+    tsb: Principal, officer: Callable[[str], Principal], sessions: sessionmaker[Session]
+) -> None:
+    with sessions() as session, session.begin():
+        # itut_mnc_1162.json "Germany": ["Telekom Deutschland GmbH", "26201"]
+        with pytest.raises(Forbidden):
+            store.reclaim_code(
+                session, actor=officer("DE"), kind="mnc", code="262-01", reason="unused"
+            )
+        reclaimed = store.reclaim_code(
+            session, actor=tsb, kind="mnc", code="262-01", reason="not in use since 2025"
+        )
+        assert reclaimed.holder == "Telekom Deutschland GmbH"
+        decoded = store.e212_register(session).decode_imsi("262011234567890")
+        assert (decoded.mnc, decoded.status) == ("01", "withdrawn")  # the last holder is kept
+        notice = store.publish_notice(session, actor=tsb)
+        assert [(e.action, e.code, e.holder) for e in notice.entries] == [
+            ("SUP", "262-01", "Telekom Deutschland GmbH")
+        ]
+        with pytest.raises(NotFound):
+            store.reclaim_code(session, actor=tsb, kind="mnc", code="262-01", reason="again")
+        # Free again: a new application for it passes the checks.
+        app = store.submit_application(
+            session,
+            actor=officer("DE"),
+            administration="DE",
+            kind="mnc",
+            code="26201",
+            holder="Neu",
+        )
+        assert store.check_application(session, actor=tsb, application_id=app.id).status == (
+            "checked"
+        )

@@ -60,6 +60,7 @@ from openitu.store.tables.numbering import (
 
 MOBILE_KINDS = (Kind.MNC.value, Kind.SHARED_MNC.value)
 ALLOCATION_LOCK = "allocation"
+PUBLISH_WITHDRAWAL = "publish-sup"
 
 
 def now() -> datetime:
@@ -630,6 +631,77 @@ def reclaim(session: Session, *, actor: Principal, application_id: int) -> Appli
     return _release(session, actor=actor.actor, application_id=application_id, action="reclaim")
 
 
+@dataclass(frozen=True)
+class Reclaimed:
+    kind: str
+    code: str
+    holder: str
+    country: str | None
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "code": self.code,
+            "holder": self.holder,
+            "country": self.country,
+            "reason": self.reason,
+            "status": WITHDRAWN,
+        }
+
+
+def reclaim_code(
+    session: Session, *, actor: Principal, kind: str, code: str, reason: str
+) -> Reclaimed:
+    """The TSB reclaims a code held without an application here (one the Bulletins list).
+
+    The withdrawal is an event of the resource, published as SUP in the next notice.
+    """
+    authorize(actor, "numbering.administer")
+    parsed = parse_code(kind, code)
+    if not reason.strip():
+        raise InvalidInput("reason", "say why the code is reclaimed")
+    _lock(session)
+    resource = session.scalar(
+        select(NumberingResource)
+        .where(
+            NumberingResource.kind == parsed.kind.value,
+            NumberingResource.active_code == parsed.text,
+        )
+        .with_for_update()
+    )
+    if resource is None:
+        raise NotFound(f"{parsed.text} is not held by anyone")
+    if resource.application_id is not None:
+        raise Conflict(
+            f"{parsed.text} was assigned through application {resource.application_id}: "
+            "reclaim it through that application"
+        )
+    resource.active_code = None
+    resource.status = WITHDRAWN
+    resource.until = now()
+    _event(
+        session,
+        application_id=None,
+        resource_id=resource.id,
+        action="reclaim",
+        status=Status.RECLAIMED.value,
+        actor=actor.actor,
+        at=now(),
+        detail=reason.strip(),
+    )
+    reclaimed = Reclaimed(parsed.kind.value, parsed.text, resource.holder, resource.country, reason)
+    audit.record(
+        session,
+        actor=actor.actor,
+        action="numbering.resource.reclaim",
+        entity="numbering_resource",
+        entity_id=str(resource.id),
+        payload=reclaimed.as_dict(),
+    )
+    return reclaimed
+
+
 def return_code(session: Session, *, actor: Principal, application_id: int) -> Application:
     """The holder's administration gives its code back (only a notifying officer of it)."""
     _lock(session)
@@ -686,16 +758,38 @@ def publish_notice(
         .order_by(NumberingApplication.id)
         .with_for_update()
     ).all()
-    published_codes = select(NumberingNoticeEntry.code).where(NumberingNoticeEntry.action == "SUP")
+    # A withdrawal is published once, and only for a code whose assignment was published.
+    was_published = select(NumberingEvent.application_id).where(NumberingEvent.action == "publish")
+    withdrawal_published = select(NumberingEvent.application_id).where(
+        NumberingEvent.action == PUBLISH_WITHDRAWAL
+    )
     withdrawn = session.scalars(
         select(NumberingApplication)
         .where(
             NumberingApplication.status.in_([Status.RECLAIMED.value, Status.RETURNED.value]),
-            NumberingApplication.code.not_in(published_codes),
+            NumberingApplication.id.in_(was_published),
+            NumberingApplication.id.not_in(withdrawal_published),
         )
         .order_by(NumberingApplication.id)
     ).all()
-    if not unpublished_assigned and not withdrawn:
+    reclaimed_resources = session.scalars(
+        select(NumberingResource)
+        .where(
+            NumberingResource.id.in_(
+                select(NumberingEvent.resource_id).where(
+                    NumberingEvent.action == "reclaim", NumberingEvent.application_id.is_(None)
+                )
+            ),
+            NumberingResource.id.not_in(
+                select(NumberingEvent.resource_id).where(
+                    NumberingEvent.action == PUBLISH_WITHDRAWAL,
+                    NumberingEvent.resource_id.is_not(None),
+                )
+            ),
+        )
+        .order_by(NumberingResource.id)
+    ).all()
+    if not unpublished_assigned and not withdrawn and not reclaimed_resources:
         raise Conflict("nothing to publish: no assignment or withdrawal since the last notice")
     session.add(
         NumberingNotice(
@@ -717,6 +811,39 @@ def publish_notice(
                 holder=row.holder,
                 country=row.applicant,
             )
+        )
+        _event(
+            session,
+            application_id=row.id,
+            resource_id=None,
+            action=PUBLISH_WITHDRAWAL,
+            status=row.status,
+            actor=name,
+            at=now(),
+            detail=f"withdrawal published in change notice No. {number} of {day.isoformat()}",
+            notice_number=number,
+        )
+    for resource in reclaimed_resources:
+        session.add(
+            NumberingNoticeEntry(
+                notice_number=number,
+                action="SUP",
+                kind=resource.kind,
+                code=resource.code,
+                holder=resource.holder,
+                country=resource.country,
+            )
+        )
+        _event(
+            session,
+            application_id=None,
+            resource_id=resource.id,
+            action=PUBLISH_WITHDRAWAL,
+            status=Status.RECLAIMED.value,
+            actor=name,
+            at=now(),
+            detail=f"withdrawal published in change notice No. {number} of {day.isoformat()}",
+            notice_number=number,
         )
     for row in unpublished_assigned:
         session.add(

@@ -36,6 +36,12 @@ class ResolveIn(BaseModel):
     code: str
 
 
+class ReclaimIn(BaseModel):
+    kind: str
+    code: str
+    reason: str
+
+
 class NumbersIn(BaseModel):
     numbers: list[str] = Field(max_length=100_000)
 
