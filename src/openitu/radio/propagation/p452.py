@@ -56,6 +56,14 @@ IntArray = npt.NDArray[np.intp]
 F_GHZ_RANGE: Final = (0.1, 50.0)
 P_PERCENT_RANGE: Final = (0.001, 50.0)
 
+# Physical bounds on the inputs (P.452 states none; these keep every loss finite): a
+# great-circle path is at most half the Earth's circumference, terrain lies between the
+# Dead Sea shore and Everest, antennas stand on the surface.
+MAX_PATH_KM: Final = 20_000.0
+TERRAIN_HEIGHT_RANGE_M: Final = (-1_000.0, 10_000.0)
+CLUTTER_HEIGHT_RANGE_M: Final = (0.0, 1_000.0)
+ANTENNA_HEIGHT_MAX_M: Final = 10_000.0
+
 EARTH_RADIUS_KM: Final = 6371.0  # eq. (6a)
 K_BETA: Final = 3.0  # eq. (6b): effective Earth-radius factor exceeded for β0 % of time
 WAVELENGTH_FACTOR: Final = 0.2998  # λ [m] = 0.2998 / f [GHz], as the Recommendation writes it
@@ -593,8 +601,11 @@ def _p452_kernel(
     hst_d = np.minimum(hst, h0)  # eq. (168a)
     hsr_d = np.minimum(hsr, hn)  # eq. (168b)
     slope = (hsr_d - hst_d) / dtot  # eq. (169)
-    hte = htg_m + h0 - hst_d  # eq. (170a)
-    hre = hrg_m + hn - hsr_d  # eq. (170b)
+    hte = htg_m + h0 - hst_d  # eq. (170)
+    hre = hrg_m + hn - hsr_d  # eq. (170)
+    # Roughness between the two horizon points (the Bullington point on a LoS path).
+    # Should the horizons cross (lt > lr, a knife edge seen from both ends beyond each
+    # other), the section between them is taken either way round.
     lo = np.minimum(lt, lr)[:, None]
     hi = np.maximum(lt, lr)[:, None]
     rough = h_m - (hst_d[:, None] + slope[:, None] * d_km)
@@ -976,14 +987,14 @@ def p452_basic_loss(
         Time percentage [%] for which the loss is not exceeded, 0.001 to 50.
     d_km : array_like
         Distance of each profile point from the interfering station [km]; the first is 0,
-        then strictly increasing; at least 4 points.
+        then strictly increasing; at least 4 points; the path at most 20,000 km.
     h_m : array_like
-        Terrain height of each point above mean sea level [m].
+        Terrain height of each point above mean sea level [m], -1,000 to 10,000.
     zone : array_like of int
         Radio-climatic zone of each point: 1 coastal land (A1), 2 inland (A2), 3 sea (B).
     htg_m, hrg_m : array_like
         Antenna centre heights above ground of the interfering and the interfered-with
-        station [m], > 0.
+        station [m], > 0 and <= 10,000.
     phit_e, phit_n, phir_e, phir_n : array_like
         Longitude (east, -180 to 360) and latitude (north, -90 to 90) of the interfering
         and the interfered-with station [deg]; the path centre's latitude sets β0 (§3.2.1).
@@ -996,7 +1007,7 @@ def p452_basic_loss(
     n0 : array_like
         N0, sea-level surface refractivity at the path centre [N-units], 0 < N0 <= 500.
     r_m : array_like, optional
-        Representative clutter height of each point [m], >= 0 (default none): the radio
+        Representative clutter height of each point [m], 0 to 1,000 (default none): the radio
         profile of the diffraction model is g = h + r except within 50 m of either end.
     gt_dbi, gr_dbi : array_like
         Antenna gains towards the horizon along the path [dBi] (default 0).
@@ -1030,8 +1041,8 @@ def p452_basic_loss(
     ranges: dict[str, tuple[float | None, float | None, bool, str]] = {
         "f_ghz": (*F_GHZ_RANGE, True, "GHz"),
         "p_percent": (*P_PERCENT_RANGE, True, "%"),
-        "htg_m": (0.0, None, False, "m"),
-        "hrg_m": (0.0, None, False, "m"),
+        "htg_m": (0.0, ANTENNA_HEIGHT_MAX_M, False, "m"),
+        "hrg_m": (0.0, ANTENNA_HEIGHT_MAX_M, False, "m"),
         "phit_e": (-180.0, 360.0, True, "deg"),
         "phit_n": (-90.0, 90.0, True, "deg"),
         "phir_e": (-180.0, 360.0, True, "deg"),
@@ -1190,7 +1201,9 @@ def _p452_block(
     valid_step = np.arange(1, width)[None, :] < count[:, None]
     if np.any(valid_step & (steps <= 0.0)):
         raise InvalidInput("d_km", "profile distances must be strictly increasing")
-    check_range(r2, "r_m", 0.0, unit="m")
+    check_range(d2[:, -1:], "d_km", high=MAX_PATH_KM, unit="km (the path length)")
+    check_range(h2, "h_m", *TERRAIN_HEIGHT_RANGE_M, unit="m")
+    check_range(r2, "r_m", *CLUTTER_HEIGHT_RANGE_M, unit="m")
     if not np.all((z2 == ZONE_COASTAL_LAND) | (z2 == ZONE_INLAND) | (z2 == ZONE_SEA)):
         raise InvalidInput("zone", "each point must be 1 (coastal land), 2 (inland) or 3 (sea)")
 
