@@ -143,3 +143,24 @@ def test_malformed_application_is_422_naming_the_field(
     missing = client.post("/api/numbering/applications", json={"kind": "mnc"}, headers=officer)
     assert missing.status_code == 422
     assert {e["field"] for e in missing.json()["errors"]} >= {"administration", "code", "holder"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/numbering/notices/99999999999",
+        "/api/numbering/notices/0",
+        "/api/numbering/applications/99999999999",
+    ],
+)
+def test_ids_out_of_range_are_422(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code in (401, 422)  # applications need a sign-in first
+    if response.status_code == 422:
+        assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_unknown_notice_is_404(client: TestClient) -> None:
+    response = client.get("/api/numbering/notices/4242")
+    assert response.status_code == 404
+    assert "4242" in response.json()["detail"]

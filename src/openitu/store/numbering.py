@@ -412,6 +412,26 @@ def submit_application(
     return _application(row)
 
 
+def precheck(
+    session: Session, *, administration: str, kind: str, code: str, holder: str
+) -> list[str]:
+    """The reasons the TSB's check would give now, for a form to show before submitting.
+
+    Takes the workflow's lock first like every use case (on SQLite a read before the
+    lock would pin a snapshot that the submission in the same transaction could not use).
+    """
+    _lock(session)
+    parsed = parse_code(kind, code)
+    draft = Application(
+        kind=parsed.kind,
+        code=parsed,
+        applicant=validate_iso2(administration, field="administration"),
+        holder=holder,
+        received_at=now(),
+    )
+    return check(draft, DbRegisterView(session))
+
+
 def _load_for_update(session: Session, application_id: int) -> NumberingApplication:
     row = session.get(NumberingApplication, application_id, with_for_update=True)
     if row is None:

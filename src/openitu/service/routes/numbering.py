@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
 from openitu.accounts import Principal, Role
@@ -24,26 +25,32 @@ router = APIRouter(prefix="/api/numbering", tags=["numbering"], dependencies=[pu
 
 
 class ApplicationIn(BaseModel):
-    administration: str = Field(description="ISO 3166-1 alpha-2 of the applying administration")
-    kind: str = Field(description="mnc, shared-mnc, network-ic or ispc")
-    code: str = Field(description="e.g. 310-999, 901-99, 882-99, 4-024-0")
-    holder: str = Field(description="the operator or network the code is for")
-    purpose: str = ""
+    administration: str = Field(
+        max_length=8, description="ISO 3166-1 alpha-2 of the applying administration"
+    )
+    kind: str = Field(max_length=16, description="mnc, shared-mnc, network-ic or ispc")
+    code: str = Field(max_length=32, description="e.g. 310-999, 901-99, 882-99, 4-024-0")
+    holder: str = Field(max_length=200, description="the operator or network the code is for")
+    purpose: str = Field(default="", max_length=2000)
 
 
 class ResolveIn(BaseModel):
-    kind: str
-    code: str
+    kind: str = Field(max_length=16)
+    code: str = Field(max_length=32)
 
 
 class ReclaimIn(BaseModel):
-    kind: str
-    code: str
-    reason: str
+    kind: str = Field(max_length=16)
+    code: str = Field(max_length=32)
+    reason: str = Field(max_length=2000)
 
 
 class NumbersIn(BaseModel):
     numbers: list[str] = Field(max_length=100_000)
+
+
+#: Identifiers are PostgreSQL integers: anything larger cannot name a row.
+RowId = Annotated[int, PathParam(ge=1, le=2**31 - 1)]
 
 
 @router.get("/parse")
@@ -127,7 +134,7 @@ def notices(session: SessionDep) -> list[dict[str, Any]]:
 
 
 @router.get("/notices/{number}")
-def notice(number: int, session: SessionDep) -> dict[str, Any]:
+def notice(number: RowId, session: SessionDep) -> dict[str, Any]:
     return store.get_notice(session, number).as_dict()
 
 
@@ -176,7 +183,7 @@ def apply(
 
 @router.get("/applications/{application_id}", dependencies=[signed_in])
 def application(
-    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     """An application and its dated history."""
     found = store.get_application(session, application_id)
@@ -192,7 +199,7 @@ _TSB = [require("numbering.administer")]
 
 @router.post("/applications/{application_id}/check", dependencies=_TSB)
 def check(
-    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     return store.check_application(
         session, actor=principal, application_id=application_id
@@ -201,21 +208,21 @@ def check(
 
 @router.post("/applications/{application_id}/reserve", dependencies=_TSB)
 def reserve(
-    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     return store.reserve(session, actor=principal, application_id=application_id).as_dict()
 
 
 @router.post("/applications/{application_id}/assign", dependencies=_TSB)
 def assign(
-    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     return store.assign(session, actor=principal, application_id=application_id).as_dict()
 
 
 @router.post("/applications/{application_id}/reclaim", dependencies=_TSB)
 def reclaim(
-    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     return store.reclaim(session, actor=principal, application_id=application_id).as_dict()
 
@@ -232,7 +239,7 @@ def resolve(
 
 @router.post("/applications/{application_id}/return", dependencies=[require("numbering.withdraw")])
 def return_code(
-    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     """The holder's administration gives its code back."""
     return store.return_code(session, actor=principal, application_id=application_id).as_dict()
@@ -242,7 +249,7 @@ def return_code(
     "/applications/{application_id}/withdraw", dependencies=[require("numbering.withdraw")]
 )
 def withdraw(
-    application_id: int, principal: CurrentPrincipalDep, session: SessionDep
+    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     """The applicant withdraws an application still pending."""
     return store.withdraw_application(

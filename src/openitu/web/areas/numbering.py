@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -12,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from openitu.errors import InvalidInput, OpenITUError
 from openitu.numbering import e164, lookups
 from openitu.numbering.countries import name_of
-from openitu.numbering.workflow import Application, Kind, check, parse_code
+from openitu.numbering.workflow import Kind
 from openitu.service.auth import (
     CurrentPrincipalDep,
     attach_csrf_cookie,
@@ -147,20 +146,19 @@ def apply(
         errors["form"] = "sign in as a notifying officer of an administration to apply"
         return _form_page(request, principal, form=form, errors=errors, status_code=403)
     try:
-        parsed = parse_code(kind, code)
+        # The checks the TSB will run, shown now so that a hopeless application is fixed
+        # before it is sent (the TSB runs them again on the register as it then is).
+        reasons = store.precheck(
+            session,
+            administration=principal.administration,
+            kind=kind,
+            code=code,
+            holder=holder,
+        )
     except InvalidInput as exc:
         errors[exc.field] = exc.reason
     else:
-        # The checks the TSB will run, shown now so that a hopeless application is fixed
-        # before it is sent (the TSB runs them again on the register as it then is).
-        draft = Application(
-            kind=parsed.kind,
-            code=parsed,
-            applicant=principal.administration,
-            holder=holder,
-            received_at=datetime.now(UTC),
-        )
-        for reason in check(draft, store.DbRegisterView(session)):
+        for reason in reasons:
             field, _, text = reason.partition(": ")
             errors.setdefault(field if field in (*form, "applicant") else "code", text)
     if errors:
