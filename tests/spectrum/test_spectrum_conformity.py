@@ -94,3 +94,25 @@ def test_bad_input_names_the_field(
     with pytest.raises(InvalidInput) as caught:
         check(table, **kwargs)
     assert caught.value.field == field
+
+
+def test_footnote_with_several_country_groups(table: AllocationTable) -> None:
+    # RR 5.164: in Albania, ... the band 47-68 MHz, in South Africa the band 47-50 MHz,
+    # and in Latvia the band 48.5-56.5 MHz, are also allocated to the land mobile
+    # service on a primary basis.
+    def land_mobile(low: str, high: str, country: str) -> object:
+        return check(table, service="land mobile", low=low, high=high, country=country)["category"]
+
+    assert land_mobile("60 MHz", "61 MHz", "AL") == "primary"
+    assert land_mobile("48 MHz", "49 MHz", "ZA") == "primary"
+    assert land_mobile("60 MHz", "61 MHz", "LV") is None  # Latvia: 48.5-56.5 MHz only
+    assert land_mobile("50 MHz", "51 MHz", "LV") == "primary"
+
+
+def test_regional_additional_allocation_holds_in_that_region(table: AllocationTable) -> None:
+    # RR 5.74: in Region 1, 285.3-285.7 kHz is also allocated to the maritime
+    # radionavigation service (other than radiobeacons) on a primary basis.
+    result = check(
+        table, service="maritime radionavigation", low="285.4 kHz", high="285.6 kHz", region=1
+    )
+    assert result["category"] == "primary"

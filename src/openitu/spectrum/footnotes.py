@@ -52,6 +52,28 @@ _DIFFERENT_CATEGORY: Final = re.compile(
 )
 
 
+# One "in <countries>, the band(s) <bands>" group of a footnote that lists several
+# ("in A, B, the band 47-68 MHz, in C the band 47-50 MHz, and in D, the band ...,
+# are also allocated"); "he band" where the extraction lost a letter ("Latviahe band").
+_GROUP: Final = re.compile(
+    r"(?:^|,)\s*(?:and\s*)?in\s*(?P<countries>.+?),?\s*t?he\s*(?:frequency\s*)?bands?\s*"
+    r"(?P<bands>.+?)(?=,\s*(?:and\s*)?in\s|,?\s*(?:is|are)\s*(?:also\s*)?allocated)",
+    re.I | re.S,
+)
+_SAME_COUNTRIES: Final = re.compile(r"these\s*same\s*countries", re.I)
+
+
+def _country_groups(body: str) -> list[tuple[tuple[str, ...], list[tuple[float, float]]]]:
+    """The (countries, bands) groups of a footnote that names several."""
+    groups: list[tuple[tuple[str, ...], list[tuple[float, float]]]] = []
+    for match in _GROUP.finditer(body):
+        countries = list(countries_in_text(match["countries"]))
+        if _SAME_COUNTRIES.search(match["countries"]) and groups:
+            countries = list(dict.fromkeys([*groups[-1][0], *countries]))
+        groups.append((tuple(countries), parse_bands(match["bands"])))
+    return groups
+
+
 def _squash(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
 
@@ -92,6 +114,14 @@ _BASE_TERMS: Final[dict[str, str]] = {
     re.sub(r"[^a-z]", "", term): term for term in SERVICE_TERMS if "(" not in term
 }
 _TERM_KEYS: Final[tuple[str, ...]] = tuple(sorted(_BASE_TERMS, key=len, reverse=True))
+_QUALIFIERS: Final[dict[str, str]] = {
+    "earthtospace": "Earth-to-space",
+    "spacetoearth": "space-to-Earth",
+    "spacetospace": "space-to-space",
+    "passive": "passive",
+    "active": "active",
+    "deepspace": "deep space",
+}
 _SKIPPED_WORDS: Final[tuple[str, ...]] = ("services", "service", "and", "the", "in", ",")
 
 
@@ -143,10 +173,10 @@ def _split_services(text: str, qualifier: str | None) -> tuple[Service, ...]:
         if excluded:
             written += " except " + " and ".join(excluded)
         for inner in qualifiers:
-            spelled = {"earthtospace": "Earth-to-space", "spacetoearth": "space-to-Earth"}
-            written += (
-                f" ({spelled.get(inner, 'space-to-space' if inner == 'spacetospace' else inner)})"
-            )
+            # Directions and modes restrict the allocation; other remarks in brackets
+            # ("other than radiobeacons") are the footnote's prose, kept in its text.
+            if inner in _QUALIFIERS:
+                written += f" ({_QUALIFIERS[inner]})"
         try:
             services.append(parse_service(written))
         except InvalidInput:
@@ -171,13 +201,27 @@ def parse_rules(footnote_id: str, text: str | None) -> tuple[FootnoteRule, ...]:
     countries: tuple[str, ...] = ()
     if match := _COUNTRIES.match(body):
         countries = tuple(countries_in_text(match["countries"]))
-        if not countries:
+        # "in Region 1, the band ..." names no country: the rule holds wherever the
+        # footnote is cited, and Article 5 cites it in that Region's column only.
+        if not countries and not re.fullmatch(r"\s*Region\s*\d\s*", match["countries"]):
             return ()
     patterns: tuple[re.Pattern[str], ...] = (_ALLOCATED_TO, _ALLOCATED_ON_BASIS_TO)
     if kind is FootnoteKind.DIFFERENT_CATEGORY:
         # Most say "the allocation of the band ... is on a primary basis"; some use
         # the alternative-allocation wording "the band ... is allocated to ...".
         patterns = (_DIFFERENT_CATEGORY, *patterns)
+    groups = _country_groups(body)
+    if len(groups) > 1 and all(countries and bands for countries, bands in groups):
+        match = next((m for p in patterns if (m := p.search(body))), None)
+        services = _split_services(match["services"], match["qualifier"]) if match else ()
+        if match is None or not services:
+            return ()
+        category = Category(match["category"].lower())
+        return tuple(
+            FootnoteRule(kind, countries, low, high, services, category)
+            for countries, bands in groups
+            for low, high in bands
+        )
     rules: list[FootnoteRule] = []
     for clause in re.split(r"(?<=basis)[.;]|(?<=basis\.)", body):
         match = next((m for p in patterns if (m := p.search(clause))), None)
