@@ -12,6 +12,7 @@ from openitu.geo.borders import neighbours
 from openitu.geo.countries import Country, all_countries, country, itu_region_of_country
 from openitu.geo.names import countries_in_text
 from openitu.geo.regions import itu_region_of_point
+from openitu.governance.members import MemberState, member_state, member_states
 from openitu.numbering.e164 import classify_e164, parse_number
 from openitu.numbering.e212 import E212Register, bulletin_register
 from openitu.radio.antennas import (
@@ -70,6 +71,7 @@ __all__ = [  # noqa: RUF022
     "Emission",
     "Forbidden",
     "InvalidInput",
+    "MemberState",
     "NotAuthenticated",
     "NotFound",
     "OpenITUError",
@@ -100,6 +102,8 @@ __all__ = [  # noqa: RUF022
     "itu_region_of_country",
     "itu_region_of_point",
     "linear_to_db",
+    "member_state",
+    "member_states",
     "neighbours",
     "noise_figure_db",
     "noise_temperature_k",

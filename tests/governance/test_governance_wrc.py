@@ -212,6 +212,14 @@ def test_a_wrc_amends_the_table(
     )  # fmt: skip
     assert acts["based_on"] == "RR-2012"
     assert acts["proposals"] == [wrc.proposals[0]]
+    # The difference between the editions is the one adopted change.
+    [change] = acts["changes"]["bands"]
+    assert (change["region"], change["low_hz"], change["high_hz"]) == (1, 3.3e9, 3.4e9)
+    assert change["removed"] == []
+    assert [line.split(" [")[0] for line in change["added"]] == [
+        "mobile except aeronautical mobile"
+    ]
+    assert acts["changes"]["footnotes"] == []
     after = _allocations(client, "2027-01-01")
     assert after == before | {("mobile except aeronautical mobile", "primary")}
     assert _allocations(client, "2026-12-31") == before

@@ -52,6 +52,7 @@ from openitu.governance.members import (
 )
 from openitu.governance.votes import Choice, Majority, Method, Outcome, Tally, decide
 from openitu.spectrum.amendments import amendment_from_dict, amendment_to_dict, apply_amendments
+from openitu.spectrum.diff import diff_editions
 from openitu.spectrum.model import Edition
 from openitu.store import audit
 from openitu.store import spectrum as spectrum_store
@@ -1086,6 +1087,7 @@ def sign_final_acts(
                  "proposals": [proposal.id for proposal in adopted],
                  "amendments": [amendment_to_dict(a) for a in amendments]},
     )  # fmt: skip
+    changes = diff_editions(base, edition)
     return {
         "conference": row.code,
         "edition": edition.id,
@@ -1093,4 +1095,12 @@ def sign_final_acts(
         "entry_into_force": entry_into_force.isoformat(),
         "proposals": [proposal.id for proposal in adopted],
         "amendments": len(amendments),
-    }
+        "changes": {
+            "bands": [
+                {"region": c.region, "low_hz": c.low_hz, "high_hz": c.high_hz,
+                 "added": list(c.added), "removed": list(c.removed)}
+                for c in changes.bands
+            ],
+            "footnotes": [{"id": f.id, "change": f.change} for f in changes.footnotes],
+        },
+    }  # fmt: skip
