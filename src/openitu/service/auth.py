@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Final
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.dependencies.models import Dependant
 from fastapi.responses import Response
 from fastapi.routing import APIRoute, iter_route_contexts
@@ -137,10 +138,19 @@ def _resolve(request: Request) -> Principal:
     return Principal.public()
 
 
-def current_principal(
+async def current_principal(
     request: Request, _token: Annotated[Any, Depends(_bearer_scheme)] = None
 ) -> Principal:
-    return resolve_principal(request)
+    # Async, so that an anonymous request costs no trip through the thread pool; a
+    # credential needs the database, looked up in a worker thread.
+    cached = getattr(request.state, "principal", None)
+    if isinstance(cached, Principal):
+        return cached
+    if "authorization" not in request.headers and SESSION_COOKIE not in request.cookies:
+        anonymous = Principal.public()
+        request.state.principal = anonymous
+        return anonymous
+    return await run_in_threadpool(resolve_principal, request)
 
 
 CurrentPrincipalDep = Annotated[Principal, Depends(current_principal)]
@@ -152,7 +162,7 @@ RULE_ATTRIBUTE: Final = "openitu_rule"
 
 
 def _guard(rule: str, check: Callable[[Principal], None]) -> Any:
-    def guard(request: Request, principal: CurrentPrincipalDep) -> Principal:
+    async def guard(request: Request, principal: CurrentPrincipalDep) -> Principal:
         key = (
             f"user:{principal.username}"
             if principal.signed_in
