@@ -16,6 +16,7 @@ first's reservation; the unique constraint on (kind, active_code) backs this up.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -101,6 +102,21 @@ def _application(row: NumberingApplication) -> Application:
 def _aware(value: datetime) -> datetime:
     # SQLite returns naive datetimes for timezone-aware columns; they were written in UTC.
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(field: str, value: str, *, max_length: int, required: bool = True) -> str:
+    """Free text as stored: trimmed, bounded, without control characters."""
+    text = value.strip()
+    if required and not text:
+        raise InvalidInput(field, "must not be empty")
+    if len(text) > max_length:
+        raise InvalidInput(field, f"at most {max_length} characters")
+    if _CONTROL.search(text):
+        raise InvalidInput(field, "control characters are not allowed")
+    return text
 
 
 def e212_register(session: Session) -> E212Register:
@@ -245,6 +261,9 @@ def list_applications(
     if applicant:
         query = query.where(NumberingApplication.applicant == applicant)
     if status:
+        if status not in {s.value for s in Status}:
+            known = ", ".join(s.value for s in Status)
+            raise InvalidInput("status", f"unknown status {status!r} (one of {known})")
         query = query.where(NumberingApplication.status == status)
     return [_application(r) for r in session.scalars(query)]
 
@@ -380,8 +399,8 @@ def submit_application(
     parsed = parse_code(kind, code)
     if not holder.strip():
         raise InvalidInput("holder", "name the operator or network the code is for")
-    if len(holder) > 200:
-        raise InvalidInput("holder", "at most 200 characters")
+    holder = _clean("holder", holder, max_length=200)
+    purpose = _clean("purpose", purpose, max_length=2000, required=False)
     at = received_at or now()
     _lock(session)
     row = NumberingApplication(
@@ -681,6 +700,7 @@ def reclaim_code(
     parsed = parse_code(kind, code)
     if not reason.strip():
         raise InvalidInput("reason", "say why the code is reclaimed")
+    reason = _clean("reason", reason, max_length=2000)
     _lock(session)
     resource = session.scalar(
         select(NumberingResource)
