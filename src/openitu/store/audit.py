@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from openitu.errors import IntegrityFailure, InvalidInput
 from openitu.store.tables.audit import GENESIS_HASH, AuditEntryRow, AuditHeadRow
+
+_HEAD: Table = AuditHeadRow.__table__  # type: ignore[assignment]
+_ENTRIES: Table = AuditEntryRow.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -132,12 +135,13 @@ def record(
     except (TypeError, ValueError) as exc:
         raise InvalidInput("payload", f"must be plain JSON values: {exc}") from None
     # Taking the lock is the first thing: the UPDATE both claims the next sequence number
-    # and blocks every other appender until this transaction ends.
+    # and blocks every other appender until this transaction ends. (Core statements on
+    # the tables: the ORM's bookkeeping would cost more than the SQL.)
     head = session.execute(
-        update(AuditHeadRow)
-        .where(AuditHeadRow.id == 1)
-        .values(seq=AuditHeadRow.seq + 1)
-        .returning(AuditHeadRow.seq, AuditHeadRow.hash)
+        update(_HEAD)
+        .where(_HEAD.c.id == 1)
+        .values(seq=_HEAD.c.seq + 1)
+        .returning(_HEAD.c.seq, _HEAD.c.hash)
     ).one_or_none()
     if head is None:
         raise IntegrityFailure("the audit head row is missing: run `openitu db upgrade`")
@@ -153,8 +157,8 @@ def record(
         entity_id=entity_id,
         payload=payload_text,
     )
-    session.add(
-        AuditEntryRow(
+    session.execute(
+        insert(_ENTRIES).values(
             seq=seq,
             recorded_at=recorded_at,
             actor=actor,
@@ -166,8 +170,7 @@ def record(
             hash=digest,
         )
     )
-    session.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(hash=digest))
-    session.flush()
+    session.execute(update(_HEAD).where(_HEAD.c.id == 1).values(hash=digest))
 
 
 _COLUMNS = (
