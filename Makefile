@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps run test lint typecheck pytest bench clean
+.PHONY: install system-deps run test lint typecheck pytest bench docs clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,8 @@ run: install
 	$(BIN)/openitu serve --host $(HOST) --port $(PORT)
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: install
 	$(BIN)/mypy src
@@ -44,6 +44,10 @@ pytest: install system-deps
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
+
+# Rewrite the command and API references from the code (tests/test_docs.py checks them).
+docs: install
+	$(BIN)/python scripts/reference_docs.py
 
 bench: install
 	$(BIN)/pytest benchmarks -q --benchmark-only -s

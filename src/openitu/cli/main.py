@@ -28,13 +28,18 @@ app.command("restore")(backup.restore)
 
 @app.command()
 def serve(
-    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
-    port: int = typer.Option(8000, help="TCP port."),
+    host: str | None = typer.Option(None, help="Interface to listen on [OPENITU_HOST]."),
+    port: int | None = typer.Option(None, help="TCP port [OPENITU_PORT]."),
     workers: int = typer.Option(1, help="Worker processes."),
 ) -> None:
     """Start the web service (API and pages)."""
     import uvicorn
 
+    from openitu.settings import Settings
+
+    settings = Settings()
+    host = host or settings.host
+    port = port or settings.port
     typer.echo(f"OpenITU serving on http://{host}:{port}/  (API: http://{host}:{port}/api/docs)")
     uvicorn.run(
         "openitu.service.asgi:app",
