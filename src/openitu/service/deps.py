@@ -25,4 +25,7 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 ContextDep = Annotated[AppContext, Depends(get_context)]
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit when the route function returns, BEFORE the response is sent.
+# FastAPI's default ("request") would commit after sending it, so a client could be told
+# 201 for a write that then fails to commit or is lost in a crash (docs/security.md).
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
