@@ -22,6 +22,7 @@ from openitu.store.tables.numbering import NumberingApplication
 pytestmark = pytest.mark.browser
 
 OFFICER = "numbering-officer-fr"
+CLERK = "numbering-clerk"
 PASSWORD = "numbering browser password"
 ADMIN = Principal(role=Role.ADMIN, username="cli:numbering-browser", via="cli")
 TSB = Principal(role=Role.SECRETARIAT, username="numbering-browser-tsb", via="cli")
@@ -55,8 +56,30 @@ def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, str]]:
         store.reserve(session, actor=TSB, application_id=app.id)
         store.assign(session, actor=TSB, application_id=app.id)
         notice = store.publish_notice(session, actor=TSB)
+        if accounts.get_user(session, CLERK) is None:
+            accounts.create_user(
+                session,
+                actor=ADMIN,
+                username=CLERK,
+                password=PASSWORD,
+                role=Role.SECRETARIAT,
+            )
+        pending = store.submit_application(
+            session,
+            actor=FR,
+            administration="FR",
+            kind="mnc",
+            code=f"208{free[2]}",
+            holder="Réseau en attente",
+        )
     try:
-        yield {"published": f"208-{free[0]}", "notice": str(notice.number), "free": free[1]}
+        yield {
+            "published": f"208-{free[0]}",
+            "notice": str(notice.number),
+            "free": free[1],
+            "pending": str(pending.id),
+            "pending_code": f"208-{free[2]}",
+        }
     finally:
         engine.dispose()
 
@@ -64,8 +87,8 @@ def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, str]]:
 def _search(page: Any, base: str, query: str) -> None:
     page.goto(f"{base}/numbering")
     page.fill("#q", query)
-    page.click("#search")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("#search")
 
 
 def test_search_a_number_an_imsi_and_an_mcc(browser: Any, live_server: str) -> None:
@@ -80,8 +103,8 @@ def test_search_a_number_an_imsi_and_an_mcc(browser: Any, live_server: str) -> N
         assert page.inner_text("#mnc").startswith("410")
         _search(page, live_server, "405")
         assert "Shyam Telelink Ltd, Rajasthan" in page.inner_text("table.networks")
-        page.click("#result a[href='/numbering/countries/IN']")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click("#result a[href='/numbering/countries/IN']")
         assert "404" in page.inner_text("#mccs") and "405" in page.inner_text("#mccs")
     finally:
         page.close()
@@ -134,8 +157,8 @@ def test_application_form_with_inline_errors(
         page.goto(f"{live_server}/account/sign-in")
         page.fill("#username", OFFICER)
         page.fill("#password", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click("button[type=submit]")
         page.goto(f"{live_server}/numbering/apply")
         assert "administration FR" in page.inner_text("main")
 
@@ -143,8 +166,8 @@ def test_application_form_with_inline_errors(
             page.select_option("#kind", "mnc")
             page.fill("#code", code)
             page.fill("#holder", holder)
-            page.click("#submit")
-            page.wait_for_load_state()
+            with page.expect_navigation():
+                page.click("#submit")
 
         submit("20", "Réseau Test")
         assert "5 or 6 digits" in page.inner_text("#code-error")
@@ -177,3 +200,43 @@ def test_application_form_with_inline_errors(
             )
     finally:
         engine.dispose()
+
+
+def _sign_in(page: Any, base: str, username: str) -> None:
+    page.goto(f"{base}/account/sign-in")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+
+
+def test_secretariat_decides_and_publishes_from_the_page(
+    browser: Any, live_server: str, seeded: dict[str, str]
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    stale = context.new_page()
+    try:
+        _sign_in(page, live_server, CLERK)
+        row = f"#application-{seeded['pending']}"
+        page.goto(f"{live_server}/numbering/applications")
+        stale.goto(f"{live_server}/numbering/applications")
+        with page.expect_navigation():
+            page.click(f"{row} button[data-action=check]")
+        assert page.inner_text(f"{row} .status").startswith("checked")
+        # The other tab still offers "check": the server refuses, the page says why.
+        with stale.expect_navigation():
+            stale.click(f"{row} button[data-action=check]")
+        assert "cannot check an application that is checked" in stale.inner_text("#step-error")
+        for action, status in (("reserve", "reserved"), ("assign", "assigned")):
+            with page.expect_navigation():
+                page.click(f"{row} button[data-action={action}]")
+            assert page.inner_text(f"{row} .status").startswith(status)
+        with page.expect_navigation():
+            page.click("#publish")
+        assert page.url.endswith("/numbering/notices")
+        latest = page.locator("section.notice").first
+        assert seeded["pending_code"] in latest.inner_text()
+        assert "ADD" in latest.inner_text()
+    finally:
+        context.close()

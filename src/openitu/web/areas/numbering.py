@@ -6,12 +6,13 @@ import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from openitu.accounts import Principal, Role
 from openitu.errors import InvalidInput, OpenITUError
 from openitu.numbering import e164, lookups
 from openitu.numbering.countries import name_of
-from openitu.numbering.workflow import Kind
+from openitu.numbering.workflow import HOLDING, PENDING, TRANSITIONS, Kind
 from openitu.service.auth import (
     CurrentPrincipalDep,
     attach_csrf_cookie,
@@ -182,3 +183,107 @@ def apply(
     return _form_page(
         request, principal, form=form, errors={}, created=created.as_dict(), status_code=201
     )
+
+
+# ------------------------------------------------------------------ applications
+
+
+def _actions(principal: Principal, status: str, applicant: str) -> list[str]:
+    """The buttons this principal gets for an application in ``status``."""
+    wanted: tuple[str, ...]
+    if principal.role is Role.SECRETARIAT:
+        wanted = ("check", "reserve", "assign", "reclaim")
+    elif principal.administration == applicant:
+        wanted = ("withdraw", "return")
+    else:
+        return []
+    return [a for a in wanted if status in TRANSITIONS[a][0]]
+
+
+def _applications_page(
+    request: Request,
+    principal: Principal,
+    session: SessionDep,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    listed = []
+    if principal.signed_in:
+        applicant = None if principal.role is Role.SECRETARIAT else principal.administration
+        if principal.role is Role.SECRETARIAT or applicant:
+            listed = store.list_applications(session, applicant=applicant)
+    response = render(
+        request,
+        "numbering/applications.html",
+        status_code=status_code,
+        principal=principal,
+        applications=[
+            {**a.as_dict(), "actions": _actions(principal, a.status.value, a.applicant)}
+            for a in reversed(listed)
+        ],
+        pending=sum(1 for a in listed if a.status in PENDING),
+        held=sum(1 for a in listed if a.status in HOLDING),
+        is_tsb=principal.role is Role.SECRETARIAT,
+        error=error,
+        csrf_token=csrf_token(request),
+    )
+    attach_csrf_cookie(request, response)
+    return response
+
+
+@router.get("/applications", response_class=HTMLResponse)
+def applications(request: Request, principal: CurrentPrincipalDep, session: SessionDep) -> Response:
+    """Applications: the secretariat sees and decides all, an officer follows their own."""
+    return _applications_page(request, principal, session)
+
+
+_STEPS = {
+    "check": store.check_application,
+    "reserve": store.reserve,
+    "assign": store.assign,
+    "reclaim": store.reclaim,
+    "withdraw": store.withdraw_application,
+    "return": store.return_code,
+}
+
+
+@router.post(
+    "/applications/{application_id}/{action}",
+    response_class=HTMLResponse,
+    dependencies=[csrf_protected],
+)
+def application_step(
+    request: Request,
+    application_id: int,
+    action: str,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+) -> Response:
+    """One step of the workflow from a button; refusals come back on the page."""
+    step = _STEPS.get(action)
+    if step is None:
+        return _applications_page(
+            request, principal, session, error=f"unknown action {action!r}", status_code=404
+        )
+    try:
+        with session.begin_nested():  # a refused step leaves nothing behind
+            step(session, actor=principal, application_id=application_id)
+    except OpenITUError as exc:
+        return _applications_page(
+            request, principal, session, error=exc.detail, status_code=exc.status
+        )
+    return RedirectResponse("/numbering/applications", status_code=303)
+
+
+@router.post("/notices", response_class=HTMLResponse, dependencies=[csrf_protected])
+def publish(request: Request, principal: CurrentPrincipalDep, session: SessionDep) -> Response:
+    """The secretariat publishes the next change notice."""
+    try:
+        with session.begin_nested():
+            store.publish_notice(session, actor=principal)
+    except OpenITUError as exc:
+        return _applications_page(
+            request, principal, session, error=exc.detail, status_code=exc.status
+        )
+    return RedirectResponse("/numbering/notices", status_code=303)
