@@ -1,0 +1,140 @@
+"""Rainfall rate statistics, Recommendation ITU-R P.837-7 (06/2017), Annex 1.
+
+The digital maps (the R_0.01 map of Annex 1 and the twelve monthly mean total rainfall
+maps M_T) come from the ``itur`` package (ITU-Rpy 0.4.0), with the monthly mean surface
+temperatures of P.1510-1. The per-location steps that ``itur`` runs one point at a time
+(the rain probability of steps 5-7 and the root finding of step 8) run here on whole
+arrays: one call for many locations costs a few passes of numpy.
+
+Editions: P.837-7 only (explicit ``edition`` parameter, for the day a later edition is
+added).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+from scipy.special import ndtr
+
+from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
+from openitu.radio.propagation.earth_space import _flat, _location, _lon360, _model, _r001_mm_h
+
+P837_EDITIONS: Final = ("P.837-7",)
+
+# Step 1: number of days of each month (February averaged over leap years).
+_DAYS: Final = np.array([31.0, 28.25, 31.0, 30.0, 31.0, 30.0, 31.0, 31.0, 30.0, 31.0, 30.0, 31.0])
+
+
+def _monthly(lat: FloatArray, lon: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Steps 2-7 per month: (P0_ii [%], r_ii [mm/h]), each of shape (n, 12)."""
+    rain = _model("837", 7)
+    t_model = _model("1510", 1)
+    lon360 = _lon360(lon)
+    mt = np.stack([rain.Mt(lat.copy(), lon360.copy(), m) for m in range(1, 13)], axis=-1)
+    t_c = (
+        np.stack(
+            [t_model.month_temperature(lat.copy(), lon360.copy(), m) for m in range(1, 13)],
+            axis=-1,
+        )
+        - 273.15
+    )
+    # Step 5, eq. (1): mean rainfall rate of the month when it rains.
+    r = np.where(t_c >= 0.0, 0.5874 * np.exp(0.0883 * t_c), 0.5874)
+    # Step 6, eq. (2): monthly probability of rain [%].
+    p0 = 100.0 * mt / (24.0 * _DAYS * r)
+    # Step 6 (second part): above 70 %, P0 = 70 % and r = 100/70 M_T / (24 N).
+    over = p0 > 70.0
+    r = np.where(over, 100.0 / 70.0 * mt / (24.0 * _DAYS), r)
+    p0 = np.where(over, 70.0, p0)
+    return np.asarray(p0, dtype=np.float64), np.asarray(r, dtype=np.float64)
+
+
+def _annual_p0(p0: FloatArray) -> FloatArray:
+    """Step 7, eq. (3): annual probability of rain [%]."""
+    return np.asarray(np.sum(_DAYS * p0, axis=-1) / 365.25)
+
+
+def _exceedance(rate: FloatArray, p0: FloatArray, r: FloatArray) -> FloatArray:
+    """Step 8, eqs. (4)-(5): annual % of time the rate exceeds ``rate`` [mm/h]."""
+    z = (np.log(rate)[:, None] + 0.7938 - np.log(r)) / 1.26
+    return np.asarray(np.sum(_DAYS * p0 * ndtr(-z), axis=-1) / 365.25)
+
+
+def rain_probability_percent(
+    lat_deg: npt.ArrayLike, lon_deg: npt.ArrayLike, *, edition: str = "P.837-7"
+) -> FloatArray:
+    """Annual probability of rain P_0 [%], P.837-7 Annex 1 steps 1-7 (eqs. (1)-(3)).
+
+    Parameters
+    ----------
+    lat_deg, lon_deg : array_like
+        Latitude [-90, 90] and longitude [-180, 360] [deg].
+    edition : str
+        "P.837-7".
+
+    Returns
+    -------
+    ndarray
+        P_0 [%], the percentage of an average year during which it rains.
+    """
+    check_edition(edition, P837_EDITIONS)
+    lat, lon = _location(lat_deg, lon_deg)
+    shape, (lat, lon) = _flat(lat, lon, fields=("lat_deg", "lon_deg"))
+    p0, _ = _monthly(lat, lon)
+    return _annual_p0(p0).reshape(shape)
+
+
+def rainfall_rate_mm_h(
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    *,
+    edition: str = "P.837-7",
+) -> FloatArray:
+    """Rainfall rate exceeded for p % of an average year, P.837-7 Annex 1 [mm/h].
+
+    For p = 0.01 % the R_0.01 digital map of Annex 1; otherwise step 8: the rate R_p at
+    which the annual exceedance of eqs. (4)-(5) equals p, found by bisection in ln R to
+    better than 1e-9 relative (0 where p is not smaller than P_0, when it does not rain
+    that often).
+
+    Parameters
+    ----------
+    lat_deg, lon_deg : array_like
+        Latitude [-90, 90] and longitude [-180, 360] [deg].
+    p_percent : array_like
+        Percentage of an average year [%], 0.001 to 10.
+    edition : str
+        "P.837-7".
+
+    Returns
+    -------
+    ndarray
+        R_p [mm/h].
+    """
+    check_edition(edition, P837_EDITIONS)
+    lat, lon = _location(lat_deg, lon_deg)
+    p = as_array(p_percent, "p_percent")
+    check_range(p, "p_percent", 0.001, 10.0, unit="%")
+    shape, (lat, lon, p) = _flat(lat, lon, p, fields=("lat_deg", "lon_deg", "p_percent"))
+    out = np.zeros(lat.shape, dtype=np.float64)
+    at_map = p == 0.01
+    if at_map.any():
+        out[at_map] = _r001_mm_h(lat[at_map], lon[at_map])
+    rest = ~at_map
+    if rest.any():
+        p0, r = _monthly(lat[rest], lon[rest])
+        wanted = p[rest]
+        raining = wanted < _annual_p0(p0)
+        low = np.full(wanted.shape, np.log(1e-10))
+        high = np.full(wanted.shape, np.log(1000.0))
+        # The exceedance falls as R grows: bisection in ln R on every point at once.
+        for _ in range(60):
+            middle = 0.5 * (low + high)
+            above = _exceedance(np.exp(middle), p0, r) > wanted
+            low = np.where(above, middle, low)
+            high = np.where(above, high, middle)
+        out[rest] = np.where(raining, np.exp(0.5 * (low + high)), 0.0)
+    return out.reshape(shape)

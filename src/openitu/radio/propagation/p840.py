@@ -1,0 +1,322 @@
+"""Attenuation due to clouds, Recommendation ITU-R P.840-7, -8 and -9.
+
+* P.840-7 and P.840-8 (same maps and coefficients): the reduced columnar liquid water
+  content L_red from the digital maps shipped by ``itur`` (ITU-Rpy 0.4.0), and
+  ``A = L_red K_l(f, 0 °C) / sin θ``.
+* P.840-9 (08/2023): new 0.25° digital maps of the integrated cloud liquid water content
+  L exceeded for p = 0.01 ... 100 % and of the log-normal parameters m_L, σ_L and P_L
+  (``itur`` 0.4.0 does not have them; shipped here in ``openitu/data/p840/``, see
+  SOURCES.md), the cloud liquid mass absorption coefficient K_L(f) of eq. (12) and the
+  log-normal approximation of eq. (15).
+
+The specific attenuation coefficient K_l(f, T) of §2 (double-Debye model, eqs. (2)-(11))
+comes from ``itur``. All functions take arrays and broadcast.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from importlib import resources
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+from scipy.special import ndtri
+
+from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
+from openitu.radio.propagation.earth_space import (
+    _flat,
+    _frequency,
+    _location,
+    _lon360,
+    _lred_kg_m2,
+    _model,
+)
+
+P840_EDITIONS: Final = ("P.840-9", "P.840-8", "P.840-7")
+LOGNORMAL_EDITIONS: Final = ("P.840-9",)
+
+# P.840-9: the percentages at which the L maps are given, and their names in the file.
+_P9: Final = (
+    (0.01, "l_001"),
+    (0.02, "l_002"),
+    (0.03, "l_003"),
+    (0.05, "l_005"),
+    (0.1, "l_01"),
+    (0.2, "l_02"),
+    (0.3, "l_03"),
+    (0.5, "l_05"),
+    (1.0, "l_1"),
+    (2.0, "l_2"),
+    (3.0, "l_3"),
+    (5.0, "l_5"),
+    (10.0, "l_10"),
+    (20.0, "l_20"),
+    (30.0, "l_30"),
+    (50.0, "l_50"),
+    (60.0, "l_60"),
+    (70.0, "l_70"),
+    (80.0, "l_80"),
+    (90.0, "l_90"),
+    (95.0, "l_95"),
+    (99.0, "l_99"),
+    (100.0, "l_100"),
+)
+_P9_TABLE: Final = np.array([p for p, _ in _P9])
+# Eq. (12) constants of the K_L(f) correction factor.
+_KL_A: Final = (0.1522, 11.51, -10.4912)
+_KL_F: Final = (-23.9589, 219.2096)
+_KL_S: Final = (3.2991e3, 2.7595e6)
+_GRID_STEP: Final = 0.25  # deg; rows from 90 °N down to 90 °S, columns from 0 °E eastwards
+_lock = threading.Lock()
+
+
+@cache
+def _map9(name: str) -> FloatArray:
+    """One P.840-9 map as float64 (721 x 1441, the 0 ° column repeated at 360 °).
+
+    The file stores each map in thousandths of its unit (the published maps have three
+    decimals), as differences along longitude; NaN (no clouds: m_L, σ_L undefined) where
+    ``missing`` is set.
+    """
+    with _lock:
+        source = resources.files("openitu.data").joinpath("p840/p840-9_maps.npz")
+        with source.open("rb") as handle, np.load(handle) as archive:
+            values = np.cumsum(archive[name].astype(np.int64), axis=1) / 1000.0
+            if name in ("ml", "sl"):
+                missing = np.unpackbits(archive["missing"], axis=1)[:, : values.shape[1]]
+                values = np.where(missing.astype(bool), np.nan, values)
+    return np.ascontiguousarray(np.concatenate([values, values[:, :1]], axis=1))
+
+
+def _bilinear(grid: FloatArray, lat: FloatArray, lon360: FloatArray) -> FloatArray:
+    """Bilinear interpolation on the P.840-9 0.25° grid (P.1144 §1b)."""
+    row = (90.0 - lat) / _GRID_STEP
+    col = lon360 / _GRID_STEP
+    r0 = np.clip(np.floor(row).astype(np.intp), 0, grid.shape[0] - 2)
+    c0 = np.clip(np.floor(col).astype(np.intp), 0, grid.shape[1] - 2)
+    dr = row - r0
+    dc = col - c0
+    return np.asarray(
+        grid[r0, c0] * (1 - dr) * (1 - dc)
+        + grid[r0 + 1, c0] * dr * (1 - dc)
+        + grid[r0, c0 + 1] * (1 - dr) * dc
+        + grid[r0 + 1, c0 + 1] * dr * dc
+    )
+
+
+def _liquid9(lat: FloatArray, lon: FloatArray, p: FloatArray) -> FloatArray:
+    """P.840-9 §3.1: L exceeded for p %, interpolated linearly in ln p between the maps."""
+    lon360 = _lon360(lon)
+    out = np.empty(lat.shape, dtype=np.float64)
+    for value in np.unique(p):
+        mask = p == value
+        la, lo = lat[mask], lon360[mask]
+        i = int(np.clip(np.searchsorted(_P9_TABLE, value, side="right") - 1, 0, len(_P9) - 2))
+        (below, name_b), (above, name_a) = _P9[i], _P9[i + 1]
+        l_b = _bilinear(_map9(name_b), la, lo)
+        if value == below:
+            out[mask] = l_b
+            continue
+        l_a = _bilinear(_map9(name_a), la, lo)
+        weight = (np.log(value) - np.log(below)) / (np.log(above) - np.log(below))
+        out[mask] = l_b + (l_a - l_b) * weight
+    return out
+
+
+def _kl_0c(f: FloatArray) -> FloatArray:
+    """K_l(f, T) of §2 eqs. (2)-(11) at T = 0 °C [(dB/km)/(g/m³)]."""
+    return np.asarray(_model("840", 8).specific_attenuation_coefficients(f, 0.0))
+
+
+def mass_absorption_coefficient(f_ghz: npt.ArrayLike, *, edition: str = "P.840-9") -> FloatArray:
+    """Cloud liquid mass absorption coefficient K_L(f) of P.840-9 eq. (12) [dB/(kg/m²)].
+
+    ``K_L(f) = K_l(f, 273.75 K) (A1 e^{-(f-f1)²/σ1} + A2 e^{-(f-f2)²/σ2} + A3)``: the §2
+    double-Debye coefficient at 273.75 K times a correction fitted by the ITU-R to the
+    attenuation of real clouds. For P.840-7/-8, K_l(f, 273.15 K).
+
+    Parameters
+    ----------
+    f_ghz : array_like
+        Frequency [GHz], 1 to 200.
+    edition : str
+        "P.840-9", "P.840-8" or "P.840-7".
+
+    Returns
+    -------
+    ndarray
+        K_L [dB/(kg/m²)].
+    """
+    edition = check_edition(edition, P840_EDITIONS)
+    f = _frequency(f_ghz, 1.0, 200.0)
+    shape, (f,) = _flat(f, fields=("f_ghz",))
+    return _kl(f, edition).reshape(shape)
+
+
+def _kl(f: FloatArray, edition: str) -> FloatArray:
+    if edition != "P.840-9":
+        return _kl_0c(f)
+    base = np.asarray(_model("840", 8).specific_attenuation_coefficients(f, 273.75 - 273.15))
+    correction = (
+        _KL_A[0] * np.exp(-((f - _KL_F[0]) ** 2) / _KL_S[0])
+        + _KL_A[1] * np.exp(-((f - _KL_F[1]) ** 2) / _KL_S[1])
+        + _KL_A[2]
+    )
+    return np.asarray(base * correction)
+
+
+def _percent(p_percent: npt.ArrayLike, edition: str) -> FloatArray:
+    p = as_array(p_percent, "p_percent")
+    if edition == "P.840-9":
+        check_range(p, "p_percent", 0.01, 100.0, unit="%")
+    else:
+        check_range(p, "p_percent", 0.1, 99.0, unit="%")
+    return p
+
+
+def liquid_water_content_kg_m2(
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    *,
+    edition: str = "P.840-9",
+) -> FloatArray:
+    """Columnar cloud liquid water content exceeded for p % of an average year [kg/m²].
+
+    P.840-9 §3.1: the integrated cloud liquid water content L from the 0.25° maps
+    (p = 0.01 ... 100 %); P.840-7/-8 §3.1: the reduced content L_red from the 1.125° maps
+    (p = 0.1 ... 99 %). Bilinear in position, linear in ln p between the mapped
+    percentages.
+
+    Parameters
+    ----------
+    lat_deg, lon_deg : array_like
+        Latitude [-90, 90] and longitude [-180, 360] [deg].
+    p_percent : array_like
+        Percentage of an average year [%]: 0.01 to 100 (P.840-9), 0.1 to 99 (-7, -8).
+    edition : str
+        "P.840-9", "P.840-8" or "P.840-7".
+
+    Returns
+    -------
+    ndarray
+        L (or L_red) [kg/m²].
+    """
+    edition = check_edition(edition, P840_EDITIONS)
+    lat, lon = _location(lat_deg, lon_deg)
+    p = _percent(p_percent, edition)
+    shape, (lat, lon, p) = _flat(lat, lon, p, fields=("lat_deg", "lon_deg", "p_percent"))
+    if edition == "P.840-9":
+        return _liquid9(lat, lon, p).reshape(shape)
+    return _lred_kg_m2(lat, lon, p, edition).reshape(shape)
+
+
+def _elevation(el_deg: npt.ArrayLike) -> FloatArray:
+    el = as_array(el_deg, "el_deg")
+    check_range(el, "el_deg", 5.0, 90.0, unit="deg")
+    return el
+
+
+def cloud_attenuation_db(
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    f_ghz: npt.ArrayLike,
+    el_deg: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    *,
+    edition: str = "P.840-9",
+) -> FloatArray:
+    """Cloud attenuation exceeded for p %, P.840-9 eq. (13) (P.840-8 eq. (12)) [dB].
+
+    ``A_C = K_L(f) L(p) / sin θ`` (P.840-9) or ``A = K_l(f, 0 °C) L_red(p) / sin θ``
+    (P.840-7/-8).
+
+    Parameters
+    ----------
+    lat_deg, lon_deg : array_like
+        Latitude and longitude [deg].
+    f_ghz : array_like
+        Frequency [GHz], 1 to 200.
+    el_deg : array_like
+        Elevation angle [deg], 5 to 90.
+    p_percent : array_like
+        Percentage of an average year [%]: 0.01 to 100 (P.840-9), 0.1 to 99 (-7, -8).
+    edition : str
+        "P.840-9", "P.840-8" or "P.840-7".
+
+    Returns
+    -------
+    ndarray
+        A_C [dB].
+    """
+    edition = check_edition(edition, P840_EDITIONS)
+    lat, lon = _location(lat_deg, lon_deg)
+    f = _frequency(f_ghz, 1.0, 200.0)
+    el = _elevation(el_deg)
+    p = _percent(p_percent, edition)
+    shape, (lat, lon, f, el, p) = _flat(
+        lat, lon, f, el, p, fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent")
+    )
+    return _cloud(lat, lon, f, el, p, edition).reshape(shape)
+
+
+def _cloud(
+    lat: FloatArray, lon: FloatArray, f: FloatArray, el: FloatArray, p: FloatArray, edition: str
+) -> FloatArray:
+    liquid = _liquid9(lat, lon, p) if edition == "P.840-9" else _lred_kg_m2(lat, lon, p, edition)
+    return np.asarray(np.maximum(liquid * _kl(f, edition) / np.sin(np.radians(el)), 0.0))
+
+
+def cloud_attenuation_lognormal_db(
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    f_ghz: npt.ArrayLike,
+    el_deg: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    *,
+    edition: str = "P.840-9",
+) -> FloatArray:
+    """Cloud attenuation from the log-normal approximation, P.840-9 §3.2 eq. (15) [dB].
+
+    ``A_C(p) = K_L(f) exp(m_L + σ_L Q⁻¹(p / P_L)) / sin θ`` for p < P_L, with m_L, σ_L
+    and P_L (the probability of liquid clouds, %) from the P.840-9 maps; 0 where p ≥ P_L
+    or where the maps give no clouds (P_L ≤ 0.02 %, m_L undefined).
+
+    Parameters
+    ----------
+    lat_deg, lon_deg : array_like
+        Latitude and longitude [deg].
+    f_ghz : array_like
+        Frequency [GHz], 1 to 200.
+    el_deg : array_like
+        Elevation angle [deg], 5 to 90.
+    p_percent : array_like
+        Percentage of an average year [%], 0.01 to 100.
+    edition : str
+        "P.840-9" (the log-normal maps of earlier editions are not used).
+
+    Returns
+    -------
+    ndarray
+        A_C [dB].
+    """
+    edition = check_edition(edition, LOGNORMAL_EDITIONS)
+    lat, lon = _location(lat_deg, lon_deg)
+    f = _frequency(f_ghz, 1.0, 200.0)
+    el = _elevation(el_deg)
+    p = _percent(p_percent, edition)
+    shape, (lat, lon, f, el, p) = _flat(
+        lat, lon, f, el, p, fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent")
+    )
+    lon360 = _lon360(lon)
+    m_l = _bilinear(_map9("ml"), lat, lon360)
+    s_l = _bilinear(_map9("sl"), lat, lon360)
+    p_l = _bilinear(_map9("pl"), lat, lon360)
+    clouds = (p < p_l) & (p_l > 0.02) & np.isfinite(m_l) & np.isfinite(s_l)
+    ratio = np.where(clouds, p / np.where(clouds, p_l, 1.0), 0.5)
+    # Q⁻¹(x) = Φ⁻¹(1 - x).
+    liquid = np.exp(np.where(clouds, m_l, 0.0) + np.where(clouds, s_l, 0.0) * ndtri(1.0 - ratio))
+    a = _kl(f, edition) * liquid / np.sin(np.radians(el))
+    return np.asarray(np.where(clouds, a, 0.0)).reshape(shape)
