@@ -164,3 +164,33 @@ def test_audit_api_verifies_the_chain(client: TestClient, make_user: MakeUser) -
     assert report.json()["intact"] is True
     entries = client.get("/api/audit/entries?entity=account", headers=bearer(token)).json()
     assert any(e["entity_id"] == "bureau" and e["action"] == "account.create" for e in entries)
+
+
+def test_answers_carry_security_headers_and_credentials_are_never_cached(
+    client: TestClient, make_user: MakeUser
+) -> None:
+    make_user("fr-officer", "notifying_officer", "FR")
+    for path in ("/api/health", "/", "/api/allocations/editions"):
+        response = client.get(path)
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "DENY"
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        assert "no-store" not in response.headers.get("cache-control", "")
+    issued = client.post("/api/auth/token", json={"username": "fr-officer", "password": PASSWORD})
+    assert issued.status_code == 201
+    assert issued.headers["cache-control"] == "no-store"
+    assert client.get("/account/sign-in").headers["cache-control"] == "no-store"
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(client: TestClient) -> None:
+    from openitu.service.auth import MAX_BODY_BYTES
+
+    huge = b'{"username": "' + b"x" * (MAX_BODY_BYTES + 1) + b'", "password": "p"}'
+    response = client.post(
+        "/api/auth/token", content=huge, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["status"] == 413
+    normal = client.post("/api/auth/token", json={"username": "nobody", "password": "p"})
+    assert normal.status_code == 401

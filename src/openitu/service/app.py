@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from openitu import __version__
+from openitu.service.auth import install_security
 from openitu.service.context import AppContext
 from openitu.service.problems import install_error_handlers
 from openitu.service.routes import all_routers
@@ -27,6 +28,7 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     )
     app.state.context = context
     install_error_handlers(app)
+    install_security(app)
     for router in all_routers():
         app.include_router(router)
     for page_router in all_page_routers():

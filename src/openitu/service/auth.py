@@ -362,3 +362,97 @@ async def _csrf_dependency(request: Request) -> None:
 setattr(_csrf_dependency, "openitu_csrf", True)  # noqa: B010  (found by the route test)
 csrf_protected = Depends(_csrf_dependency)
 """Put on every page route that accepts a form (POST, PUT, PATCH, DELETE)."""
+
+
+# --- response headers ----------------------------------------------------------------------
+
+_SECURITY_HEADERS: Final = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"content-security-policy", b"frame-ancestors 'none'"),
+    (b"referrer-policy", b"same-origin"),
+)
+_NO_STORE_PREFIXES: Final = ("/api/auth", "/api/accounts", "/api/audit", "/account")
+
+
+MAX_BODY_BYTES: Final = 16 * 1024 * 1024
+"""The largest request body accepted (uploads included); larger ones get 413."""
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware: bounded request bodies; no sniffing, no framing, and no
+    caching of credentials.
+
+    A body over :data:`MAX_BODY_BYTES` is refused with 413 before it is read (by its
+    Content-Length) or cut off as it arrives (chunked). Answers under /api/auth,
+    /api/accounts, /api/audit and /account carry ``Cache-Control: no-store`` (they may
+    hold a token shown once, or private data).
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
+            await _too_large(scope, send)
+            return
+        received = [0]
+
+        async def bounded_receive() -> Any:
+            message = await receive()
+            if message["type"] == "http.request":
+                received[0] += len(message.get("body", b""))
+                if received[0] > MAX_BODY_BYTES:
+                    return {"type": "http.disconnect"}
+            return message
+
+        no_store = str(scope.get("path", "")).startswith(_NO_STORE_PREFIXES)
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(k, v) for k, v in _SECURITY_HEADERS if k not in present]
+                if no_store:
+                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+                    headers.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, bounded_receive, send_with_headers)
+
+
+async def _too_large(scope: Any, send: Any) -> None:
+    import json
+
+    body = json.dumps(
+        {
+            "type": "https://openitu.org/problems/http-413",
+            "title": "Request too large",
+            "status": 413,
+            "detail": f"the request body exceeds {MAX_BODY_BYTES // (1024 * 1024)} MiB",
+            "instance": str(scope.get("path", "")),
+        }
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+                *_SECURITY_HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def install_security(app: FastAPI) -> None:
+    """Called by create_app: the security headers on every answer."""
+    app.add_middleware(SecurityHeaders)
