@@ -1,5 +1,6 @@
 """The curated public Python surface: ``from openitu.api import ...``."""
 
+from openitu.accounts.rights import Principal, Role, authorize
 from openitu.errors import (
     Conflict,
     Forbidden,
@@ -7,6 +8,7 @@ from openitu.errors import (
     NotAuthenticated,
     NotFound,
     OpenITUError,
+    RateLimited,
 )
 from openitu.geo.borders import neighbours
 from openitu.geo.countries import Country, all_countries, country, itu_region_of_country
@@ -79,11 +81,15 @@ __all__ = [  # noqa: RUF022
     "P1546Result",
     "P452Result",
     "PathProfile",
+    "Principal",
+    "RateLimited",
+    "Role",
     "SlantPathAttenuation",
     "SpectrumMask",
     "aggregate_i_over_n_db",
     "all_countries",
     "antenna_gain_dbi",
+    "authorize",
     "bulletin_register",
     "c_over_i_db",
     "classify_e164",
