@@ -308,8 +308,8 @@ def run(
         token = prepare(url, areas=areas)
         with serve(url, workers) as (base_url, pgid):
             load_before = os.getloadavg()[0]
-            result = asyncio.run(
-                drive(
+            result = _run_in_own_thread(
+                lambda: drive(
                     base_url,
                     token,
                     readers=readers,
@@ -332,6 +332,26 @@ def run(
         "machine_load_average": [round(load_before, 2), round(load_after, 2)],
         "cpu_cores": os.cpu_count(),
     }
+
+
+def _run_in_own_thread(make: Any) -> Any:
+    """asyncio.run in a thread of its own (a caller may already run an event loop)."""
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = asyncio.run(make())
+        except BaseException as exc:
+            box["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
 
 
 @contextmanager
