@@ -1,10 +1,22 @@
-"""Deciding a vote: quorum, majorities, abstentions apart, ties, deferral."""
+"""Deciding a vote: quorum, majorities, abstentions apart, ties, deferral; the majority
+that what is decided requires."""
 
 from __future__ import annotations
 
 import pytest
 
-from openitu.governance.votes import Majority, Outcome, Tally, decide, required_for
+from openitu.errors import InvalidInput
+from openitu.governance.votes import (
+    Basis,
+    Majority,
+    Matter,
+    Outcome,
+    Tally,
+    decide,
+    effective_majority,
+    required_for,
+    required_majority,
+)
 
 
 def _tally(f: int, a: int, ab: int, *, accredited: int = 10, present: int = 10) -> Tally:
@@ -53,3 +65,57 @@ def test_required_is_the_smallest_winning_number(voting: int) -> None:
             assert needed > voting * share >= needed - 1
         else:
             assert needed * 3 >= 2 * voting > (needed - 1) * 3
+
+
+def test_constitution_amendments_need_two_thirds_of_the_accredited() -> None:
+    """CS No. 229: two thirds of the delegations accredited with the right to vote, so
+    that absentees and abstainers count as not approving."""
+    rule = required_majority(Matter.CONSTITUTION, "PP")
+    assert (rule.majority, rule.basis) == (Majority.TWO_THIRDS, Basis.ACCREDITED)
+    # 9 accredited, 8 present: 5 for, 1 against, 2 abstaining. Two thirds of those
+    # present and voting (6) would be 4; two thirds of the 9 accredited is 6.
+    tally = Tally(5, 1, 2, accredited=9, present=8)
+    assert decide(tally, Majority.TWO_THIRDS).outcome is Outcome.ADOPTED
+    result = decide(tally, rule.majority, rule.basis)
+    assert (result.outcome, result.required) == (Outcome.REJECTED, 6)
+    assert decide(Tally(6, 2, 0, accredited=9, present=8), rule.majority, rule.basis).outcome is (
+        Outcome.ADOPTED
+    )
+
+
+def test_convention_amendments_need_more_than_half_of_the_accredited() -> None:
+    rule = required_majority(Matter.CONVENTION, "PP")
+    assert (rule.majority, rule.basis) == (Majority.SIMPLE, Basis.ACCREDITED)
+    assert "No. 520" in rule.rule
+    # 4 for, 1 against of 9 accredited: a majority of those voting, not of the accredited.
+    assert decide(Tally(4, 1, 3, 9, 8), rule.majority, rule.basis).outcome is Outcome.REJECTED
+    assert decide(Tally(5, 1, 2, 9, 8), rule.majority, rule.basis).outcome is Outcome.ADOPTED
+
+
+def test_radio_regulations_and_other_questions_by_simple_majority() -> None:
+    for matter, kind in ((Matter.RADIO_REGULATIONS, "WRC"), (Matter.GENERAL, "RA")):
+        rule = required_majority(matter, kind)
+        assert (rule.majority, rule.basis) == (Majority.SIMPLE, Basis.PRESENT_AND_VOTING)
+
+
+@pytest.mark.parametrize(
+    ("matter", "kind"),
+    [(Matter.CONSTITUTION, "WRC"), (Matter.CONVENTION, "Council"),
+     (Matter.RADIO_REGULATIONS, "PP")],
+)  # fmt: skip
+def test_a_conference_decides_only_its_own_matters(matter: Matter, kind: str) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        required_majority(matter, kind)
+    assert raised.value.field == "matter"
+
+
+def test_the_secretariat_may_only_make_the_majority_stricter() -> None:
+    stricter = effective_majority(Matter.RADIO_REGULATIONS, "WRC", Majority.TWO_THIRDS)
+    assert (stricter.majority, stricter.basis) == (Majority.TWO_THIRDS, Basis.PRESENT_AND_VOTING)
+    assert effective_majority(Matter.CONSTITUTION, "PP", Majority.TWO_THIRDS).basis is (
+        Basis.ACCREDITED
+    )
+    with pytest.raises(InvalidInput) as raised:
+        effective_majority(Matter.CONSTITUTION, "PP", Majority.SIMPLE)
+    assert raised.value.field == "majority"
+    assert "No. 229" in raised.value.reason

@@ -9,8 +9,10 @@ Union (the chapter on voting) and of the Constitution:
 - quorum: more than half of the delegations accredited with the right to vote are present;
 - the majority is reckoned on the delegations present and voting, that is voting for or
   against: abstentions are counted apart and not taken into account;
-- a simple majority is more than half of those votes; where the rules require it (e.g.
-  amendments to the Constitution), two thirds of them;
+- a simple majority is more than half of those votes; where the rules require it the
+  majority is stricter, and :func:`required_majority` derives it from what is decided
+  (amendments to the Constitution: two thirds of the delegations accredited with the
+  right to vote, CS No. 229; to the Convention: more than half of them, CV No. 520);
 - a tie rejects the proposal;
 - if abstentions exceed half of the votes recorded (for, against and abstentions),
   consideration of the matter is deferred to a later meeting.
@@ -31,6 +33,99 @@ from openitu.errors import InvalidInput
 class Majority(StrEnum):
     SIMPLE = "simple"
     TWO_THIRDS = "two-thirds"
+
+    @property
+    def rank(self) -> int:
+        return 0 if self is Majority.SIMPLE else 1
+
+
+class Basis(StrEnum):
+    """What the majority is reckoned on."""
+
+    PRESENT_AND_VOTING = "present-and-voting"
+    """The delegations present and voting for or against (the General Rules' default)."""
+    ACCREDITED = "accredited"
+    """Every delegation accredited to the conference with the right to vote, present or
+    not, voting or not (CS No. 229, CV No. 520)."""
+
+
+class Matter(StrEnum):
+    """What a vote decides, which sets the majority it needs."""
+
+    GENERAL = "general"
+    RADIO_REGULATIONS = "radio-regulations"
+    CONSTITUTION = "constitution"
+    CONVENTION = "convention"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    majority: Majority
+    basis: Basis
+    rule: str
+    """The provision the requirement rests on, for the published result."""
+
+
+def required_majority(matter: Matter, conference_kind: str) -> Requirement:
+    """The majority the rules require for deciding ``matter`` at a conference of
+    ``conference_kind`` (``ConferenceKind`` value: "PP", "WRC", ...).
+
+    - Amendments to the Constitution are decided only by a Plenipotentiary Conference
+      and need the approval, in plenary, of at least two thirds of the delegations
+      accredited to it and having the right to vote (Constitution, Art. 55, No. 229;
+      the quorum is that of No. 228, more than half of the accredited delegations).
+    - Amendments to the Convention, also only at a Plenipotentiary Conference, need more
+      than one half of the delegations accredited to it and having the right to vote
+      (Convention, Art. 42, No. 520).
+    - A World Radiocommunication Conference revises the Radio Regulations (CS Art. 13,
+      No. 89) and decides, as every other question, by a simple majority of the
+      delegations present and voting (General Rules of conferences, assemblies and
+      meetings of the Union, the chapter on voting); only a WRC may amend them.
+    - Any other question: a simple majority of those present and voting.
+
+    Raises `InvalidInput` (field ``matter``) where the conference cannot decide it.
+    """
+    if matter in (Matter.CONSTITUTION, Matter.CONVENTION) and conference_kind != "PP":
+        raise InvalidInput(
+            "matter", f"only a Plenipotentiary Conference amends the {matter.value}, not a "
+            f"{conference_kind}"
+        )  # fmt: skip
+    if matter is Matter.RADIO_REGULATIONS and conference_kind != "WRC":
+        raise InvalidInput(
+            "matter", f"only a WRC revises the Radio Regulations (CS No. 89), not a "
+            f"{conference_kind}"
+        )  # fmt: skip
+    if matter is Matter.CONSTITUTION:
+        return Requirement(Majority.TWO_THIRDS, Basis.ACCREDITED, "CS Art. 55 No. 229")
+    if matter is Matter.CONVENTION:
+        return Requirement(Majority.SIMPLE, Basis.ACCREDITED, "CV Art. 42 No. 520")
+    if matter is Matter.RADIO_REGULATIONS:
+        return Requirement(Majority.SIMPLE, Basis.PRESENT_AND_VOTING, "CS No. 89; General Rules")
+    return Requirement(Majority.SIMPLE, Basis.PRESENT_AND_VOTING, "General Rules")
+
+
+def effective_majority(
+    matter: Matter, conference_kind: str, chosen: Majority | None = None
+) -> Requirement:
+    """The requirement for ``matter``, or the secretariat's ``chosen`` majority where it
+    is stricter; a laxer choice than the rules' is refused (field ``majority``)."""
+    required = required_majority(matter, conference_kind)
+    if chosen is None or chosen is required.majority:
+        return required
+    if chosen.rank < required.majority.rank:
+        raise InvalidInput(
+            "majority", f"a {matter.value} matter needs a {required.majority.value} majority "
+            f"({required.rule}); a {chosen.value} majority is not enough"
+        )  # fmt: skip
+    return Requirement(chosen, required.basis, f"{required.rule}; stricter by decision")
+
+
+def parse_matter(value: str, *, field: str = "matter") -> Matter:
+    try:
+        return Matter(value.strip().lower().replace("_", "-"))
+    except ValueError:
+        names = ", ".join(matter.value for matter in Matter)
+        raise InvalidInput(field, f"{value!r} is not a matter ({names})") from None
 
 
 class Method(StrEnum):
@@ -107,8 +202,12 @@ def required_for(majority: Majority, present_and_voting: int) -> int:
     return int(needed) if needed.denominator == 1 else int(needed) + 1
 
 
-def decide(tally: Tally, majority: Majority) -> Result:
-    """The outcome of a vote from its counts."""
+def decide(tally: Tally, majority: Majority, basis: Basis = Basis.PRESENT_AND_VOTING) -> Result:
+    """The outcome of a vote from its counts.
+
+    On the ``ACCREDITED`` basis the votes for must reach the majority of every delegation
+    accredited with the right to vote (absent, abstaining and against alike count as not
+    approving), and the rule deferring a matter for abstentions does not apply."""
     if tally.present * 2 <= tally.accredited:
         return Result(
             Outcome.NO_QUORUM,
@@ -119,7 +218,7 @@ def decide(tally: Tally, majority: Majority) -> Result:
             "is more than half",
         )
     recorded = tally.present_and_voting + tally.abstentions
-    if tally.abstentions * 2 > recorded:
+    if basis is Basis.PRESENT_AND_VOTING and tally.abstentions * 2 > recorded:
         return Result(
             Outcome.DEFERRED,
             tally,
@@ -128,9 +227,11 @@ def decide(tally: Tally, majority: Majority) -> Result:
             f"{tally.abstentions} abstentions exceed half of the {recorded} votes recorded: "
             "consideration is deferred",
         )
-    voting = tally.present_and_voting
+    on_accredited = basis is Basis.ACCREDITED
+    voting = tally.accredited if on_accredited else tally.present_and_voting
     needed = required_for(majority, voting)
     label = "more than half" if majority is Majority.SIMPLE else "two thirds"
+    whom = "accredited with the right to vote" if on_accredited else "present and voting"
     if tally.votes_for >= needed:
         return Result(
             Outcome.ADOPTED,
@@ -138,7 +239,7 @@ def decide(tally: Tally, majority: Majority) -> Result:
             majority,
             needed,
             f"{tally.votes_for} for, {tally.votes_against} against ({tally.abstentions} "
-            f"abstaining): {label} of the {voting} present and voting is {needed}",
+            f"abstaining): {label} of the {voting} {whom} is {needed}",
         )
     tie = " (a tie rejects)" if tally.votes_for == tally.votes_against else ""
     return Result(
@@ -147,5 +248,5 @@ def decide(tally: Tally, majority: Majority) -> Result:
         majority,
         needed,
         f"{tally.votes_for} for, {tally.votes_against} against ({tally.abstentions} "
-        f"abstaining): {needed} needed{tie}",
+        f"abstaining): {needed} needed ({label} of the {voting} {whom}){tie}",
     )

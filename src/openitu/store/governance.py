@@ -50,7 +50,18 @@ from openitu.governance.members import (
     member_state,
     require_right,
 )
-from openitu.governance.votes import Choice, Majority, Method, Outcome, Tally, decide
+from openitu.governance.votes import (
+    Basis,
+    Choice,
+    Majority,
+    Matter,
+    Method,
+    Outcome,
+    Tally,
+    decide,
+    effective_majority,
+    required_majority,
+)
 from openitu.spectrum.amendments import amendment_from_dict, amendment_to_dict, apply_amendments
 from openitu.spectrum.diff import diff_editions
 from openitu.spectrum.model import Edition
@@ -690,8 +701,13 @@ def submit_proposal(
     state: str,
     title: str,
     amendments: Sequence[dict[str, Any]],
+    matter: Matter | None = None,
 ) -> dict[str, Any]:
-    """A Member State's proposal on an agenda item; amendments to the Table as data."""
+    """A Member State's proposal on an agenda item; amendments to the Table as data.
+
+    ``matter`` says what the proposal amends, which sets the majority its vote needs
+    (`openitu.governance.votes.required_majority`); by default a proposal carrying
+    amendments to the Table amends the Radio Regulations, and any other is general."""
     code = member_state(state, field="state").iso2
     authorize(principal, "proposals.submit", administration=code)
     require_right(MemberKind.MEMBER_STATE, Action.SUBMIT_CONFERENCE_PROPOSALS, who=code)
@@ -708,6 +724,11 @@ def submit_proposal(
         raise InvalidInput("amendments", f"a {row.kind} does not revise the Radio Regulations")
     if len(amendments) > 200:
         raise InvalidInput("amendments", "at most 200 amendments in one proposal")
+    if matter is None:
+        matter = Matter.RADIO_REGULATIONS if amendments else Matter.GENERAL
+    elif amendments and matter is not Matter.RADIO_REGULATIONS:
+        raise InvalidInput("matter", "amendments to the Table amend the radio-regulations")
+    required_majority(matter, row.kind)
     documents = [
         amendment_to_dict(amendment_from_dict(document, field=f"amendments[{index}]"))
         for index, document in enumerate(amendments)
@@ -720,6 +741,7 @@ def submit_proposal(
         amendments=json.dumps(documents),
         status=ProposalStatus.SUBMITTED.value,
         submitted_at=_now(),
+        matter=matter.value,
     )
     session.add(proposal)
     session.flush()
@@ -730,7 +752,7 @@ def submit_proposal(
         entity="governance_proposal",
         entity_id=str(proposal.id),
         payload={"conference": row.code, "state": code, "agenda_item": item.number,
-                 "amendments": documents},
+                 "matter": matter.value, "amendments": documents},
     )  # fmt: skip
     return _proposal_document(session, proposal)
 
@@ -743,6 +765,7 @@ def _proposal_document(session: Session, row: GovernanceProposal) -> dict[str, A
         "agenda_item": item.number,
         "submitted_by": row.submitted_by,
         "title": row.title,
+        "matter": row.matter,
         "amendments": json.loads(row.amendments),
         "status": row.status,
     }
@@ -758,9 +781,14 @@ def open_vote(
     conference: str,
     question: str,
     proposal_id: int | None = None,
-    majority: Majority = Majority.SIMPLE,
+    majority: Majority | None = None,
     method: Method = Method.ROLL_CALL,
+    matter: Matter | None = None,
 ) -> dict[str, Any]:
+    """Open a vote. The majority it needs follows from what it decides (the proposal's
+    matter, or ``matter`` for a question without a proposal; see
+    `openitu.governance.votes.required_majority`); ``majority`` may only make it
+    stricter (a laxer one is a 422 naming ``majority``)."""
     authorize(actor, "conferences.manage")
     row = _conference_row(session, conference)
     if proposal_id is not None:
@@ -769,12 +797,22 @@ def open_vote(
             raise InvalidInput("proposal_id", f"{row.code} has no proposal {proposal_id}")
         if proposal.status != ProposalStatus.SUBMITTED.value:
             raise Conflict(f"proposal {proposal_id} is {proposal.status} already")
+        if matter is not None and matter.value != proposal.matter:
+            raise InvalidInput(
+                "matter", f"proposal {proposal_id} amends the {proposal.matter}, not the "
+                f"{matter.value}"
+            )  # fmt: skip
+        matter = Matter(proposal.matter)
+    decided = matter or Matter.GENERAL
+    requirement = effective_majority(decided, row.kind, majority)
     vote = GovernanceVote(
         conference_id=row.id,
         proposal_id=proposal_id,
         question=check_text(question, field="question", longest=500),
-        majority=majority.value,
+        majority=requirement.majority.value,
         method=method.value,
+        matter=decided.value,
+        basis=requirement.basis.value,
         status="open",
         opened_at=_now(),
         votes_for=0,
@@ -789,8 +827,10 @@ def open_vote(
         action="governance.vote.open",
         entity="governance_vote",
         entity_id=str(vote.id),
-        payload={"conference": row.code, "proposal_id": proposal_id, "majority": majority.value,
-                 "method": method.value, "question": vote.question},
+        payload={"conference": row.code, "proposal_id": proposal_id,
+                 "majority": requirement.majority.value, "basis": requirement.basis.value,
+                 "matter": decided.value, "rule": requirement.rule, "method": method.value,
+                 "question": vote.question},
     )  # fmt: skip
     return vote_document(session, vote.id)
 
@@ -903,6 +943,7 @@ def close_vote(session: Session, *, actor: Principal, vote_id: int) -> dict[str,
     result = decide(
         Tally(vote.votes_for, vote.votes_against, vote.abstentions, accredited, present),
         Majority(vote.majority),
+        Basis(vote.basis),
     )
     vote.status = "closed"
     vote.closed_at = _now()
@@ -948,6 +989,8 @@ def vote_document(session: Session, vote_id: int) -> dict[str, Any]:
         "proposal_id": vote.proposal_id,
         "question": vote.question,
         "majority": vote.majority,
+        "basis": vote.basis,
+        "matter": vote.matter,
         "method": vote.method,
         "status": vote.status,
         "voted": [ballot.state for ballot in ballots],

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from openitu.governance.conferences import parse_conference_kind
 from openitu.governance.finance import parse_money
 from openitu.governance.members import parse_kind, parse_sector
-from openitu.governance.votes import parse_choice, parse_majority, parse_method
+from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
 from openitu.service.auth import CurrentPrincipalDep, public, require
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.store import governance as service
@@ -261,6 +261,12 @@ class ProposalIn(BaseModel):
     state: str = Field(max_length=2)
     title: str = Field(max_length=500)
     amendments: list[dict[str, Any]] = Field(default_factory=list, max_length=200)
+    matter: str | None = Field(
+        default=None,
+        max_length=24,
+        description="general, radio-regulations, constitution or convention (default: "
+        "radio-regulations with amendments, else general); sets the majority needed",
+    )
 
 
 @router.post(
@@ -277,14 +283,23 @@ def submit_proposal(
         state=body.state,
         title=body.title,
         amendments=body.amendments,
+        matter=parse_matter(body.matter) if body.matter else None,
     )
 
 
 class VoteIn(BaseModel):
     question: str = Field(max_length=500)
     proposal_id: int | None = None
-    majority: str = "simple"
-    method: str = "roll-call"
+    majority: str | None = Field(
+        default=None,
+        max_length=16,
+        description="Default: what the rules require for the matter; only a stricter one "
+        "(two-thirds) may be chosen",
+    )
+    method: str = Field(default="roll-call", max_length=16)
+    matter: str | None = Field(
+        default=None, max_length=24, description="For a question without a proposal"
+    )
 
 
 @router.post(
@@ -299,8 +314,9 @@ def open_vote(
         conference=code,
         question=body.question,
         proposal_id=body.proposal_id,
-        majority=parse_majority(body.majority),
+        majority=parse_majority(body.majority) if body.majority else None,
         method=parse_method(body.method),
+        matter=parse_matter(body.matter) if body.matter else None,
     )
 
 

@@ -143,6 +143,8 @@ class GovernanceProposal(Base):
     """JSON list of amendment documents (openitu.spectrum.amendments)."""
     status: Mapped[str] = mapped_column(String(16))
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    matter: Mapped[str] = mapped_column(String(24), server_default="general")
+    """What the proposal amends (openitu.governance.votes.Matter): sets the majority."""
 
 
 class GovernanceVote(Base):
@@ -154,6 +156,9 @@ class GovernanceVote(Base):
     question: Mapped[str] = mapped_column(Text)
     majority: Mapped[str] = mapped_column(String(16))
     method: Mapped[str] = mapped_column(String(16))
+    matter: Mapped[str] = mapped_column(String(24), server_default="general")
+    basis: Mapped[str] = mapped_column(String(24), server_default="present-and-voting")
+    """What the majority is reckoned on (openitu.governance.votes.Basis)."""
     status: Mapped[str] = mapped_column(String(16))
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
