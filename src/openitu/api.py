@@ -50,6 +50,15 @@ from openitu.radio.propagation.p452 import (
     smooth_earth_profile,
 )
 from openitu.radio.propagation.p525 import field_strength_dbuv_m, free_space_loss_db, pfd_dbw_m2
+from openitu.radio.propagation.p618 import cross_polarization_discrimination_db
+from openitu.radio.propagation.p676 import SpecificAttenuation as GasSpecificAttenuation
+from openitu.radio.propagation.p676 import specific_attenuation as gaseous_specific_attenuation
+from openitu.radio.propagation.p837 import rain_probability_percent, rainfall_rate_mm_h
+from openitu.radio.propagation.p840 import (
+    cloud_attenuation_lognormal_db,
+    liquid_water_content_kg_m2,
+)
+from openitu.radio.propagation.p1511 import topographic_altitude_km
 from openitu.radio.propagation.p1546 import (
     P1546Case,
     P1546Result,
@@ -58,6 +67,7 @@ from openitu.radio.propagation.p1546 import (
     p1546_path,
     p1546_profile_parameters,
 )
+from openitu.radio.propagation.p1623 import FadeDurationStatistics, fade_duration_statistics
 from openitu.radio.propagation.p2108 import (
     earth_space_clutter_loss_db,
     terminal_clutter_loss_db,
@@ -71,7 +81,9 @@ __all__ = [  # noqa: RUF022
     "Country",
     "E212Register",
     "Emission",
+    "FadeDurationStatistics",
     "Forbidden",
+    "GasSpecificAttenuation",
     "InvalidInput",
     "MemberState",
     "NotAuthenticated",
@@ -94,20 +106,25 @@ __all__ = [  # noqa: RUF022
     "c_over_i_db",
     "classify_e164",
     "cloud_attenuation_db",
+    "cloud_attenuation_lognormal_db",
     "countries_in_text",
     "country",
+    "cross_polarization_discrimination_db",
     "db_to_linear",
     "earth_space_clutter_loss_db",
+    "fade_duration_statistics",
     "field_strength_dbuv_m",
     "format_emission",
     "format_frequency",
     "free_space_loss_db",
     "frequency_dependent_rejection_db",
     "gaseous_attenuation_db",
+    "gaseous_specific_attenuation",
     "i_over_n_db",
     "itu_region_of_country",
     "itu_region_of_point",
     "linear_to_db",
+    "liquid_water_content_kg_m2",
     "member_state",
     "member_states",
     "neighbours",
@@ -125,10 +142,13 @@ __all__ = [  # noqa: RUF022
     "pfd_dbw_m2",
     "power_sum_db",
     "rain_attenuation_db",
+    "rain_probability_percent",
+    "rainfall_rate_mm_h",
     "scintillation_attenuation_db",
     "slant_path_attenuation",
     "smooth_earth_profile",
     "terminal_clutter_loss_db",
     "terrestrial_clutter_loss_db",
     "thermal_noise_dbw",
+    "topographic_altitude_km",
 ]

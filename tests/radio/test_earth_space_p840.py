@@ -59,9 +59,7 @@ def test_p840_9_cloud_attenuation_lognormal() -> None:
 
 def test_p840_8_through_the_new_module() -> None:
     r = rows("ITURP840-8_cloud_attenuation.csv")
-    ours = p840.cloud_attenuation_db(
-        r["lat"], r["lon"], r["f"], r["el"], r["p"], edition="P.840-8"
-    )
+    ours = p840.cloud_attenuation_db(r["lat"], r["lon"], r["f"], r["el"], r["p"], edition="P.840-8")
     assert_agrees(ours, r["Ac"])
 
 
@@ -107,3 +105,21 @@ def test_out_of_range_inputs_name_the_field(kwargs: dict[str, Any], field: str) 
     # P.840-8's maps stop at 0.1 %.
     with pytest.raises(InvalidInput, match="p_percent"):
         p840.liquid_water_content_kg_m2(45.0, 0.0, 0.05, edition="P.840-8")
+
+
+def test_earth_space_interface_takes_p840_9() -> None:
+    # earth_space.cloud_attenuation_db (and slant_path_attenuation's cloud_edition) reach
+    # the same P.840-9 model.
+    from openitu.radio.propagation import earth_space
+
+    r = rows("ITURP840-9_cloud_attenuation.csv")
+    keep = r["p"] >= 0.1  # earth_space keeps P.840-8's percentage range
+    ours = earth_space.cloud_attenuation_db(
+        r["lat"][keep],
+        r["lon"][keep],
+        r["f"][keep],
+        r["el"][keep],
+        r["p"][keep],
+        edition="P.840-9",
+    )
+    assert_agrees(ours, r["Ac"][keep])

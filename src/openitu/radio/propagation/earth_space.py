@@ -10,7 +10,8 @@ steps, the P.840 percentage interpolation): one call for a million points costs 
 of numpy, not a million Python calls. Nothing from astropy leaves this module: inputs are
 floats or arrays, outputs float64 ndarrays (shape () for scalars).
 
-Editions: P.618-13, P.676-12 (Annex 2), P.840-8 (or -7, same data), P.837-7, P.838-3,
+Editions: P.618-13, P.676-12 (Annex 2) or -13 (via ``p676``), P.840-8 (or -7, same data) or
+-9 (via ``p840``), P.837-7, P.838-3,
 P.839-4, P.453-13, P.836-6, P.1510-1, P.1511-2 -- what ``itur`` 0.4.0 implements and the
 ITU-R validation rows in tests/reference/earth_space confirm.
 """
@@ -29,8 +30,8 @@ import numpy.typing as npt
 from openitu.radio._checks import FloatArray, as_array, broadcast, check_edition, check_range
 
 P618_EDITIONS: Final = ("P.618-13",)
-P676_EDITIONS: Final = ("P.676-12",)
-P840_EDITIONS: Final = ("P.840-8", "P.840-7")
+P676_EDITIONS: Final = ("P.676-12", "P.676-13")
+P840_EDITIONS: Final = ("P.840-8", "P.840-7", "P.840-9")
 MAP_EDITIONS: Final = {
     "P.453": "P.453-13",
     "P.836": "P.836-6",
@@ -422,7 +423,7 @@ def gaseous_attenuation_db(
     ndarray
         A_gas [dB].
     """
-    check_edition(edition, P676_EDITIONS)
+    edition = check_edition(edition, P676_EDITIONS)
     lat, lon = _location(lat_deg, lon_deg)
     f = _frequency(f_ghz, 1.0, 350.0)
     el = _elevation(el_deg, 5.0)
@@ -437,7 +438,7 @@ def gaseous_attenuation_db(
         hs,
         fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent", "hs_km"),
     )
-    return _gas(lat, lon, f, el, p, hs).reshape(shape)
+    return _gas(lat, lon, f, el, p, hs, edition).reshape(shape)
 
 
 def gaseous_attenuation_slant_db(
@@ -479,7 +480,7 @@ def gaseous_attenuation_slant_db(
     ndarray
         A_gas [dB].
     """
-    check_edition(edition, P676_EDITIONS)
+    edition = check_edition(edition, P676_EDITIONS)
     f = _frequency(f_ghz, 1.0, 350.0)
     el = _elevation(el_deg, 5.0)
     rho = as_array(rho_g_m3, "rho_g_m3")
@@ -510,16 +511,30 @@ def gaseous_attenuation_slant_db(
             "hs_km",
         ),
     )
+    if edition == "P.676-13":
+        from openitu.radio.propagation import p676  # p676 builds on this module
+
+        return p676._slant(f, el, rho, pressure, t, v_t, hs, edition).reshape(shape)
     return _gas_slant_db(f, el, rho, pressure, t, v_t, hs).reshape(shape)
 
 
 def _gas(
-    lat: FloatArray, lon: FloatArray, f: FloatArray, el: FloatArray, p: FloatArray, hs: FloatArray
+    lat: FloatArray,
+    lon: FloatArray,
+    f: FloatArray,
+    el: FloatArray,
+    p: FloatArray,
+    hs: FloatArray,
+    edition: str = "P.676-12",
 ) -> FloatArray:
     t = _surface_temperature_k(lat, lon)
     pressure = _standard_pressure_hpa(hs)
     rho = _water_vapour("surface_water_vapour_density", lat, lon, p, hs)
     v_t = _water_vapour("total_water_vapour_content", lat, lon, p, hs)
+    if edition == "P.676-13":
+        from openitu.radio.propagation import p676  # p676 builds on this module
+
+        return p676._slant(f, el, rho, pressure, t, v_t, hs, edition)
     return _gas_slant_db(f, el, rho, pressure, t, v_t, hs)
 
 
@@ -567,6 +582,10 @@ def cloud_attenuation_db(
 def _cloud(
     lat: FloatArray, lon: FloatArray, f: FloatArray, el: FloatArray, p: FloatArray, edition: str
 ) -> FloatArray:
+    if edition == "P.840-9":
+        from openitu.radio.propagation import p840  # p840 builds on this module
+
+        return p840._cloud(lat, lon, f, el, p, edition)
     kl = _model("840", _version(edition)).specific_attenuation_coefficients(f, 0.0)
     lred = _lred_kg_m2(lat, lon, p, edition)
     return np.asarray(np.maximum(lred * kl / np.sin(np.radians(el)), 0.0))
@@ -762,7 +781,7 @@ def slant_path_attenuation(
         a_gas_db, a_cloud_db, a_rain_db, a_scint_db, a_total_db [dB].
     """
     check_edition(edition, P618_EDITIONS)
-    check_edition(gas_edition, P676_EDITIONS, field="gas_edition")
+    gas_edition = check_edition(gas_edition, P676_EDITIONS, field="gas_edition")
     cloud_edition = check_edition(cloud_edition, P840_EDITIONS, field="cloud_edition")
     lat, lon = _location(lat_deg, lon_deg)
     f = _frequency(f_ghz, 1.0, 55.0)
@@ -795,7 +814,7 @@ def slant_path_attenuation(
         ),
     )
     p_cg = np.maximum(p, 1.0)
-    a_gas = _gas(lat, lon, f, el, p_cg, hs)
+    a_gas = _gas(lat, lon, f, el, p_cg, hs, gas_edition)
     a_cloud = _cloud(lat, lon, f, el, p_cg, cloud_edition)
     a_rain = _rain_db(lat, f, el, hs, p, tau, _rain_height_km(lat, lon), _r001_mm_h(lat, lon))
     a_scint = _scintillation_db(f, el, p, d, e, _wet_refractivity(lat, lon))
