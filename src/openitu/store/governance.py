@@ -859,10 +859,16 @@ def _acting_delegation(
 def cast_ballot(
     session: Session, *, principal: Principal, vote_id: int, state: str, choice: Choice
 ) -> dict[str, Any]:
-    """One state's vote, cast by its own delegation or by the one holding its proxy."""
+    """One state's vote, cast by its own delegation or by the one holding its proxy.
+
+    Concurrent ballots on one vote are serialised: the write lock first (SQLite), then the
+    vote's row lock (PostgreSQL), held until commit, so that a second ballot for the same
+    state sees the first (409) and the counters are never read stale (no lost update).
+    The unique constraint on (vote, state) backs this up."""
     code = member_state(state, field="state").iso2
     authorize(principal, "votes.cast", administration=code)
-    vote = session.get(GovernanceVote, vote_id)
+    audit.begin_write(session)
+    vote = session.get(GovernanceVote, vote_id, with_for_update=True, populate_existing=True)
     if vote is None:
         raise NotFound(f"no vote {vote_id}")
     if vote.status != "open":
@@ -925,7 +931,8 @@ def cast_ballot(
 def close_vote(session: Session, *, actor: Principal, vote_id: int) -> dict[str, Any]:
     """Count, decide and publish; a proposal voted on is adopted or rejected by it."""
     authorize(actor, "conferences.manage")
-    vote = session.get(GovernanceVote, vote_id)
+    audit.begin_write(session)
+    vote = session.get(GovernanceVote, vote_id, with_for_update=True, populate_existing=True)
     if vote is None:
         raise NotFound(f"no vote {vote_id}")
     if vote.status != "open":
