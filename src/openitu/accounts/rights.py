@@ -88,6 +88,8 @@ RIGHTS: Final[tuple[Right, ...]] = (
           frozenset({Role.DELEGATE}), per_administration=True, proxy_counts=True),
     Right("proposals.submit", "submit a proposal to a conference for one's own state",
           frozenset({Role.DELEGATE}), per_administration=True),
+    Right("documents.submit", "submit a document to a conference for one's own member",
+          frozenset({Role.DELEGATE}), per_administration=True),
     Right("conferences.manage", "run conferences: agenda, credentials, proxies, votes, Final Acts",
           frozenset({Role.SECRETARIAT})),
     Right("members.manage", "admit and record Sector Members, Associates and Academia",

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal, authorize
+from openitu.accounts.rights import check_role
 from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openitu.governance import finance
 from openitu.governance.conferences import (
@@ -32,6 +33,14 @@ from openitu.governance.conferences import (
     check_item_number,
     check_proxy,
     check_text,
+)
+from openitu.governance.documents import (
+    DocumentKind,
+    check_agenda_items,
+    check_document_number,
+    check_filename,
+    parse_language,
+    read_text,
 )
 from openitu.governance.finance import (
     CENT,
@@ -73,6 +82,8 @@ from openitu.store.tables.governance import (
     GovernanceBudget,
     GovernanceConference,
     GovernanceDelegation,
+    GovernanceDocument,
+    GovernanceDocumentItem,
     GovernanceDue,
     GovernanceMember,
     GovernancePayment,
@@ -1068,6 +1079,7 @@ def conference_document(session: Session, code: str) -> dict[str, Any]:
         "delegations": [_delegation_document(session, d) for d in _delegations(session, row.id)],
         "proposals": [_proposal_document(session, p) for p in proposals],
         "votes": [vote_document(session, vote_id) for vote_id in votes],
+        "documents": list_documents(session, conference=row.code),
     }
 
 
@@ -1154,3 +1166,204 @@ def sign_final_acts(
             "footnotes": [{"id": f.id, "change": f.change} for f in changes.footnotes],
         },
     }  # fmt: skip
+
+
+# --- conference documents -------------------------------------------------------------------
+
+
+def _document_items(session: Session, document_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(GovernanceAgendaItem.number)
+            .join(
+                GovernanceDocumentItem,
+                GovernanceDocumentItem.agenda_item_id == GovernanceAgendaItem.id,
+            )
+            .where(GovernanceDocumentItem.document_id == document_id)
+            .order_by(GovernanceAgendaItem.id)
+        )
+    )
+
+
+def _document(session: Session, row: GovernanceDocument, *, text: bool) -> dict[str, Any]:
+    conference = session.get(GovernanceConference, row.conference_id)
+    assert conference is not None
+    member = session.get(GovernanceMember, row.source_member_id) if row.source_member_id else None
+    document: dict[str, Any] = {
+        "id": row.id,
+        "conference": conference.code,
+        "number": row.number,
+        "title": row.title,
+        "kind": row.kind,
+        "source": (member.iso2 or str(member.id)) if member else "secretariat",
+        "source_name": member.name if member else "Secretariat",
+        "received": row.received.isoformat(),
+        "language": row.language,
+        "agenda_items": _document_items(session, row.id),
+        "filename": row.filename,
+        "size_bytes": row.size_bytes,
+        "sha256": row.sha256,
+    }
+    if text:
+        document["text"] = row.text
+    return document
+
+
+def _document_source(
+    session: Session, conference_id: int, principal: Principal, kind: DocumentKind, source: str
+) -> GovernanceMember | None:
+    """Who may submit a document of ``kind`` from ``source``, as the rights tables say:
+    the secretariat its temporary documents and Final Acts; a Member State's delegate its
+    own state's contributions (only Member States make proposals, CV No. 316 ff.) and
+    information documents; a Sector Member's, Associate's or Academia member's registered
+    representative at the conference that member's information documents."""
+    if kind.from_secretariat:
+        authorize(principal, "conferences.manage")
+        if source.strip().lower() not in ("", "secretariat"):
+            raise InvalidInput("source", f"a {kind.value} document comes from the secretariat")
+        return None
+    member = get_member_row(session, source, field="source")
+    if member.kind == MemberKind.MEMBER_STATE.value:
+        authorize(principal, "documents.submit", administration=member.iso2)
+        action = (
+            Action.SUBMIT_CONFERENCE_PROPOSALS
+            if kind is DocumentKind.CONTRIBUTION
+            else Action.SUBMIT_CONTRIBUTIONS
+        )
+        require_right(MemberKind.MEMBER_STATE, action, who=member.name)
+        return member
+    # Another kind of member: through its representative registered at this conference.
+    check_role(principal, "documents.submit")
+    if kind is DocumentKind.CONTRIBUTION:
+        require_right(MemberKind(member.kind), Action.SUBMIT_CONFERENCE_PROPOSALS, who=member.name)
+    seat = session.scalar(
+        select(GovernanceDelegation).where(
+            GovernanceDelegation.conference_id == conference_id,
+            GovernanceDelegation.member_id == member.id,
+        )
+    )
+    if seat is None or seat.representative != principal.username:
+        raise Forbidden(f"{principal.actor} does not represent {member.name} at this conference")
+    require_right(MemberKind(member.kind), Action.SUBMIT_CONTRIBUTIONS, who=member.name)
+    return member
+
+
+def submit_document(
+    session: Session,
+    *,
+    principal: Principal,
+    conference: str,
+    number: str,
+    title: str,
+    kind: DocumentKind,
+    source: str,
+    language: str,
+    agenda_items: Sequence[str],
+    content: bytes,
+    filename: str | None = None,
+    received: date | None = None,
+) -> dict[str, Any]:
+    """Record a conference document with its text (``content``: UTF-8 bytes, from a
+    request's text or an uploaded file, read as data only).
+
+    The date of receipt is the day the secretariat receives it: today, unless the
+    secretariat records a document received earlier by other means."""
+    audit.begin_write(session)
+    row = _conference_row(session, conference)
+    member = _document_source(session, row.id, principal, kind, source)
+    today = date.today()
+    day = received or today
+    if received is not None and received != today and not principal.can("conferences.manage"):
+        raise InvalidInput("received", "the date of receipt is set by the secretariat")
+    if day > today:
+        raise InvalidInput("received", "a document cannot be received in the future")
+    items = check_agenda_items(agenda_items)
+    if kind is DocumentKind.CONTRIBUTION and not items:
+        raise InvalidInput("agenda_items", "a contribution addresses at least one agenda item")
+    found = {
+        item.number: item
+        for item in session.scalars(
+            select(GovernanceAgendaItem).where(GovernanceAgendaItem.conference_id == row.id)
+        )
+    }
+    missing = [number for number in items if number not in found]
+    if missing:
+        raise InvalidInput("agenda_items", f"{row.code} has no agenda item {missing[0]!r}")
+    body = read_text(content, field="file" if filename is not None else "text")
+    document = GovernanceDocument(
+        conference_id=row.id,
+        number=check_document_number(number),
+        title=check_text(title, field="title", longest=500),
+        kind=kind.value,
+        source_member_id=member.id if member else None,
+        received=day,
+        language=parse_language(language),
+        text=body.text,
+        filename=check_filename(filename) if filename is not None else None,
+        size_bytes=body.size_bytes,
+        sha256=body.sha256,
+        submitted_by=principal.actor,
+        submitted_at=_now(),
+    )
+    if session.scalar(
+        select(GovernanceDocument.id).where(
+            GovernanceDocument.conference_id == row.id,
+            GovernanceDocument.number == document.number,
+        )
+    ):
+        raise Conflict(f"{row.code} has a document {document.number} already")
+    session.add(document)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise Conflict(f"{row.code} has a document {document.number} already") from None
+    for number_ in items:
+        session.add(
+            GovernanceDocumentItem(document_id=document.id, agenda_item_id=found[number_].id)
+        )
+    session.flush()
+    published = _document(session, document, text=False)
+    audit.record(
+        session,
+        actor=principal.actor,
+        action="governance.document.submit",
+        entity="governance_document",
+        entity_id=str(document.id),
+        payload={key: published[key] for key in ("conference", "number", "title", "kind",
+                 "source", "received", "language", "agenda_items", "size_bytes", "sha256")},
+    )  # fmt: skip
+    return published
+
+
+def list_documents(
+    session: Session,
+    *,
+    conference: str,
+    kind: DocumentKind | None = None,
+    agenda_item: str | None = None,
+) -> list[dict[str, Any]]:
+    """A conference's documents in number order (without their text)."""
+    row = _conference_row(session, conference)
+    query = select(GovernanceDocument).where(GovernanceDocument.conference_id == row.id)
+    if kind is not None:
+        query = query.where(GovernanceDocument.kind == kind.value)
+    if agenda_item is not None:
+        query = query.where(
+            GovernanceDocument.id.in_(
+                select(GovernanceDocumentItem.document_id)
+                .join(
+                    GovernanceAgendaItem,
+                    GovernanceAgendaItem.id == GovernanceDocumentItem.agenda_item_id,
+                )
+                .where(GovernanceAgendaItem.number == agenda_item.strip())
+            )
+        )
+    rows = session.scalars(query.order_by(GovernanceDocument.id)).all()
+    return [_document(session, document, text=False) for document in rows]
+
+
+def get_document(session: Session, document_id: int) -> dict[str, Any]:
+    row = session.get(GovernanceDocument, document_id)
+    if row is None:
+        raise NotFound(f"no document {document_id}")
+    return _document(session, row, text=True)

@@ -6,14 +6,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Query
+from fastapi import APIRouter, BackgroundTasks, File, Form, Query, UploadFile
 from pydantic import BaseModel, Field
 
+from openitu.errors import InvalidInput
 from openitu.governance.conferences import parse_conference_kind
+from openitu.governance.documents import MAX_DOCUMENT_BYTES, parse_document_kind
 from openitu.governance.finance import parse_money
 from openitu.governance.members import parse_kind, parse_sector
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
-from openitu.service.auth import CurrentPrincipalDep, public, require
+from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.store import governance as service
 
@@ -378,3 +380,95 @@ def final_acts(
     context.forget("spectrum:")
     tasks.add_task(context.forget, "spectrum:")
     return document
+
+
+# --- conference documents ----------------------------------------------------------------
+
+
+class DocumentIn(BaseModel):
+    number: str = Field(max_length=48, description="e.g. WRC27/12")
+    title: str = Field(max_length=500)
+    kind: str = Field(max_length=16, description="contribution, information, temporary, final-acts")
+    source: str = Field(
+        default="secretariat",
+        max_length=16,
+        description="ISO2 of a Member State, a member's id, or secretariat",
+    )
+    language: str = Field(max_length=2, description="ar, zh, en, fr, ru or es")
+    agenda_items: list[str] = Field(default_factory=list, max_length=50)
+    received: date | None = Field(default=None, description="Default today (secretariat only)")
+    text: str = Field(max_length=MAX_DOCUMENT_BYTES)
+
+
+# Contributions and information documents need `documents.submit` (delegates, for their
+# own member), temporary documents and Final Acts `conferences.manage` (secretariat): the
+# service decides by the kind, so the route asks only for a signed-in principal.
+@router.post("/conferences/{code}/documents", status_code=201, dependencies=[signed_in])
+def submit_document(
+    code: str, body: DocumentIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> Document:
+    return service.submit_document(
+        session,
+        principal=principal,
+        conference=code,
+        number=body.number,
+        title=body.title,
+        kind=parse_document_kind(body.kind),
+        source=body.source,
+        language=body.language,
+        agenda_items=body.agenda_items,
+        content=body.text.encode("utf-8", errors="surrogatepass"),
+        received=body.received,
+    )
+
+
+@router.post("/conferences/{code}/documents/upload", status_code=201, dependencies=[signed_in])
+def upload_document(
+    code: str,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    file: Annotated[UploadFile, File(description="UTF-8 text (.txt or .md), at most 1 MiB")],
+    number: Annotated[str, Form(max_length=48)],
+    title: Annotated[str, Form(max_length=500)],
+    kind: Annotated[str, Form(max_length=16)],
+    language: Annotated[str, Form(max_length=2)],
+    source: Annotated[str, Form(max_length=16)] = "secretariat",
+    agenda_items: Annotated[str, Form(max_length=800, description="comma-separated")] = "",
+) -> Document:
+    """The same as POST .../documents, the text as an uploaded file (read, never run)."""
+    content = file.file.read(MAX_DOCUMENT_BYTES + 1)
+    if len(content) > MAX_DOCUMENT_BYTES:
+        raise InvalidInput("file", f"more than {MAX_DOCUMENT_BYTES} bytes")
+    return service.submit_document(
+        session,
+        principal=principal,
+        conference=code,
+        number=number,
+        title=title,
+        kind=parse_document_kind(kind),
+        source=source,
+        language=language,
+        agenda_items=[item for item in agenda_items.split(",") if item.strip()],
+        content=content,
+        filename=file.filename or "",
+    )
+
+
+@router.get("/conferences/{code}/documents")
+def documents(
+    session: SessionDep,
+    code: str,
+    kind: Annotated[str | None, Query(max_length=16)] = None,
+    agenda_item: Annotated[str | None, Query(max_length=16)] = None,
+) -> list[Document]:
+    return service.list_documents(
+        session,
+        conference=code,
+        kind=parse_document_kind(kind) if kind else None,
+        agenda_item=agenda_item,
+    )
+
+
+@router.get("/documents/{document_id}")
+def document(session: SessionDep, document_id: int) -> Document:
+    return service.get_document(session, document_id)

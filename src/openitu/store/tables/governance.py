@@ -183,3 +183,44 @@ class GovernanceBallot(Base):
     choice: Mapped[str | None] = mapped_column(String(8))
     """NULL for a secret ballot."""
     cast_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GovernanceDocument(Base):
+    """A conference document: a member's contribution or information document, or the
+    secretariat's temporary document or Final Acts; its text stored as text."""
+
+    __tablename__ = "governance_documents"
+    __table_args__ = (
+        UniqueConstraint("conference_id", "number", name="uq_governance_documents_number"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("governance_conferences.id"))
+    number: Mapped[str] = mapped_column(String(48))
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    source_member_id: Mapped[int | None] = mapped_column(ForeignKey("governance_members.id"))
+    """The member it comes from; NULL for the secretariat's documents."""
+    received: Mapped[date] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(2))
+    text: Mapped[str] = mapped_column(Text)
+    filename: Mapped[str | None] = mapped_column(String(200))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    submitted_by: Mapped[str] = mapped_column(String(128))
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GovernanceDocumentItem(Base):
+    """An agenda item a document addresses."""
+
+    __tablename__ = "governance_document_items"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("governance_documents.id"), primary_key=True
+    )
+    agenda_item_id: Mapped[int] = mapped_column(
+        # Named by hand: the convention's name would pass PostgreSQL's 63 characters.
+        ForeignKey("governance_agenda_items.id", name="fk_governance_document_items_agenda_item"),
+        primary_key=True,
+    )

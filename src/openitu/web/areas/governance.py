@@ -13,6 +13,7 @@ from sqlalchemy import select
 from openitu.accounts import Principal
 from openitu.errors import InvalidInput, OpenITUError
 from openitu.governance.chart import shares_chart_svg
+from openitu.governance.documents import LANGUAGES
 from openitu.governance.members import MemberKind, parse_kind
 from openitu.governance.votes import parse_choice
 from openitu.service.auth import (
@@ -69,6 +70,18 @@ def conference(request: Request, code: str, session: SessionDep) -> Response:
     """A conference: agenda items, delegations, proposals and votes."""
     return render(
         request, "governance/conference.html", conference=service.conference_document(session, code)
+    )
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document(request: Request, document_id: int, session: SessionDep) -> Response:
+    """A conference document and its text (shown escaped: never rendered as markup)."""
+    found = service.get_document(session, document_id)
+    return render(
+        request,
+        "governance/document.html",
+        document=found,
+        language=LANGUAGES.get(found["language"], found["language"]),
     )
 
 
