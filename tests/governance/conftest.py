@@ -9,11 +9,12 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from governance_helpers import ADMIN, PASSWORD, ServerFor, TokenFor
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,11 +27,6 @@ from openitu.store.loaders import governance as governance_loader
 POSTGRESQL_URL = os.environ.get(
     "OPENITU_TEST_POSTGRESQL_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
-
-ADMIN = Principal(role=Role.ADMIN, username="cli:governance-tests", via="cli")
-PASSWORD = "governance test password 1"
-
-TokenFor = Callable[..., dict[str, str]]
 
 
 @pytest.fixture
@@ -101,9 +97,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-ServerFor = Callable[[str], str]
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
+from governance_helpers import TokenFor
 
-from conftest import TokenFor
 from openitu.accounts import Role
 
 API = "/api/governance"

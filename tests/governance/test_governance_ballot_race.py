@@ -16,9 +16,9 @@ from datetime import date
 
 import httpx
 import pytest
+from governance_helpers import ADMIN, PASSWORD, ServerFor
 from sqlalchemy import func, select
 
-from conftest import ADMIN, PASSWORD, ServerFor
 from openitu.accounts import Principal, Role
 from openitu.governance.conferences import ConferenceKind
 from openitu.store import accounts, audit

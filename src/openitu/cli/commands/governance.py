@@ -1,14 +1,23 @@
-"""`openitu governance ...`: members, conferences, proposals, votes, contributions.
+"""`openitu governance ...`: members, conferences, documents, proposals, votes,
+contributions.
 
-Reads answer anyone; writes act as the union's secretariat, named after the operator's
-login (``cli:<user>``), and are audited like the service's. Delegates vote through the
-service (API or pages), where their own accounts identify them.
+Reads answer anyone. Writes act as one principal, audited like the service's:
+
+- with an API token (``--token-stdin``: the first line of standard input, or else the
+  environment variable ``OPENITU_API_TOKEN``), as that token's account, with exactly its
+  rights: this is how a delegate submits proposals and documents and casts ballots;
+- without one, as the union's secretariat, named after the operator's login
+  (``cli:<user>``): whoever can run the CLI against the database is trusted, as for
+  ``openitu users`` (docs/security.md).
 """
 
 from __future__ import annotations
 
 import getpass
+import os
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -16,10 +25,14 @@ from rich.console import Console
 from rich.table import Table
 
 from openitu.accounts import Principal, Role
-from openitu.cli.common import context, emit_json
-from openitu.errors import InvalidInput
+from openitu.cli.common import context, emit_json, read_cases
+from openitu.errors import InvalidInput, NotAuthenticated
+from openitu.governance.conferences import parse_conference_kind
+from openitu.governance.documents import MAX_DOCUMENT_BYTES, parse_document_kind
 from openitu.governance.finance import parse_money
 from openitu.governance.members import parse_kind, parse_sector
+from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
+from openitu.store import accounts
 from openitu.store import governance as service
 from openitu.store.db import unit_of_work
 
@@ -31,11 +44,24 @@ conferences_app = typer.Typer(help="Conferences and their agendas.", no_args_is_
 votes_app = typer.Typer(help="Votes and their published results.", no_args_is_help=True)
 contributions_app = typer.Typer(help="Classes of contribution, budgets, payments.",
                                 no_args_is_help=True)  # fmt: skip
+delegations_app = typer.Typer(help="Delegations: credentials, presence, proxies.",
+                              no_args_is_help=True)  # fmt: skip
+proposals_app = typer.Typer(help="Proposals to conferences.", no_args_is_help=True)
+documents_app = typer.Typer(help="Conference documents.", no_args_is_help=True)
 app.add_typer(conferences_app, name="conferences")
+app.add_typer(delegations_app, name="delegations")
+app.add_typer(proposals_app, name="proposals")
+app.add_typer(documents_app, name="documents")
 app.add_typer(votes_app, name="votes")
 app.add_typer(contributions_app, name="contributions")
 
 JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
+TokenOption = typer.Option(
+    False,
+    "--token-stdin",
+    help="Act as the account of the API token on the first line of stdin "
+    "(else OPENITU_API_TOKEN; else as the secretariat).",
+)
 
 
 def _secretariat() -> Principal:
@@ -44,6 +70,34 @@ def _secretariat() -> Principal:
     except (KeyError, OSError):
         who = "unknown"
     return Principal(role=Role.SECRETARIAT, username=f"cli:{who}"[:128], via="cli")
+
+
+def _token(from_stdin: bool) -> str | None:
+    if from_stdin:
+        line = sys.stdin.readline().strip()
+        if not line:
+            raise InvalidInput("token", "no API token on standard input")
+        return line
+    return os.environ.get("OPENITU_API_TOKEN", "").strip() or None
+
+
+def _acting(from_stdin: bool, *, needs_token: str | None = None) -> Principal:
+    """Who acts: the API token's account, or else the secretariat (see the module).
+    ``needs_token`` names an action only an account's holder may take (a ballot)."""
+    secret = _token(from_stdin)
+    if secret is None:
+        if needs_token:
+            raise InvalidInput(
+                "token", f"{needs_token}: give the account's API token with --token-stdin or "
+                "OPENITU_API_TOKEN"
+            )  # fmt: skip
+        return _secretariat()
+    # Resolved in a transaction of its own, before the write takes its lock.
+    with context().sessions() as session:
+        principal = accounts.principal_for_token(session, secret)
+    if principal is None:
+        raise NotAuthenticated("the API token is unknown, expired or revoked")
+    return principal
 
 
 def _day(text: str | None, field: str = "date") -> date | None:
@@ -115,7 +169,7 @@ def conferences_show(code: str = typer.Argument(...), as_json: bool = JsonOption
                 document["proposals"])  # fmt: skip
 
 
-@app.command("proposals")
+@proposals_app.command("list")
 def proposals(conference: str = typer.Argument(...), as_json: bool = JsonOption) -> None:
     """A conference's proposals with the amendments they carry."""
     with context().sessions() as session:
@@ -143,10 +197,13 @@ def votes_show(vote_id: int = typer.Argument(...), as_json: bool = JsonOption) -
 
 
 @votes_app.command("close")
-def votes_close(vote_id: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def votes_close(
+    vote_id: int = typer.Argument(...), as_json: bool = JsonOption, token_stdin: bool = TokenOption
+) -> None:
     """Close a vote: count, decide and publish (secretariat)."""
+    actor = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
-        document = service.close_vote(session, actor=_secretariat(), vote_id=vote_id)
+        document = service.close_vote(session, actor=actor, vote_id=vote_id)
     if as_json:
         emit_json(document)
         return
@@ -160,14 +217,16 @@ def final_acts(
     title: str = typer.Option(..., "--title"),
     entry_into_force: str = typer.Option(..., "--in-force", help="YYYY-MM-DD"),
     as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
 ) -> None:
     """Sign a WRC's Final Acts: its adopted amendments become a new edition of the Table."""
     day = _day(entry_into_force, "in_force")
     assert day is not None
+    actor = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.sign_final_acts(
             session,
-            actor=_secretariat(),
+            actor=actor,
             conference=conference,
             edition_id=edition_id,
             title=title,
@@ -201,12 +260,12 @@ def contributions_adopt(
     year: int = typer.Argument(...),
     amount: str = typer.Option(..., "--amount", help="Swiss francs, to the centime."),
     as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
 ) -> None:
     """Adopt a year's budget and record each member's contribution due."""
+    actor = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
-        document = service.adopt_budget(
-            session, actor=_secretariat(), year=year, amount=parse_money(amount)
-        )
+        document = service.adopt_budget(session, actor=actor, year=year, amount=parse_money(amount))
     if as_json:
         emit_json(document)
         return
@@ -218,11 +277,13 @@ def contributions_class(
     member: str = typer.Argument(..., help="ISO2 of a Member State, or a member's id"),
     unit_class: str = typer.Argument(..., help='e.g. 40, "2 1/2", 1/16'),
     as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
 ) -> None:
     """Record the class of contribution a member has chosen."""
+    actor = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.set_unit_class(
-            session, actor=_secretariat(), member=member, unit_class=unit_class
+            session, actor=actor, member=member, unit_class=unit_class
         )
     if as_json:
         emit_json(document)
@@ -237,14 +298,16 @@ def contributions_pay(
     paid_on: str = typer.Option(..., "--date", help="YYYY-MM-DD"),
     reference: str = typer.Option("", "--reference"),
     as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
 ) -> None:
     """Record a payment received from a member."""
     day = _day(paid_on)
     assert day is not None
+    actor = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.record_payment(
             session,
-            actor=_secretariat(),
+            actor=actor,
             member=member,
             amount=parse_money(amount),
             paid_on=day,
@@ -262,11 +325,13 @@ def contributions_due(
     year: int = typer.Option(..., "--year"),
     amount: str = typer.Option(..., "--amount"),
     as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
 ) -> None:
     """Record a contribution due for a year assessed outside this system."""
+    actor = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         service.record_due(
-            session, actor=_secretariat(), member=member, year=year, amount=parse_money(amount)
+            session, actor=actor, member=member, year=year, amount=parse_money(amount)
         )
         row = service.get_member_row(session, member)
         document = service.member_document(session, row, date.today())
@@ -274,3 +339,258 @@ def contributions_due(
         emit_json(document)
         return
     Console().print(f"{document['name']}: arrears CHF {document['arrears']}")
+
+
+# --- the writes the service offers, for the secretariat and (with a token) delegates -------
+
+
+def _flag(value: str | None, field: str) -> bool | None:
+    if value is None:
+        return None
+    lowered = value.strip().lower()
+    if lowered in ("yes", "true", "accepted", "present", "1"):
+        return True
+    if lowered in ("no", "false", "pending", "absent", "0"):
+        return False
+    raise InvalidInput(field, f"{value!r}: expected yes or no")
+
+
+def _emit(document: Any, as_json: bool, line: str) -> None:
+    if as_json:
+        emit_json(document)
+    else:
+        Console().print(line)
+
+
+@conferences_app.command("create")
+def conferences_create(
+    code: str = typer.Argument(..., help="e.g. WRC-27"),
+    kind: str = typer.Option(..., "--kind", help="PP, WRC, RA, WTSA, WTDC, WCIT or Council"),
+    title: str = typer.Option(..., "--title"),
+    place: str = typer.Option(..., "--place"),
+    starts: str = typer.Option(..., "--starts", help="YYYY-MM-DD"),
+    ends: str = typer.Option(..., "--ends", help="YYYY-MM-DD"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Record a conference (secretariat)."""
+    chosen = parse_conference_kind(kind)
+    first, last = _day(starts, "starts"), _day(ends, "ends")
+    assert first is not None and last is not None
+    actor = _acting(token_stdin)
+    with unit_of_work(context().sessions) as session:
+        document = service.create_conference(
+            session, actor=actor, code=code, kind=chosen, title=title, place=place,
+            starts=first, ends=last,
+        )  # fmt: skip
+    _emit(document, as_json, f"{document['code']} recorded")
+
+
+@conferences_app.command("agenda")
+def conferences_agenda(
+    code: str = typer.Argument(...),
+    number: str = typer.Argument(..., help="e.g. 1.2"),
+    title: str = typer.Option(..., "--title"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Add an item to a conference's agenda (secretariat)."""
+    actor = _acting(token_stdin)
+    with unit_of_work(context().sessions) as session:
+        document = service.add_agenda_item(
+            session, actor=actor, conference=code, number=number, title=title
+        )
+    _emit(document, as_json, f"{code} agenda item {document['number']} added")
+
+
+@delegations_app.command("register")
+def delegations_register(
+    conference: str = typer.Argument(...),
+    member: str = typer.Argument(..., help="ISO2 of a Member State, or a member's id"),
+    representative: str | None = typer.Option(
+        None, "--representative", help="The account representing a non-state member"
+    ),
+    credentials: str = typer.Option("no", "--credentials", help="accepted (yes) or pending (no)"),
+    present: str = typer.Option("no", "--present", help="yes or no"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Register a member's delegation (secretariat)."""
+    accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
+    actor = _acting(token_stdin)
+    with unit_of_work(context().sessions) as session:
+        document = service.register_delegation(
+            session, actor=actor, conference=conference, member=member,
+            representative=representative, credentials_accepted=bool(accepted),
+            present=bool(here),
+        )  # fmt: skip
+    _emit(document, as_json, f"{document['name']} registered at {conference}")
+
+
+@delegations_app.command("update")
+def delegations_update(
+    conference: str = typer.Argument(...),
+    state: str = typer.Argument(..., help="ISO2 of the delegation's Member State"),
+    credentials: str | None = typer.Option(None, "--credentials", help="yes or no"),
+    present: str | None = typer.Option(None, "--present", help="yes or no"),
+    proxy_for: str | None = typer.Option(None, "--proxy-for", help="ISO2 of the proxy held"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Accept credentials, mark presence, record the one proxy held (secretariat)."""
+    accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
+    if accepted is None and here is None and proxy_for is None:
+        raise InvalidInput("delegation", "give --credentials, --present or --proxy-for")
+    actor = _acting(token_stdin)
+    with unit_of_work(context().sessions) as session:
+        document = service.update_delegation(
+            session, actor=actor, conference=conference, state=state,
+            credentials_accepted=accepted, present=here, proxy_for=proxy_for,
+        )  # fmt: skip
+    _emit(document, as_json, f"{document['name']} at {conference} updated")
+
+
+@proposals_app.command("submit")
+def proposals_submit(
+    conference: str = typer.Argument(...),
+    agenda_item: str = typer.Option(..., "--item", help="The agenda item, e.g. 1.2"),
+    state: str = typer.Option(..., "--state", help="ISO2 of the proposing Member State"),
+    title: str = typer.Option(..., "--title"),
+    amendments: Path | None = typer.Option(
+        None, "--amendments", help="JSON file: one amendment to the Table or a list of them"
+    ),
+    matter: str | None = typer.Option(
+        None, "--matter", help="general, radio-regulations, constitution or convention"
+    ),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Submit a Member State's proposal (a delegate, with their API token)."""
+    documents = read_cases(amendments, field="amendments")[0] if amendments else []
+    chosen = parse_matter(matter) if matter else None
+    actor = _acting(token_stdin, needs_token="a proposal is submitted by a delegate's account")
+    with unit_of_work(context().sessions) as session:
+        document = service.submit_proposal(
+            session, principal=actor, conference=conference, agenda_item=agenda_item,
+            state=state, title=title, amendments=documents, matter=chosen,
+        )  # fmt: skip
+    _emit(document, as_json, f"proposal {document['id']} submitted")
+
+
+@votes_app.command("open")
+def votes_open(
+    conference: str = typer.Argument(...),
+    question: str = typer.Option(..., "--question"),
+    proposal_id: int | None = typer.Option(None, "--proposal", help="The proposal voted on"),
+    majority: str | None = typer.Option(
+        None, "--majority", help="Default: the rules' for the matter; two-thirds if stricter"
+    ),
+    method: str = typer.Option("roll-call", "--method", help="show-of-hands, roll-call, secret"),
+    matter: str | None = typer.Option(None, "--matter", help="For a question without proposal"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Open a vote (secretariat); the majority follows from what is decided."""
+    chosen_majority = parse_majority(majority) if majority else None
+    chosen_method = parse_method(method)
+    chosen_matter = parse_matter(matter) if matter else None
+    actor = _acting(token_stdin)
+    with unit_of_work(context().sessions) as session:
+        document = service.open_vote(
+            session, actor=actor, conference=conference, question=question,
+            proposal_id=proposal_id, majority=chosen_majority, method=chosen_method,
+            matter=chosen_matter,
+        )  # fmt: skip
+    _emit(document, as_json, f"vote {document['id']} open ({document['majority']} majority)")
+
+
+@votes_app.command("cast")
+def votes_cast(
+    vote_id: int = typer.Argument(...),
+    state: str = typer.Option(..., "--state", help="One's own state, or the proxy held"),
+    choice: str = typer.Option(..., "--choice", help="for, against or abstain"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Cast a state's ballot, as the delegate whose API token is given."""
+    chosen = parse_choice(choice)
+    actor = _acting(token_stdin, needs_token="a ballot is cast by a delegate's account")
+    with unit_of_work(context().sessions) as session:
+        document = service.cast_ballot(
+            session, principal=actor, vote_id=vote_id, state=state, choice=chosen
+        )
+    _emit(document, as_json, f"the vote of {document['state']} is recorded")
+
+
+@documents_app.command("list")
+def documents_list(
+    conference: str = typer.Argument(...),
+    kind: str | None = typer.Option(None, "--kind"),
+    agenda_item: str | None = typer.Option(None, "--item"),
+    as_json: bool = JsonOption,
+) -> None:
+    """A conference's documents (without their text)."""
+    chosen = parse_document_kind(kind) if kind else None
+    with context().sessions() as session:
+        rows = service.list_documents(
+            session, conference=conference, kind=chosen, agenda_item=agenda_item
+        )
+    if as_json:
+        emit_json(rows)
+        return
+    _print_rows(f"documents of {conference}", ["id", "number", "title", "kind", "source",
+                                                "received", "language"], rows)  # fmt: skip
+
+
+@documents_app.command("show")
+def documents_show(document_id: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
+    """A document with its text."""
+    with context().sessions() as session:
+        document = service.get_document(session, document_id)
+    if as_json:
+        emit_json(document)
+        return
+    Console().print(f"[bold]{document['number']}[/bold] {document['title']}")
+    Console().print(document["text"], markup=False, highlight=False)
+
+
+@documents_app.command("submit")
+def documents_submit(
+    conference: str = typer.Argument(...),
+    number: str = typer.Option(..., "--number", help="e.g. WRC27/12"),
+    title: str = typer.Option(..., "--title"),
+    kind: str = typer.Option(
+        ..., "--kind", help="contribution, information, temporary, final-acts"
+    ),
+    source: str = typer.Option("secretariat", "--source", help="ISO2, a member's id"),
+    language: str = typer.Option(..., "--language", help="ar, zh, en, fr, ru or es"),
+    agenda_items: list[str] = typer.Option([], "--item", help="An agenda item (repeatable)"),
+    file: Path | None = typer.Option(None, "--file", help="UTF-8 text file (.txt, .md)"),
+    text: str | None = typer.Option(None, "--text", help="The text, instead of --file"),
+    received: str | None = typer.Option(None, "--received", help="YYYY-MM-DD (secretariat)"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Submit a conference document (its text read as data, never run)."""
+    chosen = parse_document_kind(kind)
+    day = _day(received, "received")
+    if (file is None) == (text is None):
+        raise InvalidInput("file", "give exactly one of --file and --text")
+    if file is not None:
+        try:
+            if file.stat().st_size > MAX_DOCUMENT_BYTES:
+                raise InvalidInput("file", f"more than {MAX_DOCUMENT_BYTES} bytes")
+            content = file.read_bytes()
+        except OSError as exc:
+            raise InvalidInput("file", f"cannot read {file}: {exc.strerror}") from None
+    else:
+        assert text is not None
+        content = text.encode("utf-8", errors="surrogatepass")
+    actor = _acting(token_stdin)
+    with unit_of_work(context().sessions) as session:
+        document = service.submit_document(
+            session, principal=actor, conference=conference, number=number, title=title,
+            kind=chosen, source=source, language=language, agenda_items=agenda_items,
+            content=content, filename=file.name if file is not None else None, received=day,
+        )  # fmt: skip
+    _emit(document, as_json, f"{document['number']} recorded ({document['size_bytes']} bytes)")
