@@ -26,6 +26,15 @@ def _country(iso2: str | None) -> tuple[str | None, int | None]:
     return found.iso2, found.itu_region
 
 
+def _band_edges(low: str | float, high: str | float) -> tuple[float, float]:
+    """The edges of a band as asked for: both frequencies, low not above high."""
+    low_hz = parse_frequency_hz(low, field="low")
+    high_hz = parse_frequency_hz(high, field="high")
+    if low_hz > high_hz:
+        raise InvalidInput("low", f"must not exceed high ({low_hz:g} Hz > {high_hz:g} Hz)")
+    return low_hz, high_hz
+
+
 def _band_document(table: AllocationTable, band: Band) -> dict[str, Any]:
     return {
         "low_hz": band.low_hz,
@@ -151,10 +160,7 @@ def allocations_between(
     country: str | None = None,
 ) -> dict[str, Any]:
     """The bands and allocations over a range of frequencies."""
-    low_hz = parse_frequency_hz(low, field="low")
-    high_hz = parse_frequency_hz(high, field="high")
-    if low_hz > high_hz:
-        raise InvalidInput("low", f"must not exceed high ({low_hz:g} Hz > {high_hz:g} Hz)")
+    low_hz, high_hz = _band_edges(low, high)
     iso2, country_region = _country(country)
     number = resolve_region(region, country_region, iso2)
     bands = table.bands_between(low_hz, high_hz, number)
@@ -205,10 +211,7 @@ def check_assignment(
 ) -> dict[str, Any]:
     """Whether an assignment conforms with the Table, its category and the reasons."""
     wanted = parse_service(service)
-    low_hz = parse_frequency_hz(low, field="low")
-    high_hz = parse_frequency_hz(high, field="high")
-    if low_hz > high_hz:
-        raise InvalidInput("low", f"must not exceed high ({low_hz:g} Hz > {high_hz:g} Hz)")
+    low_hz, high_hz = _band_edges(low, high)
     iso2, country_region = _country(country)
     number = resolve_region(region, country_region, iso2)
     outcome = check_conformity(
