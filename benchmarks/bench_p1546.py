@@ -27,7 +27,7 @@ from openitu.radio.propagation.p1546 import field_strength
 N = 1_000_000
 LOOP_N = 2_000
 SEED = 1546
-EXPECTED_SHA256 = "5b66240ed574792fda0dde77bb007a2ccff2f2f6e1c611101a87100fa35de831"
+EXPECTED_SHA256 = "6f16a721e0454551f468f7aeb67d28b875b93443d8ffa5ed29c2b3e5459fd40a"
 
 
 def make_inputs(n: int) -> dict[str, Any]:
