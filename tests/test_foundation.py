@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +131,37 @@ def test_cli_usage_error_is_one_line_exit_2() -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _openitu(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "openitu.cli", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "OPENITU_DATABASE_URL": database_url},
+        timeout=180,
+    )
+
+
+def test_a_first_command_on_a_new_database_prepares_it(tmp_path: Path) -> None:
+    database_url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    answer = _openitu(database_url, "allocations", "at", "2450MHz", "--region", "1", "--json")
+    assert answer.returncode == 0, answer.stderr
+    document = json.loads(answer.stdout)
+    assert document["band"]["low_hz"] <= 2.45e9 < document["band"]["high_hz"]
+    assert document["allocations"]
+    members = _openitu(database_url, "governance", "members", "--kind", "member-state", "--json")
+    assert members.returncode == 0, members.stderr
+    assert len(json.loads(members.stdout)) == 194
+    state = _openitu(database_url, "db", "current", "--json")
+    revisions = json.loads(state.stdout)
+    assert revisions["current"] == revisions["heads"]
+
+
+def test_commands_without_the_database_leave_it_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "untouched.sqlite3"
+    answer = _openitu(f"sqlite:///{path}", "radio", "emission", "16K0F3E", "--json")
+    assert answer.returncode == 0, answer.stderr
+    assert json.loads(answer.stdout)["necessary_bandwidth_hz"] == 16_000
+    assert not path.exists()

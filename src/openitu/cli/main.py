@@ -25,6 +25,25 @@ for _module in submodules("openitu.cli.commands"):
 app.command("backup")(backup.backup)
 app.command("restore")(backup.restore)
 
+# Commands that manage the schema themselves, or never touch the database.
+_UNPREPARED: frozenset[str] = frozenset({"db", "data", "backup", "restore", "radio"})
+
+
+@app.callback()
+def _prepare_database(ctx: typer.Context) -> None:
+    """A first command on a new database (the default SQLite file, a fresh
+    OPENITU_DATABASE_URL) answers instead of failing on missing tables."""
+    if ctx.resilient_parsing or ctx.invoked_subcommand in _UNPREPARED:
+        return
+    from openitu.cli.common import context
+    from openitu.store.reference import prepare_database
+
+    state = context()
+    lines = prepare_database(state.engine, state.sessions)
+    # stdout carries only the answer (--json); say what happened where a person sees it.
+    if lines and sys.stderr.isatty():
+        sys.stderr.write(f"openitu: prepared the database ({len(lines)} steps)\n")
+
 
 @app.command()
 def serve(
