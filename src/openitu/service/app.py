@@ -8,6 +8,7 @@ from fastapi.staticfiles import StaticFiles
 from openitu import __version__
 from openitu.service.auth import install_security
 from openitu.service.context import AppContext
+from openitu.service.input_guard import install_input_guard
 from openitu.service.problems import install_error_handlers
 from openitu.service.routes import all_routers
 from openitu.settings import Settings
@@ -29,6 +30,7 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     app.state.context = context
     install_error_handlers(app)
     install_security(app)
+    install_input_guard(app)
     for router in all_routers():
         app.include_router(router)
     for page_router in all_page_routers():

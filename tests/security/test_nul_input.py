@@ -1,0 +1,63 @@
+"""NUL characters and values the database refuses: always a 422 naming the field."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from openitu.accounts.rights import Principal, Role
+from openitu.store import accounts
+
+PROBLEM_JSON = "application/problem+json"
+CLI = Principal(role=Role.ADMIN, username="cli:test", via="cli")
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/api/allocations/at?frequency=2450MHz%00&region=1", "frequency"),
+        ("/api/audit?entity=%00", "entity"),
+        ("/api/allocations/at?frequency=2450MHz&region=1&x%00=1", "x\\x00"),
+        ("/api/numbering/e164/33%00", "path"),
+    ],
+)
+def test_nul_in_the_url_is_refused_on_both_databases(
+    client: TestClient, url: str, field: str
+) -> None:
+    answer = client.get(url)
+    assert answer.status_code == 422, answer.text
+    assert answer.headers["content-type"].startswith(PROBLEM_JSON)
+    assert answer.json()["errors"] == [
+        {"field": field, "reason": "must not contain the NUL character (0x00)"}
+    ]
+
+
+def test_the_same_request_without_nul_is_answered(client: TestClient) -> None:
+    assert client.get("/api/allocations/at?frequency=2450MHz&region=1").status_code == 200
+
+
+def test_nul_inside_a_json_string_never_gives_a_500(
+    client: TestClient, engine: Engine, sessions: sessionmaker[Session]
+) -> None:
+    with sessions() as session, session.begin():
+        accounts.create_user(
+            session, actor=CLI, username="nul-admin", password="a long enough pass", role="admin"
+        )
+        secret, _ = accounts.create_token(session, actor=CLI, username="nul-admin")
+    answer = client.post(
+        "/api/auth/tokens",
+        json={"name": "label\u0000with nul"},
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert answer.headers["content-type"].startswith(PROBLEM_JSON) or answer.status_code == 201
+    if engine.dialect.name == "postgresql":
+        # PostgreSQL refuses the value itself: the client's input, 422.
+        assert answer.status_code == 422, answer.text
+        assert answer.json()["errors"][0]["field"] == "body"
+        assert "NUL" in answer.json()["errors"][0]["reason"]
+    else:
+        # SQLite stores any text; the label comes back as sent.
+        assert answer.status_code == 201, answer.text
+        assert answer.json()["name"] == "label\u0000with nul"
