@@ -62,10 +62,23 @@ class NotFound(OpenITUError):
 
 
 class Conflict(OpenITUError):
+    """The request clashes with what is stored (a duplicate, a stale reference).
+
+    ``entity`` (a table or record kind) and ``fields`` name what clashed when known;
+    the HTTP adapter adds them to the problem as ``entity`` and ``fields``.
+    """
+
     status = 409
     type_slug = "conflict"
     title = "Conflict"
     exit_code = 2
+
+    def __init__(
+        self, detail: str, *, entity: str | None = None, fields: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(detail)
+        self.entity = entity
+        self.fields = fields
 
 
 class NotAuthenticated(OpenITUError):

@@ -32,8 +32,11 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     secret_key: str = ""
-    # Rate limits, per process (see docs/security.md): every guarded request takes one
-    # token from its client's bucket (a signed-in user's, else the client address's).
+    # Rate limits (see docs/security.md): every guarded request takes one token from its
+    # client's bucket (a signed-in user's, else the client address's). The buckets live
+    # in each worker process, or in Redis, shared by all, when redis_url is set.
     api_rate_per_s: float = 50.0
     api_burst: int = 200
     sign_in_per_minute: float = 10.0
+    redis_url: str | None = None
+    redis_prefix: str = "openitu"

@@ -91,6 +91,10 @@ def test_sign_in_is_rate_limited(client: TestClient, make_user: MakeUser) -> Non
     limited = client.post("/api/auth/token", json={"username": "fr-officer", "password": PASSWORD})
     assert limited.status_code == 429  # even the right password waits
     assert limited.json()["type"].endswith("/rate-limited")
+    # RFC 9110 Retry-After: whole seconds, rounded up; one attempt refills in 6 s.
+    retry = limited.headers["Retry-After"]
+    assert retry.isdigit() and 1 <= int(retry) <= 6
+    assert f"retry in {retry} s" in limited.json()["detail"]
 
 
 def test_unknown_revoked_and_malformed_tokens_are_401(

@@ -24,6 +24,7 @@ so a cross-site form can never write through the API; page forms carry a CSRF to
 from __future__ import annotations
 
 import ipaddress
+import math
 import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ from fastapi.security import HTTPBearer
 from starlette.routing import Mount, Route
 
 from openitu.accounts import tokens
-from openitu.accounts.ratelimit import TokenBuckets
+from openitu.accounts.ratelimit import Limiter, make_limiter
 from openitu.accounts.rights import Principal, check_role
 from openitu.errors import Forbidden, NotAuthenticated, RateLimited
 from openitu.service.deps import get_context
@@ -56,16 +57,25 @@ _bearer_scheme = HTTPBearer(auto_error=False, description="An API token: oitu_..
 # --- rate limits -----------------------------------------------------------------------
 
 
-def _limits(request: Request) -> dict[str, TokenBuckets]:
+def _limits(request: Request) -> dict[str, Limiter]:
     state = request.app.state
-    limits: dict[str, TokenBuckets] | None = getattr(state, "rate_limits", None)
+    limits: dict[str, Limiter] | None = getattr(state, "rate_limits", None)
     if limits is None:
         settings = get_context(request).settings
         limits = {
-            "api": TokenBuckets(rate_per_s=settings.api_rate_per_s, burst=settings.api_burst),
-            "sign_in": TokenBuckets(
+            "api": make_limiter(
+                name="api",
+                rate_per_s=settings.api_rate_per_s,
+                burst=settings.api_burst,
+                redis_url=settings.redis_url,
+                prefix=settings.redis_prefix,
+            ),
+            "sign_in": make_limiter(
+                name="sign_in",
                 rate_per_s=settings.sign_in_per_minute / 60.0,
                 burst=max(1.0, settings.sign_in_per_minute),
+                redis_url=settings.redis_url,
+                prefix=settings.redis_prefix,
             ),
         }
         state.rate_limits = limits
@@ -78,10 +88,21 @@ def client_address(request: Request) -> str:
 
 
 def _charge(request: Request, bucket: str, key: str) -> None:
-    wait_s = _limits(request)[bucket].take(key)
+    _raise_if_waiting(_limits(request)[bucket].take(key))
+
+
+async def _charge_async(request: Request, bucket: str, key: str) -> None:
+    limiter = _limits(request)[bucket]
+    # The in-process buckets answer at once; Redis is a network call, made in a worker
+    # thread so that a slow Redis never stalls the event loop.
+    wait_s = await run_in_threadpool(limiter.take, key) if limiter.shared else limiter.take(key)
+    _raise_if_waiting(wait_s)
+
+
+def _raise_if_waiting(wait_s: float) -> None:
     if wait_s > 0:
         raise RateLimited(
-            f"too many requests; retry in {wait_s:.1f} s", retry_after_s=round(wait_s, 1)
+            f"too many requests; retry in {math.ceil(wait_s)} s", retry_after_s=wait_s
         )
 
 
@@ -168,7 +189,7 @@ def _guard(rule: str, check: Callable[[Principal], None]) -> Any:
             if principal.signed_in
             else f"addr:{client_address(request)}"
         )
-        _charge(request, "api", key)
+        await _charge_async(request, "api", key)
         check(principal)
         return principal
 

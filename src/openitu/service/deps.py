@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from openitu.service.context import AppContext
+from openitu.store.db import conflict_from
 
 
 def get_context(request: Request) -> AppContext:
@@ -18,10 +20,18 @@ def get_context(request: Request) -> AppContext:
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    """One unit of work per request: committed on success, rolled back on error."""
+    """One unit of work per request: committed on success, rolled back on error.
+
+    A constraint the database finds at a flush or only at the commit (two concurrent
+    creates of one name, which a route's own check cannot see) is rolled back and
+    answered 409 Conflict naming the table and columns, never a 500.
+    """
     context = get_context(request)
-    with context.sessions() as session, session.begin():
-        yield session
+    try:
+        with context.sessions() as session, session.begin():
+            yield session
+    except IntegrityError as exc:
+        raise conflict_from(exc) from exc
 
 
 ContextDep = Annotated[AppContext, Depends(get_context)]

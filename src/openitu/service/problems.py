@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from openitu.errors import InvalidInput, OpenITUError
+from openitu.errors import Conflict, InvalidInput, OpenITUError, RateLimited
+from openitu.store.db import conflict_from
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("openitu.service")
 
 
 def problem(
-    *, status: int, title: str, detail: str, type_uri: str, request: Request, **extra: Any
+    *,
+    status: int,
+    title: str,
+    detail: str,
+    type_uri: str,
+    request: Request,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> Response:
     body: dict[str, Any] = {
         "type": type_uri,
@@ -30,8 +40,15 @@ def problem(
     if _wants_html(request):
         from openitu.web.pages import render_error
 
-        return render_error(request, status=status, title=title, detail=detail)
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+        page = render_error(request, status=status, title=title, detail=detail)
+        page.headers.update(headers or {})
+        return page
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def retry_after(seconds: float) -> str:
+    """``Retry-After`` as RFC 9110 wants it: whole seconds, rounded up, at least 1."""
+    return str(max(1, math.ceil(seconds)))
 
 
 def _wants_html(request: Request) -> bool:
@@ -44,8 +61,16 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(OpenITUError)
     async def domain_error(request: Request, exc: OpenITUError) -> Response:
         extra: dict[str, Any] = {}
+        headers: dict[str, str] = {}
         if isinstance(exc, InvalidInput):
             extra["errors"] = [{"field": exc.field, "reason": exc.reason}]
+        if isinstance(exc, Conflict):
+            if exc.entity:
+                extra["entity"] = exc.entity
+            if exc.fields:
+                extra["fields"] = list(exc.fields)
+        if isinstance(exc, RateLimited):
+            headers["Retry-After"] = retry_after(exc.retry_after_s)
         if exc.status >= 500:
             log.error("domain failure on %s: %s", request.url.path, exc.detail)
         return problem(
@@ -54,8 +79,15 @@ def install_error_handlers(app: FastAPI) -> None:
             detail=exc.detail,
             type_uri=exc.type_uri,
             request=request,
+            headers=headers,
             **extra,
         )
+
+    @app.exception_handler(IntegrityError)
+    async def constraint_violated(request: Request, exc: IntegrityError) -> Response:
+        # A session a route opened itself (not SessionDep) has rolled back on its way
+        # out; the clash is the client's 409, not a 500.
+        return await domain_error(request, conflict_from(exc))
 
     @app.exception_handler(RequestValidationError)
     async def request_invalid(request: Request, exc: RequestValidationError) -> Response:

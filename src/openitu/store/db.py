@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,7 +11,12 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+
+from openitu.errors import Conflict
+
+log = logging.getLogger("openitu.store")
 
 
 def make_engine(database_url: str) -> Engine:
@@ -48,6 +55,73 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One transaction: committed when the block ends, rolled back if it raises."""
-    with factory() as session, session.begin():
-        yield session
+    """One transaction: committed when the block ends, rolled back if it raises.
+
+    A constraint the database enforces (found at a flush or only at the commit) is a
+    :class:`Conflict`, after the rollback.
+    """
+    try:
+        with factory() as session, session.begin():
+            yield session
+    except IntegrityError as exc:
+        raise conflict_from(exc) from exc
+
+
+# SQLite: "UNIQUE constraint failed: t.a, t.b", "NOT NULL constraint failed: t.c",
+# "CHECK constraint failed: name", "FOREIGN KEY constraint failed".
+_SQLITE_MESSAGE = re.compile(r"(UNIQUE|NOT NULL|CHECK|FOREIGN KEY) constraint failed(?::\s*(.*))?")
+# PostgreSQL's detail of a unique violation: "Key (a, b)=(1, 2) already exists."
+_PG_KEY = re.compile(r"Key \((.+?)\)=")
+_PG_KINDS = {"23505": "UNIQUE", "23503": "FOREIGN KEY", "23502": "NOT NULL", "23514": "CHECK"}
+
+
+def conflict_from(exc: IntegrityError) -> Conflict:
+    """What a constraint violation means to the client, as a 409 :class:`Conflict`.
+
+    Names the table and columns (or the constraint) when the driver says which, never
+    the values: a clashing value may be a secret's digest. The driver's full message
+    goes to the server log.
+    """
+    log.warning("constraint violated: %s", str(exc.orig).replace("\n", " "))
+    kind, entity, fields, constraint = _describe(exc.orig)
+    where = entity or "a record"
+    named = f" ({', '.join(fields)})" if fields else ""
+    if kind == "UNIQUE":
+        detail = f"{where} with the same {', '.join(fields) or 'key'} exists already"
+    elif kind == "FOREIGN KEY":
+        detail = (
+            f"the change to {where} refers to a record that does not exist, "
+            "or removes one that is still referred to"
+        )
+    elif kind == "NOT NULL":
+        detail = f"{where}{named} needs a value that was not given"
+    elif kind == "CHECK":
+        detail = f"the change to {where} breaks the rule {constraint or 'of the record'}"
+    else:
+        detail = "the change clashes with what is stored"
+    return Conflict(detail, entity=entity, fields=fields)
+
+
+def _describe(orig: object) -> tuple[str | None, str | None, tuple[str, ...], str | None]:
+    """(kind, table, columns, constraint name) from a DB-API IntegrityError."""
+    sqlstate = getattr(orig, "sqlstate", None)
+    diag = getattr(orig, "diag", None)
+    if isinstance(sqlstate, str) and diag is not None:  # psycopg (PostgreSQL)
+        table = getattr(diag, "table_name", None)
+        column = getattr(diag, "column_name", None)
+        key = _PG_KEY.search(getattr(diag, "message_detail", None) or "")
+        if key:
+            fields = tuple(part.strip().strip('"') for part in key.group(1).split(","))
+        else:
+            fields = (column,) if column else ()
+        return _PG_KINDS.get(sqlstate), table, fields, getattr(diag, "constraint_name", None)
+    match = _SQLITE_MESSAGE.search(str(orig))
+    if match is None:
+        return None, None, (), None
+    kind, rest = match.group(1), (match.group(2) or "").strip()
+    if kind in ("UNIQUE", "NOT NULL") and rest:
+        qualified = [part.strip() for part in rest.split(",")]
+        tables = {part.rpartition(".")[0] for part in qualified}
+        table = tables.pop() if len(tables) == 1 else None
+        return kind, table or None, tuple(part.rpartition(".")[2] for part in qualified), None
+    return kind, None, (), rest or None

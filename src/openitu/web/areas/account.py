@@ -24,6 +24,7 @@ from openitu.service.auth import (
 )
 from openitu.service.deps import SessionDep
 from openitu.service.params import RowId
+from openitu.service.problems import retry_after
 from openitu.store import accounts as store
 from openitu.store import audit
 from openitu.web.pages import render
@@ -78,9 +79,11 @@ def sign_in(
     try:
         limit_sign_in(request, username)
     except RateLimited as exc:
-        return _page(
+        page = _page(
             request, "account/sign_in.html", status_code=429, error=exc.detail, username=username
         )
+        page.headers["Retry-After"] = retry_after(exc.retry_after_s)
+        return page
     audit.begin_write(session)  # a session is written after the password check
     user = store.authenticate(session, username=username, password=password)
     if user is None:
