@@ -18,10 +18,12 @@ def test_documents_and_majorities_downgrade_and_upgrade(fresh_url: str) -> None:
         migrate.downgrade(engine, "gov1_governance")
         assert "governance_documents" not in inspect(engine).get_table_names()
         columns = {c["name"] for c in inspect(engine).get_columns("governance_votes")}
-        assert {"matter", "basis"}.isdisjoint(columns)
+        assert {"matter", "basis", "represented"}.isdisjoint(columns)
         assert "gov1_governance" in migrate.current_revisions(engine)
         migrate.upgrade(engine)
-        assert "gov3_documents" in migrate.current_revisions(engine)
+        assert "gov4_represented" in migrate.current_revisions(engine)
+        columns = {c["name"] for c in inspect(engine).get_columns("governance_votes")}
+        assert {"matter", "basis", "represented"} <= columns
         assert {"governance_documents", "governance_document_items"} <= set(
             inspect(engine).get_table_names()
         )

@@ -167,10 +167,16 @@ def test_a_wrc_amends_the_table(
     assert refused.status_code == 403
     assert "No. 169" in refused.json()["detail"]
     result = _ok(client.post(f"{API}/votes/{roll_call}/close", headers=wrc.secretariat))
+    # Australia is absent but represented by Japan, which holds its proxy.
     assert result["result"] == {
         "outcome": "adopted", "for": 4, "against": 2, "abstentions": 1,
-        "accredited": 7, "present": 6, "reason": result["result"]["reason"],
+        "accredited": 7, "present": 6, "represented": 1, "reason": result["result"]["reason"],
     }  # fmt: skip
+    # Four for of the six voting for or against: more than half (4 needed); the abstention
+    # is not counted.
+    assert result["result"]["reason"] == (
+        "4 for, 2 against (1 abstaining): more than half of the 6 present and voting is 4"
+    )
     assert {"state": "AU", "choice": "for", "cast_by": "JP"} in result["roll_call"]
 
     secret = _open(client, wrc, wrc.proposals[1], "secret")

@@ -90,9 +90,10 @@ class Delegation:
 
 
 def check_proxy(delegations: Sequence[Delegation], *, holder: str, giver: str) -> None:
-    """A delegation may hold the proxy of one other Member State, and a state gives its
-    proxy to one delegation (CV Nos. 335-338: a delegation may be given only one proxy
-    vote)."""
+    """A delegation may be given the mandate to vote for another Member State that cannot
+    attend (CV No. 336) and may not exercise more than one proxy vote (CV No. 337); a
+    state gives its proxy to one delegation, and a state that has given its own proxy
+    (being absent) does not hold another's, nor does a holder give its own away."""
     if holder == giver:
         raise InvalidInput("proxy_for", "a delegation cannot hold its own state's proxy")
     by_state = {d.state: d for d in delegations}
@@ -104,6 +105,8 @@ def check_proxy(delegations: Sequence[Delegation], *, holder: str, giver: str) -
     for other in delegations:
         if other.proxy_for == giver and other.state != holder:
             raise Conflict(f"{giver} has already given its proxy to {other.state}")
+        if other.proxy_for == holder:
+            raise Conflict(f"{holder} has given its own proxy to {other.state}")
     if by_state.get(giver) is not None and by_state[giver].proxy_for is not None:
         raise Conflict(f"{giver} holds a proxy itself and cannot give its own")
 

@@ -1,21 +1,28 @@
 """Votes at conferences: who may vote, how a result is decided.
 
-The rules are those of the General Rules of conferences, assemblies and meetings of the
-Union (the chapter on voting) and of the Constitution:
+The rules are those of the Constitution and Convention and of the General Rules of
+conferences, assemblies and meetings of the Union (the Rules of procedure; until the
+Plenipotentiary Conference of Marrakesh, 2002, moved them into an instrument of their own
+they were Article 32 of the Convention, and the numbers below in brackets are the
+Convention's of 1994/1998; the General Rules are cited by the title of the rule):
 
 - one vote per Member State whose delegation is accredited (credentials in order) and
-  present, and which has not lost its vote (CS No. 169); a delegation may cast the vote
-  of one other state whose proxy it holds, never more (CV Nos. 335-338);
-- quorum: more than half of the delegations accredited with the right to vote are present;
-- the majority is reckoned on the delegations present and voting, that is voting for or
-  against: abstentions are counted apart and not taken into account;
-- a simple majority is more than half of those votes; where the rules require it the
-  majority is stricter, and :func:`required_majority` derives it from what is decided
-  (amendments to the Constitution: two thirds of the delegations accredited with the
-  right to vote, CS No. 229; to the Convention: more than half of them, CV No. 520);
-- a tie rejects the proposal;
-- if abstentions exceed half of the votes recorded (for, against and abstentions),
-  consideration of the matter is deferred to a later meeting.
+  present, and which has not lost its vote (CV No. 332, CS No. 169); a delegation with
+  the right to vote may give another such delegation the mandate to vote for it at a
+  meeting it cannot attend (CV No. 336), and a delegation may not exercise more than one
+  proxy vote (CV No. 337);
+- quorum ("Quorum"; formerly CV No. 385): a vote at a plenary meeting is valid only if
+  more than half of the delegations accredited to the conference with the right to vote
+  are present *or represented* (by the delegation holding their proxy);
+- majority ("Majority"): more than half of the delegations present and voting, that is
+  voting for or against; abstentions are not taken into account, and a tie rejects;
+- where the rules require it the majority is stricter, and :func:`required_majority`
+  derives it from what is decided (amendments to the Constitution: two thirds of the
+  delegations accredited with the right to vote, CS No. 229; to the Convention: more
+  than half of them, CV No. 520);
+- non-participation in a vote: if abstentions exceed half of the votes cast (for,
+  against and abstentions), consideration of the matter is postponed to a later
+  meeting, at which abstentions are not taken into account.
 
 A secret ballot records *that* a state voted (so that nobody votes twice), and the
 choices only as counts: how a state voted is never stored.
@@ -178,6 +185,9 @@ class Tally:
     """Delegations accredited to the conference with the right to vote."""
     present: int
     """Of those, the delegations present at the meeting."""
+    represented: int = 0
+    """Of those not present, the delegations whose proxy a present delegation with the
+    right to vote holds: they count towards the quorum as represented."""
 
     @property
     def present_and_voting(self) -> int:
@@ -202,30 +212,41 @@ def required_for(majority: Majority, present_and_voting: int) -> int:
     return int(needed) if needed.denominator == 1 else int(needed) + 1
 
 
-def decide(tally: Tally, majority: Majority, basis: Basis = Basis.PRESENT_AND_VOTING) -> Result:
+def decide(
+    tally: Tally,
+    majority: Majority,
+    basis: Basis = Basis.PRESENT_AND_VOTING,
+    *,
+    postponed_before: bool = False,
+) -> Result:
     """The outcome of a vote from its counts.
 
     On the ``ACCREDITED`` basis the votes for must reach the majority of every delegation
     accredited with the right to vote (absent, abstaining and against alike count as not
-    approving), and the rule deferring a matter for abstentions does not apply."""
-    if tally.present * 2 <= tally.accredited:
+    approving), and the rule postponing a matter for abstentions does not apply; nor does
+    it where the matter was ``postponed_before`` for its abstentions (the later meeting
+    does not take abstentions into account)."""
+    here = tally.present + tally.represented
+    if here * 2 <= tally.accredited:
         return Result(
             Outcome.NO_QUORUM,
             tally,
             majority,
             0,
-            f"{tally.present} of {tally.accredited} accredited delegations present: the quorum "
+            f"{tally.present} present and {tally.represented} represented of the "
+            f"{tally.accredited} delegations accredited with the right to vote: the quorum "
             "is more than half",
         )
     recorded = tally.present_and_voting + tally.abstentions
-    if basis is Basis.PRESENT_AND_VOTING and tally.abstentions * 2 > recorded:
+    deferrable = basis is Basis.PRESENT_AND_VOTING and not postponed_before
+    if deferrable and tally.abstentions * 2 > recorded:
         return Result(
             Outcome.DEFERRED,
             tally,
             majority,
             0,
-            f"{tally.abstentions} abstentions exceed half of the {recorded} votes recorded: "
-            "consideration is deferred",
+            f"{tally.abstentions} abstentions exceed half of the {recorded} votes cast: "
+            "consideration is postponed to a later meeting, which will not count abstentions",
         )
     on_accredited = basis is Basis.ACCREDITED
     voting = tally.accredited if on_accredited else tally.present_and_voting

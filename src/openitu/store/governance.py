@@ -108,6 +108,36 @@ def _money_text(amount: Decimal) -> str:
     return f"{amount:.2f}"
 
 
+def _writing(
+    session: Session, principal: Principal, right: str, *, administration: str | None = None
+) -> None:
+    """Check ``principal``'s right, then take the write lock before the use case reads
+    anything (`audit.begin_write`): on SQLite a transaction that has read cannot start
+    writing once another writer has committed meanwhile, and fails at once with
+    "database is locked" instead of waiting its turn."""
+    authorize(principal, right, administration=administration)
+    audit.begin_write(session)
+
+
+def _audit(
+    session: Session,
+    principal: Principal,
+    action: str,
+    entity: str,
+    entity_id: object,
+    payload: dict[str, Any],
+) -> None:
+    """Append the change to the audit chain, in the caller's transaction."""
+    audit.record(
+        session,
+        actor=principal.actor,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        payload=payload,
+    )
+
+
 # --- members ------------------------------------------------------------------------------
 
 
@@ -226,7 +256,7 @@ def admit_member(
     admitted: date,
 ) -> dict[str, Any]:
     """Record a Sector Member, Associate or Academia member (Member States are loaded)."""
-    authorize(actor, "members.manage")
+    _writing(session, actor, "members.manage")
     if kind is MemberKind.MEMBER_STATE:
         raise InvalidInput("kind", "Member States join by accession (CS Art. 2), not here")
     if kind is not MemberKind.ACADEMIA and sector is None:
@@ -243,13 +273,13 @@ def admit_member(
     )
     session.add(row)
     session.flush()
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.member.admit",
-        entity="governance_member",
-        entity_id=str(row.id),
-        payload={"kind": kind.value, "name": row.name, "sector": row.sector, "country": place},
+        actor,
+        "governance.member.admit",
+        "governance_member",
+        row.id,
+        {"kind": kind.value, "name": row.name, "sector": row.sector, "country": place},
     )
     return member_document(session, row, admitted)
 
@@ -257,18 +287,18 @@ def admit_member(
 def set_unit_class(
     session: Session, *, actor: Principal, member: str, unit_class: str
 ) -> dict[str, Any]:
-    authorize(actor, "contributions.record")
+    _writing(session, actor, "contributions.record")
     row = get_member_row(session, member)
     units = finance.parse_unit_class(unit_class)
     finance.check_class_allowed(units, least_developed=row.least_developed)
     row.unit_class = format_units(units)
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.contribution.class",
-        entity="governance_member",
-        entity_id=str(row.id),
-        payload={"member": row.iso2 or str(row.id), "unit_class": format_units(units)},
+        actor,
+        "governance.contribution.class",
+        "governance_member",
+        row.id,
+        {"member": row.iso2 or str(row.id), "unit_class": format_units(units)},
     )
     return member_document(session, row, date.today())
 
@@ -278,18 +308,18 @@ def _units(row_class: str) -> Fraction:
 
 
 def set_gni(session: Session, *, actor: Principal, member: str, gni_usd: int) -> None:
-    authorize(actor, "contributions.record")
+    _writing(session, actor, "contributions.record")
     row = get_member_state_row(session, member, field="member")
     if gni_usd < 0:
         raise InvalidInput("gni_usd", "must be at least 0")
     row.gni_usd = gni_usd
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.gni.set",
-        entity="governance_member",
-        entity_id=str(row.id),
-        payload={"member": row.iso2, "gni_usd": gni_usd},
+        actor,
+        "governance.gni.set",
+        "governance_member",
+        row.id,
+        {"member": row.iso2, "gni_usd": gni_usd},
     )
 
 
@@ -297,7 +327,7 @@ def record_due(
     session: Session, *, actor: Principal, member: str, year: int, amount: Decimal
 ) -> None:
     """Record a contribution due (for years assessed before this system kept them)."""
-    authorize(actor, "contributions.record")
+    _writing(session, actor, "contributions.record")
     row = get_member_row(session, member)
     session.add(
         GovernanceDue(
@@ -308,13 +338,13 @@ def record_due(
         session.flush()
     except IntegrityError:
         raise Conflict(f"a contribution for {year} is already recorded for {member}") from None
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.due.record",
-        entity="governance_member",
-        entity_id=str(row.id),
-        payload={"member": row.iso2 or str(row.id), "year": year, "amount": str(amount)},
+        actor,
+        "governance.due.record",
+        "governance_member",
+        row.id,
+        {"member": row.iso2 or str(row.id), "year": year, "amount": str(amount)},
     )
 
 
@@ -327,7 +357,7 @@ def record_payment(
     paid_on: date,
     reference: str = "",
 ) -> dict[str, Any]:
-    authorize(actor, "contributions.record")
+    _writing(session, actor, "contributions.record")
     row = get_member_row(session, member)
     if amount <= 0:
         raise InvalidInput("amount", "a payment is more than 0")
@@ -336,13 +366,13 @@ def record_payment(
     )
     session.add(payment)
     session.flush()
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.payment.record",
-        entity="governance_payment",
-        entity_id=str(payment.id),
-        payload={"member": row.iso2 or str(row.id), "amount": str(amount), "paid_on": str(paid_on)},
+        actor,
+        "governance.payment.record",
+        "governance_payment",
+        payment.id,
+        {"member": row.iso2 or str(row.id), "amount": str(amount), "paid_on": str(paid_on)},
     )
     return member_document(session, row, paid_on)
 
@@ -376,7 +406,7 @@ def adopt_budget(
 ) -> dict[str, Any]:
     """Share a year's budget over the contributory units chosen, and record each member's
     contribution due on 1 January of that year."""
-    authorize(actor, "contributions.record")
+    _writing(session, actor, "contributions.record")
     if not 1900 <= year <= 2200:
         raise InvalidInput("year", "a year between 1900 and 2200")
     if session.scalar(select(GovernanceBudget).where(GovernanceBudget.year == year)):
@@ -401,13 +431,13 @@ def adopt_budget(
         session.flush()
     except IntegrityError:
         raise Conflict(f"contributions for {year} are already recorded") from None
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.budget.adopt",
-        entity="governance_budget",
-        entity_id=str(year),
-        payload={
+        actor,
+        "governance.budget.adopt",
+        "governance_budget",
+        year,
+        {
             "year": year,
             "amount": str(amount),
             "total_units": format_units(result.total_units),
@@ -519,7 +549,7 @@ def create_conference(
     starts: date,
     ends: date,
 ) -> dict[str, Any]:
-    authorize(actor, "conferences.manage")
+    _writing(session, actor, "conferences.manage")
     conference = Conference(
         code=check_code(code),
         kind=kind,
@@ -540,13 +570,13 @@ def create_conference(
     )
     session.add(row)
     session.flush()
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.conference.create",
-        entity="governance_conference",
-        entity_id=row.code,
-        payload={"kind": kind.value, "title": row.title, "starts": str(starts), "ends": str(ends)},
+        actor,
+        "governance.conference.create",
+        "governance_conference",
+        row.code,
+        {"kind": kind.value, "title": row.title, "starts": str(starts), "ends": str(ends)},
     )
     return conference_document(session, row.code)
 
@@ -554,7 +584,7 @@ def create_conference(
 def add_agenda_item(
     session: Session, *, actor: Principal, conference: str, number: str, title: str
 ) -> dict[str, Any]:
-    authorize(actor, "conferences.manage")
+    _writing(session, actor, "conferences.manage")
     row = _conference_row(session, conference)
     item = GovernanceAgendaItem(
         conference_id=row.id,
@@ -566,13 +596,13 @@ def add_agenda_item(
         session.flush()
     except IntegrityError:
         raise Conflict(f"agenda item {number} exists already at {row.code}") from None
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.agenda.add",
-        entity="governance_conference",
-        entity_id=row.code,
-        payload={"number": item.number, "title": item.title},
+        actor,
+        "governance.agenda.add",
+        "governance_conference",
+        row.code,
+        {"number": item.number, "title": item.title},
     )
     return {"number": item.number, "title": item.title}
 
@@ -614,7 +644,7 @@ def register_delegation(
 ) -> dict[str, Any]:
     """Register a member's delegation: a Member State's (with the vote once its credentials
     are accepted) or another member's, taking part without a vote."""
-    authorize(actor, "conferences.manage")
+    _writing(session, actor, "conferences.manage")
     row = _conference_row(session, conference)
     holder = get_member_row(session, member)
     if holder.kind != MemberKind.MEMBER_STATE.value and not representative:
@@ -632,13 +662,13 @@ def register_delegation(
         session.flush()
     except IntegrityError:
         raise Conflict(f"{member} (or that representative) is registered already") from None
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.delegation.register",
-        entity="governance_conference",
-        entity_id=row.code,
-        payload=_delegation_document(session, delegation),
+        actor,
+        "governance.delegation.register",
+        "governance_conference",
+        row.code,
+        _delegation_document(session, delegation),
     )
     return _delegation_document(session, delegation)
 
@@ -665,7 +695,7 @@ def update_delegation(
     proxy_for: str | None = None,
 ) -> dict[str, Any]:
     """Accept credentials, mark presence, or record the proxy a delegation holds."""
-    authorize(actor, "conferences.manage")
+    _writing(session, actor, "conferences.manage")
     row = _conference_row(session, conference)
     code = member_state(state, field="state").iso2
     delegation = _state_delegation(session, row.id, code)
@@ -692,13 +722,8 @@ def update_delegation(
     except IntegrityError:
         raise Conflict(f"{proxy_for} has already given its proxy") from None
     document = _delegation_document(session, delegation)
-    audit.record(
-        session,
-        actor=actor.actor,
-        action="governance.delegation.update",
-        entity="governance_conference",
-        entity_id=row.code,
-        payload=document,
+    _audit(
+        session, actor, "governance.delegation.update", "governance_conference", row.code, document
     )
     return document
 
@@ -720,7 +745,7 @@ def submit_proposal(
     (`openitu.governance.votes.required_majority`); by default a proposal carrying
     amendments to the Table amends the Radio Regulations, and any other is general."""
     code = member_state(state, field="state").iso2
-    authorize(principal, "proposals.submit", administration=code)
+    _writing(session, principal, "proposals.submit", administration=code)
     require_right(MemberKind.MEMBER_STATE, Action.SUBMIT_CONFERENCE_PROPOSALS, who=code)
     row = _conference_row(session, conference)
     item = session.scalar(
@@ -756,15 +781,20 @@ def submit_proposal(
     )
     session.add(proposal)
     session.flush()
-    audit.record(
+    _audit(
         session,
-        actor=principal.actor,
-        action="governance.proposal.submit",
-        entity="governance_proposal",
-        entity_id=str(proposal.id),
-        payload={"conference": row.code, "state": code, "agenda_item": item.number,
-                 "matter": matter.value, "amendments": documents},
-    )  # fmt: skip
+        principal,
+        "governance.proposal.submit",
+        "governance_proposal",
+        proposal.id,
+        {
+            "conference": row.code,
+            "state": code,
+            "agenda_item": item.number,
+            "matter": matter.value,
+            "amendments": documents,
+        },
+    )
     return _proposal_document(session, proposal)
 
 
@@ -800,7 +830,7 @@ def open_vote(
     matter, or ``matter`` for a question without a proposal; see
     `openitu.governance.votes.required_majority`); ``majority`` may only make it
     stricter (a laxer one is a 422 naming ``majority``)."""
-    authorize(actor, "conferences.manage")
+    _writing(session, actor, "conferences.manage")
     row = _conference_row(session, conference)
     if proposal_id is not None:
         proposal = session.get(GovernanceProposal, proposal_id)
@@ -832,17 +862,23 @@ def open_vote(
     )
     session.add(vote)
     session.flush()
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.vote.open",
-        entity="governance_vote",
-        entity_id=str(vote.id),
-        payload={"conference": row.code, "proposal_id": proposal_id,
-                 "majority": requirement.majority.value, "basis": requirement.basis.value,
-                 "matter": decided.value, "rule": requirement.rule, "method": method.value,
-                 "question": vote.question},
-    )  # fmt: skip
+        actor,
+        "governance.vote.open",
+        "governance_vote",
+        vote.id,
+        {
+            "conference": row.code,
+            "proposal_id": proposal_id,
+            "majority": requirement.majority.value,
+            "basis": requirement.basis.value,
+            "matter": decided.value,
+            "rule": requirement.rule,
+            "method": method.value,
+            "question": vote.question,
+        },
+    )
     return vote_document(session, vote.id)
 
 
@@ -877,8 +913,7 @@ def cast_ballot(
     state sees the first (409) and the counters are never read stale (no lost update).
     The unique constraint on (vote, state) backs this up."""
     code = member_state(state, field="state").iso2
-    authorize(principal, "votes.cast", administration=code)
-    audit.begin_write(session)
+    _writing(session, principal, "votes.cast", administration=code)
     vote = session.get(GovernanceVote, vote_id, with_for_update=True, populate_existing=True)
     if vote is None:
         raise NotFound(f"no vote {vote_id}")
@@ -896,6 +931,13 @@ def cast_ballot(
         giver = _state_delegation(session, vote.conference_id, code)
         if giver is None or not giver.credentials_accepted:
             raise Forbidden(f"{code} has no accredited delegation to give a proxy")
+        # Only a delegation with the right to vote exercises another's (CV No. 336).
+        holder = standing(session, get_member_state_row(session, acting.state), date.today())
+        if holder.status is not StandingStatus.GOOD:
+            raise Forbidden(
+                f"the delegation of {acting.state} has lost its own vote and cannot cast "
+                f"{code}'s: {holder.reason}"
+            )
     held = standing(session, get_member_state_row(session, code), date.today())
     if held.status is not StandingStatus.GOOD:
         raise Forbidden(f"{code} may not vote: {held.reason}")
@@ -928,44 +970,68 @@ def cast_ballot(
     payload: dict[str, Any] = {"vote_id": vote.id, "state": code, "cast_by": acting.state}
     if not secret:
         payload["choice"] = choice.value
-    audit.record(
-        session,
-        actor=principal.actor,
-        action="governance.vote.cast",
-        entity="governance_vote",
-        entity_id=str(vote.id),
-        payload=payload,
-    )
+    _audit(session, principal, "governance.vote.cast", "governance_vote", vote.id, payload)
     return {"vote_id": vote.id, "state": code, "cast_by": acting.state, "recorded": True}
+
+
+def _attendance(session: Session, conference_id: int, on: date) -> tuple[int, int, int]:
+    """The delegations accredited with the right to vote on ``on`` (credentials accepted,
+    not in arrears under CS No. 169), how many of them are present, and how many of the
+    absent ones are represented by a present one holding their proxy (the quorum counts
+    those present or represented)."""
+    voting: dict[str, GovernanceDelegation] = {}
+    for delegation in _delegations(session, conference_id):
+        if delegation.state is None or not delegation.credentials_accepted:
+            continue
+        member = get_member_state_row(session, delegation.state)
+        if standing(session, member, on).status is StandingStatus.GOOD:
+            voting[delegation.state] = delegation
+    present = {state for state, delegation in voting.items() if delegation.present}
+    held = {voting[state].proxy_for for state in present}
+    represented = sum(1 for state in voting if state not in present and state in held)
+    return len(voting), len(present), represented
+
+
+def _postponed_before(session: Session, vote: GovernanceVote) -> bool:
+    """Whether the proposal voted on was postponed by an earlier vote for its abstentions:
+    the later meeting does not take abstentions into account."""
+    if vote.proposal_id is None:
+        return False
+    earlier = session.scalar(
+        select(GovernanceVote.id).where(
+            GovernanceVote.proposal_id == vote.proposal_id,
+            GovernanceVote.id != vote.id,
+            GovernanceVote.outcome == Outcome.DEFERRED.value,
+        )
+    )
+    return earlier is not None
 
 
 def close_vote(session: Session, *, actor: Principal, vote_id: int) -> dict[str, Any]:
     """Count, decide and publish; a proposal voted on is adopted or rejected by it."""
-    authorize(actor, "conferences.manage")
-    audit.begin_write(session)
+    _writing(session, actor, "conferences.manage")
     vote = session.get(GovernanceVote, vote_id, with_for_update=True, populate_existing=True)
     if vote is None:
         raise NotFound(f"no vote {vote_id}")
     if vote.status != "open":
         raise Conflict(f"vote {vote_id} is closed already")
-    today = date.today()
-    accredited = present = 0
-    for delegation in _delegations(session, vote.conference_id):
-        if delegation.state is None or not delegation.credentials_accepted:
-            continue
-        member = get_member_state_row(session, delegation.state)
-        if standing(session, member, today).status is not StandingStatus.GOOD:
-            continue
-        accredited += 1
-        present += delegation.present
+    accredited, present, represented = _attendance(session, vote.conference_id, date.today())
     result = decide(
-        Tally(vote.votes_for, vote.votes_against, vote.abstentions, accredited, present),
+        Tally(
+            vote.votes_for,
+            vote.votes_against,
+            vote.abstentions,
+            accredited,
+            present,
+            represented,
+        ),
         Majority(vote.majority),
         Basis(vote.basis),
+        postponed_before=_postponed_before(session, vote),
     )
     vote.status = "closed"
     vote.closed_at = _now()
-    vote.accredited, vote.present = accredited, present
+    vote.accredited, vote.present, vote.represented = accredited, present, represented
     vote.outcome, vote.reason = result.outcome.value, result.reason
     if vote.proposal_id is not None and result.outcome in (Outcome.ADOPTED, Outcome.REJECTED):
         proposal = session.get(GovernanceProposal, vote.proposal_id)
@@ -974,16 +1040,23 @@ def close_vote(session: Session, *, actor: Principal, vote_id: int) -> dict[str,
             ProposalStatus.ADOPTED if result.outcome is Outcome.ADOPTED else ProposalStatus.REJECTED
         ).value
     session.flush()
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.vote.close",
-        entity="governance_vote",
-        entity_id=str(vote.id),
-        payload={"outcome": result.outcome.value, "for": vote.votes_for,
-                 "against": vote.votes_against, "abstentions": vote.abstentions,
-                 "accredited": accredited, "present": present, "reason": result.reason},
-    )  # fmt: skip
+        actor,
+        "governance.vote.close",
+        "governance_vote",
+        vote.id,
+        {
+            "outcome": result.outcome.value,
+            "for": vote.votes_for,
+            "against": vote.votes_against,
+            "abstentions": vote.abstentions,
+            "accredited": accredited,
+            "present": present,
+            "represented": represented,
+            "reason": result.reason,
+        },
+    )
     return vote_document(session, vote.id)
 
 
@@ -1021,6 +1094,7 @@ def vote_document(session: Session, vote_id: int) -> dict[str, Any]:
             "abstentions": vote.abstentions,
             "accredited": vote.accredited,
             "present": vote.present,
+            "represented": vote.represented,
             "reason": vote.reason,
         }
         if vote.method == Method.ROLL_CALL.value:
@@ -1095,7 +1169,7 @@ def sign_final_acts(
     """Apply the amendments of the adopted proposals (in the order they were submitted) to
     the edition in force the day before ``entry_into_force``, and store the new edition.
     The caller drops cached tables afterwards (``AppContext.forget("spectrum:")``)."""
-    authorize(actor, "conferences.manage")
+    _writing(session, actor, "conferences.manage")
     row = _conference_row(session, conference)
     if not ConferenceKind(row.kind).amends_radio_regulations:
         raise InvalidInput("conference", f"a {row.kind}'s Final Acts do not revise the RR")
@@ -1138,17 +1212,20 @@ def sign_final_acts(
     spectrum_store.add_edition(session, edition)
     row.final_acts_edition = edition.id
     session.flush()
-    audit.record(
+    _audit(
         session,
-        actor=actor.actor,
-        action="governance.final_acts.sign",
-        entity="governance_conference",
-        entity_id=row.code,
-        payload={"edition": edition.id, "based_on": base_id,
-                 "entry_into_force": entry_into_force.isoformat(),
-                 "proposals": [proposal.id for proposal in adopted],
-                 "amendments": [amendment_to_dict(a) for a in amendments]},
-    )  # fmt: skip
+        actor,
+        "governance.final_acts.sign",
+        "governance_conference",
+        row.code,
+        {
+            "edition": edition.id,
+            "based_on": base_id,
+            "entry_into_force": entry_into_force.isoformat(),
+            "proposals": [proposal.id for proposal in adopted],
+            "amendments": [amendment_to_dict(a) for a in amendments],
+        },
+    )
     changes = diff_editions(base, edition)
     return {
         "conference": row.code,
@@ -1323,15 +1400,28 @@ def submit_document(
         )
     session.flush()
     published = _document(session, document, text=False)
-    audit.record(
+    _audit(
         session,
-        actor=principal.actor,
-        action="governance.document.submit",
-        entity="governance_document",
-        entity_id=str(document.id),
-        payload={key: published[key] for key in ("conference", "number", "title", "kind",
-                 "source", "received", "language", "agenda_items", "size_bytes", "sha256")},
-    )  # fmt: skip
+        principal,
+        "governance.document.submit",
+        "governance_document",
+        document.id,
+        {
+            key: published[key]
+            for key in (
+                "conference",
+                "number",
+                "title",
+                "kind",
+                "source",
+                "received",
+                "language",
+                "agenda_items",
+                "size_bytes",
+                "sha256",
+            )
+        },
+    )
     return published
 
 

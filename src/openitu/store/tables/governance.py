@@ -167,6 +167,8 @@ class GovernanceVote(Base):
     abstentions: Mapped[int] = mapped_column(Integer, default=0)
     accredited: Mapped[int | None] = mapped_column(Integer)
     present: Mapped[int | None] = mapped_column(Integer)
+    represented: Mapped[int | None] = mapped_column(Integer)
+    """Absent delegations whose proxy a present one held: they count towards the quorum."""
     outcome: Mapped[str | None] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
 
