@@ -932,6 +932,7 @@ def cast_ballot(
         if giver is None or not giver.credentials_accepted:
             raise Forbidden(f"{code} has no accredited delegation to give a proxy")
         # Only a delegation with the right to vote exercises another's (CV No. 336).
+        assert acting.state is not None  # a Member State's delegation (the vote right above)
         holder = standing(session, get_member_state_row(session, acting.state), date.today())
         if holder.status is not StandingStatus.GOOD:
             raise Forbidden(
