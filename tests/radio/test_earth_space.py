@@ -80,12 +80,22 @@ def test_gas_and_clouds_at_p_itself(total: dict[str, npt.NDArray[np.float64]]) -
     )
 
 
-@pytest.mark.parametrize("name", ["ITURP618-13_A_rain.csv", "ITURP618-14_A_rain.csv"])
-def test_p618_rain_attenuation(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "edition"),
+    [("ITURP618-13_A_rain.csv", "P.618-13"), ("ITURP618-14_A_rain.csv", "P.618-14")],
+)
+def test_p618_rain_attenuation(name: str, edition: str) -> None:
     # The P.618-14 rain rows are identical to P.618-13's: the method did not change.
     r = rows(name)
     ours = es.rain_attenuation_db(
-        r["lat"], r["lon"], r["f"], r["el"], r["p"], hs_km=r["hs"], tau_deg=r["tau"]
+        r["lat"],
+        r["lon"],
+        r["f"],
+        r["el"],
+        r["p"],
+        hs_km=r["hs"],
+        tau_deg=r["tau"],
+        edition=edition,
     )
     assert_agrees(ours, r["A_rain"])
     # ... and with the rows' own R_0.01 the same numbers come out.
@@ -102,11 +112,14 @@ def test_p618_rain_attenuation(name: str) -> None:
     assert_agrees(given, r["A_rain"])
 
 
-@pytest.mark.parametrize("name", ["ITURP618-13_A_sci.csv", "ITURP618-14_A_sci.csv"])
-def test_p618_scintillation(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "edition"),
+    [("ITURP618-13_A_sci.csv", "P.618-13"), ("ITURP618-14_A_sci.csv", "P.618-14")],
+)
+def test_p618_scintillation(name: str, edition: str) -> None:
     r = rows(name)
     ours = es.scintillation_attenuation_db(
-        r["lat"], r["lon"], r["f"], r["el"], r["p"], r["D"], r["eta"]
+        r["lat"], r["lon"], r["f"], r["el"], r["p"], r["D"], r["eta"], edition=edition
     )
     expected = r["A_scin"] if "A_scin" in r else r["A_sci"]
     assert_agrees(ours, expected)
@@ -181,7 +194,9 @@ def test_outputs_are_plain_arrays_that_broadcast() -> None:
         ({"lat_deg": 95.0}, "lat_deg"),
         ({"d_m": 0.0}, "d_m"),
         ({"eta": 1.5}, "eta"),
-        ({"edition": "P.618-14"}, "edition"),
+        ({"edition": "P.618-12"}, "edition"),
+        ({"gas_edition": "P.676-11"}, "gas_edition"),
+        ({"r001_source": "table"}, "r001_source"),
     ],
 )
 def test_out_of_range_inputs_are_errors_naming_the_field(

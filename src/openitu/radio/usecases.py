@@ -14,6 +14,7 @@ import numpy as np
 
 from openitu.errors import InvalidInput
 from openitu.radio import antennas
+from openitu.radio._checks import check_edition
 from openitu.radio.emissions import parse_emission
 from openitu.radio.propagation import earth_space, p525
 
@@ -31,13 +32,17 @@ def _number(case: Mapping[str, Any], key: str, where: str) -> float:
     return float(value)
 
 
-def slant_path(cases: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """P.618-13 §2.5 slant-path attenuation for each case, in one vectorised call.
+def slant_path(
+    cases: Sequence[Mapping[str, Any]], *, edition: str = "P.618-13"
+) -> list[dict[str, Any]]:
+    """P.618 §2.5 slant-path attenuation for each case, in one vectorised call.
 
     A case holds ``lat_deg, lon_deg, f_ghz, el_deg, p_percent, d_m, eta`` and optionally
     ``hs_km`` (P.1511 when absent) and ``tau_deg`` (45). The result of each holds the
-    inputs used and ``a_gas_db, a_cloud_db, a_rain_db, a_scint_db, a_total_db``.
+    inputs used, ``edition`` ("P.618-13" or "P.618-14", with the component editions that
+    go with it) and ``a_gas_db, a_cloud_db, a_rain_db, a_scint_db, a_total_db``.
     """
+    edition = check_edition(edition, earth_space.P618_EDITIONS)
     if not cases:
         raise InvalidInput("cases", "needs at least one case")
     allowed = set(SLANT_REQUIRED) | set(SLANT_OPTIONAL)
@@ -78,12 +83,14 @@ def slant_path(cases: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         arrays["eta"],
         hs_km=hs_array,
         tau_deg=arrays["tau_deg"],
+        edition=edition,
     )
     out: list[dict[str, Any]] = []
     for i in range(len(cases)):
         row: dict[str, Any] = {key: float(arrays[key][i]) for key in SLANT_REQUIRED}
         row["hs_km"] = float(hs_array[i])
         row["tau_deg"] = float(arrays["tau_deg"][i])
+        row["edition"] = edition
         for name in SLANT_OUTPUTS:
             row[name] = float(getattr(result, name)[i])
         out.append(row)

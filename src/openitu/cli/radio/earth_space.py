@@ -1,4 +1,4 @@
-"""`openitu radio slant-path CASE.json`: P.618 §2.5 Earth-space attenuation."""
+"""`openitu radio slant-path CASE.json [--edition P.618-14]`: P.618 §2.5 Earth-space attenuation."""
 
 from __future__ import annotations
 
@@ -15,14 +15,20 @@ def register(app: typer.Typer) -> None:
     def slant_path(
         case_file: Path = typer.Argument(..., help="JSON file: one case (object) or a list."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+        edition: str = typer.Option(
+            "P.618-13",
+            "--edition",
+            help="P.618-13 (gas P.676-12, clouds P.840-8, floor 1 %) or P.618-14 "
+            "(gas P.676-13, clouds P.840-9, floor 5 %).",
+        ),
     ) -> None:
-        """Gas, cloud, rain, scintillation and total attenuation (P.618-13 §2.5).
+        """Gas, cloud, rain, scintillation and total attenuation (P.618 §2.5).
 
         A case holds lat_deg, lon_deg, f_ghz, el_deg, p_percent, d_m (antenna diameter),
         eta (antenna efficiency) and optionally hs_km and tau_deg (45).
         """
         cases, many = read_cases(case_file)
-        results = usecases.slant_path(cases)
+        results = usecases.slant_path(cases, edition=edition)
         if as_json:
             emit_json(results if many else results[0])
             return

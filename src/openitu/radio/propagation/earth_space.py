@@ -10,10 +10,14 @@ steps, the P.840 percentage interpolation): one call for a million points costs 
 of numpy, not a million Python calls. Nothing from astropy leaves this module: inputs are
 floats or arrays, outputs float64 ndarrays (shape () for scalars).
 
-Editions: P.618-13, P.676-12 (Annex 2) or -13 (via ``p676``), P.840-8 (or -7, same data) or
--9 (via ``p840``), P.837-7, P.838-3,
-P.839-4, P.453-13, P.836-6, P.1510-1, P.1511-2 -- what ``itur`` 0.4.0 implements and the
-ITU-R validation rows in tests/reference/earth_space confirm.
+Editions: P.618-13 and -14 (§2.5 total; rain and scintillation are the same in both),
+P.676-12 (Annex 2) or -13 (via ``p676``), P.840-8 (or -7, same data) or -9 (via ``p840``),
+P.837-7, P.838-3, P.839-4, P.453-13, P.836-6, P.1510-1, P.1511-2 -- what ``itur`` 0.4.0
+implements (P.840-9 and the P.676-13 heights shipped here) and the ITU-R validation rows in
+tests/reference/earth_space confirm. Not available: the P.2145-0 digital maps that P.676-13
+Annex 2 §1.2/§2.3 (statistical method) and so the ITU-R's P.618-14 examples use for the gas
+term (no package we can install ships them); the P.618-14 total takes its gas inputs from
+P.836-6, P.1510-1 and P.835 instead (docs/radio.md gives the measured consequence).
 """
 
 from __future__ import annotations
@@ -27,9 +31,22 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from openitu.errors import InvalidInput
 from openitu.radio._checks import FloatArray, as_array, broadcast, check_edition, check_range
 
-P618_EDITIONS: Final = ("P.618-13",)
+P618_EDITIONS: Final = ("P.618-13", "P.618-14")
+# §2.5: below this percentage the gas and cloud terms are taken at it (eqs. (65)/(66) of
+# P.618-13: 1 %; eqs. (67)/(68) of P.618-14: 5 %).
+_P_CG_FLOOR: Final = {"P.618-13": 1.0, "P.618-14": 5.0}
+# §2.5 component editions used when not chosen: those in force with each P.618 edition
+# (P.618-14 and P.840-9 are both of 08/2023; P.676-13 of 08/2022).
+_COMPONENT_EDITIONS: Final = {
+    "P.618-13": ("P.676-12", "P.840-8"),
+    "P.618-14": ("P.676-13", "P.840-9"),
+}
+# Where R_0.01 comes from when it is not given: the P.837-7 map, or its Annex 1 procedure
+# at the point (as the ITU-R validation examples of P.618 compute it).
+R001_SOURCES: Final = ("map", "annex1")
 P676_EDITIONS: Final = ("P.676-12", "P.676-13")
 P840_EDITIONS: Final = ("P.840-8", "P.840-7", "P.840-9")
 MAP_EDITIONS: Final = {
@@ -131,7 +148,11 @@ def _rain_height_km(lat: FloatArray, lon: FloatArray) -> FloatArray:
     return np.asarray(model.rain_height(lat.copy(), _lon360(lon)), dtype=np.float64)
 
 
-def _r001_mm_h(lat: FloatArray, lon: FloatArray) -> FloatArray:
+def _r001_mm_h(lat: FloatArray, lon: FloatArray, source: str = "map") -> FloatArray:
+    if source == "annex1":
+        from openitu.radio.propagation import p837  # p837 builds on this module
+
+        return p837._r001_annex1(lat, lon)
     model = _model("837", _version(MAP_EDITIONS["P.837"]))
     return np.asarray(model.rainfall_rate(lat.copy(), _lon360(lon), 0.01), dtype=np.float64)
 
@@ -601,13 +622,15 @@ def rain_attenuation_db(
     hs_km: npt.ArrayLike | None = None,
     tau_deg: npt.ArrayLike = 45.0,
     r001_mm_h: npt.ArrayLike | None = None,
+    r001_source: str = "map",
     edition: str = "P.618-13",
 ) -> FloatArray:
-    """Rain attenuation exceeded for p % of an average year, P.618-13 §2.2.1.1.
+    """Rain attenuation exceeded for p % of an average year, P.618-13/-14 §2.2.1.1.
 
     Rain height from P.839-4, R_0.01 from P.837-7 when not given, γ_R = k R^α from
     P.838-3, station height from P.1511-2 when not given. Zero where the station is above
-    the rain height or it never rains.
+    the rain height or it never rains. Steps 1-10 (eqs. (1)-(8)) are the same in both
+    editions.
 
     Parameters
     ----------
@@ -625,6 +648,12 @@ def rain_attenuation_db(
         Polarization tilt angle relative to the horizontal [deg] (45 for circular).
     r001_mm_h : array_like, optional
         Rainfall rate exceeded for 0.01 % of an average year [mm/h].
+    r001_source : str
+        Where R_0.01 comes from when ``r001_mm_h`` is absent: "map" (the P.837-7 R_0.01
+        digital map, bilinear) or "annex1" (P.837-7 Annex 1 steps 1-8 at p = 0.01 % at
+        the point, as the ITU-R validation examples of P.618 compute it; slower).
+    edition : str
+        "P.618-13" or "P.618-14".
 
     Returns
     -------
@@ -632,6 +661,7 @@ def rain_attenuation_db(
         A_R [dB].
     """
     check_edition(edition, P618_EDITIONS)
+    r001_source = _r001_source(r001_source)
     lat, lon = _location(lat_deg, lon_deg)
     f = _frequency(f_ghz, 1.0, 55.0)
     el = _elevation(el_deg, 0.0)
@@ -664,7 +694,7 @@ def rain_attenuation_db(
         ),
     )
     if r001_mm_h is None:
-        r001 = _r001_mm_h(lat, lon)
+        r001 = _r001_mm_h(lat, lon, r001_source)
     hr = _rain_height_km(lat, lon)
     return _rain_db(lat, f, el, hs, p, tau, hr, r001).reshape(shape)
 
@@ -680,10 +710,11 @@ def scintillation_attenuation_db(
     *,
     edition: str = "P.618-13",
 ) -> FloatArray:
-    """Tropospheric scintillation fade depth exceeded for p %, P.618-13 §2.4.1.
+    """Tropospheric scintillation fade depth exceeded for p %, P.618-13/-14 §2.4.1.
 
     N_wet: the median wet term of refractivity from the P.453-13 maps; turbulent layer
-    height h_L = 1 000 m.
+    height h_L = 1 000 m. Steps 1-9 are the same in both editions (P.618-14 states the
+    method up to 55 GHz, as we apply it for both).
 
     Parameters
     ----------
@@ -699,6 +730,8 @@ def scintillation_attenuation_db(
         Physical diameter of the earth-station antenna [m], > 0.
     eta : array_like
         Antenna efficiency (0, 1].
+    edition : str
+        "P.618-13" or "P.618-14".
 
     Returns
     -------
@@ -726,6 +759,12 @@ def scintillation_attenuation_db(
     return _scintillation_db(f, el, p, d, e, _wet_refractivity(lat, lon)).reshape(shape)
 
 
+def _r001_source(source: str) -> str:
+    if source not in R001_SOURCES:
+        raise InvalidInput("r001_source", f"must be one of {', '.join(R001_SOURCES)}")
+    return source
+
+
 def _antenna(d_m: npt.ArrayLike, eta: npt.ArrayLike) -> tuple[FloatArray, FloatArray]:
     d = as_array(d_m, "d_m")
     check_range(d, "d_m", 0.0, 100.0, unit="m", low_inclusive=False)
@@ -746,14 +785,25 @@ def slant_path_attenuation(
     hs_km: npt.ArrayLike | None = None,
     tau_deg: npt.ArrayLike = 45.0,
     edition: str = "P.618-13",
-    gas_edition: str = "P.676-12",
-    cloud_edition: str = "P.840-8",
+    gas_edition: str | None = None,
+    cloud_edition: str | None = None,
+    r001_source: str = "map",
 ) -> SlantPathAttenuation:
-    """Total attenuation on an Earth-space path, P.618-13 §2.5 eqs. (64)-(65).
+    """Total attenuation on an Earth-space path, P.618 §2.5.
 
-    ``A_T(p) = A_G(p) + sqrt((A_R(p) + A_C(p))² + A_S(p)²)`` where, because rain attenuation
-    already contains much of the cloud and gas attenuation at small percentages,
-    ``A_C(p) = A_C(1 %)`` and ``A_G(p) = A_G(1 %)`` for p < 1 %.
+    ``A_T(p) = A_G(p) + sqrt((A_R(p) + A_C(p))² + A_S(p)²)`` (P.618-13 eq. (64), P.618-14
+    eq. (66)), where, because rain attenuation already contains much of the cloud and gas
+    attenuation at small percentages, the gas and cloud terms are held at a floor:
+
+    * P.618-13, eqs. (65)-(66): ``A_C(p) = A_C(1 %)`` and ``A_G(p) = A_G(1 %)`` for p < 1 %;
+    * P.618-14, eqs. (67)-(68): ``A_C(p) = A_C(5 %)`` and ``A_G(p) = A_G(5 %)`` for p < 5 %.
+
+    A_R from §2.2.1.1, A_S from §2.4.1 (both unchanged between the editions), A_C from
+    P.840, A_G from P.676 Annex 2 with ρ and V_t exceeded for max(p, floor) % (P.836-6),
+    the mean surface temperature of P.1510-1 and the P.835 standard pressure at the
+    station height. P.618-14's own examples take the gas inputs from the P.2145-0 maps
+    (P.676-13 Annex 2 statistical method), which no package we can use ships: there our
+    gas term differs from theirs (docs/radio.md).
 
     Parameters
     ----------
@@ -774,15 +824,29 @@ def slant_path_attenuation(
         Station height above mean sea level [km]; P.1511-2 when absent.
     tau_deg : array_like
         Polarization tilt [deg] (45: circular).
+    edition : str
+        "P.618-13" (default) or "P.618-14".
+    gas_edition : str, optional
+        "P.676-12" or "P.676-13"; by default P.676-12 with P.618-13, P.676-13 with -14.
+    cloud_edition : str, optional
+        "P.840-7", "P.840-8" or "P.840-9"; by default P.840-8 with P.618-13, P.840-9 with
+        -14.
+    r001_source : str
+        R_0.01 from the P.837-7 "map" (default) or its "annex1" procedure at the point (as
+        the ITU-R validation examples compute it); see `rain_attenuation_db`.
 
     Returns
     -------
     SlantPathAttenuation
         a_gas_db, a_cloud_db, a_rain_db, a_scint_db, a_total_db [dB].
     """
-    check_edition(edition, P618_EDITIONS)
-    gas_edition = check_edition(gas_edition, P676_EDITIONS, field="gas_edition")
-    cloud_edition = check_edition(cloud_edition, P840_EDITIONS, field="cloud_edition")
+    edition = check_edition(edition, P618_EDITIONS)
+    default_gas, default_cloud = _COMPONENT_EDITIONS[edition]
+    gas_edition = check_edition(gas_edition or default_gas, P676_EDITIONS, field="gas_edition")
+    cloud_edition = check_edition(
+        cloud_edition or default_cloud, P840_EDITIONS, field="cloud_edition"
+    )
+    r001_source = _r001_source(r001_source)
     lat, lon = _location(lat_deg, lon_deg)
     f = _frequency(f_ghz, 1.0, 55.0)
     el = _elevation(el_deg, 5.0)
@@ -813,10 +877,11 @@ def slant_path_attenuation(
             "hs_km",
         ),
     )
-    p_cg = np.maximum(p, 1.0)
+    p_cg = np.maximum(p, _P_CG_FLOOR[edition])
     a_gas = _gas(lat, lon, f, el, p_cg, hs, gas_edition)
     a_cloud = _cloud(lat, lon, f, el, p_cg, cloud_edition)
-    a_rain = _rain_db(lat, f, el, hs, p, tau, _rain_height_km(lat, lon), _r001_mm_h(lat, lon))
+    r001 = _r001_mm_h(lat, lon, r001_source)
+    a_rain = _rain_db(lat, f, el, hs, p, tau, _rain_height_km(lat, lon), r001)
     a_scint = _scintillation_db(f, el, p, d, e, _wet_refractivity(lat, lon))
     total = a_gas + np.sqrt((a_rain + a_cloud) ** 2 + a_scint**2)
     return SlantPathAttenuation(

@@ -125,16 +125,30 @@ def rainfall_rate_mm_h(
         out[at_map] = _r001_mm_h(lat[at_map], lon[at_map])
     rest = ~at_map
     if rest.any():
-        p0, r = _monthly(lat[rest], lon[rest])
-        wanted = p[rest]
-        raining = wanted < _annual_p0(p0)
-        low = np.full(wanted.shape, np.log(1e-10))
-        high = np.full(wanted.shape, np.log(1000.0))
-        # The exceedance falls as R grows: bisection in ln R on every point at once.
-        for _ in range(60):
-            middle = 0.5 * (low + high)
-            above = _exceedance(np.exp(middle), p0, r) > wanted
-            low = np.where(above, middle, low)
-            high = np.where(above, high, middle)
-        out[rest] = np.where(raining, np.exp(0.5 * (low + high)), 0.0)
+        out[rest] = _step8(lat[rest], lon[rest], p[rest])
     return out.reshape(shape)
+
+
+def _step8(lat: FloatArray, lon: FloatArray, p: FloatArray) -> FloatArray:
+    """Step 8: R_p with annual exceedance p [mm/h] (0 where p >= P_0), flat arrays."""
+    p0, r = _monthly(lat, lon)
+    raining = p < _annual_p0(p0)
+    low = np.full(p.shape, np.log(1e-10))
+    high = np.full(p.shape, np.log(1000.0))
+    # The exceedance falls as R grows: bisection in ln R on every point at once.
+    for _ in range(60):
+        middle = 0.5 * (low + high)
+        above = _exceedance(np.exp(middle), p0, r) > p
+        low = np.where(above, middle, low)
+        high = np.where(above, high, middle)
+    return np.asarray(np.where(raining, np.exp(0.5 * (low + high)), 0.0))
+
+
+def _r001_annex1(lat: FloatArray, lon: FloatArray) -> FloatArray:
+    """R_0.01 by the Annex 1 procedure (steps 1-8 at p = 0.01 %) rather than its map [mm/h].
+
+    The R_0.01 map of Annex 1 is that procedure evaluated on a grid and interpolated; at a
+    point the two differ by up to a few hundredths of a mm/h. The ITU-R validation examples
+    of P.618-13 and -14 (their R001 column) use the procedure at the point.
+    """
+    return _step8(lat, lon, np.full(lat.shape, 0.01))

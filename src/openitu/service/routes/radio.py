@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api/radio", tags=["radio"], dependencies=[public])
 
 
 class SlantPathCase(BaseModel):
-    """One Earth-space path (P.618-13 §2.5)."""
+    """One Earth-space path (P.618 §2.5)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -41,6 +41,7 @@ class SlantPathResult(BaseModel):
     eta: float
     hs_km: float
     tau_deg: float
+    edition: str
     a_gas_db: float
     a_cloud_db: float
     a_rain_db: float
@@ -95,11 +96,18 @@ def emission(designator: str) -> dict[str, Any]:
 
 
 @router.post("/slant-path", response_model=list[SlantPathResult] | SlantPathResult)
-def slant_path(cases: list[SlantPathCase] | SlantPathCase) -> Any:
-    """P.618-13 §2.5 attenuation: one case in, one result out; a list in, a list out."""
+def slant_path(
+    cases: list[SlantPathCase] | SlantPathCase,
+    edition: str = Query(
+        "P.618-13",
+        description="P.618-13 (gas P.676-12, clouds P.840-8, floor 1 %) or P.618-14 "
+        "(gas P.676-13, clouds P.840-9, floor 5 %)",
+    ),
+) -> Any:
+    """P.618 §2.5 attenuation: one case in, one result out; a list in, a list out."""
     many = isinstance(cases, list)
     items = cases if isinstance(cases, list) else [cases]
-    results = usecases.slant_path([item.model_dump() for item in items])
+    results = usecases.slant_path([item.model_dump() for item in items], edition=edition)
     return results if many else results[0]
 
 
