@@ -163,3 +163,21 @@ def test_wrong_password_on_the_page_is_401_and_keeps_no_session(browser: TestCli
     assert failed.status_code == 401
     assert "Wrong username or password" in failed.text
     assert browser.get("/account").status_code == 303
+
+
+def test_too_many_sign_ins_on_the_page_are_429_with_retry_after(browser: TestClient) -> None:
+    form = browser.get("/account/sign-in")
+    token = _csrf(form.text)
+    statuses = []
+    for _ in range(12):
+        answer = browser.post(
+            "/account/sign-in",
+            data={"username": "fr-officer", "password": "a wrong guess!", "csrf_token": token},
+        )
+        statuses.append(answer.status_code)
+    # A burst of 10 attempts per address and username, then one every 6 s.
+    assert statuses[:10] == [401] * 10 and statuses[-1] == 429
+    assert answer.headers["content-type"].startswith("text/html")
+    retry = answer.headers["Retry-After"]
+    assert retry.isdigit() and 1 <= int(retry) <= 6
+    assert f"retry in {retry} s" in answer.text
