@@ -123,3 +123,59 @@ def test_the_cli_unit_of_work_turns_a_clash_into_a_conflict(
     assert raised.value.entity == "account_secrets"
     assert raised.value.fields == ("name",)
     assert _stored(sessions, "conflict-cli") == ["first-value"]
+
+
+def test_two_concurrent_creates_of_one_name_give_one_201_and_one_409(
+    fresh_postgresql_url: str,
+) -> None:
+    """A real race on PostgreSQL: both requests are inside their transactions before
+    either writes, so no check the route could make would see the other. (SQLite admits
+    one writer at a time: a use case takes the write lock first, audit.begin_write, and
+    the second request then sees the first's row; the tests above cover its clash.)"""
+    import threading
+
+    from openitu.service.app import create_app
+    from openitu.service.context import AppContext
+    from openitu.settings import Settings
+    from openitu.store import migrate
+    from openitu.store.db import make_engine
+
+    engine = make_engine(fresh_postgresql_url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    context = AppContext.from_settings(Settings(database_url=fresh_postgresql_url))
+    app = create_app(context=context)
+    both_inside = threading.Barrier(2)
+
+    @app.post("/api/conflict-test/race", status_code=201, dependencies=[public])
+    def create(session: SessionDep) -> dict[str, str]:
+        session.execute(select(SecretRow.name).limit(1)).all()  # the transaction has begun
+        both_inside.wait(timeout=30)
+        session.add(SecretRow(name="raced-name", value=threading.current_thread().name))
+        return {"status": "created"}
+
+    answers: list[object] = []
+
+    def request() -> None:
+        with TestClient(app, raise_server_exceptions=False) as client:
+            answers.append(client.post("/api/conflict-test/race"))
+
+    threads = [threading.Thread(target=request) for _ in range(2)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        statuses = sorted(a.status_code for a in answers)  # type: ignore[attr-defined]
+        assert statuses == [201, 409], [a.text for a in answers]  # type: ignore[attr-defined]
+        _assert_conflict_problem(
+            next(a for a in answers if a.status_code == 409),  # type: ignore[attr-defined]
+            path="/api/conflict-test/race",
+        )
+        with context.sessions() as session:
+            assert (
+                len(session.scalars(select(SecretRow).where(SecretRow.name == "raced-name")).all())
+                == 1
+            )
+    finally:
+        context.engine.dispose()
