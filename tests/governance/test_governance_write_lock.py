@@ -1,0 +1,143 @@
+"""Every governance write takes SQLite's write lock before it reads, so that a second
+writer waits for it instead of slipping in between its read and its write.
+
+SQLite (WAL) cannot turn a transaction that has read into a writing one once another
+writer has committed meanwhile: it answers "database is locked" at once (a 500 to the
+client) instead of waiting. Each use case below runs on one engine; right after its first
+statement, a hook lets another writer, on an engine of its own, try to commit a change.
+With the write lock taken first that writer must wait until the use case has committed
+(it is still waiting a second later), and both then succeed. A use case that read first
+would let the other writer commit, and then fail with "database is locked".
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from openitu.accounts import Principal, Role
+from openitu.governance.conferences import ConferenceKind
+from openitu.governance.documents import DocumentKind
+from openitu.governance.members import MemberKind, Sector
+from openitu.governance.votes import Choice
+from openitu.store import governance as service
+from openitu.store.db import make_engine, session_factory, unit_of_work
+
+SEC = Principal(role=Role.SECRETARIAT, username="lock-secretary", via="cli")
+FR = Principal(role=Role.DELEGATE, username="lock-delegate-fr", administration="FR", via="cli")
+
+UseCase = Callable[[Session], Any]
+
+
+def _use_cases(ids: dict[str, int]) -> list[tuple[str, UseCase]]:
+    """The governance writes, in an order in which each finds what it needs."""
+
+    def admit(session: Session) -> Any:
+        found = service.admit_member(
+            session, actor=SEC, kind=MemberKind.SECTOR_MEMBER, name="Lock Radio",
+            sector=Sector.R, country="CH", admitted=date(2020, 1, 1),
+        )  # fmt: skip
+        ids["member"] = found["id"]
+
+    def proposal(session: Session) -> Any:
+        found = service.submit_proposal(
+            session, principal=FR, conference="WRC-L", agenda_item="1.1", state="FR",
+            title="General", amendments=[],
+        )  # fmt: skip
+        ids["proposal"] = found["id"]
+
+    def vote(session: Session) -> Any:
+        found = service.open_vote(
+            session, actor=SEC, conference="WRC-L", question="Adopt?",
+            proposal_id=ids["proposal"],
+        )  # fmt: skip
+        ids["vote"] = found["id"]
+
+    return [
+        ("admit_member", admit),
+        ("set_unit_class", lambda s: service.set_unit_class(
+            s, actor=SEC, member="FR", unit_class="25")),
+        ("set_gni", lambda s: service.set_gni(s, actor=SEC, member="FR", gni_usd=3 * 10**12)),
+        ("record_due", lambda s: service.record_due(
+            s, actor=SEC, member="DE", year=2020, amount=Decimal("100.00"))),
+        ("record_payment", lambda s: service.record_payment(
+            s, actor=SEC, member="DE", amount=Decimal("100.00"), paid_on=date(2020, 2, 1))),
+        ("adopt_budget", lambda s: service.adopt_budget(
+            s, actor=SEC, year=2035, amount=Decimal("1000000.00"))),
+        ("create_conference", lambda s: service.create_conference(
+            s, actor=SEC, code="WRC-L", kind=ConferenceKind.WRC, title="Lock",
+            place="Geneva", starts=date(2026, 10, 5), ends=date(2026, 10, 30))),
+        ("add_agenda_item", lambda s: service.add_agenda_item(
+            s, actor=SEC, conference="WRC-L", number="1.1", title="Item")),
+        ("register_delegation", lambda s: service.register_delegation(
+            s, actor=SEC, conference="WRC-L", member="FR", credentials_accepted=True)),
+        ("update_delegation", lambda s: service.update_delegation(
+            s, actor=SEC, conference="WRC-L", state="FR", present=True)),
+        ("submit_proposal", proposal),
+        ("open_vote", vote),
+        ("cast_ballot", lambda s: service.cast_ballot(
+            s, principal=FR, vote_id=ids["vote"], state="FR", choice=Choice.FOR)),
+        ("close_vote", lambda s: service.close_vote(s, actor=SEC, vote_id=ids["vote"])),
+        ("submit_document", lambda s: service.submit_document(
+            s, principal=SEC, conference="WRC-L", number="WRC-L/DT/1", title="Note",
+            kind=DocumentKind.TEMPORARY, source="secretariat", language="en",
+            agenda_items=["1.1"], content=b"A temporary document.")),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("fresh_url", ["sqlite"], indirect=True)
+def test_every_write_takes_the_lock_before_it_reads(fresh_url: str) -> None:
+    engine, other_engine = make_engine(fresh_url), make_engine(fresh_url)
+    sessions, other_sessions = session_factory(engine), session_factory(other_engine)
+    armed: list[str] = []
+    others: list[threading.Thread] = []
+    other_errors: list[BaseException] = []
+    waiting: list[bool] = []
+
+    def other_writer(number: int) -> None:
+        try:
+            with unit_of_work(other_sessions) as session:
+                service.create_conference(
+                    session, actor=SEC, code=f"OTHER-{number}", kind=ConferenceKind.RA,
+                    title="Another writer", place="Geneva", starts=date(2027, 1, 1),
+                    ends=date(2027, 1, 2),
+                )  # fmt: skip
+        except BaseException as exc:  # reported by the test below
+            other_errors.append(exc)
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def after_first_statement(*args: Any) -> None:
+        statement = str(args[2]).strip().upper()
+        if not armed or statement.startswith("BEGIN"):
+            return
+        armed.clear()
+        writer = threading.Thread(target=other_writer, args=(len(others),))
+        others.append(writer)
+        writer.start()
+        writer.join(timeout=1.0)
+        waiting.append(writer.is_alive())  # still waiting: the use case holds the lock
+
+    failures = []
+    try:
+        for name, use_case in _use_cases({}):
+            armed.append(name)
+            try:
+                with unit_of_work(sessions) as session:
+                    use_case(session)
+            except Exception as exc:
+                failures.append(f"{name}: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+            armed.clear()
+            others[-1].join(timeout=60)
+        assert failures == []
+        assert other_errors == []
+        assert waiting == [True] * 15
+    finally:
+        engine.dispose()
+        other_engine.dispose()
