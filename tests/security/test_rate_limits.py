@@ -147,3 +147,35 @@ def test_a_redis_outage_falls_back_to_limits_in_the_process(app_context: AppCont
     limiter = app.state.rate_limits["api"]
     assert isinstance(limiter, RedisBuckets)
     assert isinstance(limiter.fallback, TokenBuckets)
+
+
+def test_the_workers_of_openitu_serve_share_the_limit_through_redis(
+    loaded_sqlite_url: str, redis_url: str, redis_prefix: str
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+    from security_support import Server
+
+    server = Server(
+        loaded_sqlite_url,
+        workers=2,
+        redis_url=redis_url,
+        redis_prefix=redis_prefix,
+        api_rate_per_s="0.01",
+        api_burst="6",
+    )
+    server.start()  # its one successful probe of /api/health took a token
+
+    def get(_: int) -> int:
+        return httpx.get(f"{server.base_url}/api/health", timeout=30).status_code
+
+    try:
+        # 40 connections at once: the kernel hands them to both workers.
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            statuses = list(pool.map(get, range(40)))
+    finally:
+        server.stop()
+    assert set(statuses) <= {200, 429}
+    # One bucket of 6 for both workers (each keeping its own would let up to 11 pass).
+    assert 1 <= statuses.count(200) <= 5
