@@ -16,6 +16,7 @@ import pytest
 
 from openitu.accounts import Principal, Role
 from openitu.governance.conferences import ConferenceKind
+from openitu.governance.votes import parse_choice
 from openitu.store import accounts
 from openitu.store import governance as service
 from openitu.store.db import make_engine, session_factory, unit_of_work
@@ -85,6 +86,13 @@ def test_members_directory(browser: Any, live_server: str, seeded: dict[str, Any
         page.goto(f"{live_server}/governance")
         assert page.locator("#members tbody tr").count() == 194
         assert "Holy See" in page.inner_text("#members tr[data-key=VA]")
+        # What each date rests on is shown, and the stand-ins are marked as such.
+        assert page.inner_text("#members tr[data-key=VA] .basis") == "estimate *"
+        assert page.inner_text("#members tr[data-key=PW] .basis") == "ITU"
+        assert page.inner_text("#members tr[data-key=FR] .basis") == "founder (Paris, 1865)"
+        assert page.inner_text("#members tr[data-key=JP] .basis") == "UN admission *"
+        assert page.locator("#members td.basis[data-basis=un-admission]").count() == 176
+        assert "United Nations stands in" in page.inner_text("#basis-note")
         page.fill("#on", "2011-10-02")
         page.click("#show")
         page.wait_for_load_state()
@@ -160,5 +168,34 @@ def test_budget_page_shares_add_up_with_a_chart(
         us = Decimal(page.inner_text("#shares tr[data-member=US] .amount"))
         ht = Decimal(page.inner_text("#shares tr[data-member=HT] .amount"))
         assert abs(us / ht - 480) < Decimal("0.01")
+    finally:
+        page.close()
+
+
+def test_the_published_result_counts_a_state_represented_by_proxy(
+    browser: Any, live_server: str, loaded_sqlite_url: str, seeded: dict[str, Any]
+) -> None:
+    engine = make_engine(loaded_sqlite_url)
+    delegate = Principal(role=Role.DELEGATE, username=DELEGATE, administration="JP",
+                         proxy_for="AU", via="cli")  # fmt: skip
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            vote = service.open_vote(session, actor=SEC, conference="WRC-B",
+                                     question="Close the debate on item 1.2?")  # fmt: skip
+            service.cast_ballot(session, principal=delegate, vote_id=vote["id"], state="JP",
+                                choice=parse_choice("for"))  # fmt: skip
+            service.cast_ballot(session, principal=delegate, vote_id=vote["id"], state="AU",
+                                choice=parse_choice("against"))  # fmt: skip
+            service.close_vote(session, actor=SEC, vote_id=vote["id"])
+    finally:
+        engine.dispose()
+    page = browser.new_page()
+    try:
+        page.goto(f"{live_server}/governance/votes/{vote['id']}")
+        # A tie: one for, one against; Australia is absent but represented by Japan.
+        assert page.inner_text("#outcome").startswith("rejected")
+        cells = page.locator("#tally tr").nth(1).locator("td").all_inner_texts()
+        assert cells == ["1", "1", "0", "4", "3", "1"]
+        assert "by proxy (JP)" in page.inner_text("#roll-call")
     finally:
         page.close()

@@ -53,3 +53,26 @@ def test_bad_input_exits_2_with_one_line(run_cli: RunCli) -> None:
         assert done.returncode == 2, (args, done.stderr)
         assert done.stdout == ""
         assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_members_say_what_each_date_of_membership_rests_on(
+    run_cli: RunCli, monkeypatch: Any
+) -> None:
+    members = json.loads(run_cli("governance", "members", "--json").stdout)
+    basis = {m["iso2"]: (m["member_since"], m["since_basis"]) for m in members}
+    # The ITU's own dates for its two newest members; the Holy See's is an estimate;
+    # the parties to the 1865 Paris Convention; the UN admission dates stand in elsewhere.
+    assert basis["SS"] == ("2011-10-03", "itu")
+    assert basis["PW"] == ("2024-09-19", "itu")
+    assert basis["VA"][1] == "estimate"
+    assert basis["FR"] == ("1865-05-17", "founder")
+    counts = {kind: sum(1 for _, b in basis.values() if b == kind) for kind in
+              ("itu", "founder", "estimate", "un-admission")}  # fmt: skip
+    assert counts == {"itu": 2, "founder": 15, "estimate": 1, "un-admission": 176}
+    # The table shows it too.
+    monkeypatch.setenv("COLUMNS", "300")
+    table = run_cli("governance", "members", "--date", "2011-10-03")
+    assert table.returncode == 0, table.stderr
+    south_sudan = next(line for line in table.stdout.splitlines() if "South Sudan" in line)
+    assert "2011-10-03" in south_sudan and "itu" in south_sudan
+    assert "since_basis" in table.stdout

@@ -137,7 +137,7 @@ def members(
         emit_json(rows)
         return
     columns = (
-        ["name", "iso2", "itu_region", "can_vote", "reason"]
+        ["name", "iso2", "itu_region", "member_since", "since_basis", "can_vote", "reason"]
         if chosen.value == "member-state"
         else ["id", "name", "sector", "country", "status", "reason"]
     )

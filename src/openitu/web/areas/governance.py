@@ -30,6 +30,14 @@ from openitu.web.pages import render
 
 router = APIRouter(prefix="/governance", include_in_schema=False, dependencies=[public])
 
+SINCE_BASES = {
+    "founder": "founder (Paris, 1865)",
+    "itu": "ITU",
+    "un-admission": "UN admission",
+    "estimate": "estimate",
+}
+"""How the members directory names what a date of membership rests on (``since_basis``)."""
+
 
 @router.get("", response_class=HTMLResponse)
 def members(
@@ -62,6 +70,7 @@ def members(
         voting=sum(1 for row in rows if row.get("can_vote")),
         conferences=service.list_conferences(session),
         budgets=budgets,
+        bases=SINCE_BASES,
     )
 
 
