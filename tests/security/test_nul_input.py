@@ -61,3 +61,19 @@ def test_nul_inside_a_json_string_never_gives_a_500(
         # SQLite stores any text; the label comes back as sent.
         assert answer.status_code == 201, answer.text
         assert answer.json()["name"] == "label\u0000with nul"
+
+
+@pytest.mark.parametrize("year", ["60960724556087033831", "-99999999999999999999"])
+def test_an_integer_beyond_64_bits_is_a_422_on_both_databases(
+    client: TestClient, engine: Engine, sessions: sessionmaker[Session], year: str
+) -> None:
+    with sessions() as session, session.begin():
+        accounts.create_user(
+            session, actor=CLI, username="big-admin", password="a long enough pass", role="admin"
+        )
+        secret, _ = accounts.create_token(session, actor=CLI, username="big-admin")
+    answer = client.get(
+        f"/api/governance/budgets/{year}", headers={"Authorization": f"Bearer {secret}"}
+    )
+    assert answer.status_code == 422, answer.text
+    assert answer.headers["content-type"].startswith(PROBLEM_JSON)

@@ -1,5 +1,6 @@
 """Refuse input the databases cannot hold: NUL in the URL, and whatever the database
-itself refuses as a value (NUL inside a JSON string, text longer than its column).
+itself refuses as a value (NUL inside a JSON string, text longer than its column, an
+integer beyond 64 bits).
 
 PostgreSQL cannot store or even compare text holding NUL (0x00) while SQLite stores it,
 so the same request would be a database error on one and a silent oddity on the other.
@@ -65,3 +66,18 @@ def install_input_guard(app: FastAPI) -> None:
         )
 
     app.add_exception_handler(DataError, value_refused)
+
+    async def number_too_large(request: Request, exc: Exception) -> Response:
+        # SQLite's driver refuses integers beyond 64 bits before any SQL runs (PostgreSQL's
+        # own refusal arrives as a DataError above): an identifier or year out of range.
+        error = InvalidInput("request", f"a number is too large to look up ({exc})")
+        return problem(
+            status=error.status,
+            title=error.title,
+            detail=error.detail,
+            type_uri=error.type_uri,
+            request=request,
+            errors=[{"field": error.field, "reason": error.reason}],
+        )
+
+    app.add_exception_handler(OverflowError, number_too_large)
