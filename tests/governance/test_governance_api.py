@@ -68,3 +68,42 @@ def test_sector_member_suspended_then_excluded(client: TestClient, token_for: To
         json={"kind": "academia", "name": "U", "admitted": "2020-01-01"},
     )
     assert refused.status_code == 403
+
+
+def test_contributions_payments_and_the_vote_through_the_api(
+    client: TestClient, token_for: TokenFor
+) -> None:
+    clerk = token_for("contributions-clerk", Role.SECRETARIAT)
+    year = date.today().year
+    for past in (year - 2, year - 1):
+        done = client.post(f"{API}/members/SO/dues", headers=clerk,
+                           json={"year": past, "amount": "39750.00"})  # fmt: skip
+        assert done.status_code == 204, done.text
+    somalia = client.get(f"{API}/members/SO").json()
+    assert (somalia["can_vote"], somalia["arrears"]) == (False, "79500.00")
+    assert "CS No. 169" in somalia["reason"]
+    # One centime paid: arrears of 79499.99 no longer equal two years' 79500.00.
+    paid = client.post(f"{API}/members/SO/payments", headers=clerk,
+                       json={"amount": "0.01", "paid_on": date.today().isoformat(),
+                             "reference": "SWIFT 1"})  # fmt: skip
+    assert paid.status_code == 201, paid.text
+    assert (paid.json()["can_vote"], paid.json()["arrears"]) == (True, "79499.99")
+    # Classes of contribution: the least developed may choose 1/16, others not.
+    chosen = client.put(f"{API}/members/SO/class", headers=clerk, json={"unit_class": "1/16"})
+    assert (chosen.status_code, chosen.json()["unit_class"]) == (200, "1/16")
+    refused = client.put(f"{API}/members/FR/class", headers=clerk, json={"unit_class": "1/16"})
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "unit_class"
+    assert client.put(f"{API}/members/FR/gni", headers=clerk,
+                      json={"gni_usd": 3_000_000_000_000}).status_code == 204  # fmt: skip
+    # Money is never a float, nor more precise than a centime.
+    for amount in (0.1, "1.005"):
+        bad = client.post(f"{API}/members/SO/payments", headers=clerk,
+                          json={"amount": amount, "paid_on": "2026-01-01"})  # fmt: skip
+        assert bad.status_code == 422
+    # A delegate records no payments.
+    delegate = token_for("delegate-so", Role.DELEGATE, "SO")
+    payment = {"amount": "1.00", "paid_on": "2026-01-01"}
+    assert client.post(
+        f"{API}/members/SO/payments", headers=delegate, json=payment
+    ).status_code == (403)

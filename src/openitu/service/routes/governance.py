@@ -3,8 +3,9 @@ Final Acts. Reads are public; every write names its right and is audited."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, BackgroundTasks, File, Form, Query, UploadFile
 from pydantic import BaseModel, Field
@@ -22,6 +23,19 @@ from openitu.store import governance as service
 router = APIRouter(prefix="/api/governance", tags=["governance"], dependencies=[public])
 
 Document = dict[str, Any]
+T = TypeVar("T")
+
+
+def _arguments(body: BaseModel, **parsed: Any) -> dict[str, Any]:
+    """A request body's fields as keyword arguments of the use case (the body models name
+    their fields as the service names its parameters); ``parsed`` holds the fields the
+    route has parsed into the service's types, replacing the raw ones."""
+    return {**body.model_dump(), **parsed}
+
+
+def _optional(parse: Callable[[str], T], value: str | None) -> T | None:
+    """``parse(value)``, or None for a field left out (or empty)."""
+    return parse(value) if value else None
 
 
 @router.get("/members")
@@ -34,10 +48,7 @@ def members(
     sector: Annotated[str | None, Query(description="ITU-R, ITU-T or ITU-D")] = None,
 ) -> list[Document]:
     return service.list_members(
-        session,
-        kind=parse_kind(kind),
-        on=on,
-        sector=parse_sector(sector) if sector else None,
+        session, kind=parse_kind(kind), on=on, sector=_optional(parse_sector, sector)
     )
 
 
@@ -64,11 +75,7 @@ def admit(body: AdmitIn, principal: CurrentPrincipalDep, session: SessionDep) ->
     return service.admit_member(
         session,
         actor=principal,
-        kind=parse_kind(body.kind),
-        name=body.name,
-        sector=parse_sector(body.sector) if body.sector else None,
-        country=body.country,
-        admitted=body.admitted,
+        **_arguments(body, kind=parse_kind(body.kind), sector=_optional(parse_sector, body.sector)),
     )
 
 
@@ -108,7 +115,7 @@ def record_due(
     member: str, body: DueIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> None:
     service.record_due(
-        session, actor=principal, member=member, year=body.year, amount=parse_money(body.amount)
+        session, actor=principal, member=member, **_arguments(body, amount=parse_money(body.amount))
     )
 
 
@@ -125,12 +132,7 @@ def record_payment(
     member: str, body: PaymentIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
     return service.record_payment(
-        session,
-        actor=principal,
-        member=member,
-        amount=parse_money(body.amount),
-        paid_on=body.paid_on,
-        reference=body.reference,
+        session, actor=principal, member=member, **_arguments(body, amount=parse_money(body.amount))
     )
 
 
@@ -142,7 +144,7 @@ class BudgetIn(BaseModel):
 @router.post("/budgets", status_code=201, dependencies=[require("contributions.record")])
 def adopt_budget(body: BudgetIn, principal: CurrentPrincipalDep, session: SessionDep) -> Document:
     return service.adopt_budget(
-        session, actor=principal, year=body.year, amount=parse_money(body.amount, field="amount")
+        session, actor=principal, **_arguments(body, amount=parse_money(body.amount))
     )
 
 
@@ -173,14 +175,7 @@ def create_conference(
     body: ConferenceIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
     return service.create_conference(
-        session,
-        actor=principal,
-        code=body.code,
-        kind=parse_conference_kind(body.kind),
-        title=body.title,
-        place=body.place,
-        starts=body.starts,
-        ends=body.ends,
+        session, actor=principal, **_arguments(body, kind=parse_conference_kind(body.kind))
     )
 
 
@@ -200,9 +195,7 @@ class AgendaItemIn(BaseModel):
 def add_agenda_item(
     code: str, body: AgendaItemIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
-    return service.add_agenda_item(
-        session, actor=principal, conference=code, number=body.number, title=body.title
-    )
+    return service.add_agenda_item(session, actor=principal, conference=code, **_arguments(body))
 
 
 class DelegationIn(BaseModel):
@@ -221,13 +214,7 @@ def register_delegation(
     code: str, body: DelegationIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
     return service.register_delegation(
-        session,
-        actor=principal,
-        conference=code,
-        member=body.member,
-        representative=body.representative,
-        credentials_accepted=body.credentials_accepted,
-        present=body.present,
+        session, actor=principal, conference=code, **_arguments(body)
     )
 
 
@@ -248,13 +235,7 @@ def update_delegation(
     session: SessionDep,
 ) -> Document:
     return service.update_delegation(
-        session,
-        actor=principal,
-        conference=code,
-        state=state,
-        credentials_accepted=body.credentials_accepted,
-        present=body.present,
-        proxy_for=body.proxy_for,
+        session, actor=principal, conference=code, state=state, **_arguments(body)
     )
 
 
@@ -281,11 +262,7 @@ def submit_proposal(
         session,
         principal=principal,
         conference=code,
-        agenda_item=body.agenda_item,
-        state=body.state,
-        title=body.title,
-        amendments=body.amendments,
-        matter=parse_matter(body.matter) if body.matter else None,
+        **_arguments(body, matter=_optional(parse_matter, body.matter)),
     )
 
 
@@ -310,16 +287,13 @@ class VoteIn(BaseModel):
 def open_vote(
     code: str, body: VoteIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
-    return service.open_vote(
-        session,
-        actor=principal,
-        conference=code,
-        question=body.question,
-        proposal_id=body.proposal_id,
-        majority=parse_majority(body.majority) if body.majority else None,
+    parsed = _arguments(
+        body,
+        majority=_optional(parse_majority, body.majority),
         method=parse_method(body.method),
-        matter=parse_matter(body.matter) if body.matter else None,
+        matter=_optional(parse_matter, body.matter),
     )
+    return service.open_vote(session, actor=principal, conference=code, **parsed)
 
 
 @router.get("/votes/{vote_id}")
@@ -340,8 +314,7 @@ def cast(
         session,
         principal=principal,
         vote_id=vote_id,
-        state=body.state,
-        choice=parse_choice(body.choice),
+        **_arguments(body, choice=parse_choice(body.choice)),
     )
 
 
@@ -368,12 +341,7 @@ def final_acts(
     tasks: BackgroundTasks,
 ) -> Document:
     document = service.sign_final_acts(
-        session,
-        actor=principal,
-        conference=code,
-        edition_id=body.edition_id,
-        title=body.title,
-        entry_into_force=body.entry_into_force,
+        session, actor=principal, conference=code, **_arguments(body)
     )
     # Tables cached before the new edition must not answer: drop them now, and again once
     # the request's transaction has committed (background tasks run after it).
@@ -464,7 +432,7 @@ def documents(
     return service.list_documents(
         session,
         conference=code,
-        kind=parse_document_kind(kind) if kind else None,
+        kind=_optional(parse_document_kind, kind),
         agenda_item=agenda_item,
     )
 
