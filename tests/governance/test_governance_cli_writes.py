@@ -145,6 +145,24 @@ def test_a_wrc_through_the_cli(cli: Cli, tmp_path: Path) -> None:
                "--in-force", "2027-01-01", "--json").json()  # fmt: skip
     assert (acts["edition"], acts["proposals"]) == ("RR-WRC-C", [proposal["id"]])
 
+    # The Table's queries answer the new edition from its entry into force, not before,
+    # and by its id.
+    def services(*selector: str) -> set[tuple[str, str]]:
+        done = subprocess.run(
+            [sys.executable, "-m", "openitu.cli", "allocations", "at", "3350MHz", "--region",
+             "1", *selector, "--json"],
+            capture_output=True, text=True, check=False, timeout=120,
+            env={**os.environ, "OPENITU_DATABASE_URL": cli.url},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return {(a["service"], a["category"]) for a in json.loads(done.stdout)["allocations"]}
+
+    before = services("--date", "2026-12-31")
+    assert ("mobile", "primary") not in before
+    assert services("--date", "2027-01-01") == before | {("mobile", "primary")}
+    assert services("--edition", "RR-WRC-C") == before | {("mobile", "primary")}
+    assert services("--edition", "RR-2012") == before
+
     engine = make_engine(cli.url)
     with session_factory(engine)() as session:
         actors = {e.actor for e in audit.entries(session, entity="governance_vote")}
