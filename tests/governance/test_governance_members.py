@@ -13,6 +13,7 @@ from openitu.governance.members import (
     Action,
     MemberKind,
     administrations,
+    check_administration,
     is_member_state,
     may,
     member_state,
@@ -90,3 +91,17 @@ def test_rights_table_is_what_the_code_enforces() -> None:
         with pytest.raises(Forbidden, match="may not vote"):
             require_right(kind, Action.VOTE, who="Acme Telecom")
     assert {right.action for right in MEMBER_RIGHTS} == set(Action)
+
+
+def test_the_administrations_other_areas_may_act_for() -> None:
+    notify = Action.NOTIFY_FREQUENCY_ASSIGNMENTS
+    assert check_administration(" fr ", action=notify) == "FR"
+    assert check_administration("VA", action=Action.APPLY_NUMBERING_RESOURCES) == "VA"
+    # An observer, a territory, a state before it joined: refused, naming the field.
+    for code, on in (("PS", None), ("PR", None), ("SS", date(2011, 10, 2)), ("F1", None)):
+        with pytest.raises(InvalidInput) as raised:
+            check_administration(code, action=notify, on=on, field="notifying_administration")
+        assert raised.value.field == "notifying_administration"
+    assert check_administration("SS", action=notify, on=date(2011, 10, 3)) == "SS"
+    # The rights table decides the action: a Member State takes part, and may vote.
+    assert check_administration("KE", action=Action.VOTE) == "KE"

@@ -2,7 +2,8 @@
 
 A conference's documents are numbered by the secretariat in one series per conference
 ("WRC27/12", "PP26/45(Add.1)"). A *contribution* carries a Member State's proposals
-(CV No. 316 ff.: proposals come from Member States); an *information* document comes from
+(the General Rules of conferences, on the presentation of proposals: they come from
+Member States); an *information* document comes from
 any member taking part; *temporary* documents and the *Final Acts* are the secretariat's.
 Documents are written in one of the six official languages of the Union (CS Art. 29,
 No. 171: Arabic, Chinese, English, French, Russian and Spanish).

@@ -78,7 +78,8 @@ MEMBER_RIGHTS: Final[tuple[MemberRight, ...]] = (
     MemberRight(Action.VOTE, _STATE,
                 "CS Art. 3 No. 27: only Member States vote (and lose the vote under No. 169)"),
     MemberRight(Action.SUBMIT_CONFERENCE_PROPOSALS, _STATE,
-                "CV No. 316-320 (General Rules): proposals to conferences come from Member States"),
+                "General Rules of conferences, 'Time-limits and procedures for presentation of "
+                "proposals': proposals to conferences come from Member States"),
     MemberRight(Action.SUBMIT_CONTRIBUTIONS, _ALL,
                 "CS No. 28-28C, CV No. 241-241B: Sector Members, Associates (their study group) "
                 "and Academia contribute to the Sectors' work"),
@@ -183,6 +184,30 @@ def is_member_state(iso2: str, on: date | None = None) -> bool:
 def administrations(on: date | None = None) -> frozenset[str]:
     """The administrations (ISO2) the register, space and numbering areas may know."""
     return frozenset(state.iso2 for state in member_states(on))
+
+
+def check_administration(
+    code: str, *, action: Action, on: date | None = None, field: str = "administration"
+) -> str:
+    """The administration of a Member State that may take ``action`` (on ``on``, default
+    any day of its membership): the one check the register, space and numbering areas
+    need before an administration notifies an assignment or applies for a resource.
+
+    `InvalidInput` naming ``field`` for a code that is not an ISO alpha-2 code, or not a
+    Member State's (an observer, a territory) or not yet one on ``on``; `Forbidden` if the
+    rights table does not let a Member State take ``action``."""
+    wanted = code.strip().upper()
+    if len(wanted) != 2 or not wanted.isascii() or not wanted.isalpha():
+        raise InvalidInput(field, f"{code!r} is not an ISO 3166-1 alpha-2 code")
+    state = _by_iso2().get(wanted)
+    if state is None:
+        raise InvalidInput(field, f"{wanted} is not a Member State of the ITU")
+    if on is not None and not state.member_on(on):
+        raise InvalidInput(
+            field, f"{state.iso2} became a Member State on {state.member_since.isoformat()}"
+        )
+    require_right(MemberKind.MEMBER_STATE, action, who=state.name)
+    return state.iso2
 
 
 @dataclass(frozen=True)

@@ -1292,7 +1292,7 @@ def _document_source(
 ) -> GovernanceMember | None:
     """Who may submit a document of ``kind`` from ``source``, as the rights tables say:
     the secretariat its temporary documents and Final Acts; a Member State's delegate its
-    own state's contributions (only Member States make proposals, CV No. 316 ff.) and
+    own state's contributions (only Member States make proposals: the General Rules) and
     information documents; a Sector Member's, Associate's or Academia member's registered
     representative at the conference that member's information documents."""
     if kind.from_secretariat:
