@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from fastapi.testclient import TestClient
 from governance_helpers import TokenFor
@@ -107,3 +108,56 @@ def test_contributions_payments_and_the_vote_through_the_api(
     assert client.post(
         f"{API}/members/SO/payments", headers=delegate, json=payment
     ).status_code == (403)
+
+
+def test_sector_members_associates_and_academia_by_sector_and_date(
+    client: TestClient, token_for: TokenFor
+) -> None:
+    clerk = token_for("members-registrar", Role.SECRETARIAT)
+    admitted = {}
+    for kind, name, sector, day in (
+        ("sector-member", "Orbit Radio", "ITU-R", "2018-03-01"),
+        ("sector-member", "Fibre Standards", "ITU-T", "2019-05-01"),
+        ("associate", "Small Lab", "ITU-T", "2021-01-15"),
+        ("associate", "Rural Connect", "ITU-D", "2022-07-01"),
+        ("academia", "Polytechnic", "ITU-R", "2023-09-01"),
+    ):
+        body = {"kind": kind, "name": name, "sector": sector, "country": "CH", "admitted": day}
+        admitted[name] = _ok_json(client.post(f"{API}/members", headers=clerk, json=body), 201)
+    # An Associate belongs to one Sector: refused without one.
+    no_sector = {"kind": "associate", "name": "X", "admitted": "2020-01-01"}
+    orphan = client.post(f"{API}/members", headers=clerk, json=no_sector)
+    assert orphan.status_code == 422 and orphan.json()["errors"][0]["field"] == "sector"
+
+    def names(kind: str, sector: str | None = None, on: str | None = None) -> list[str]:
+        params = {"kind": kind, **({"sector": sector} if sector else {}),
+                  **({"date": on} if on else {})}  # fmt: skip
+        return [row["name"] for row in _ok_json(client.get(f"{API}/members", params=params))]
+
+    assert names("sector-member") == ["Fibre Standards", "Orbit Radio"]
+    assert names("sector-member", "ITU-T") == ["Fibre Standards"]
+    assert names("associate", "ITU-T") == ["Small Lab"]
+    assert names("associate", "ITU-D", on="2022-06-30") == []
+    assert names("associate", "ITU-D", on="2022-07-01") == ["Rural Connect"]
+    assert names("academia") == ["Polytechnic"]
+    # None of them votes, and each row says why.
+    for kind in ("sector-member", "associate", "academia"):
+        for row in _ok_json(client.get(f"{API}/members", params={"kind": kind})):
+            assert row["can_vote"] is False and "without a vote" in row["reason"]
+
+
+def test_the_rights_table_is_published(client: TestClient) -> None:
+    rights = {row["action"]: row for row in _ok_json(client.get(f"{API}/rights"))}
+    assert rights["vote"]["kinds"] == ["member-state"]
+    assert "No. 169" in rights["vote"]["basis"]
+    for action in ("submit-conference-proposals", "notify-frequency-assignments",
+                   "apply-numbering-resources"):  # fmt: skip
+        assert rights[action]["kinds"] == ["member-state"]
+    assert rights["submit-study-group-contributions"]["kinds"] == [
+        "member-state", "sector-member", "associate", "academia",
+    ]  # fmt: skip
+
+
+def _ok_json(response: Any, status: int = 200) -> Any:
+    assert response.status_code == status, response.text
+    return response.json()

@@ -76,3 +76,11 @@ def test_members_say_what_each_date_of_membership_rests_on(
     south_sudan = next(line for line in table.stdout.splitlines() if "South Sudan" in line)
     assert "2011-10-03" in south_sudan and "itu" in south_sudan
     assert "since_basis" in table.stdout
+
+
+def test_the_rights_table(run_cli: RunCli) -> None:
+    done = run_cli("governance", "rights", "--json")
+    assert done.returncode == 0, done.stderr
+    rights = {row["action"]: row["kinds"] for row in json.loads(done.stdout)}
+    assert rights["vote"] == ["member-state"]
+    assert "academia" in rights["submit-study-group-contributions"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from importlib import resources
-from typing import Final
+from typing import Any, Final
 
 from openitu.errors import Forbidden, InvalidInput, NotFound
 from openitu.geo.countries import country
@@ -92,6 +92,19 @@ MEMBER_RIGHTS: Final[tuple[MemberRight, ...]] = (
 )  # fmt: skip
 
 RIGHTS_BY_ACTION: Final = {right.action: right for right in MEMBER_RIGHTS}
+
+
+def rights_document() -> list[dict[str, Any]]:
+    """The rights table as published (API, CLI): each action, who may take it, and the
+    provision it rests on."""
+    return [
+        {
+            "action": right.action.value,
+            "kinds": [kind.value for kind in MemberKind if kind in right.kinds],
+            "basis": right.basis,
+        }
+        for right in MEMBER_RIGHTS
+    ]
 
 
 def may(kind: MemberKind, action: Action) -> bool:

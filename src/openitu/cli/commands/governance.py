@@ -30,7 +30,7 @@ from openitu.errors import InvalidInput, NotAuthenticated
 from openitu.governance.conferences import parse_conference_kind
 from openitu.governance.documents import MAX_DOCUMENT_BYTES, parse_document_kind
 from openitu.governance.finance import parse_money
-from openitu.governance.members import parse_kind, parse_sector
+from openitu.governance.members import parse_kind, parse_sector, rights_document
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
 from openitu.store import accounts
 from openitu.store import governance as service
@@ -142,6 +142,17 @@ def members(
         else ["id", "name", "sector", "country", "status", "reason"]
     )
     _print_rows(f"{len(rows)} {chosen.value}s", columns, rows)
+
+
+@app.command("rights")
+def rights(as_json: bool = JsonOption) -> None:
+    """What each kind of member may do, and the provision it rests on."""
+    rows = rights_document()
+    if as_json:
+        emit_json(rows)
+        return
+    shown = [{**row, "kinds": ", ".join(row["kinds"])} for row in rows]
+    _print_rows("rights", ["action", "kinds", "basis"], shown)
 
 
 @conferences_app.command("list")

@@ -14,7 +14,7 @@ from openitu.errors import InvalidInput
 from openitu.governance.conferences import parse_conference_kind
 from openitu.governance.documents import MAX_DOCUMENT_BYTES, parse_document_kind
 from openitu.governance.finance import parse_money
-from openitu.governance.members import parse_kind, parse_sector
+from openitu.governance.members import parse_kind, parse_sector, rights_document
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
 from openitu.service.deps import ContextDep, SessionDep
@@ -50,6 +50,12 @@ def members(
     return service.list_members(
         session, kind=parse_kind(kind), on=on, sector=_optional(parse_sector, sector)
     )
+
+
+@router.get("/rights")
+def rights() -> list[Document]:
+    """What each kind of member may do (the one table the service enforces)."""
+    return rights_document()
 
 
 @router.get("/members/{member}")
