@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
 from openitu.errors import Conflict
 from openitu.governance.conferences import Delegation, check_proxy
 from openitu.governance.finance import (
+    LDC_CLASSES,
+    UNIT_CLASSES,
     Due,
     Payment,
     StandingStatus,
     dues_by_year,
     member_state_standing,
+    parse_unit_class,
     sector_member_standing,
 )
 from openitu.governance.votes import Basis, Majority, Outcome, Tally, decide
@@ -124,3 +128,12 @@ def test_no_proxy_is_passed_on() -> None:
     # ... and Germany, holding Italy's, cannot give its own.
     with pytest.raises(Conflict, match="DE holds a proxy itself"):
         check_proxy(_delegations(DE="IT"), holder="FR", giver="DE")
+
+
+def test_the_classes_of_contribution_are_those_of_cv_468() -> None:
+    # CV Art. 33, No. 468 (copied from the Convention's list, not from our code): 40 down
+    # to 1/2 unit for any member, and the 1/4, 1/8 and 1/16 classes for the least
+    # developed countries.
+    listed = "40,35,30,28,25,23,20,18,15,13,11,10,8,6,5,4,3,2 1/2,2,1 1/2,1,1/2,1/4,1/8,1/16"
+    assert tuple(parse_unit_class(text) for text in listed.split(",")) == UNIT_CLASSES
+    assert {Fraction(1, 4), Fraction(1, 8), Fraction(1, 16)} == LDC_CLASSES
