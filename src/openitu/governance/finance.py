@@ -12,9 +12,11 @@ method, so that they add up to the budget to the centime.
   shared in proportion to the weighted units.
 - The right to vote: CS No. 169, a Member State in arrears loses its vote while its
   arrears equal or exceed the contributions due from it for the two preceding years.
-- Sector Members and Associates in arrears: Resolution 152 (Rev. Busan, 2014) resolves 6:
-  suspension 180 days after the due date, exclusion 90 days after the notification of
-  suspension is received (taken here as the day of suspension unless one is recorded).
+- Sector Members and Associates in arrears: Resolution 152 (Rev. Busan, 2014) resolves 6,
+  as Council document C17/14 restates it: suspension six months (180 days) after the due
+  date, exclusion three months (90 days) after the notification of suspension is received
+  (taken here as the day of suspension unless one is recorded), unless a repayment
+  schedule has been agreed (not modelled).
 """
 
 from __future__ import annotations
