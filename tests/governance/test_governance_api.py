@@ -161,3 +161,45 @@ def test_the_rights_table_is_published(client: TestClient) -> None:
 def _ok_json(response: Any, status: int = 200) -> Any:
     assert response.status_code == status, response.text
     return response.json()
+
+
+def test_exclusion_runs_from_the_notice_of_suspension_received(
+    client: TestClient, token_for: TokenFor
+) -> None:
+    clerk = token_for("arrears-clerk", Role.SECRETARIAT)
+    body = {"kind": "associate", "name": "Late Payer", "sector": "ITU-T", "country": "CH",
+            "admitted": "2019-01-01"}  # fmt: skip
+    late = _ok_json(client.post(f"{API}/members", headers=clerk, json=body), 201)
+    last_year = date.today().year - 1
+    due = client.post(f"{API}/members/{late['id']}/dues", headers=clerk,
+                      json={"year": last_year, "amount": "3975.00"})  # fmt: skip
+    assert due.status_code == 204
+    suspended = date(last_year, 1, 1) + timedelta(days=180)
+    notice = suspended + timedelta(days=30)
+    url = f"{API}/members/{late['id']}/suspension-notice"
+    # Not suspended yet the day before: no notice to record.
+    early = client.put(url, headers=clerk,
+                       json={"received": (suspended - timedelta(days=1)).isoformat()})  # fmt: skip
+    assert early.status_code == 422 and early.json()["errors"][0]["field"] == "received"
+    recorded = _ok_json(client.put(url, headers=clerk, json={"received": notice.isoformat()}))
+    assert recorded["status"] == "suspended"
+
+    def status_on(day: date) -> str:
+        return str(
+            _ok_json(client.get(f"{API}/members/{late['id']}", params={"date": day.isoformat()}))[
+                "status"
+            ]
+        )
+
+    # 90 days after the suspension is not enough: 90 days after the notice received is.
+    assert status_on(suspended + timedelta(days=90)) == "suspended"
+    assert status_on(notice + timedelta(days=89)) == "suspended"
+    assert status_on(notice + timedelta(days=90)) == "excluded"
+    # A Member State is never suspended (it loses its vote), and a delegate records nothing.
+    state = client.put(f"{API}/members/FR/suspension-notice", headers=clerk,
+                       json={"received": notice.isoformat()})  # fmt: skip
+    assert state.status_code == 422 and state.json()["errors"][0]["field"] == "member"
+    delegate = token_for("delegate-ch", Role.DELEGATE, "CH")
+    assert client.put(url, headers=delegate, json={"received": notice.isoformat()}).status_code == (
+        403
+    )

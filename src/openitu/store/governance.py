@@ -377,6 +377,27 @@ def record_payment(
     return member_document(session, row, paid_on)
 
 
+def record_suspension_notice(
+    session: Session, *, actor: Principal, member: str, received: date
+) -> dict[str, Any]:
+    """Record the day a suspended Sector Member, Associate or Academia member received the
+    notification of its suspension: its exclusion runs 90 days from that day
+    (Resolution 152, resolves 6)."""
+    _writing(session, actor, "contributions.record")
+    row = get_member_row(session, member)
+    if row.kind == MemberKind.MEMBER_STATE.value:
+        raise InvalidInput(
+            "member", "a Member State in arrears loses its vote (CS No. 169); it is not suspended"
+        )
+    held = standing(session, row, received)
+    if held.status is StandingStatus.GOOD:
+        raise InvalidInput("received", f"{row.name} is not suspended on {received.isoformat()}")
+    row.suspension_notified = received
+    _audit(session, actor, "governance.suspension.notice", "governance_member", row.id,
+           {"member": str(row.id), "received": received.isoformat()})  # fmt: skip
+    return member_document(session, row, received)
+
+
 def _contributors(session: Session, on: date) -> list[tuple[GovernanceMember, Contributor]]:
     rows = session.scalars(
         select(GovernanceMember).where(GovernanceMember.unit_class.is_not(None))

@@ -330,6 +330,24 @@ def contributions_pay(
     Console().print(f"{document['name']}: arrears CHF {document['arrears']}")
 
 
+@contributions_app.command("notice")
+def contributions_notice(
+    member: str = typer.Argument(..., help="A suspended member's id"),
+    received: str = typer.Option(..., "--received", help="YYYY-MM-DD"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Record the day a suspended member received its notice (exclusion 90 days later)."""
+    day = _day(received, "received")
+    assert day is not None
+    actor = _acting(token_stdin)
+    with unit_of_work(context().sessions) as session:
+        document = service.record_suspension_notice(
+            session, actor=actor, member=member, received=day
+        )
+    _emit(document, as_json, f"{document['name']}: {document['status']}")
+
+
 @contributions_app.command("due")
 def contributions_due(
     member: str = typer.Argument(...),

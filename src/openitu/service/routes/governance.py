@@ -142,6 +142,21 @@ def record_payment(
     )
 
 
+class NoticeIn(BaseModel):
+    received: date = Field(description="The day the notification of suspension was received")
+
+
+@router.put("/members/{member}/suspension-notice", dependencies=[require("contributions.record")])
+def suspension_notice(
+    member: str, body: NoticeIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> Document:
+    """A suspended member's notice of suspension, received: exclusion runs 90 days from it
+    (Resolution 152)."""
+    return service.record_suspension_notice(
+        session, actor=principal, member=member, received=body.received
+    )
+
+
 class BudgetIn(BaseModel):
     year: int
     amount: str = Field(max_length=32, description="Swiss francs, to the centime")
