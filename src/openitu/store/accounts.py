@@ -23,6 +23,7 @@ from openitu.accounts.rights import (
     normalise_administration,
 )
 from openitu.errors import Conflict, InvalidInput, NotFound
+from openitu.governance.members import Action, check_administration
 from openitu.store import audit
 from openitu.store.tables.accounts import SecretRow, TokenRow, UserRow, WebSessionRow
 
@@ -118,6 +119,12 @@ def create_user(
     chosen = parse_role(role)
     admin_code = normalise_administration(administration) if administration else None
     proxy_code = normalise_administration(proxy_for, field="proxy_for") if proxy_for else None
+    # Officers and delegates act for administrations, and administrations are the ITU's
+    # Member States: not an observer (PS), a territory or a code nobody holds.
+    if admin_code is not None:
+        check_administration(admin_code, action=Action.TAKE_PART_IN_SECTOR)
+    if proxy_code is not None:
+        check_administration(proxy_code, action=Action.VOTE, field="proxy_for")
     if chosen in ADMINISTRATION_ROLES and admin_code is None:
         raise InvalidInput("administration", f"a {chosen.value} acts for an administration")
     if chosen not in ADMINISTRATION_ROLES and admin_code is not None:

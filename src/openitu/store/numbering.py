@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal, authorize
 from openitu.errors import Conflict, InvalidInput, NotFound
+from openitu.governance.members import Action, check_administration
 from openitu.numbering.countries import validate_iso2
 from openitu.numbering.e212 import (
     ASSIGNED,
@@ -395,13 +396,17 @@ def submit_application(
     """
     applicant = validate_iso2(administration, field="administration")
     authorize(actor, "numbering.apply", administration=applicant)
+    at = received_at or now()
+    # Only a Member State's administration applies (the rights table says which may).
+    check_administration(
+        applicant, action=Action.APPLY_NUMBERING_RESOURCES, on=at.date(), field="administration"
+    )
     name = actor.actor
     parsed = parse_code(kind, code)
     if not holder.strip():
         raise InvalidInput("holder", "name the operator or network the code is for")
     holder = _clean("holder", holder, max_length=200)
     purpose = _clean("purpose", purpose, max_length=2000, required=False)
-    at = received_at or now()
     _lock(session)
     row = NumberingApplication(
         kind=parsed.kind.value,
