@@ -14,10 +14,10 @@ Editions: P.618-13 and -14 (§2.5 total; rain and scintillation are the same in 
 P.676-12 (Annex 2) or -13 (via ``p676``), P.840-8 (or -7, same data) or -9 (via ``p840``),
 P.837-7, P.838-3, P.839-4, P.453-13, P.836-6, P.1510-1, P.1511-2 -- what ``itur`` 0.4.0
 implements (P.840-9 and the P.676-13 heights shipped here) and the ITU-R validation rows in
-tests/reference/earth_space confirm. Not available: the P.2145-0 digital maps that P.676-13
-Annex 2 §1.2/§2.3 (statistical method) and so the ITU-R's P.618-14 examples use for the gas
-term (no package we can install ships them); the P.618-14 total takes its gas inputs from
-P.836-6, P.1510-1 and P.835 instead (docs/radio.md gives the measured consequence).
+tests/reference/earth_space confirm. The P.618-14 total takes its gas term from the P.676-13
+Annex 2 statistical method fed by the ITU-R P.2145-0 digital maps, which we ship (modules
+``p676`` and ``p2145``), as the ITU-R's P.618-14 examples do; the P.836-6/P.1510-1/P.835
+inputs remain selectable (``gas_source="P.836"``) and are what P.618-13 uses.
 """
 
 from __future__ import annotations
@@ -48,6 +48,10 @@ _COMPONENT_EDITIONS: Final = {
 # at the point (as the ITU-R validation examples of P.618 compute it).
 R001_SOURCES: Final = ("map", "annex1")
 P676_EDITIONS: Final = ("P.676-12", "P.676-13")
+# Where the §2.5 gas term takes its surface statistics: the P.2145-0 maps through the
+# P.676-13 Annex 2 statistical method, or P.836-6 ρ and V_t, the P.1510-1 mean temperature
+# and the P.835 standard pressure with the Annex 2 equivalent heights and §2.3.
+GAS_SOURCES: Final = ("P.2145", "P.836")
 P840_EDITIONS: Final = ("P.840-8", "P.840-7", "P.840-9")
 MAP_EDITIONS: Final = {
     "P.453": "P.453-13",
@@ -788,6 +792,7 @@ def slant_path_attenuation(
     gas_edition: str | None = None,
     cloud_edition: str | None = None,
     r001_source: str = "map",
+    gas_source: str | None = None,
 ) -> SlantPathAttenuation:
     """Total attenuation on an Earth-space path, P.618 §2.5.
 
@@ -799,11 +804,11 @@ def slant_path_attenuation(
     * P.618-14, eqs. (67)-(68): ``A_C(p) = A_C(5 %)`` and ``A_G(p) = A_G(5 %)`` for p < 5 %.
 
     A_R from §2.2.1.1, A_S from §2.4.1 (both unchanged between the editions), A_C from
-    P.840, A_G from P.676 Annex 2 with ρ and V_t exceeded for max(p, floor) % (P.836-6),
-    the mean surface temperature of P.1510-1 and the P.835 standard pressure at the
-    station height. P.618-14's own examples take the gas inputs from the P.2145-0 maps
-    (P.676-13 Annex 2 statistical method), which no package we can use ships: there our
-    gas term differs from theirs (docs/radio.md).
+    P.840, A_G from P.676 Annex 2 at max(p, floor) %: with P.618-14 (P.676-13) by the
+    statistical method on the P.2145-0 maps at the station height (`p676.
+    slant_path_attenuation_statistical_db`), as the ITU-R's P.618-14 examples do; with
+    P.618-13, or ``gas_source="P.836"``, with ρ and V_t of P.836-6, the mean surface
+    temperature of P.1510-1 and the P.835 standard pressure at the station height.
 
     Parameters
     ----------
@@ -834,6 +839,10 @@ def slant_path_attenuation(
     r001_source : str
         R_0.01 from the P.837-7 "map" (default) or its "annex1" procedure at the point (as
         the ITU-R validation examples compute it); see `rain_attenuation_db`.
+    gas_source : str, optional
+        "P.2145" (P.676-13 statistical method; needs gas_edition P.676-13 and a floor of
+        5 %, i.e. P.618-14, the maps being shipped for 5 to 50 %) or "P.836"; by default
+        "P.2145" with P.618-14 and P.676-13, "P.836" otherwise.
 
     Returns
     -------
@@ -847,6 +856,16 @@ def slant_path_attenuation(
         cloud_edition or default_cloud, P840_EDITIONS, field="cloud_edition"
     )
     r001_source = _r001_source(r001_source)
+    statistical = edition == "P.618-14" and gas_edition == "P.676-13"
+    gas_source = gas_source or ("P.2145" if statistical else "P.836")
+    if gas_source not in GAS_SOURCES:
+        raise InvalidInput("gas_source", f"must be one of {', '.join(GAS_SOURCES)}")
+    if gas_source == "P.2145" and not statistical:
+        raise InvalidInput(
+            "gas_source",
+            "P.2145 is the P.676-13 statistical method with the maps for 5 to 50 %: it needs "
+            "edition P.618-14 (5 % floor) and gas_edition P.676-13",
+        )
     lat, lon = _location(lat_deg, lon_deg)
     f = _frequency(f_ghz, 1.0, 55.0)
     el = _elevation(el_deg, 5.0)
@@ -878,7 +897,12 @@ def slant_path_attenuation(
         ),
     )
     p_cg = np.maximum(p, _P_CG_FLOOR[edition])
-    a_gas = _gas(lat, lon, f, el, p_cg, hs, gas_edition)
+    if gas_source == "P.2145":
+        from openitu.radio.propagation import p676  # p676 builds on this module
+
+        a_gas = p676._slant_statistical(lat, lon, f, el, p_cg, hs)
+    else:
+        a_gas = _gas(lat, lon, f, el, p_cg, hs, gas_edition)
     a_cloud = _cloud(lat, lon, f, el, p_cg, cloud_edition)
     r001 = _r001_mm_h(lat, lon, r001_source)
     a_rain = _rain_db(lat, f, el, hs, p, tau, _rain_height_km(lat, lon), r001)

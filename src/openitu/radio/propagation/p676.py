@@ -14,6 +14,14 @@
     vapour equivalent height h_w = A f + B + Σ a_i / ((f - f_i)² + b_i) (eq. (37),
     Table 4).
 
+* P.676-13 Annex 2, statistics of the slant-path attenuation at a location
+  (`slant_path_attenuation_statistical_db`, what P.618-14 §2.5 uses):
+  ``A(p) = (γ_o(f, P̄, ρ̄, T̄) h_o(f, P(p), ρ(p), T(p)) + K_V(f) V(p)) / sin θ`` with
+  ``K_V = a_V + b_V ρ̄ + c_V T̄ + d_V P̄`` (coefficients of the Recommendation's Part 2 data
+  file, 1 to 55 GHz shipped), the bars annual means and P(p), ρ(p), T(p), V(p) the values
+  exceeded for p % of the ITU-R P.2145-0 maps at the station height (module ``p2145``;
+  P is the total pressure, γ_o takes the dry pressure P - e).
+
 Everything takes arrays and broadcasts; one call evaluates the line sums for all points
 at once.
 """
@@ -58,6 +66,15 @@ class SpecificAttenuation:
     gamma_o_db_km: FloatArray
     gamma_w_db_km: FloatArray
     gamma_db_km: FloatArray
+
+
+@cache
+def _kv_table() -> FloatArray:
+    """P.676-13 Annex 2 K_V coefficients: columns f [GHz], a_V, b_V, c_V, d_V (1-55 GHz)."""
+    source = resources.files("openitu.data").joinpath("p676/p676-13_kv_coefficients.txt")
+    with source.open("r", encoding="utf-8") as handle:
+        table = np.loadtxt(handle, delimiter=",", skiprows=1, dtype=np.float64)
+    return np.asarray(table)
 
 
 @cache
@@ -311,3 +328,82 @@ def slant_path_attenuation_db(
         ),
     )
     return _slant(f, el, rho, pressure, t, v_t, hs, edition).reshape(shape)
+
+
+# Frequencies [GHz] covered by the shipped K_V coefficients.
+_KV_RANGE: Final = (1.0, 55.0)
+
+
+def _slant_statistical(
+    lat: FloatArray, lon: FloatArray, f: FloatArray, el: FloatArray, p: FloatArray, hs: FloatArray
+) -> FloatArray:
+    """P.676-13 Annex 2 statistical slant-path attenuation [dB] at flat arrays of points."""
+    from openitu.radio.propagation import p2145
+
+    p_mean, t_mean, rho_mean, _ = p2145._statistics(lat, lon, None, hs)
+    p_p, t_p, rho_p, v_p = p2145._statistics(lat, lon, p, hs)
+    # γ_o takes the dry-air pressure; P.2145 gives the total pressure P = p + e.
+    gamma_o = _gamma_oxygen(f, p_mean - rho_mean * t_mean / 216.7, rho_mean, t_mean)
+    h_o, _ = _heights13(f, p_p - rho_p * t_p / 216.7, rho_p, t_p)
+    table = _kv_table()
+    a_v, b_v, c_v, d_v = (np.interp(f, table[:, 0], table[:, i]) for i in range(1, 5))
+    k_v = a_v + b_v * rho_mean + c_v * t_mean + d_v * p_mean
+    return np.asarray((gamma_o * h_o + k_v * v_p) / np.sin(np.radians(el)))
+
+
+def slant_path_attenuation_statistical_db(
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    f_ghz: npt.ArrayLike,
+    el_deg: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    *,
+    hs_km: npt.ArrayLike | None = None,
+    edition: str = "P.676-13",
+) -> FloatArray:
+    """Gaseous attenuation on an Earth-space path exceeded for p % of the year [dB].
+
+    P.676-13 Annex 2 statistical method with the P.2145-0 maps at the station:
+    ``A(p) = (γ_o(f, P̄, ρ̄, T̄) h_o(f, P(p), ρ(p), T(p)) + K_V(f, P̄, ρ̄, T̄) V(p)) / sin θ``.
+
+    Parameters
+    ----------
+    lat_deg, lon_deg : array_like
+        Station location [deg]; latitude -90 to 90, longitude -180 to 360.
+    f_ghz : array_like
+        Frequency [GHz], 1 to 55 (the K_V coefficients shipped).
+    el_deg : array_like
+        Elevation angle [deg], 5 to 90.
+    p_percent : array_like
+        Exceedance percentage, 5 to 50 (the P.2145 maps shipped).
+    hs_km : array_like, optional
+        Station height above mean sea level [km], -0.5 to 9; P.1511-2 when not given.
+    edition : str
+        "P.676-13" (the statistical method with P.2145 maps is new in this edition).
+
+    Returns
+    -------
+    ndarray
+        A_gas [dB].
+    """
+    from openitu.radio.propagation import earth_space as es
+    from openitu.radio.propagation.p2145 import P2145_PERCENTAGES
+
+    check_edition(edition, ("P.676-13",))
+    lat, lon = es._location(lat_deg, lon_deg)
+    f = _frequency(f_ghz, *_KV_RANGE)
+    el = as_array(el_deg, "el_deg")
+    check_range(el, "el_deg", 5.0, 90.0, unit="deg")
+    p = as_array(p_percent, "p_percent")
+    check_range(p, "p_percent", P2145_PERCENTAGES[0], P2145_PERCENTAGES[-1], unit="%")
+    hs = es._station_height(hs_km, lat, lon)
+    shape, (lat, lon, f, el, p, hs) = _flat(
+        lat,
+        lon,
+        f,
+        el,
+        p,
+        hs,
+        fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent", "hs_km"),
+    )
+    return _slant_statistical(lat, lon, f, el, p, hs).reshape(shape)
