@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import zlib
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,12 +23,14 @@ from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
-from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts.rights import Principal, Role
 from openitu.service.app import create_app
 from openitu.service.context import AppContext
-from openitu.store import accounts
+from openitu.settings import Settings
+from openitu.store import accounts, migrate
+from openitu.store.db import make_engine, session_factory
+from openitu.store.reference import load_reference_data
 
 EXAMPLES = int(os.environ.get("OPENITU_FUZZ_EXAMPLES", "4"))
 # PostgreSQL by default: it enforces column lengths and types that SQLite lets through,
@@ -35,16 +39,33 @@ BACKENDS = os.environ.get("OPENITU_FUZZ_BACKENDS", "postgresql").split(",")
 CLI = Principal(role=Role.ADMIN, username="cli:fuzz", via="cli")
 
 
-@pytest.fixture
-def fuzz_app(app_context: AppContext) -> FastAPI:
-    """The real application, with rate limits out of the fuzzer's way."""
-    settings_ = app_context.settings.model_copy(
+@pytest.fixture(params=BACKENDS)
+def fuzz_context(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[AppContext]:
+    """A database of its own, every request committed as in service: the fuzzer's writes
+    never reach the other tests' database, and a long run never piles its savepoints into
+    one outer transaction (PostgreSQL runs out of lock slots that way)."""
+    if request.param == "postgresql":
+        url = str(request.getfixturevalue("fresh_postgresql_url"))
+    else:
+        url = f"sqlite:///{tmp_path / 'fuzz.sqlite3'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    sessions = session_factory(engine)
+    for _ in load_reference_data(sessions):
+        pass
+    settings_ = Settings(database_url=url).model_copy(
+        # Rate limits out of the fuzzer's way.
         update={"api_rate_per_s": 1e6, "api_burst": 10**6, "sign_in_per_minute": 1e6}
     )
-    context = AppContext(
-        settings=settings_, engine=app_context.engine, sessions=app_context.sessions
-    )
-    return create_app(context=context)
+    try:
+        yield AppContext(settings=settings_, engine=engine, sessions=sessions)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def fuzz_app(fuzz_context: AppContext) -> FastAPI:
+    return create_app(context=fuzz_context)
 
 
 @pytest.fixture
@@ -71,10 +92,10 @@ def _operations(api_schema: Any) -> list[Any]:
 
 
 @pytest.fixture
-def identities(sessions: sessionmaker[Session]) -> list[dict[str, str]]:
+def identities(fuzz_context: AppContext) -> list[dict[str, str]]:
     """Request headers for the public and for one account of each role."""
     headers: list[dict[str, str]] = [{}]
-    with sessions() as session, session.begin():
+    with fuzz_context.sessions() as session, session.begin():
         for role, administration in (
             ("admin", None),
             ("notifying_officer", "FR"),
@@ -95,7 +116,6 @@ def identities(sessions: sessionmaker[Session]) -> list[dict[str, str]]:
     return headers
 
 
-@pytest.mark.parametrize("database_url", BACKENDS, indirect=True)
 def test_no_request_yields_a_server_error(
     api_schema: Any, identities: list[dict[str, str]]
 ) -> None:
