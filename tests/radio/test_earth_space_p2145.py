@@ -125,11 +125,20 @@ def test_statistical_gas_scales_with_the_cosecant_and_falls_with_p(points: Point
     at14 = p676.slant_path_attenuation_statistical_db(lat, lon, 14.0, 90.0, 5.0)
     at22 = p676.slant_path_attenuation_statistical_db(lat, lon, 22.2, 90.0, 5.0)
     assert np.all(at22 > at14)
+    # Above P.618's range (the K_V table goes to 350 GHz): the 60 GHz oxygen band and the
+    # 183 GHz water line stand out from their neighbours.
+    by_f = {
+        f: p676.slant_path_attenuation_statistical_db(lat, lon, f, 90.0, 10.0)
+        for f in (45.0, 60.0, 150.0, 183.3, 350.0)
+    }
+    assert np.all(by_f[60.0] > 10.0 * by_f[45.0])
+    assert np.all(by_f[183.3] > 5.0 * by_f[150.0])
+    assert np.all(np.isfinite(by_f[350.0]))
 
 
 def test_statistical_gas_ranges_are_checked() -> None:
     for field, kwargs in (
-        ("f_ghz", {"f_ghz": 60.0}),
+        ("f_ghz", {"f_ghz": 360.0}),
         ("p_percent", {"p_percent": 1.0}),
         ("el_deg", {"el_deg": 2.0}),
         ("hs_km", {"hs_km": 10.0}),

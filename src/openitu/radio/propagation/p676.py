@@ -18,7 +18,7 @@
   (`slant_path_attenuation_statistical_db`, what P.618-14 §2.5 uses):
   ``A(p) = (γ_o(f, P̄, ρ̄, T̄) h_o(f, P(p), ρ(p), T(p)) + K_V(f) V(p)) / sin θ`` with
   ``K_V = a_V + b_V ρ̄ + c_V T̄ + d_V P̄`` (coefficients of the Recommendation's Part 2 data
-  file, 1 to 55 GHz shipped), the bars annual means and P(p), ρ(p), T(p), V(p) the values
+  file, 1 to 350 GHz), the bars annual means and P(p), ρ(p), T(p), V(p) the values
   exceeded for p % of the ITU-R P.2145-0 maps at the station height (module ``p2145``;
   P is the total pressure, γ_o takes the dry pressure P - e).
 
@@ -70,7 +70,7 @@ class SpecificAttenuation:
 
 @cache
 def _kv_table() -> FloatArray:
-    """P.676-13 Annex 2 K_V coefficients: columns f [GHz], a_V, b_V, c_V, d_V (1-55 GHz)."""
+    """P.676-13 Annex 2 K_V coefficients: columns f [GHz], a_V, b_V, c_V, d_V (1-350 GHz)."""
     source = resources.files("openitu.data").joinpath("p676/p676-13_kv_coefficients.txt")
     with source.open("r", encoding="utf-8") as handle:
         table = np.loadtxt(handle, delimiter=",", skiprows=1, dtype=np.float64)
@@ -331,7 +331,7 @@ def slant_path_attenuation_db(
 
 
 # Frequencies [GHz] covered by the shipped K_V coefficients.
-_KV_RANGE: Final = (1.0, 55.0)
+_KV_RANGE: Final = (1.0, 350.0)
 
 
 def _slant_statistical(
@@ -371,7 +371,7 @@ def slant_path_attenuation_statistical_db(
     lat_deg, lon_deg : array_like
         Station location [deg]; latitude -90 to 90, longitude -180 to 360.
     f_ghz : array_like
-        Frequency [GHz], 1 to 55 (the K_V coefficients shipped).
+        Frequency [GHz], 1 to 350.
     el_deg : array_like
         Elevation angle [deg], 5 to 90.
     p_percent : array_like
