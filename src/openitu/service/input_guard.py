@@ -34,6 +34,18 @@ def _nul_field(request: Request) -> str | None:
     return None
 
 
+def _invalid(request: Request, field: str, reason: str) -> Response:
+    error = InvalidInput(field, reason)
+    return problem(
+        status=error.status,
+        title=error.title,
+        detail=error.detail,
+        type_uri=error.type_uri,
+        request=request,
+        errors=[{"field": error.field, "reason": error.reason}],
+    )
+
+
 def install_input_guard(app: FastAPI) -> None:
     @app.middleware("http")
     async def refuse_nul(
@@ -42,42 +54,17 @@ def install_input_guard(app: FastAPI) -> None:
         field = _nul_field(request)
         if field is None:
             return await call_next(request)
-        error = InvalidInput(field, "must not contain the NUL character (0x00)")
-        return problem(
-            status=error.status,
-            title=error.title,
-            detail=error.detail,
-            type_uri=error.type_uri,
-            request=request,
-            errors=[{"field": error.field, "reason": error.reason}],
-        )
+        return _invalid(request, field, "must not contain the NUL character (0x00)")
 
     async def value_refused(request: Request, exc: Exception) -> Response:
         # The driver's first line names the rule broken (no statement, no parameters).
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
-        error = InvalidInput("body", f"a value was refused by the database: {reason}")
-        return problem(
-            status=error.status,
-            title=error.title,
-            detail=error.detail,
-            type_uri=error.type_uri,
-            request=request,
-            errors=[{"field": error.field, "reason": error.reason}],
-        )
-
-    app.add_exception_handler(DataError, value_refused)
+        return _invalid(request, "body", f"a value was refused by the database: {reason}")
 
     async def number_too_large(request: Request, exc: Exception) -> Response:
         # SQLite's driver refuses integers beyond 64 bits before any SQL runs (PostgreSQL's
         # own refusal arrives as a DataError above): an identifier or year out of range.
-        error = InvalidInput("request", f"a number is too large to look up ({exc})")
-        return problem(
-            status=error.status,
-            title=error.title,
-            detail=error.detail,
-            type_uri=error.type_uri,
-            request=request,
-            errors=[{"field": error.field, "reason": error.reason}],
-        )
+        return _invalid(request, "request", f"a number is too large to look up ({exc})")
 
+    app.add_exception_handler(DataError, value_refused)
     app.add_exception_handler(OverflowError, number_too_large)
