@@ -35,23 +35,48 @@ def _number(case: Mapping[str, Any], key: str, where: str) -> float:
 def slant_path(
     cases: Sequence[Mapping[str, Any]], *, edition: str = "P.618-13"
 ) -> list[dict[str, Any]]:
-    """P.618 §2.5 slant-path attenuation for each case, in one vectorised call.
+    """P.618 §2.5 slant-path attenuation for each case, vectorised per edition.
 
     A case holds ``lat_deg, lon_deg, f_ghz, el_deg, p_percent, d_m, eta`` and optionally
-    ``hs_km`` (P.1511 when absent) and ``tau_deg`` (45). The result of each holds the
-    inputs used, ``edition`` ("P.618-13" or "P.618-14", with the component editions that
-    go with it) and ``a_gas_db, a_cloud_db, a_rain_db, a_scint_db, a_total_db``.
+    ``hs_km`` (P.1511 when absent), ``tau_deg`` (45) and ``edition`` (overrides the
+    ``edition`` argument for that case). The result of each holds the inputs used,
+    ``edition`` ("P.618-13" or "P.618-14", with the component editions that go with it)
+    and ``a_gas_db, a_cloud_db, a_rain_db, a_scint_db, a_total_db``, in the cases' order.
     """
-    edition = check_edition(edition, earth_space.P618_EDITIONS)
+    default = check_edition(edition, earth_space.P618_EDITIONS)
     if not cases:
         raise InvalidInput("cases", "needs at least one case")
-    allowed = set(SLANT_REQUIRED) | set(SLANT_OPTIONAL)
-    columns: dict[str, list[float]] = {key: [] for key in (*SLANT_REQUIRED, "tau_deg")}
-    hs: list[float | None] = []
+    chosen: list[str] = []
     for index, case in enumerate(cases):
         where = f"[{index}]." if len(cases) > 1 else ""
         if not isinstance(case, Mapping):
             raise InvalidInput(f"[{index}]", "each case must be an object")
+        own = case.get("edition")
+        if own is None:
+            chosen.append(default)
+        elif not isinstance(own, str):
+            raise InvalidInput(f"{where}edition", f"must be a string, got {own!r}")
+        else:
+            chosen.append(check_edition(own, earth_space.P618_EDITIONS, field=f"{where}edition"))
+    out: list[dict[str, Any]] = [{} for _ in cases]
+    for group_edition in sorted(set(chosen)):
+        indices = [i for i, picked in enumerate(chosen) if picked == group_edition]
+        rows = _slant_path_group(cases, indices, group_edition)
+        for i, row in zip(indices, rows, strict=True):
+            out[i] = row
+    return out
+
+
+def _slant_path_group(
+    cases: Sequence[Mapping[str, Any]], indices: Sequence[int], edition: str
+) -> list[dict[str, Any]]:
+    """The cases at ``indices`` (all of one edition) in one vectorised call."""
+    allowed = {*SLANT_REQUIRED, *SLANT_OPTIONAL, "edition"}
+    columns: dict[str, list[float]] = {key: [] for key in (*SLANT_REQUIRED, "tau_deg")}
+    hs: list[float | None] = []
+    for index in indices:
+        case = cases[index]
+        where = f"[{index}]." if len(cases) > 1 else ""
         unknown = sorted(set(case) - allowed)
         if unknown:
             raise InvalidInput(
@@ -86,7 +111,7 @@ def slant_path(
         edition=edition,
     )
     out: list[dict[str, Any]] = []
-    for i in range(len(cases)):
+    for i in range(len(indices)):
         row: dict[str, Any] = {key: float(arrays[key][i]) for key in SLANT_REQUIRED}
         row["hs_km"] = float(hs_array[i])
         row["tau_deg"] = float(arrays["tau_deg"][i])

@@ -25,7 +25,8 @@ def register(app: typer.Typer) -> None:
         """Gas, cloud, rain, scintillation and total attenuation (P.618 §2.5).
 
         A case holds lat_deg, lon_deg, f_ghz, el_deg, p_percent, d_m (antenna diameter),
-        eta (antenna efficiency) and optionally hs_km and tau_deg (45).
+        eta (antenna efficiency) and optionally hs_km, tau_deg (45) and edition (that
+        case's P.618 edition, overriding --edition).
         """
         cases, many = read_cases(case_file)
         results = usecases.slant_path(cases, edition=edition)
