@@ -49,8 +49,14 @@ test: lint typecheck pytest
 docs: install
 	$(BIN)/python scripts/reference_docs.py
 
+# Every benchmark in one run, each printing its ratios (peer libraries go into
+# benchmarks/.peers-venv, never into the package's environment).
 bench: install
-	$(BIN)/pytest benchmarks -q --benchmark-only -s
+	$(BIN)/python benchmarks/bench_spectrum.py
+	$(BIN)/python benchmarks/bench_p452.py
+	$(BIN)/python benchmarks/bench_p1546.py
+	$(BIN)/python benchmarks/bench_earth_space.py --points 100000 --itur-points 2000
+	$(BIN)/python benchmarks/bench_numbering.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
