@@ -7,34 +7,13 @@ vectorised call.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import numpy as np
 import numpy.typing as npt
 import pytest
+from _earth_space_rows import assert_agrees, rows
 
 from openitu.errors import InvalidInput
 from openitu.radio.propagation import earth_space as es
-
-REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "earth_space"
-
-
-def rows(name: str) -> dict[str, npt.NDArray[np.float64]]:
-    """Columns of a validation file (line 1 names, line 2 units, then data)."""
-    with (REFERENCE / name).open(encoding="utf-8") as handle:
-        lines = list(csv.reader(handle))
-    header = [h.strip() for h in lines[0]]
-    data = np.array([[float(v) for v in line] for line in lines[2:] if line], dtype=np.float64)
-    return {column: data[:, i] for i, column in enumerate(header)}
-
-
-def assert_agrees(ours: npt.ArrayLike, reference: npt.ArrayLike) -> None:
-    ours = np.asarray(ours)
-    reference = np.asarray(reference)
-    tolerance = np.maximum(0.01, 1e-3 * np.abs(reference))
-    bad = np.abs(ours - reference) > tolerance
-    assert not bad.any(), list(zip(ours[bad], reference[bad], strict=True))
 
 
 @pytest.fixture(scope="module")

@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from typing import Any
-
 import numpy as np
 import pytest
+from _earth_space_rows import assert_agrees, rows
 
 from openitu.errors import InvalidInput
 from openitu.radio.propagation import p1511
-
-
-def _helpers() -> Any:
-    name = "openitu_tests_earth_space_rows"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("_earth_space_rows.py")
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_h = _helpers()
-rows, assert_agrees = _h.rows, _h.assert_agrees
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ checked against its measured bound.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -19,28 +18,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import pytest
+from _earth_space_rows import assert_agrees, rows
 from fastapi.testclient import TestClient
 
 from openitu.errors import InvalidInput
 from openitu.radio.propagation import earth_space as es
 from openitu.radio.propagation import p676, p837
-
-
-def _helpers() -> Any:
-    name = "openitu_tests_earth_space_rows"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("_earth_space_rows.py")
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_h = _helpers()
-rows, assert_agrees = _h.rows, _h.assert_agrees
 
 Rows = dict[str, npt.NDArray[np.float64]]
 # Largest |A_G - the rows' A_G| of the P.836 route on the 24 rows (0.118 dB, Addis Ababa
