@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import subprocess
@@ -17,32 +16,6 @@ import openitu.api
 from openitu.errors import InvalidInput, OpenITUError
 from openitu.store import migrate
 from openitu.units import format_frequency, parse_frequency_hz
-
-SRC = Path(__file__).resolve().parents[1] / "src" / "openitu"
-ADAPTERS = {"store", "service", "web", "cli", "batch"}
-FORBIDDEN_IN_CORE = ("sqlalchemy", "fastapi", "typer", "starlette", "alembic", "uvicorn")
-
-
-def test_core_is_free_of_adapter_imports() -> None:
-    offenders = []
-    for path in SRC.rglob("*.py"):
-        relative = path.relative_to(SRC)
-        if relative.parts[0] in ADAPTERS:
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names: list[str] = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            offenders += [
-                f"{relative}: {name}"
-                for name in names
-                if name.split(".")[0] in FORBIDDEN_IN_CORE
-                or any(name.startswith(f"openitu.{a}") for a in ADAPTERS)
-            ]
-    assert offenders == []
 
 
 def test_public_api_is_sorted_and_resolves() -> None:

@@ -318,12 +318,12 @@ def _csrf_key(request: Request) -> str:
     context = get_context(request)
     if context.settings.secret_key:
         return context.settings.secret_key
-    cached = context.cache.get("accounts.csrf_key")
+    cached = context.memo.get("accounts.csrf_key")
     if isinstance(cached, str):
         return cached
     with context.sessions() as session, session.begin():
         key = accounts_store.service_secret(session, "csrf")
-    context.cache["accounts.csrf_key"] = key
+    context.memo["accounts.csrf_key"] = key
     return key
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,7 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from openitu.settings import Settings
 from openitu.spectrum.table import AllocationTable
 from openitu.store import spectrum as spectrum_store
+from openitu.store import versions
 from openitu.store.db import make_engine, session_factory
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -20,35 +24,62 @@ class AppContext:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
-    # Read-mostly values derived from the database (the allocation table per
-    # edition, ...), dropped whenever a write changes what they derive from.
-    cache: dict[str, Any] = field(default_factory=dict)
+    # Read-mostly values derived from the database (the allocation table per edition,
+    # the E.212 register ...), each kept with the version of its area it was built at:
+    # a write in any process bumps that version, and the value is built again.
+    cache: dict[tuple[str, str], tuple[int, Any]] = field(default_factory=dict)
+    # Values that never change while the process runs (a key read from the database once).
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def cached(
+        self,
+        area: str,
+        key: str,
+        build: Callable[[Session], T],
+        *,
+        session: Session | None = None,
+    ) -> T:
+        """``build(session)``'s value, reused while ``area``'s version is unchanged.
+
+        The version is read before the value is built, so a value is never kept under a
+        version newer than the data it was built from.
+        """
+        if session is None:
+            with self.sessions() as own:
+                return self._cached(own, area, key, build)
+        return self._cached(session, area, key, build)
+
+    def _cached(self, session: Session, area: str, key: str, build: Callable[[Session], T]) -> T:
+        version = versions.read(session, area)
+        hit = self.cache.get((area, key))
+        if hit is not None and hit[0] == version and version >= 0:
+            value: T = hit[1]
+            return value
+        built = build(session)
+        self.cache[(area, key)] = (version, built)
+        return built
 
     def allocation_table(
         self, *, edition: str | None = None, on: date | None = None
     ) -> AllocationTable:
         """The Table of an edition (by id, or the one in force on a date; default:
-        in force today), read once from the database and kept."""
-        if edition is None:
-            day = on or date.today()
-            edition = self.cache.get(f"spectrum:in-force:{day.isoformat()}")
+        in force today), as the database holds it now."""
+        with self.sessions() as session:
             if edition is None:
-                with self.sessions() as session:
-                    edition = spectrum_store.edition_in_force(session, day)
-                self.cache[f"spectrum:in-force:{day.isoformat()}"] = edition
-        key = f"spectrum:table:{edition}"
-        table = self.cache.get(key)
-        if table is None:
-            with self.sessions() as session:
-                table = AllocationTable(spectrum_store.get_edition(session, edition))
-            self.cache[key] = table
-        assert isinstance(table, AllocationTable)
-        return table
-
-    def forget(self, prefix: str) -> None:
-        """Drop cached values derived from data a write has just changed."""
-        for key in [k for k in self.cache if k.startswith(prefix)]:
-            del self.cache[key]
+                day = on or date.today()
+                edition = self._cached(
+                    session,
+                    "spectrum",
+                    f"in-force:{day.isoformat()}",
+                    lambda s: spectrum_store.edition_in_force(s, day),
+                )
+            chosen = edition
+            return self._cached(
+                session,
+                "spectrum",
+                f"table:{chosen}",
+                lambda s: AllocationTable(spectrum_store.get_edition(s, chosen)),
+            )
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AppContext:

@@ -74,7 +74,7 @@ from openitu.governance.votes import (
 from openitu.spectrum.amendments import amendment_from_dict, amendment_to_dict, apply_amendments
 from openitu.spectrum.diff import diff_editions
 from openitu.spectrum.model import Edition
-from openitu.store import audit
+from openitu.store import audit, versions
 from openitu.store import spectrum as spectrum_store
 from openitu.store.tables.governance import (
     GovernanceAgendaItem,
@@ -1190,8 +1190,10 @@ def sign_final_acts(
 ) -> dict[str, Any]:
     """Apply the amendments of the adopted proposals (in the order they were submitted) to
     the edition in force the day before ``entry_into_force``, and store the new edition.
-    The caller drops cached tables afterwards (``AppContext.forget("spectrum:")``)."""
+    The new edition bumps the spectrum area's version: every process's cached tables go
+    stale when this transaction commits."""
     _writing(session, actor, "conferences.manage")
+    versions.bump(session, "spectrum")
     row = _conference_row(session, conference)
     if not ConferenceKind(row.kind).amends_radio_regulations:
         raise InvalidInput("conference", f"a {row.kind}'s Final Acts do not revise the RR")

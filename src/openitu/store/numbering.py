@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal, authorize
@@ -35,7 +35,6 @@ from openitu.numbering.e212 import (
     WITHDRAWN,
     E212Register,
     Network,
-    bulletin_register,
     mit_mcc_countries,
 )
 from openitu.numbering.workflow import (
@@ -50,11 +49,10 @@ from openitu.numbering.workflow import (
     notice_title,
     parse_code,
 )
-from openitu.store import audit
+from openitu.store import audit, versions
 from openitu.store.tables.numbering import (
     NumberingApplication,
     NumberingEvent,
-    NumberingLock,
     NumberingNotice,
     NumberingNoticeEntry,
     NumberingResource,
@@ -126,53 +124,6 @@ def e212_register(session: Session) -> E212Register:
         select(NumberingResource).where(NumberingResource.kind.in_(MOBILE_KINDS))
     ).all()
     return E212Register((_network(r) for r in rows), extra_mcc_countries=mit_mcc_countries())
-
-
-def cached_e212_register(session: Session, cache: dict[str, Any]) -> E212Register:
-    """The register, rebuilt only when the workflow has written since it was built.
-
-    Every write of the workflow bumps the lock row's version, in every process, so a
-    cached register is reused exactly while that version is unchanged.
-    """
-    version = session.scalar(
-        select(NumberingLock.version).where(NumberingLock.name == ALLOCATION_LOCK)
-    )
-    hit = cache.get("numbering.e212")
-    if hit is not None and hit[0] == version:
-        register: E212Register = hit[1]
-        return register
-    register = e212_register(session)
-    cache["numbering.e212"] = (version, register)
-    return register
-
-
-def cli_register() -> E212Register:
-    """The register for the command line: the database's if loaded, else the shipped one."""
-    from openitu.cli.common import context
-
-    try:
-        with context().sessions() as session:
-            count = session.scalar(
-                select(func.count())
-                .select_from(NumberingResource)
-                .where(NumberingResource.kind.in_(MOBILE_KINDS))
-            )
-            if count:
-                return e212_register(session)
-    except (OperationalError, ProgrammingError):
-        pass  # no database yet, or not migrated: the Bulletin as shipped
-    return bulletin_register()
-
-
-def cli_assignments(country: str) -> list[dict[str, Any]]:
-    """:func:`assignments_of` for the command line: none when there is no database yet."""
-    from openitu.cli.common import context
-
-    try:
-        with context().sessions() as session:
-            return assignments_of(session, country=country)
-    except (OperationalError, ProgrammingError):
-        return []
 
 
 class DbRegisterView:
@@ -332,11 +283,7 @@ def _notice(session: Session, row: NumberingNotice) -> ChangeNotice:
 
 def _lock(session: Session) -> None:
     """Serialise the workflow's writes (see the module's docstring). Must come first."""
-    session.execute(
-        update(NumberingLock)
-        .where(NumberingLock.name == ALLOCATION_LOCK)
-        .values(version=NumberingLock.version + 1)
-    )
+    versions.bump(session, "numbering")
 
 
 def _event(

@@ -243,7 +243,6 @@ def final_acts(
             title=title,
             entry_into_force=day,
         )
-    context().forget("spectrum:")
     if as_json:
         emit_json(document)
         return

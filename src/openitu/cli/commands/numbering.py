@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -19,9 +20,41 @@ app = typer.Typer(
 
 
 def _register() -> E212Register:
-    from openitu.store.numbering import cli_register
+    """The database's register if loaded, else the Bulletin as shipped (no database yet)."""
+    from sqlalchemy import func, select
+    from sqlalchemy.exc import OperationalError, ProgrammingError
 
-    return cli_register()
+    from openitu.cli.common import context
+    from openitu.numbering.e212 import bulletin_register
+    from openitu.store.numbering import MOBILE_KINDS, e212_register
+    from openitu.store.tables.numbering import NumberingResource
+
+    try:
+        with context().sessions() as session:
+            count = session.scalar(
+                select(func.count())
+                .select_from(NumberingResource)
+                .where(NumberingResource.kind.in_(MOBILE_KINDS))
+            )
+            if count:
+                return e212_register(session)
+    except (OperationalError, ProgrammingError):
+        pass  # no database yet, or not migrated
+    return bulletin_register()
+
+
+def _assignments(country: str) -> list[dict[str, Any]]:
+    """The codes assigned to a country through applications; none without a database."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    from openitu.cli.common import context
+    from openitu.store.numbering import assignments_of
+
+    try:
+        with context().sessions() as session:
+            return assignments_of(session, country=country)
+    except (OperationalError, ProgrammingError):
+        return []
 
 
 @app.command()
@@ -74,10 +107,8 @@ def country(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Every numbering resource a country holds: country codes, MCCs, MNCs, SANCs, ISPCs."""
-    from openitu.store.numbering import cli_assignments
-
     document = lookups.country_report(_register(), iso2)
-    document["assignments"] = cli_assignments(document["country"])
+    document["assignments"] = _assignments(document["country"])
     if as_json:
         emit_json(document)
         return

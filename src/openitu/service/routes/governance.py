@@ -364,10 +364,6 @@ def final_acts(
     document = service.sign_final_acts(
         session, actor=principal, conference=code, **_arguments(body)
     )
-    # Tables cached before the new edition must not answer: drop them now, and again once
-    # the request's transaction has committed (background tasks run after it).
-    context.forget("spectrum:")
-    tasks.add_task(context.forget, "spectrum:")
     return document
 
 

@@ -74,7 +74,9 @@ def validate_numbers(body: NumbersIn) -> dict[str, Any]:
 @router.get("/imsi/{imsi}")
 def decode_imsi(imsi: str, session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """MCC, MNC (2 or 3 digits as the register says), MSIN, operator and country."""
-    return lookups.imsi_report(store.cached_e212_register(session, context.cache), imsi)
+    return lookups.imsi_report(
+        context.cached("numbering", "e212", store.e212_register, session=session), imsi
+    )
 
 
 @router.get("/mcc/{mcc}")
@@ -82,14 +84,14 @@ def mcc(
     mcc: str, session: SessionDep, context: ContextDep, withdrawn: bool = False
 ) -> dict[str, Any]:
     """The countries an MCC serves and its networks."""
-    register = store.cached_e212_register(session, context.cache)
+    register = context.cached("numbering", "e212", store.e212_register, session=session)
     return lookups.mcc_report(register, mcc, include_withdrawn=withdrawn)
 
 
 @router.get("/countries/{iso2}")
 def country(iso2: str, session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """Every numbering resource a country holds."""
-    register = store.cached_e212_register(session, context.cache)
+    register = context.cached("numbering", "e212", store.e212_register, session=session)
     report = lookups.country_report(register, iso2)
     report["assignments"] = store.assignments_of(session, country=report["country"])
     return report
@@ -117,14 +119,14 @@ def free_codes(
     code = validate_mcc(plan, field="plan")
     if length not in (None, 2, 3):
         raise InvalidInput("length", "an MNC has 2 or 3 digits")
-    register = store.cached_e212_register(session, context.cache)
+    register = context.cached("numbering", "e212", store.e212_register, session=session)
     return {"plan": f"MCC {code}", "free": register.free_mncs(code, length=length)}
 
 
 @router.get("/crosscheck")
 def crosscheck_report(session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """Where the Bulletin's MCC/MNC register and the MIT mcc-mnc list disagree."""
-    return crosscheck(store.cached_e212_register(session, context.cache))
+    return crosscheck(context.cached("numbering", "e212", store.e212_register, session=session))
 
 
 @router.get("/notices")

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.numbering import e164, signalling, sources
 from openitu.numbering.e212 import INTERNATIONAL_MCCS, WITHDRAWN, bulletin_networks
 from openitu.numbering.workflow import COUNTRY_CODE, SANC, Kind
-from openitu.store.numbering import ALLOCATION_LOCK
-from openitu.store.tables.numbering import NumberingLock, NumberingResource
+from openitu.store import versions
+from openitu.store.tables.numbering import NumberingResource
 
 
 def _country_codes() -> list[dict[str, Any]]:
@@ -146,12 +146,8 @@ def load(sessions: sessionmaker[Session]) -> Iterator[str]:
             missing = [r for r in rows if (r["kind"], r["code"], r["source"]) not in present]
             if missing:
                 session.execute(insert(NumberingResource), missing)
-                # Cached registers (see store.numbering.cached_e212_register) are stale now.
-                session.execute(
-                    update(NumberingLock)
-                    .where(NumberingLock.name == ALLOCATION_LOCK)
-                    .values(version=NumberingLock.version + 1)
-                )
+                # Every process's cached register is stale now.
+                versions.bump(session, "numbering")
         if missing:
             yield f"numbering: {name}: loaded {len(missing)} rows"
         else:

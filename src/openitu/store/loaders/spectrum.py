@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.spectrum.reference import EDITION_ID, rr2012_edition
 from openitu.store import spectrum as repository
+from openitu.store import versions
 from openitu.store.tables.spectrum import EditionRow
 
 
@@ -18,6 +19,7 @@ def load(sessions: sessionmaker[Session]) -> Iterator[str]:
             return
         edition = rr2012_edition()
         repository.add_edition(session, edition)
+        versions.bump(session, "spectrum")
     yield (
         f"spectrum: loaded edition {EDITION_ID}: {len(edition.bands)} bands, "
         f"{len(edition.footnotes)} footnotes"

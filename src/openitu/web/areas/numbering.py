@@ -63,7 +63,7 @@ def search(request: Request, session: SessionDep, context: ContextDep, q: str = 
             elif kind == "country":
                 return country(request, q, session, context)
             else:
-                register = store.cached_e212_register(session, context.cache)
+                register = context.cached("numbering", "e212", store.e212_register, session=session)
                 if kind == "mcc":
                     result = lookups.mcc_report(register, q)
                 else:
@@ -86,7 +86,7 @@ def search(request: Request, session: SessionDep, context: ContextDep, q: str = 
 @router.get("/countries/{iso2}", response_class=HTMLResponse)
 def country(request: Request, iso2: str, session: SessionDep, context: ContextDep) -> Response:
     """Every numbering resource a country holds."""
-    register = store.cached_e212_register(session, context.cache)
+    register = context.cached("numbering", "e212", store.e212_register, session=session)
     report = lookups.country_report(register, iso2)
     report["assignments"] = store.assignments_of(session, country=report["country"])
     return render(request, "numbering/country.html", report=report, name=name_of(report["country"]))
