@@ -40,10 +40,10 @@ strength. A pair is *affected* when its margin is negative.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -139,6 +139,73 @@ class Station:
 
     def __post_init__(self) -> None:
         _check_station(self)
+
+
+def station_from_notice(
+    notice: Mapping[str, Any],
+    *,
+    assignment_id: int | None = None,
+    date_of_receipt: datetime | None = None,
+) -> Station:
+    """A `Station` from a notice dict of the machine interface (``register notify``).
+
+    The necessary bandwidth comes from the emission designator (RR Appendix 1); the
+    polarization defaults to "v" when the notice gives none. Raises `InvalidInput` naming
+    the notice field (``tx.lat_deg``, ``emission`` ...) for a missing or bad value.
+    """
+    from openitu.radio.emissions import parse_emission
+
+    def optional(where: Mapping[str, Any], key: str, name: str) -> float | None:
+        value = where.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            raise InvalidInput(name, f"must be a number, got {value!r}")
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise InvalidInput(name, f"must be a number, got {value!r}") from None
+
+    def required(where: Mapping[str, Any], key: str, name: str) -> float:
+        value = optional(where, key, name)
+        if value is None:
+            raise InvalidInput(name, "is required")
+        return value
+
+    tx = notice.get("tx")
+    if not isinstance(tx, Mapping):
+        raise InvalidInput("tx", "is required: the transmitting station's data")
+    rx = notice.get("rx") or {}
+    if not isinstance(rx, Mapping):
+        raise InvalidInput("rx", "must be an object with the receiving station's data")
+    emission = notice.get("emission")
+    if not isinstance(emission, str) or not emission.strip():
+        raise InvalidInput("emission", "is required (an RR Appendix 1 designator, e.g. 30M0D7W)")
+    try:
+        bandwidth = parse_emission(emission).necessary_bandwidth_hz
+    except InvalidInput as error:
+        raise InvalidInput("emission", error.reason) from None
+    polarization = tx.get("polarization") or "v"
+    return Station(
+        assignment_id=assignment_id,
+        administration=str(notice.get("administration", "")).strip().upper(),
+        service=str(notice.get("service", "")),
+        station_class=str(notice.get("station_class", "")),
+        frequency_hz=required(notice, "frequency_hz", "frequency_hz"),
+        bandwidth_hz=bandwidth,
+        tx_lat_deg=required(tx, "lat_deg", "tx.lat_deg"),
+        tx_lon_deg=required(tx, "lon_deg", "tx.lon_deg"),
+        tx_antenna_height_m=required(tx, "antenna_height_m", "tx.antenna_height_m"),
+        eirp_dbw=required(tx, "eirp_dbw", "tx.eirp_dbw"),
+        tx_gain_dbi=optional(tx, "gain_dbi", "tx.gain_dbi") or 0.0,
+        azimuth_deg=optional(tx, "azimuth_deg", "tx.azimuth_deg"),
+        polarization=str(polarization),
+        rx_lat_deg=optional(rx, "lat_deg", "rx.lat_deg"),
+        rx_lon_deg=optional(rx, "lon_deg", "rx.lon_deg"),
+        rx_antenna_height_m=optional(rx, "antenna_height_m", "rx.antenna_height_m"),
+        rx_gain_dbi=optional(rx, "gain_dbi", "rx.gain_dbi"),
+        date_of_receipt=date_of_receipt,
+    )
 
 
 def _check_station(s: Station) -> None:
