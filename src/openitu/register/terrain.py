@@ -168,16 +168,21 @@ class GeoTiffTerrain:
         lat = np.asarray(lat_deg, dtype=np.float64).ravel()
         lon = np.asarray(lon_deg, dtype=np.float64).ravel()
         out = np.full(lat.shape, np.nan)
+        projected: list[tuple[FloatArray, FloatArray]] = []
         for tile in self.tiles:
-            todo = np.flatnonzero(np.isnan(out))
-            if todo.size == 0:
-                break
             if tile.geographic:
-                x, y = lon[todo], lat[todo]
+                projected.append((lon, lat))
             else:
-                xs, ys = transform("EPSG:4326", tile.crs, lon[todo].tolist(), lat[todo].tolist())
-                x, y = np.asarray(xs), np.asarray(ys)
-            out[todo] = _bilinear(tile, x, y)
+                xs, ys = transform("EPSG:4326", tile.crs, lon.tolist(), lat.tolist())
+                projected.append((np.asarray(xs), np.asarray(ys)))
+        # first between pixel centres of a tile; then the half-pixel rims, where a tile
+        # can only repeat its edge pixels, for points no tile has inside its centres
+        for strict in (True, False):
+            for tile, (x, y) in zip(self.tiles, projected, strict=True):
+                todo = np.flatnonzero(np.isnan(out))
+                if todo.size == 0:
+                    break
+                out[todo] = _bilinear(tile, x[todo], y[todo], strict=strict)
         missing = np.isnan(out)
         if np.any(missing):
             if self.fallback is None:
@@ -197,11 +202,11 @@ class GeoTiffTerrain:
         return d_km, self.heights_m(lat, lon)
 
 
-def _bilinear(tile: _Tile, x: FloatArray, y: FloatArray) -> FloatArray:
+def _bilinear(tile: _Tile, x: FloatArray, y: FloatArray, *, strict: bool) -> FloatArray:
     """Bilinear interpolation between pixel centres; NaN outside the tile or on nodata.
 
-    Within half a pixel of the tile's edge the nearest edge pixels are used (clamped),
-    so that adjacent tiles meet without a gap.
+    ``strict``: only points between the outermost pixel centres; otherwise also the
+    half-pixel rim of the tile, where the edge pixels are repeated (clamped).
     """
     left, bottom, right, top = tile.bounds
     inside = (x >= left) & (x <= right) & (y >= bottom) & (y <= top)
@@ -209,11 +214,20 @@ def _bilinear(tile: _Tile, x: FloatArray, y: FloatArray) -> FloatArray:
     if not np.any(inside):
         return out
     inv = tile.inverse
-    col, row = inv * (x[inside], y[inside])
+    xi, yi = x[inside], y[inside]
+    col = inv.a * xi + inv.b * yi + inv.c  # the affine map written out: arrays, no warnings
+    row = inv.d * xi + inv.e * yi + inv.f
     # pixel centres sit at integer + 0.5 in the (col, row) space of the affine transform
     cx = np.asarray(col, dtype=np.float64) - 0.5
     cy = np.asarray(row, dtype=np.float64) - 0.5
     n_rows, n_cols = tile.heights.shape
+    if strict:
+        eps = 1e-9
+        centred = (cx >= -eps) & (cx <= n_cols - 1 + eps) & (cy >= -eps) & (cy <= n_rows - 1 + eps)
+        where = np.flatnonzero(inside)
+        inside = inside.copy()
+        inside[where[~centred]] = False
+        cx, cy = cx[centred], cy[centred]
     cx = np.clip(cx, 0.0, n_cols - 1.0)
     cy = np.clip(cy, 0.0, n_rows - 1.0)
     c0 = np.minimum(np.floor(cx).astype(np.intp), max(n_cols - 2, 0))
