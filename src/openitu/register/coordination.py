@@ -120,8 +120,8 @@ DEFAULT_TRIGGERS: Final = TriggerTable(
         Trigger(30e6, 4e9, "broadcasting", None, 1.0, 10.0, 0.0, _DERIVED),
         # land mobile: base stations abroad with a 10 dBi sector antenna at 10 m, 10 % of time
         Trigger(30e6, 4e9, "mobile", None, 10.0, 10.0, 10.0, _DERIVED),
-        # fixed links abroad: a 30 dBi dish at 30 m looking our way, 20 % of time (the
-        # long-term time percentage of Rec. ITU-R F.758-7's I/N criterion)
+        # fixed links abroad: a 30 dBi dish at 30 m looking our way, 20 % of time (a
+        # long-term percentage; a setting)
         Trigger(30e6, 3e12, "fixed", None, 20.0, 30.0, 30.0, _DERIVED),
         Trigger(30e6, 3e12, "*", None, 10.0, 10.0, 0.0, _DERIVED),
     )

@@ -513,18 +513,18 @@ class ProtectionCriteria:
 
     I/N criteria [dB] of fixed, mobile and other receivers:
 
-    - ``in_fixed_db`` -10: Rec. ITU-R F.758-7 (§ on long-term interference criteria): the
-      interference from another service should not exceed I/N = -10 dB for more than 20 %
-      of the time (the usual criterion for sharing studies with the fixed service);
-    - ``in_mobile_db`` -6: the I/N of -6 dB used for land mobile receivers in sharing and
-      compatibility studies (e.g. Report ITU-R M.2292 / Rec. ITU-R M.2101 studies);
+    - ``in_fixed_db`` -10: the long-term interference criterion I/N = -10 dB of
+      Rec. ITU-R F.758 (Annex 1 §4.1, long-term interference from services sharing on a
+      co-primary basis), the usual criterion of sharing studies with the fixed service;
+    - ``in_mobile_db`` -6: the I/N of -6 dB commonly used for land mobile and IMT receivers
+      in ITU-R sharing and compatibility studies (a setting);
     - ``in_other_db`` -6: a setting for services without a stated criterion.
 
     Noise: N = k T0 B + NF with T0 = ``noise_temperature_k`` (290 K, the reference
     temperature of Rec. ITU-R P.372 and the definition of the noise figure) and the
     receiver noise figure per family [dB] (``noise_figure_fixed_db`` 5, ``noise_figure_mobile_db``
-    5, ``noise_figure_other_db`` 7: typical values of Rec. ITU-R F.758-7's tables of
-    fixed-service system parameters and of IMT base stations; settings).
+    5, ``noise_figure_other_db`` 7: of the order of the typical receiver noise figures in
+    Rec. ITU-R F.758's Annex 2 tables and of IMT base stations; settings).
 
     Broadcasting receivers: the interfering field strength plus the protection ratio must
     stay below the minimum usable field strength (margin = Emin - (Ei + PR)):
