@@ -649,7 +649,7 @@ class TechnicalResult:
     total: int
     pairs_evaluated: int
     model: str
-    p_percent: float
+    p_percent: float | None
 
     @property
     def pruning_ratio(self) -> float:
@@ -752,6 +752,21 @@ def free_space_loss_db(f_hz: npt.ArrayLike, d_km: npt.ArrayLike) -> FloatArray:
     return np.asarray(32.45 + 20 * np.log10(f_mhz) + 20 * np.log10(d))
 
 
+# Time percentages when none is given: each model's at its criterion's reference.
+# P.452 paths serve the I/N criteria, long-term ones (F.758's -10 dB is a long-term
+# criterion): 20 % of time; P.1546 fields the broadcasting planning practice for
+# interfering fields (GE06, P.1546 curves): 1 % of time.
+P452_DEFAULT_P_PERCENT: Final = 20.0
+P1546_DEFAULT_T_PERCENT: Final = 1.0
+
+
+def _lowest_p(p_percent: float | None) -> float:
+    """The time percentage that gives the models their lowest losses."""
+    if p_percent is not None:
+        return p_percent
+    return min(P452_DEFAULT_P_PERCENT, P1546_DEFAULT_T_PERCENT)
+
+
 def model_margin_db(p_percent: float) -> float:
     """How far below free space the models' losses can go at p % [dB] (see module doc)."""
     return max(2.6, 2.38) * math.log10(50.0 / p_percent) + 3.0
@@ -798,7 +813,7 @@ def basic_loss_db(
     *,
     f_hz: FloatArray,
     d_km: FloatArray,
-    p_percent: float,
+    p_percent: float | None,
     tx_lat: FloatArray,
     tx_lon: FloatArray,
     tx_height_m: FloatArray,
@@ -826,7 +841,7 @@ def basic_loss_db(
             pz = np.full(pd.shape, 2, dtype=np.intp)
         result = p452_basic_loss(
             f_hz[sel] / 1e9,
-            p_percent,
+            P452_DEFAULT_P_PERCENT if p_percent is None else p_percent,
             pd,
             ph,
             zone=pz,
@@ -848,7 +863,8 @@ def basic_loss_db(
         loss[sel] = result.lb_db
     sel = np.flatnonzero(chosen == "p1546")
     if sel.size:
-        t = min(max(p_percent, 1.0), 50.0)  # P.1546-6 §7: 1 % to 50 % of time
+        p = P1546_DEFAULT_T_PERCENT if p_percent is None else p_percent
+        t = min(max(p, 1.0), 50.0)  # P.1546-6 §7: 1 % to 50 % of time
         result1546 = field_strength(
             f_hz[sel] / 1e6,
             t,
@@ -945,14 +961,18 @@ def _victim_threshold(
 
 
 def _prune_distance(
-    side: _Side, d_km: FloatArray, criteria: ProtectionCriteria, p_percent: float, cap_km: float
+    side: _Side,
+    d_km: FloatArray,
+    criteria: ProtectionCriteria,
+    p_percent: float | None,
+    cap_km: float,
 ) -> BoolArray:
     """Pairs within the look-up distance and within the free-space bound."""
     limit = np.minimum(criteria.distance_limit_km(side.f_vic, side.vic_family), cap_km)
     noise, threshold, broadcasting = _victim_threshold(side, criteria)
     fdr = _overlap_rejection_db(side.f_int, side.b_int, side.f_vic, side.b_vic, criteria)
     f_mhz = side.f_int / 1e6
-    margin = model_margin_db(p_percent)
+    margin = model_margin_db(_lowest_p(p_percent))
     # the largest loss at which the pair could still be affected, with both antennas at peak
     loss_in = side.eirp + side.rx_peak - fdr - noise - threshold + margin
     loss_field = side.eirp + 20 * np.log10(f_mhz) + _FIELD_FROM_LOSS_DB - fdr - threshold + margin
@@ -967,7 +987,7 @@ def _evaluate(
     recorded: RecordedAssignments,
     criteria: ProtectionCriteria,
     model: str,
-    p_percent: float,
+    p_percent: float | None,
     terrain: TerrainSource | None,
     d_km: FloatArray,
 ) -> tuple[list[Affected], int]:
@@ -1045,7 +1065,7 @@ def find_affected(
     *,
     criteria: ProtectionCriteria = DEFAULT_CRITERIA,
     model: str = "auto",
-    p_percent: float = 1.0,
+    p_percent: float | None = None,
     terrain: TerrainSource | None = None,
     max_distance_km: float | None = None,
     prune: bool = True,
@@ -1066,10 +1086,11 @@ def find_affected(
         Propagation model. "auto": P.452-18 for point-to-point fixed links (both ends
         known, 0.1-50 GHz), P.1546-6 for broadcasting and mobile (30-4,000 MHz), else
         P.452-18 within its range and free space (P.525-4) outside both.
-    p_percent : float
+    p_percent : float, optional
         Percentage of time the interference is exceeded [%] (P.452: loss not exceeded for
-        p %; P.1546: field strength exceeded for t = p % clamped to 1-50). Default 1 %,
-        the short-term time percentage of interfering fields in broadcasting planning.
+        p %; P.1546: field strength exceeded for t = p % clamped to 1-50). Default: each
+        model at its criterion's reference, P.452 paths at 20 % (the I/N criteria are
+        long-term ones), P.1546 fields at 1 % (interfering fields in broadcasting planning).
     terrain : TerrainSource, optional
         Terrain for the P.452 profiles (default: smooth Earth).
     max_distance_km : float, optional
@@ -1083,7 +1104,7 @@ def find_affected(
     TechnicalResult
         Affected pairs sorted by margin (worst first), with the pruning figures.
     """
-    if not 0.001 <= p_percent <= 50.0:
+    if p_percent is not None and not 0.001 <= p_percent <= 50.0:
         raise InvalidInput("p_percent", f"must be 0.001 to 50 %, got {p_percent}")
     if max_distance_km is not None and not max_distance_km > 0:
         raise InvalidInput("max_distance_km", "must be > 0 km")
