@@ -172,6 +172,14 @@ def test_a_bad_field_rejects_the_row_naming_the_field(
     assert after.rejected[0]["field"] == field
 
 
+def test_an_open_file_reads_like_its_path() -> None:
+    path = EXTRACT / "l_mw_mon-WQHI631.zip"
+    with path.open("rb") as upload:
+        from_file = fcc_uls.read_zip(upload, source="upload.zip")
+    assert from_file.source == "upload.zip"
+    assert from_file.accepted == fcc_uls.read_zip(path).accepted
+
+
 def test_dms_hemispheres() -> None:
     assert fcc_uls.dms_to_deg("33", "30", "0", "S", field_name="tx.lat_deg") == -33.5
     assert fcc_uls.dms_to_deg("117", "15", "0", "W", field_name="tx.lon_deg") == -117.25

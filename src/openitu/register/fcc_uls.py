@@ -25,7 +25,7 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
-from typing import Any, Final
+from typing import IO, Any, Final
 
 from openitu.errors import InvalidInput
 from openitu.radio.emissions import parse_emission
@@ -340,8 +340,9 @@ def read_tables(tables: Mapping[str, str], *, source: str = "") -> UlsImport:
     return result
 
 
-def read_zip(path: str | PathLike[str]) -> UlsImport:
-    """Notices from one ULS daily zip file (l_mw_*.zip)."""
+def read_zip(path: str | PathLike[str] | IO[bytes], *, source: str | None = None) -> UlsImport:
+    """Notices from one ULS daily zip file (l_mw_*.zip): a path or an open binary file
+    (an upload); ``source`` names it in the result (default: the path)."""
     try:
         with zipfile.ZipFile(path) as archive:
             tables: dict[str, str] = {}
@@ -362,7 +363,7 @@ def read_zip(path: str | PathLike[str]) -> UlsImport:
         raise InvalidInput("file", f"{path}: not a readable ULS zip file ({error})") from None
     if "FR" not in tables:
         raise InvalidInput("file", f"{path}: no FR.dat in the zip file")
-    return read_tables(tables, source=str(path))
+    return read_tables(tables, source=source if source is not None else str(path))
 
 
 def read_zips(paths: Iterable[str | PathLike[str]]) -> list[UlsImport]:
