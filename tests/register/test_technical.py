@@ -376,3 +376,20 @@ def test_station_from_notice() -> None:
     with pytest.raises(InvalidInput) as error:
         station_from_notice({**notice, "emission": "28M0"})
     assert error.value.field == "emission"
+
+
+def test_p1546_paths_over_sea_lose_less() -> None:
+    """P.1546-6 §8 mixed paths: Calais -> Dover crosses the Channel, Lyon -> Grenoble does not."""
+    lat1, lon1 = np.array([50.95, 45.76]), np.array([1.85, 4.84])
+    lat2, lon2 = np.array([51.13, 45.19]), np.array([1.31, 5.72])
+    d = great_circle_km(lat1, lon1, lat2, lon2)
+    args = {"f_hz": np.full(2, 600e6), "d_km": d, "p_percent": 1.0, "tx_lat": lat1,
+            "tx_lon": lon1, "tx_height_m": np.full(2, 100.0), "rx_lat": lat2, "rx_lon": lon2,
+            "rx_height_m": np.full(2, 10.0), "tx_gain_dbi": np.zeros(2),
+            "rx_gain_dbi": np.zeros(2), "vertical": np.zeros(2, dtype=bool),
+            "terrain": None}  # fmt: skip
+    chosen = np.full(2, "p1546")
+    mixed = basic_loss_db(chosen, sea_paths=True, **args)  # type: ignore[arg-type]
+    land = basic_loss_db(chosen, sea_paths=False, **args)  # type: ignore[arg-type]
+    assert mixed[0] < land[0] - 3.0  # the Channel crossing
+    assert mixed[1] == pytest.approx(land[1])  # inland

@@ -52,7 +52,7 @@ from openitu.errors import InvalidInput
 from openitu.radio.antennas import f699_gain_dbi
 from openitu.radio.propagation.p452 import p452_basic_loss, smooth_earth_profile
 from openitu.radio.propagation.p1546 import field_strength
-from openitu.register.terrain import TerrainSource
+from openitu.register.terrain import TerrainSource, sea_km
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -824,8 +824,14 @@ def basic_loss_db(
     rx_gain_dbi: FloatArray,
     vertical: BoolArray,
     terrain: TerrainSource | None,
+    sea_paths: bool = True,
 ) -> FloatArray:
-    """Basic transmission loss [dB] of each path by its chosen model (vectorised per model)."""
+    """Basic transmission loss [dB] of each path by its chosen model (vectorised per model).
+
+    P.1546 paths are mixed land/sea paths (§8, cold sea) with their sea part from the
+    country polygons (`terrain.sea_km`) unless ``sea_paths`` is False; P.452 paths are
+    inland (zone A2) throughout.
+    """
     loss = free_space_loss_db(f_hz, d_km)
     d = np.maximum(d_km, 0.01)  # co-sited stations: the models need a path
     sel = np.flatnonzero(chosen == "p452")
@@ -865,12 +871,19 @@ def basic_loss_db(
     if sel.size:
         p = P1546_DEFAULT_T_PERCENT if p_percent is None else p_percent
         t = min(max(p, 1.0), 50.0)  # P.1546-6 §7: 1 % to 50 % of time
+        d1546 = np.minimum(d[sel], 1000.0)
+        d_sea = (
+            np.minimum(sea_km(tx_lat[sel], tx_lon[sel], rx_lat[sel], rx_lon[sel], d1546), d1546)
+            if sea_paths
+            else 0.0
+        )
         result1546 = field_strength(
             f_hz[sel] / 1e6,
             t,
-            np.minimum(d[sel], 1000.0),
+            d1546,
             np.minimum(tx_height_m[sel], 3000.0),
             np.maximum(rx_height_m[sel], 1.0),
+            d_sea_km=d_sea,
         )
         loss[sel] = result1546.lb_db
     return loss

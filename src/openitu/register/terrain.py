@@ -14,6 +14,7 @@ equally spaced points along the great circle from one station to another. Two so
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -245,3 +246,125 @@ def _bilinear(tile: _Tile, x: FloatArray, y: FloatArray, *, strict: bool) -> Flo
     )
     out[inside] = value
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# Land and sea along paths (for the sea part of P.1546 mixed paths)
+# ---------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _land_boxes() -> tuple[tuple[float, float, float, float, tuple[FloatArray, ...]], ...]:
+    from openitu.geo.polygons import country_rings
+
+    boxes = []
+    for rings in country_rings().values():
+        every = np.concatenate(rings)
+        boxes.append(
+            (
+                float(every[:, 0].min()),
+                float(every[:, 1].min()),
+                float(every[:, 0].max()),
+                float(every[:, 1].max()),
+                rings,
+            )
+        )
+    return tuple(boxes)
+
+
+def is_land(lat_deg: npt.ArrayLike, lon_deg: npt.ArrayLike) -> npt.NDArray[np.bool_]:
+    """Whether each point is on land (inside a Natural Earth 1:110m country polygon).
+
+    The polygons are accurate to about 10 km: good for the share of a long path over sea,
+    not for a point on the coast.
+    """
+    from openitu.geo.polygons import points_in_rings
+
+    lat = np.asarray(lat_deg, dtype=np.float64).ravel()
+    lon = (np.asarray(lon_deg, dtype=np.float64).ravel() + 180.0) % 360.0 - 180.0
+    land = np.zeros(lat.shape, dtype=bool)
+    for x0, y0, x1, y1, rings in _land_boxes():
+        todo = np.flatnonzero(~land & (lon >= x0) & (lon <= x1) & (lat >= y0) & (lat <= y1))
+        if todo.size:
+            land[todo] = points_in_rings(lat[todo], lon[todo], rings)
+    return land.reshape(np.shape(lat_deg))
+
+
+class _LandGrid:
+    """`is_land` sampled every 0.1 degree, one 1-degree cell at a time as paths reach it.
+
+    0.1 degree (11 km at most) matches the polygons' own accuracy; a cell costs 100
+    polygon tests once per process, after which a look-up is an array index.
+    """
+
+    STEPS: Final = 10
+
+    def __init__(self) -> None:
+        self.cells: dict[int, npt.NDArray[np.bool_]] = {}
+
+    def lookup(self, lat_deg: npt.ArrayLike, lon_deg: npt.ArrayLike) -> npt.NDArray[np.bool_]:
+        lat = np.clip(np.asarray(lat_deg, dtype=np.float64).ravel(), -90.0, 89.999999)
+        lon = (np.asarray(lon_deg, dtype=np.float64).ravel() + 180.0) % 360.0 - 180.0
+        row = np.floor(lat).astype(np.int64)
+        col = np.floor(lon).astype(np.int64)
+        cell = (row + 90) * 360 + (col + 180)
+        wanted = np.unique(cell)
+        missing = [int(c) for c in wanted if int(c) not in self.cells]
+        if missing:
+            self._fill(missing)
+        i = np.minimum(((lat - row) * self.STEPS).astype(np.int64), self.STEPS - 1)
+        j = np.minimum(((lon - col) * self.STEPS).astype(np.int64), self.STEPS - 1)
+        out = np.empty(lat.shape, dtype=bool)
+        for c in wanted:
+            at = np.flatnonzero(cell == c)
+            out[at] = self.cells[int(c)][i[at], j[at]]
+        return out.reshape(np.shape(lat_deg))
+
+    def _fill(self, cells: list[int]) -> None:
+        n = self.STEPS
+        centre = (np.arange(n) + 0.5) / n
+        ids = np.asarray(cells, dtype=np.int64)
+        lat0 = (ids // 360 - 90).astype(np.float64)
+        lon0 = (ids % 360 - 180).astype(np.float64)
+        lat = lat0[:, None, None] + centre[None, :, None] + 0.0 * centre[None, None, :]
+        lon = lon0[:, None, None] + centre[None, None, :] + 0.0 * centre[None, :, None]
+        land = is_land(lat.ravel(), lon.ravel()).reshape(len(cells), n, n)
+        for k, c in enumerate(cells):
+            self.cells[c] = land[k]
+
+
+land_mask: Final = _LandGrid()
+
+
+def sea_km(
+    lat1_deg: npt.ArrayLike,
+    lon1_deg: npt.ArrayLike,
+    lat2_deg: npt.ArrayLike,
+    lon2_deg: npt.ArrayLike,
+    d_km: npt.ArrayLike,
+    *,
+    samples: int = 24,
+) -> FloatArray:
+    """The part of each great-circle path over sea [km], from ``samples`` points per path
+    (the midpoints of equal sections, so that the ends, on land, are not counted twice)."""
+    lat1, lon1, lat2, lon2, d = np.broadcast_arrays(
+        *(
+            np.radians(np.asarray(v, dtype=np.float64))
+            for v in (lat1_deg, lon1_deg, lat2_deg, lon2_deg)
+        ),
+        np.asarray(d_km, dtype=np.float64),
+    )
+    shape = lat1.shape
+    a = np.stack([np.cos(lat1) * np.cos(lon1), np.cos(lat1) * np.sin(lon1), np.sin(lat1)], -1)
+    b = np.stack([np.cos(lat2) * np.cos(lon2), np.cos(lat2) * np.sin(lon2), np.sin(lat2)], -1)
+    omega = np.arccos(np.clip(np.sum(a * b, axis=-1), -1.0, 1.0))[..., None]
+    frac = (np.arange(samples) + 0.5) / samples
+    sin_omega = np.where(omega > 1e-12, np.sin(omega), 1.0)
+    wa = np.where(omega > 1e-12, np.sin((1 - frac) * omega) / sin_omega, 1 - frac)
+    wb = np.where(omega > 1e-12, np.sin(frac * omega) / sin_omega, frac)
+    vec = wa[..., None] * a[..., None, :] + wb[..., None] * b[..., None, :]
+    lat = np.degrees(np.arcsin(np.clip(vec[..., 2], -1.0, 1.0)))
+    lon = np.degrees(np.arctan2(vec[..., 1], vec[..., 0]))
+    land = land_mask.lookup(lat, lon).reshape((*shape, samples))
+    sea_share = 1.0 - land.mean(axis=-1)
+    return np.asarray(sea_share * d)
