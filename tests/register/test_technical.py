@@ -393,3 +393,38 @@ def test_p1546_paths_over_sea_lose_less() -> None:
     land = basic_loss_db(chosen, sea_paths=False, **args)  # type: ignore[arg-type]
     assert mixed[0] < land[0] - 3.0  # the Channel crossing
     assert mixed[1] == pytest.approx(land[1])  # inland
+
+
+@pytest.mark.parametrize("p_percent", [0.01, 1.0, 20.0])
+def test_sea_paths_stay_within_the_pruning_margin(p_percent: float) -> None:
+    """Paths from Marseille out over the Mediterranean (zone B, ducting, sea enhancement)."""
+    n = 40
+    d = np.geomspace(1, 900, n)
+    lat2 = 43.3 - d / 111.2
+    for model, f in (("p452", 6e9), ("p452", 20e9), ("p1546", 0.6e9)):
+        loss = basic_loss_db(
+            np.full(n, model), f_hz=np.full(n, f), d_km=d, p_percent=p_percent,
+            tx_lat=np.full(n, 43.3), tx_lon=np.full(n, 5.4), tx_height_m=np.full(n, 300.0),
+            rx_lat=lat2, rx_lon=np.full(n, 5.4), rx_height_m=np.full(n, 300.0),
+            tx_gain_dbi=np.full(n, 40.0), rx_gain_dbi=np.full(n, 40.0),
+            vertical=np.zeros(n, dtype=bool), terrain=None,
+        )  # fmt: skip
+        assert np.all(loss >= p525_loss(f / 1e6, d) - model_margin_db(p_percent)), model
+
+
+def test_p452_paths_over_sea_are_zone_b() -> None:
+    """At P.452's default 20 % the Channel crossing loses less with its sea (zone B, dct/dcr
+    at the coasts) than taken inland; an inland path is unchanged."""
+    lat1, lon1 = np.array([50.95, 45.76]), np.array([1.85, 4.84])
+    lat2, lon2 = np.array([51.13, 45.19]), np.array([1.31, 5.72])
+    d = great_circle_km(lat1, lon1, lat2, lon2)
+    args = {"f_hz": np.full(2, 6e9), "d_km": d, "p_percent": None, "tx_lat": lat1,
+            "tx_lon": lon1, "tx_height_m": np.full(2, 30.0), "rx_lat": lat2, "rx_lon": lon2,
+            "rx_height_m": np.full(2, 30.0), "tx_gain_dbi": np.zeros(2),
+            "rx_gain_dbi": np.zeros(2), "vertical": np.zeros(2, dtype=bool),
+            "terrain": None}  # fmt: skip
+    chosen = np.full(2, "p452")
+    mixed = basic_loss_db(chosen, sea_paths=True, **args)  # type: ignore[arg-type]
+    land = basic_loss_db(chosen, sea_paths=False, **args)  # type: ignore[arg-type]
+    assert mixed[0] < land[0] - 1.0
+    assert mixed[1] == pytest.approx(land[1])

@@ -52,7 +52,7 @@ from openitu.errors import InvalidInput
 from openitu.radio.antennas import f699_gain_dbi
 from openitu.radio.propagation.p452 import p452_basic_loss, smooth_earth_profile
 from openitu.radio.propagation.p1546 import field_strength
-from openitu.register.terrain import TerrainSource, sea_km
+from openitu.register.terrain import TerrainSource, land_mask, path_points, sea_km
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -68,8 +68,8 @@ _FIELD_FROM_LOSS_DB: Final = 139.3 - 32.15
 # whose lapse through the first kilometre is 315 (1 - e^(-1/7.35)) = 40 N-units/km.
 P452_N0: Final = 315.0
 P452_DN: Final = 315.0 * (1.0 - math.exp(-1.0 / 7.35))
-# Distance from each station to the coast (P.452-18 dct/dcr): unknown without a coastline
-# model, so every station is taken inland and far from the sea (zone A2).
+# Distance from a station to the coast (P.452-18 dct/dcr) when its path never reaches the
+# sea (or sea paths are off): far inland.
 P452_COAST_KM: Final = 500.0
 # Directional fixed antennas (F.699-8) from this peak gain up; below it, omnidirectional.
 DIRECTIONAL_MIN_GAIN_DBI: Final = 10.0
@@ -802,6 +802,35 @@ def _profile_batch(
     return d_km, h_m, counts
 
 
+def _p452_zones(
+    d_km: FloatArray,
+    n_points: IntArray,
+    tx_lat: FloatArray,
+    tx_lon: FloatArray,
+    rx_lat: FloatArray,
+    rx_lon: FloatArray,
+) -> tuple[npt.NDArray[np.intp], FloatArray, FloatArray]:
+    """P.452-18 zones of the profile points (A2 inland over land, B over sea, from the
+    country polygons) and the distances over land from each end to the coast (dct, dcr;
+    `P452_COAST_KM` when the path never reaches the sea). The stations themselves are
+    land stations: their own points count as land whatever the coarse polygons say."""
+    rows = np.arange(d_km.shape[0])
+    last = n_points.astype(np.intp) - 1
+    total = d_km[rows, last]
+    frac = np.clip(d_km / np.where(total > 0, total, 1.0)[:, None], 0.0, 1.0)
+    lat, lon = path_points(tx_lat, tx_lon, rx_lat, rx_lon, frac)
+    index = np.arange(d_km.shape[1])[None, :]
+    real = index <= last[:, None]
+    sea = ~land_mask.lookup(lat, lon) & real & (index > 0) & (index < last[:, None])
+    zone = np.where(sea, 3, 2).astype(np.intp)
+    any_sea = sea.any(axis=1)
+    first = np.argmax(sea, axis=1)
+    final = d_km.shape[1] - 1 - np.argmax(sea[:, ::-1], axis=1)
+    dct = np.where(any_sea, d_km[rows, first], P452_COAST_KM)
+    dcr = np.where(any_sea, total - d_km[rows, final], P452_COAST_KM)
+    return zone, np.asarray(dct), np.asarray(dcr)
+
+
 # Most points per P.452 profile: the horizon analysis needs points, not a 250 m grid over
 # hundreds of kilometres (a smooth-Earth profile has its horizons where geometry says).
 P452_MAX_POINTS: Final = 101
@@ -828,9 +857,10 @@ def basic_loss_db(
 ) -> FloatArray:
     """Basic transmission loss [dB] of each path by its chosen model (vectorised per model).
 
-    P.1546 paths are mixed land/sea paths (§8, cold sea) with their sea part from the
-    country polygons (`terrain.sea_km`) unless ``sea_paths`` is False; P.452 paths are
-    inland (zone A2) throughout.
+    Unless ``sea_paths`` is False, the sea comes from the country polygons: P.1546 paths
+    are mixed land/sea paths (§8, cold sea) with their sea part from `terrain.sea_km`;
+    P.452 profile points over sea are zone B and the rest inland A2 (coastal land A1 is
+    not told apart), with dct/dcr the distances over land to the first sea point.
     """
     loss = free_space_loss_db(f_hz, d_km)
     d = np.maximum(d_km, 0.01)  # co-sited stations: the models need a path
@@ -845,6 +875,12 @@ def basic_loss_db(
                 terrain, tx_lat[sel], tx_lon[sel], rx_lat[sel], rx_lon[sel], step
             )
             pz = np.full(pd.shape, 2, dtype=np.intp)
+        dct = np.full(sel.size, P452_COAST_KM)
+        dcr = np.full(sel.size, P452_COAST_KM)
+        if sea_paths:
+            pz, dct, dcr = _p452_zones(
+                pd, np.asarray(pn), tx_lat[sel], tx_lon[sel], rx_lat[sel], rx_lon[sel]
+            )
         result = p452_basic_loss(
             f_hz[sel] / 1e9,
             P452_DEFAULT_P_PERCENT if p_percent is None else p_percent,
@@ -857,8 +893,8 @@ def basic_loss_db(
             phit_n=tx_lat[sel],
             phir_e=rx_lon[sel],
             phir_n=rx_lat[sel],
-            dct_km=P452_COAST_KM,
-            dcr_km=P452_COAST_KM,
+            dct_km=dct,
+            dcr_km=dcr,
             dn=P452_DN,
             n0=P452_N0,
             gt_dbi=tx_gain_dbi[sel],

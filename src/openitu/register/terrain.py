@@ -336,6 +336,36 @@ class _LandGrid:
 land_mask: Final = _LandGrid()
 
 
+def path_points(
+    lat1_deg: npt.ArrayLike,
+    lon1_deg: npt.ArrayLike,
+    lat2_deg: npt.ArrayLike,
+    lon2_deg: npt.ArrayLike,
+    fraction: npt.ArrayLike,
+) -> tuple[FloatArray, FloatArray]:
+    """Points at ``fraction`` (0 at 1, 1 at 2) of each great circle: (lat, lon) [deg].
+
+    The ends have shape S; ``fraction`` shape S + (M,) or (M,); the result S + (M,).
+    """
+    lat1, lon1, lat2, lon2 = np.broadcast_arrays(
+        *(
+            np.radians(np.asarray(v, dtype=np.float64))
+            for v in (lat1_deg, lon1_deg, lat2_deg, lon2_deg)
+        )
+    )
+    a = np.stack([np.cos(lat1) * np.cos(lon1), np.cos(lat1) * np.sin(lon1), np.sin(lat1)], -1)
+    b = np.stack([np.cos(lat2) * np.cos(lon2), np.cos(lat2) * np.sin(lon2), np.sin(lat2)], -1)
+    omega = np.arccos(np.clip(np.sum(a * b, axis=-1), -1.0, 1.0))[..., None]
+    frac = np.asarray(fraction, dtype=np.float64)
+    sin_omega = np.where(omega > 1e-12, np.sin(omega), 1.0)
+    wa = np.where(omega > 1e-12, np.sin((1 - frac) * omega) / sin_omega, 1 - frac)
+    wb = np.where(omega > 1e-12, np.sin(frac * omega) / sin_omega, frac)
+    vec = wa[..., None] * a[..., None, :] + wb[..., None] * b[..., None, :]
+    lat = np.degrees(np.arcsin(np.clip(vec[..., 2], -1.0, 1.0)))
+    lon = np.degrees(np.arctan2(vec[..., 1], vec[..., 0]))
+    return np.asarray(lat), np.asarray(lon)
+
+
 def sea_km(
     lat1_deg: npt.ArrayLike,
     lon1_deg: npt.ArrayLike,
@@ -347,24 +377,9 @@ def sea_km(
 ) -> FloatArray:
     """The part of each great-circle path over sea [km], from ``samples`` points per path
     (the midpoints of equal sections, so that the ends, on land, are not counted twice)."""
-    lat1, lon1, lat2, lon2, d = np.broadcast_arrays(
-        *(
-            np.radians(np.asarray(v, dtype=np.float64))
-            for v in (lat1_deg, lon1_deg, lat2_deg, lon2_deg)
-        ),
-        np.asarray(d_km, dtype=np.float64),
-    )
-    shape = lat1.shape
-    a = np.stack([np.cos(lat1) * np.cos(lon1), np.cos(lat1) * np.sin(lon1), np.sin(lat1)], -1)
-    b = np.stack([np.cos(lat2) * np.cos(lon2), np.cos(lat2) * np.sin(lon2), np.sin(lat2)], -1)
-    omega = np.arccos(np.clip(np.sum(a * b, axis=-1), -1.0, 1.0))[..., None]
+    d = np.asarray(d_km, dtype=np.float64)
     frac = (np.arange(samples) + 0.5) / samples
-    sin_omega = np.where(omega > 1e-12, np.sin(omega), 1.0)
-    wa = np.where(omega > 1e-12, np.sin((1 - frac) * omega) / sin_omega, 1 - frac)
-    wb = np.where(omega > 1e-12, np.sin(frac * omega) / sin_omega, frac)
-    vec = wa[..., None] * a[..., None, :] + wb[..., None] * b[..., None, :]
-    lat = np.degrees(np.arcsin(np.clip(vec[..., 2], -1.0, 1.0)))
-    lon = np.degrees(np.arctan2(vec[..., 1], vec[..., 0]))
-    land = land_mask.lookup(lat, lon).reshape((*shape, samples))
+    lat, lon = path_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg, frac)
+    land = land_mask.lookup(lat, lon)
     sea_share = 1.0 - land.mean(axis=-1)
     return np.asarray(sea_share * d)
