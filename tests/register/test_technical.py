@@ -428,3 +428,8 @@ def test_p452_paths_over_sea_are_zone_b() -> None:
     land = basic_loss_db(chosen, sea_paths=False, **args)  # type: ignore[arg-type]
     assert mixed[0] < land[0] - 1.0
     assert mixed[1] == pytest.approx(land[1])
+
+
+def test_an_empty_register_affects_nobody() -> None:
+    result = find_affected(link(None, 45.0, 5.0), RecordedAssignments.from_stations([]))
+    assert result.affected == [] and result.total == 0 and result.pruning_ratio == 1.0
