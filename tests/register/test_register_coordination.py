@@ -142,3 +142,14 @@ def test_bad_input() -> None:
     with pytest.raises(InvalidInput) as error:
         coordination_required(tv(42.7, 2.9), own_administration="FR", triggers=empty)
     assert error.value.field == "frequency_hz"
+
+
+def test_territories_count_as_their_administration() -> None:
+    # San Juan, Puerto Rico: a US station; the territory around it is not a neighbour
+    station = tv(18.45, -66.07, "US")
+    assert "PR" not in admins(station, "US") and "US" not in admins(station, "US")
+    # a strong Icelandic transmitter reaches Greenland across the Denmark Strait: Denmark
+    # coordinates for Greenland
+    iceland = Station(None, "IS", "broadcasting", "BT", 602e6, 8e6, 65.3, -22.5, 300.0, 60.0)
+    asked = admins(iceland, "IS")
+    assert "DK" in asked and "GL" not in asked

@@ -144,17 +144,32 @@ class CoordinationNeed:
     basis: str
 
 
+# Dependent territories drawn as their own polygons, and the administration that notifies
+# and coordinates assignments there (the administration responsible for the territory's
+# international relations). Western Sahara keeps its own code: no administration is named.
+TERRITORY_ADMINISTRATION: Final[dict[str, str]] = {
+    "PR": "US",  # Puerto Rico
+    "GU": "US",  # Guam
+    "GL": "DK",  # Greenland
+    "NC": "FR",  # New Caledonia
+    "TF": "FR",  # French Southern Territories
+    "FK": "GB",  # Falkland Islands (Malvinas)
+    "IO": "GB",  # British Indian Ocean Territory
+}
+
+
 @functools.cache
 def _iso2_of_iso3() -> dict[str, str]:
-    return {c.iso3: c.iso2 for c in all_countries()}
+    return {c.iso3: TERRITORY_ADMINISTRATION.get(c.iso2, c.iso2) for c in all_countries()}
 
 
 @functools.cache
 def boundary_points() -> tuple[FloatArray, FloatArray, npt.NDArray[np.int16], tuple[str, ...]]:
     """Every country's boundary densified every `BORDER_STEP_KM`: (lat, lon, code, ISO2s).
 
-    Countries without an ISO 3166-1 alpha-2 code in `openitu.geo.countries` (Antarctica,
-    Natural Earth's CYN and SOL) are left out.
+    Labelled by administration (`TERRITORY_ADMINISTRATION` maps dependent territories to
+    theirs). Countries without an ISO 3166-1 alpha-2 code in `openitu.geo.countries`
+    (Antarctica, Natural Earth's CYN and SOL) are left out.
     """
     iso2 = _iso2_of_iso3()
     labels: list[str] = []
@@ -165,8 +180,9 @@ def boundary_points() -> tuple[FloatArray, FloatArray, npt.NDArray[np.int16], tu
         code = iso2.get(iso3)
         if code is None:
             continue
-        index = len(labels)
-        labels.append(code)
+        if code not in labels:
+            labels.append(code)
+        index = labels.index(code)
         for ring in rings:
             lon0, lat0 = ring[:-1, 0], ring[:-1, 1]
             lon1, lat1 = ring[1:, 0], ring[1:, 1]
