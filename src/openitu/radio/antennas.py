@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
-from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
+from openitu.radio.checks import FloatArray, as_array, check_edition, check_range, checked
 
 SPEED_OF_LIGHT_M_S: Final = 299_792_458.0
 PATTERNS: Final = ("omni", "F.699", "F.1245", "S.465", "S.580", "S.1528")
@@ -51,8 +51,7 @@ def fixed_peak_gain_dbi(d_over_lambda: npt.ArrayLike) -> FloatArray:
 
     F.699-8 and F.1245-3 (Note: ``20 log(D/λ) ≈ G_max - 7.7``).
     """
-    r = as_array(d_over_lambda, "d_over_lambda")
-    check_range(r, "d_over_lambda", 0.0, low_inclusive=False)
+    r = checked(d_over_lambda, "d_over_lambda", 0.0, low_inclusive=False)
     return np.asarray(20.0 * np.log10(r) + 7.7)
 
 
@@ -74,8 +73,7 @@ def aperture_gain_dbi(d_over_lambda: npt.ArrayLike, efficiency: npt.ArrayLike = 
 def aperture_d_over_lambda(gmax_dbi: npt.ArrayLike, efficiency: npt.ArrayLike = 0.7) -> FloatArray:
     """D/λ of a circular aperture from its peak gain (inverse of `aperture_gain_dbi`)."""
     g = as_array(gmax_dbi, "gmax_dbi")
-    eta = as_array(efficiency, "efficiency")
-    check_range(eta, "efficiency", 0.0, 1.0, low_inclusive=False)
+    eta = checked(efficiency, "efficiency", 0.0, 1.0, low_inclusive=False)
     return np.asarray(np.sqrt(np.power(10.0, g / 10.0) / eta) / np.pi)
 
 
@@ -219,8 +217,7 @@ def _s1528(
 
 
 def _angle(angle_deg: npt.ArrayLike) -> FloatArray:
-    phi = as_array(angle_deg, "angle_deg")
-    check_range(phi, "angle_deg", -180.0, 180.0, unit="deg")
+    phi = checked(angle_deg, "angle_deg", -180.0, 180.0, unit="deg")
     return np.asarray(np.abs(phi))
 
 
@@ -288,8 +285,7 @@ def f699_gain_dbi(
     """
     check_edition(edition, ("F.699-8",))
     phi = _angle(angle_deg)
-    f = as_array(f_mhz, "f_mhz")
-    check_range(f, "f_mhz", 100.0, 86_000.0, unit="MHz")
+    f = checked(f_mhz, "f_mhz", 100.0, 86_000.0, unit="MHz")
     dl, gmax = _dl_and_gmax(d_m, f, gmax_dbi, fixed_peak_gain_dbi, fixed_d_over_lambda)
     if np.any((f < 1000.0) & (dl <= 0.63)):
         raise InvalidInput("d_m", "F.699-8 recommends 2.3 (below 1 GHz) needs D/λ > 0.63")
@@ -336,8 +332,7 @@ def f1245_gain_dbi(
     """
     check_edition(edition, ("F.1245-3",))
     phi = _angle(angle_deg)
-    f = as_array(f_mhz, "f_mhz")
-    check_range(f, "f_mhz", 1000.0, 86_000.0, unit="MHz")
+    f = checked(f_mhz, "f_mhz", 1000.0, 86_000.0, unit="MHz")
     dl, gmax = _dl_and_gmax(d_m, f, gmax_dbi, fixed_peak_gain_dbi, fixed_d_over_lambda)
     if np.any(gmax <= _first_sidelobe(dl)):
         raise InvalidInput(
@@ -384,8 +379,7 @@ def s465_gain_dbi(
     """
     check_edition(edition, ("S.465-6",))
     phi = _angle(angle_deg)
-    f = as_array(f_mhz, "f_mhz")
-    check_range(f, "f_mhz", 2000.0, 31_000.0, unit="MHz")
+    f = checked(f_mhz, "f_mhz", 2000.0, 31_000.0, unit="MHz")
     eta = as_array(efficiency, "efficiency")
     dl, gmax = _dl_and_gmax(
         d_m,
@@ -435,8 +429,7 @@ def s580_gain_dbi(
     """
     check_edition(edition, ("S.580-6",))
     phi = _angle(angle_deg)
-    f = as_array(f_mhz, "f_mhz")
-    check_range(f, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
+    f = checked(f_mhz, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
     eta = as_array(efficiency, "efficiency")
     dl, gmax = _dl_and_gmax(
         d_m,
@@ -498,10 +491,10 @@ def s1528_gain_dbi(
     check_edition(edition, ("S.1528-0",))
     psi = _angle(angle_deg)
     gm = as_array(gmax_dbi, "gmax_dbi")
-    psi_b = as_array(half_beamwidth_deg, "half_beamwidth_deg")
-    check_range(psi_b, "half_beamwidth_deg", 0.0, 90.0, unit="deg", low_inclusive=False)
-    zz = as_array(z, "z")
-    check_range(zz, "z", 1.0)
+    psi_b = checked(
+        half_beamwidth_deg, "half_beamwidth_deg", 0.0, 90.0, unit="deg", low_inclusive=False
+    )
+    zz = checked(z, "z", 1.0)
     lf = as_array(lf_dbi, "lf_dbi")
     if float(ln_db) not in _S1528_A_LOG_Z:
         raise InvalidInput("ln_db", "must be one of -15, -20, -25, -30 dB (S.1528-0 §1.2)")

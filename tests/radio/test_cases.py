@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from openitu.errors import InvalidInput
-from openitu.radio import usecases
+from openitu.radio import cases
 
 # First data row of ITURP618-13_A_total.csv and of ITURP618-14_A_total.csv (London).
 LONDON_13 = {
@@ -48,22 +48,23 @@ def test_one_cli_run_answers_each_case_in_its_own_edition(tmp_path: Path) -> Non
 
 
 def test_a_case_edition_overrides_the_default_and_keeps_the_order() -> None:
-    mixed = usecases.slant_path(
+    mixed = cases.run_list(
+        "slant-path",
         [LONDON_13, dict(LONDON_14, edition="p.618-14"), dict(LONDON_13, p_percent=0.1)],
         edition="P.618-13",
     )
     assert [row["edition"] for row in mixed] == ["P.618-13", "P.618-14", "P.618-13"]
-    alone_14 = usecases.slant_path([LONDON_14], edition="P.618-14")[0]
-    alone_13 = usecases.slant_path([dict(LONDON_13, p_percent=0.1)])[0]
+    alone_14 = cases.run_list("slant-path", [LONDON_14], edition="P.618-14")[0]
+    alone_13 = cases.run_list("slant-path", [dict(LONDON_13, p_percent=0.1)])[0]
     assert mixed[1]["a_total_db"] == alone_14["a_total_db"]
     assert mixed[2]["a_total_db"] == alone_13["a_total_db"]
     # The same inputs under the other edition give another answer (the 5 % floor).
-    assert usecases.slant_path([LONDON_14])[0]["a_total_db"] != alone_14["a_total_db"]
+    assert cases.run_list("slant-path", [LONDON_14])[0]["a_total_db"] != alone_14["a_total_db"]
 
 
 @pytest.mark.parametrize(("edition", "reason"), [("P.618-12", "unsupported"), (14, "string")])
 def test_a_bad_case_edition_names_the_case(edition: object, reason: str) -> None:
     with pytest.raises(InvalidInput) as refused:
-        usecases.slant_path([LONDON_13, dict(LONDON_13, edition=edition)])
+        cases.run_list("slant-path", [LONDON_13, dict(LONDON_13, edition=edition)])
     assert refused.value.field == "[1].edition"
     assert reason in refused.value.reason
