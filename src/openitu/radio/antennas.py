@@ -238,6 +238,37 @@ def _dl_and_gmax(
     return to_dl(gmax), gmax
 
 
+def _fixed_service_dl_and_gmax(
+    d_m: npt.ArrayLike | None, f: FloatArray, gmax_dbi: npt.ArrayLike | None, edition: str
+) -> tuple[FloatArray, FloatArray]:
+    """D/λ and G_max of a fixed-service antenna (F.699, F.1245: ``G_max = 20 log(D/λ) +
+    7.7`` for the missing one); the peak must exceed the first side lobe G_1."""
+    dl, gmax = _dl_and_gmax(d_m, f, gmax_dbi, fixed_peak_gain_dbi, fixed_d_over_lambda)
+    if np.any(gmax <= _first_sidelobe(dl)):
+        raise InvalidInput(
+            "gmax_dbi", f"must exceed the first side-lobe gain G1 = 2 + 15 log(D/λ) ({edition})"
+        )
+    return dl, gmax
+
+
+def _aperture_dl_and_gmax(
+    d_m: npt.ArrayLike | None,
+    f: FloatArray,
+    gmax_dbi: npt.ArrayLike | None,
+    efficiency: npt.ArrayLike,
+) -> tuple[FloatArray, FloatArray]:
+    """D/λ and G_max of an earth-station antenna (S.465, S.580), the missing one from the
+    aperture relation ``G_max = 10 log(η (π D/λ)²)``."""
+    eta = as_array(efficiency, "efficiency")
+    return _dl_and_gmax(
+        d_m,
+        f,
+        gmax_dbi,
+        lambda r: aperture_gain_dbi(r, eta),
+        lambda g: aperture_d_over_lambda(g, eta),
+    )
+
+
 def omni_gain_dbi(angle_deg: npt.ArrayLike, gain_dbi: npt.ArrayLike = 0.0) -> FloatArray:
     """Omnidirectional antenna: the same gain [dBi] in every direction."""
     phi = _angle(angle_deg)
@@ -286,13 +317,9 @@ def f699_gain_dbi(
     check_edition(edition, ("F.699-8",))
     phi = _angle(angle_deg)
     f = checked(f_mhz, "f_mhz", 100.0, 86_000.0, unit="MHz")
-    dl, gmax = _dl_and_gmax(d_m, f, gmax_dbi, fixed_peak_gain_dbi, fixed_d_over_lambda)
+    dl, gmax = _fixed_service_dl_and_gmax(d_m, f, gmax_dbi, "F.699-8")
     if np.any((f < 1000.0) & (dl <= 0.63)):
         raise InvalidInput("d_m", "F.699-8 recommends 2.3 (below 1 GHz) needs D/λ > 0.63")
-    if np.any(gmax <= _first_sidelobe(dl)):
-        raise InvalidInput(
-            "gmax_dbi", "must exceed the first side-lobe gain G1 = 2 + 15 log(D/λ) (F.699-8)"
-        )
     return _f699(phi, dl, gmax, f)
 
 
@@ -333,11 +360,7 @@ def f1245_gain_dbi(
     check_edition(edition, ("F.1245-3",))
     phi = _angle(angle_deg)
     f = checked(f_mhz, "f_mhz", 1000.0, 86_000.0, unit="MHz")
-    dl, gmax = _dl_and_gmax(d_m, f, gmax_dbi, fixed_peak_gain_dbi, fixed_d_over_lambda)
-    if np.any(gmax <= _first_sidelobe(dl)):
-        raise InvalidInput(
-            "gmax_dbi", "must exceed the first side-lobe gain G1 = 2 + 15 log(D/λ) (F.1245-3)"
-        )
+    dl, gmax = _fixed_service_dl_and_gmax(d_m, f, gmax_dbi, "F.1245-3")
     return _f1245(phi, dl, gmax)
 
 
@@ -380,14 +403,7 @@ def s465_gain_dbi(
     check_edition(edition, ("S.465-6",))
     phi = _angle(angle_deg)
     f = checked(f_mhz, "f_mhz", 2000.0, 31_000.0, unit="MHz")
-    eta = as_array(efficiency, "efficiency")
-    dl, gmax = _dl_and_gmax(
-        d_m,
-        f,
-        gmax_dbi,
-        lambda r: aperture_gain_dbi(r, eta),
-        lambda g: aperture_d_over_lambda(g, eta),
-    )
+    dl, gmax = _aperture_dl_and_gmax(d_m, f, gmax_dbi, efficiency)
     return _s465(phi, dl, gmax)
 
 
@@ -411,33 +427,12 @@ def s580_gain_dbi(
 
     Below φ_min: main-lobe parabola floored at G(φ_min) (see the module notes).
 
-    Parameters
-    ----------
-    angle_deg : array_like
-        Off-axis angle [deg].
-    f_mhz : array_like
-        Frequency [MHz], > 0.
-    d_m, gmax_dbi : array_like, optional
-        Diameter [m] and/or peak gain [dBi] (aperture relation with ``efficiency``).
-    efficiency : array_like
-        Aperture efficiency η (0.7).
-
-    Returns
-    -------
-    ndarray
-        G(φ) [dBi].
+    Parameters and result as `s465_gain_dbi`, for any frequency f_mhz > 0.
     """
     check_edition(edition, ("S.580-6",))
     phi = _angle(angle_deg)
     f = checked(f_mhz, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
-    eta = as_array(efficiency, "efficiency")
-    dl, gmax = _dl_and_gmax(
-        d_m,
-        f,
-        gmax_dbi,
-        lambda r: aperture_gain_dbi(r, eta),
-        lambda g: aperture_d_over_lambda(g, eta),
-    )
+    dl, gmax = _aperture_dl_and_gmax(d_m, f, gmax_dbi, efficiency)
     if np.any(dl < 50.0):
         raise InvalidInput("d_m", "S.580-6 applies to antennas with D/λ >= 50")
     return _s580(phi, dl, gmax)

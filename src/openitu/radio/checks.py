@@ -3,13 +3,14 @@
 Every public model wrapper turns its inputs into float64 arrays with `as_array`, checks
 them with `check_range` (an `InvalidInput` naming the field and the valid range, never a
 silent NaN or an extrapolation), or both at once with `checked`, and its edition with
-`check_edition`. `broadcast` and `broadcast_flat` bring the inputs to one shape, naming
-the fields that do not fit.
+`check_edition`. `broadcast`, `broadcast_flat` and `broadcast_named` bring the inputs to one
+shape, naming the fields that do not fit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -78,26 +79,12 @@ def check_range(
 
 
 def checked(
-    value: npt.ArrayLike,
-    field: str,
-    low: float | None = None,
-    high: float | None = None,
-    *,
-    unit: str = "",
-    low_inclusive: bool = True,
-    high_inclusive: bool = True,
+    value: npt.ArrayLike, field: str, low: float | None = None, *limits: Any, **options: Any
 ) -> FloatArray:
-    """``value`` as a float64 array (`as_array`) whose values lie in the range (`check_range`)."""
+    """``value`` as a float64 array (`as_array`) whose values lie in the range: the
+    arguments after ``field`` are those of `check_range`."""
     array = as_array(value, field)
-    check_range(
-        array,
-        field,
-        low,
-        high,
-        unit=unit,
-        low_inclusive=low_inclusive,
-        high_inclusive=high_inclusive,
-    )
+    check_range(array, field, low, *limits, **options)
     return array
 
 
@@ -131,3 +118,9 @@ def broadcast_flat(
     shaped = broadcast(*arrays, fields=fields)
     shape = shaped[0].shape
     return shape, [np.ascontiguousarray(a, dtype=np.float64).reshape(-1) for a in shaped]
+
+
+def broadcast_named(**arrays: FloatArray) -> tuple[tuple[int, ...], list[FloatArray]]:
+    """`broadcast_flat` of the keyword arguments, in their order, each named in an error
+    as its keyword: ``shape, (f, d) = broadcast_named(f_ghz=f, d_km=d)``."""
+    return broadcast_flat(*arrays.values(), fields=tuple(arrays))

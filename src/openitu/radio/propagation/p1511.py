@@ -14,7 +14,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from openitu.radio.checks import FloatArray, broadcast_flat, check_edition, checked
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
 from openitu.radio.propagation.maps import edition_version, itur_model, location, lon360
 
 P1511_EDITIONS: Final = ("P.1511-2", "P.1511-1")
@@ -39,7 +39,7 @@ def topographic_altitude_km(
     """
     edition = check_edition(edition, P1511_EDITIONS)
     lat, lon = location(lat_deg, lon_deg)
-    shape, (lat, lon) = broadcast_flat(lat, lon, fields=("lat_deg", "lon_deg"))
+    shape, (lat, lon) = broadcast_named(lat_deg=lat, lon_deg=lon)
     model = itur_model("1511", edition_version(edition))
     heights = model.topographic_altitude(lat.copy(), lon360(lon))
     return np.asarray(heights, dtype=np.float64).reshape(shape)

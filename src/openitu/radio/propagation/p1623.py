@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.special import ndtr
 
-from openitu.radio.checks import FloatArray, broadcast_flat, check_edition, checked
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
 
 P1623_EDITIONS: Final = ("P.1623-1",)
 
@@ -88,9 +88,7 @@ def fade_duration_statistics(
     el = checked(el_deg, "el_deg", 5.0, 60.0, unit="deg")
     f = checked(f_ghz, "f_ghz", 10.0, 50.0, unit="GHz")
     t_tot = checked(t_tot_s, "t_tot_s", 0.0, None, unit="s")
-    shape, (d, a, el, f, t_tot) = broadcast_flat(
-        d, a, el, f, t_tot, fields=("d_s", "a_db", "el_deg", "f_ghz", "t_tot_s")
-    )
+    shape, (d, a, el, f, t_tot) = broadcast_named(d_s=d, a_db=a, el_deg=el, f_ghz=f, t_tot_s=t_tot)
     d_0 = 80.0 * el**-0.4 * f**1.4 * a**-0.39
     sigma = 1.85 * f**-0.05 * a**-0.027
     gamma = 0.055 * f**0.65 * a**-0.003

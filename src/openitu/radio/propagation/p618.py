@@ -30,7 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
-from openitu.radio.checks import FloatArray, broadcast_flat, check_edition, checked
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
 from openitu.radio.propagation.maps import (
     location,
     rain_height_km,
@@ -143,8 +143,8 @@ def cross_polarization_discrimination_db(
     p = checked(p_percent, "p_percent", 0.001, 1.0, unit="%")
     tau = checked(tau_deg, "tau_deg", -90.0, 90.0, unit="deg")
     ap = checked(a_p_db, "a_p_db", 0.0, None, unit="dB", low_inclusive=False)
-    shape, (f, el, p, tau, ap) = broadcast_flat(
-        f, el, p, tau, ap, fields=("f_ghz", "el_deg", "p_percent", "tau_deg", "a_p_db")
+    shape, (f, el, p, tau, ap) = broadcast_named(
+        f_ghz=f, el_deg=el, p_percent=p, tau_deg=tau, a_p_db=ap
     )
     low = f < 6.0
     xpd = _xpd(np.where(low, 6.0, f), el, p, tau, ap)
@@ -295,25 +295,15 @@ def rain_attenuation_db(
         if r001_mm_h is None
         else checked(r001_mm_h, "r001_mm_h", 0.0, 500.0, unit="mm/h")
     )
-    shape, (lat, lon, f, el, p, tau, hs, r001) = broadcast_flat(
-        lat,
-        lon,
-        f,
-        el,
-        p,
-        tau,
-        hs,
-        r001,
-        fields=(
-            "lat_deg",
-            "lon_deg",
-            "f_ghz",
-            "el_deg",
-            "p_percent",
-            "tau_deg",
-            "hs_km",
-            "r001_mm_h",
-        ),
+    shape, (lat, lon, f, el, p, tau, hs, r001) = broadcast_named(
+        lat_deg=lat,
+        lon_deg=lon,
+        f_ghz=f,
+        el_deg=el,
+        p_percent=p,
+        tau_deg=tau,
+        hs_km=hs,
+        r001_mm_h=r001,
     )
     if r001_mm_h is None:
         r001 = _r001(lat, lon, r001_source)
@@ -340,10 +330,8 @@ def scintillation_attenuation_db(
 
     Parameters
     ----------
-    lat_deg, lon_deg : array_like
-        Latitude and longitude [deg].
-    f_ghz : array_like
-        Frequency [GHz], 1 to 55.
+    lat_deg, lon_deg, f_ghz : array_like
+        As for `rain_attenuation_db`.
     el_deg : array_like
         Elevation angle [deg], 5 to 90.
     p_percent : array_like
@@ -368,15 +356,8 @@ def scintillation_attenuation_db(
     # the §2.5 total use it down to 0.001 %, and so do we.
     p = checked(p_percent, "p_percent", 0.001, 50.0, unit="%")
     d, e = _antenna(d_m, eta)
-    shape, (lat, lon, f, el, p, d, e) = broadcast_flat(
-        lat,
-        lon,
-        f,
-        el,
-        p,
-        d,
-        e,
-        fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent", "d_m", "eta"),
+    shape, (lat, lon, f, el, p, d, e) = broadcast_named(
+        lat_deg=lat, lon_deg=lon, f_ghz=f, el_deg=el, p_percent=p, d_m=d, eta=e
     )
     return _scintillation_db(f, el, p, d, e, wet_refractivity(lat, lon)).reshape(shape)
 
@@ -494,27 +475,16 @@ def slant_path_attenuation(
     d, e = _antenna(d_m, eta)
     tau = checked(tau_deg, "tau_deg", -90.0, 90.0, unit="deg")
     hs = station_height_km(hs_km, lat, lon)
-    shape, (lat, lon, f, el, p, d, e, tau, hs) = broadcast_flat(
-        lat,
-        lon,
-        f,
-        el,
-        p,
-        d,
-        e,
-        tau,
-        hs,
-        fields=(
-            "lat_deg",
-            "lon_deg",
-            "f_ghz",
-            "el_deg",
-            "p_percent",
-            "d_m",
-            "eta",
-            "tau_deg",
-            "hs_km",
-        ),
+    shape, (lat, lon, f, el, p, d, e, tau, hs) = broadcast_named(
+        lat_deg=lat,
+        lon_deg=lon,
+        f_ghz=f,
+        el_deg=el,
+        p_percent=p,
+        d_m=d,
+        eta=e,
+        tau_deg=tau,
+        hs_km=hs,
     )
     p_cg = np.maximum(p, _P_CG_FLOOR[edition])
     if gas_source == "P.2145":

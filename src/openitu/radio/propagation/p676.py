@@ -37,7 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
-from openitu.radio.checks import FloatArray, broadcast_flat, check_edition, checked
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
 from openitu.radio.propagation.maps import (
     itur_model,
     location,
@@ -203,8 +203,8 @@ def specific_attenuation(
     check_edition(edition, P676_EDITIONS)
     f = checked(f_ghz, "f_ghz", 1.0, 1000.0, unit="GHz")
     pressure, rho, t = _atmosphere(pressure_hpa, rho_g_m3, temperature_k)
-    shape, (f, pressure, rho, t) = broadcast_flat(
-        f, pressure, rho, t, fields=("f_ghz", "pressure_hpa", "rho_g_m3", "temperature_k")
+    shape, (f, pressure, rho, t) = broadcast_named(
+        f_ghz=f, pressure_hpa=pressure, rho_g_m3=rho, temperature_k=t
     )
     oxygen = _gamma_oxygen(f, pressure, rho, t)
     water = _gamma_water(f, pressure, rho, t)
@@ -249,7 +249,7 @@ def zenith_water_vapour_attenuation_db(
     f = checked(f_ghz, "f_ghz", 1.0, 350.0, unit="GHz")
     v_t = checked(v_t_kg_m2, "v_t_kg_m2", 0.0, 150.0, unit="kg/m2", low_inclusive=False)
     hs = checked(hs_km, "hs_km", -0.5, 9.0, unit="km")
-    shape, (f, v_t, hs) = broadcast_flat(f, v_t, hs, fields=("f_ghz", "v_t_kg_m2", "hs_km"))
+    shape, (f, v_t, hs) = broadcast_named(f_ghz=f, v_t_kg_m2=v_t, hs_km=hs)
     return _zenith_water_vapour_db(f, v_t, hs).reshape(shape)
 
 
@@ -288,8 +288,8 @@ def equivalent_heights_km(
     edition = check_edition(edition, P676_EDITIONS)
     f = checked(f_ghz, "f_ghz", 1.0, 350.0, unit="GHz")
     pressure, rho, t = _atmosphere(pressure_hpa, rho_g_m3, temperature_k)
-    shape, (f, pressure, rho, t) = broadcast_flat(
-        f, pressure, rho, t, fields=("f_ghz", "pressure_hpa", "rho_g_m3", "temperature_k")
+    shape, (f, pressure, rho, t) = broadcast_named(
+        f_ghz=f, pressure_hpa=pressure, rho_g_m3=rho, temperature_k=t
     )
     heights = _heights13 if edition == "P.676-13" else _heights12
     h_o, h_w = heights(f, pressure, rho, t)
@@ -366,36 +366,22 @@ def slant_path_attenuation_db(
         field = "v_t_kg_m2" if v_t_kg_m2 is None else "hs_km"
         raise InvalidInput(field, "give both v_t_kg_m2 and hs_km, or neither")
     if v_t_kg_m2 is None or hs_km is None:
-        shape, (f, el, rho, pressure, t) = broadcast_flat(
-            f,
-            el,
-            rho,
-            pressure,
-            t,
-            fields=("f_ghz", "el_deg", "rho_g_m3", "pressure_hpa", "temperature_k"),
+        shape, (f, el, rho, pressure, t) = broadcast_named(
+            f_ghz=f, el_deg=el, rho_g_m3=rho, pressure_hpa=pressure, temperature_k=t
         )
         return slant_path_attenuation_at(f, el, rho, pressure, t, None, None, edition).reshape(
             shape
         )
     v_t = checked(v_t_kg_m2, "v_t_kg_m2", 0.0, 150.0, unit="kg/m2", low_inclusive=False)
     hs = checked(hs_km, "hs_km", -0.5, 9.0, unit="km")
-    shape, (f, el, rho, pressure, t, v_t, hs) = broadcast_flat(
-        f,
-        el,
-        rho,
-        pressure,
-        t,
-        v_t,
-        hs,
-        fields=(
-            "f_ghz",
-            "el_deg",
-            "rho_g_m3",
-            "pressure_hpa",
-            "temperature_k",
-            "v_t_kg_m2",
-            "hs_km",
-        ),
+    shape, (f, el, rho, pressure, t, v_t, hs) = broadcast_named(
+        f_ghz=f,
+        el_deg=el,
+        rho_g_m3=rho,
+        pressure_hpa=pressure,
+        temperature_k=t,
+        v_t_kg_m2=v_t,
+        hs_km=hs,
     )
     return slant_path_attenuation_at(f, el, rho, pressure, t, v_t, hs, edition).reshape(shape)
 
@@ -420,6 +406,25 @@ def slant_path_attenuation_statistical_at(
     a_v, b_v, c_v, d_v = (np.interp(f, table[:, 0], table[:, i]) for i in range(1, 5))
     k_v = a_v + b_v * rho_mean + c_v * t_mean + d_v * p_mean
     return np.asarray((gamma_o * h_o + k_v * v_p) / np.sin(np.radians(el)))
+
+
+def _station_path(
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    f_ghz: npt.ArrayLike,
+    el_deg: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    hs_km: npt.ArrayLike | None,
+    p_range: tuple[float, float],
+) -> tuple[tuple[int, ...], list[FloatArray]]:
+    """The checked inputs of a slant path from a station (1-350 GHz, 5-90°, the station
+    height from P.1511-2 when absent), broadcast and flattened."""
+    lat, lon = location(lat_deg, lon_deg)
+    f = checked(f_ghz, "f_ghz", *_KV_RANGE, unit="GHz")
+    el = checked(el_deg, "el_deg", 5.0, 90.0, unit="deg")
+    p = checked(p_percent, "p_percent", *p_range, unit="%")
+    hs = station_height_km(hs_km, lat, lon)
+    return broadcast_named(lat_deg=lat, lon_deg=lon, f_ghz=f, el_deg=el, p_percent=p, hs_km=hs)
 
 
 def slant_path_attenuation_statistical_db(
@@ -458,19 +463,9 @@ def slant_path_attenuation_statistical_db(
         A_gas [dB].
     """
     check_edition(edition, ("P.676-13",))
-    lat, lon = location(lat_deg, lon_deg)
-    f = checked(f_ghz, "f_ghz", *_KV_RANGE, unit="GHz")
-    el = checked(el_deg, "el_deg", 5.0, 90.0, unit="deg")
-    p = checked(p_percent, "p_percent", P2145_PERCENTAGES[0], P2145_PERCENTAGES[-1], unit="%")
-    hs = station_height_km(hs_km, lat, lon)
-    shape, (lat, lon, f, el, p, hs) = broadcast_flat(
-        lat,
-        lon,
-        f,
-        el,
-        p,
-        hs,
-        fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent", "hs_km"),
+    p_range = (P2145_PERCENTAGES[0], P2145_PERCENTAGES[-1])
+    shape, (lat, lon, f, el, p, hs) = _station_path(
+        lat_deg, lon_deg, f_ghz, el_deg, p_percent, hs_km, p_range
     )
     return slant_path_attenuation_statistical_at(lat, lon, f, el, p, hs).reshape(shape)
 
@@ -516,39 +511,12 @@ def gaseous_attenuation_db(
     P.618-13 §2.5 uses (the P.2145 statistical method of -13 is
     `slant_path_attenuation_statistical_db`).
 
-    Parameters
-    ----------
-    lat_deg, lon_deg : array_like
-        Station latitude [-90, 90] and longitude [-180, 360] [deg].
-    f_ghz : array_like
-        Frequency [GHz], 1 to 350.
-    el_deg : array_like
-        Elevation angle [deg], 5 to 90 (Annex 2 validity).
-    p_percent : array_like
-        Percentage of time for the water-vapour statistics [%], 0.1 to 99.
-    hs_km : array_like, optional
-        Station height above mean sea level [km].
-    edition : str
-        "P.676-12" (default, the edition of P.618-13) or "P.676-13".
-
-    Returns
-    -------
-    ndarray
-        A_gas [dB].
+    Parameters and result as `slant_path_attenuation_statistical_db`, except p_percent,
+    the percentage of time for the water-vapour statistics, 0.1 to 99 % (the P.836 maps),
+    and edition, "P.676-12" (default, the edition of P.618-13) or "P.676-13".
     """
     edition = check_edition(edition, P676_EDITIONS)
-    lat, lon = location(lat_deg, lon_deg)
-    f = checked(f_ghz, "f_ghz", 1.0, 350.0, unit="GHz")
-    el = checked(el_deg, "el_deg", 5.0, 90.0, unit="deg")
-    p = checked(p_percent, "p_percent", *_P836_PERCENTAGES, unit="%")
-    hs = station_height_km(hs_km, lat, lon)
-    shape, (lat, lon, f, el, p, hs) = broadcast_flat(
-        lat,
-        lon,
-        f,
-        el,
-        p,
-        hs,
-        fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent", "hs_km"),
+    shape, (lat, lon, f, el, p, hs) = _station_path(
+        lat_deg, lon_deg, f_ghz, el_deg, p_percent, hs_km, _P836_PERCENTAGES
     )
     return gaseous_attenuation_at(lat, lon, f, el, p, hs, edition).reshape(shape)

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.special import ndtr
 
-from openitu.radio.checks import FloatArray, broadcast_flat, check_edition, checked
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
 from openitu.radio.propagation.maps import (
     MAP_EDITIONS,
     edition_version,
@@ -87,7 +87,7 @@ def rain_probability_percent(
     """
     check_edition(edition, P837_EDITIONS)
     lat, lon = location(lat_deg, lon_deg)
-    shape, (lat, lon) = broadcast_flat(lat, lon, fields=("lat_deg", "lon_deg"))
+    shape, (lat, lon) = broadcast_named(lat_deg=lat, lon_deg=lon)
     p0, _ = _monthly(lat, lon)
     return _annual_p0(p0).reshape(shape)
 
@@ -123,7 +123,7 @@ def rainfall_rate_mm_h(
     check_edition(edition, P837_EDITIONS)
     lat, lon = location(lat_deg, lon_deg)
     p = checked(p_percent, "p_percent", 0.001, 10.0, unit="%")
-    shape, (lat, lon, p) = broadcast_flat(lat, lon, p, fields=("lat_deg", "lon_deg", "p_percent"))
+    shape, (lat, lon, p) = broadcast_named(lat_deg=lat, lon_deg=lon, p_percent=p)
     out = np.zeros(lat.shape, dtype=np.float64)
     at_map = p == 0.01
     if at_map.any():

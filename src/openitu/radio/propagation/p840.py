@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.special import ndtri
 
-from openitu.radio.checks import FloatArray, broadcast_flat, check_edition, checked
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
 from openitu.radio.propagation.maps import (
     bilinear,
     edition_version,
@@ -161,7 +161,7 @@ def mass_absorption_coefficient(f_ghz: npt.ArrayLike, *, edition: str = "P.840-9
     """
     edition = check_edition(edition, P840_EDITIONS)
     f = checked(f_ghz, "f_ghz", 1.0, 200.0, unit="GHz")
-    shape, (f,) = broadcast_flat(f, fields=("f_ghz",))
+    shape, (f,) = broadcast_named(f_ghz=f)
     return _kl(f, edition).reshape(shape)
 
 
@@ -197,31 +197,32 @@ def liquid_water_content_kg_m2(
     (p = 0.1 ... 99 %). Bilinear in position, linear in ln p between the mapped
     percentages.
 
-    Parameters
-    ----------
-    lat_deg, lon_deg : array_like
-        Latitude [-90, 90] and longitude [-180, 360] [deg].
-    p_percent : array_like
-        Percentage of an average year [%]: 0.01 to 100 (P.840-9), 0.1 to 99 (-7, -8).
-    edition : str
-        "P.840-9", "P.840-8" or "P.840-7".
-
-    Returns
-    -------
-    ndarray
-        L (or L_red) [kg/m²].
+    Parameters: the location, p_percent and edition as for `cloud_attenuation_db`.
+    Returns L (or L_red) [kg/m²].
     """
     edition = check_edition(edition, P840_EDITIONS)
     lat, lon = location(lat_deg, lon_deg)
     p = _percent(p_percent, edition)
-    shape, (lat, lon, p) = broadcast_flat(lat, lon, p, fields=("lat_deg", "lon_deg", "p_percent"))
+    shape, (lat, lon, p) = broadcast_named(lat_deg=lat, lon_deg=lon, p_percent=p)
     if edition == "P.840-9":
         return _liquid9(lat, lon, p).reshape(shape)
     return _lred_kg_m2(lat, lon, p, edition).reshape(shape)
 
 
-def _elevation(el_deg: npt.ArrayLike) -> FloatArray:
-    return checked(el_deg, "el_deg", 5.0, 90.0, unit="deg")
+def _path(
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    f_ghz: npt.ArrayLike,
+    el_deg: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    edition: str,
+) -> tuple[tuple[int, ...], list[FloatArray]]:
+    """The checked inputs of a cloud attenuation, broadcast and flattened."""
+    lat, lon = location(lat_deg, lon_deg)
+    f = checked(f_ghz, "f_ghz", 1.0, 200.0, unit="GHz")
+    el = checked(el_deg, "el_deg", 5.0, 90.0, unit="deg")
+    p = _percent(p_percent, edition)
+    return broadcast_named(lat_deg=lat, lon_deg=lon, f_ghz=f, el_deg=el, p_percent=p)
 
 
 def cloud_attenuation_db(
@@ -257,13 +258,7 @@ def cloud_attenuation_db(
         A_C [dB].
     """
     edition = check_edition(edition, P840_EDITIONS)
-    lat, lon = location(lat_deg, lon_deg)
-    f = checked(f_ghz, "f_ghz", 1.0, 200.0, unit="GHz")
-    el = _elevation(el_deg)
-    p = _percent(p_percent, edition)
-    shape, (lat, lon, f, el, p) = broadcast_flat(
-        lat, lon, f, el, p, fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent")
-    )
+    shape, (lat, lon, f, el, p) = _path(lat_deg, lon_deg, f_ghz, el_deg, p_percent, edition)
     return cloud_attenuation_at(lat, lon, f, el, p, edition).reshape(shape)
 
 
@@ -291,32 +286,11 @@ def cloud_attenuation_lognormal_db(
     and P_L (the probability of liquid clouds, %) from the P.840-9 maps; 0 where p ≥ P_L
     or where the maps give no clouds (P_L ≤ 0.02 %, m_L undefined).
 
-    Parameters
-    ----------
-    lat_deg, lon_deg : array_like
-        Latitude and longitude [deg].
-    f_ghz : array_like
-        Frequency [GHz], 1 to 200.
-    el_deg : array_like
-        Elevation angle [deg], 5 to 90.
-    p_percent : array_like
-        Percentage of an average year [%], 0.01 to 100.
-    edition : str
-        "P.840-9" (the log-normal maps of earlier editions are not used).
-
-    Returns
-    -------
-    ndarray
-        A_C [dB].
+    Parameters and result as `cloud_attenuation_db`, with edition "P.840-9" only (the
+    log-normal maps of earlier editions are not used).
     """
     edition = check_edition(edition, LOGNORMAL_EDITIONS)
-    lat, lon = location(lat_deg, lon_deg)
-    f = checked(f_ghz, "f_ghz", 1.0, 200.0, unit="GHz")
-    el = _elevation(el_deg)
-    p = _percent(p_percent, edition)
-    shape, (lat, lon, f, el, p) = broadcast_flat(
-        lat, lon, f, el, p, fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent")
-    )
+    shape, (lat, lon, f, el, p) = _path(lat_deg, lon_deg, f_ghz, el_deg, p_percent, edition)
     lon_360 = lon360(lon)
     m_l = _bilinear(_map9("ml"), lat, lon_360)
     s_l = _bilinear(_map9("sl"), lat, lon_360)
