@@ -97,6 +97,10 @@ def test_a_bad_field_is_named_alone_in_an_object_and_with_its_index_in_a_list() 
     with pytest.raises(InvalidInput) as empty:
         cases.run("slant-path", [])
     assert empty.value.field == "cases"
+    # The call's own options are named alone: they belong to no case.
+    with pytest.raises(InvalidInput) as option:
+        cases.run("slant-path", [LONDON_13, LONDON_13], edition="P.618-12")
+    assert option.value.field == "edition"
 
 
 def test_a_value_the_model_refuses_in_a_batch_names_its_case() -> None:

@@ -83,7 +83,8 @@ class CaseType:
     ``read`` takes a case whose fields have been checked against ``fields`` (known names,
     right kinds, required ones present, defaults filled in) and returns what ``evaluate``
     takes; ``evaluate`` takes the read cases and the call's options (e.g. the default
-    edition) and returns one JSON-ready dict per case, in order. Both raise
+    edition), checked first by ``check_options`` (an error names the option alone), and
+    returns one JSON-ready dict per case, in order. ``read`` and ``evaluate`` raise
     `InvalidInput` naming a field of the case alone; `run` adds the case's index.
     """
 
@@ -92,6 +93,7 @@ class CaseType:
     fields: tuple[CaseField, ...]
     read: Callable[[dict[str, Any]], Any]
     evaluate: Callable[[Sequence[Any], Mapping[str, Any]], list[dict[str, Any]]]
+    check_options: Callable[[Mapping[str, Any]], dict[str, Any]] = dict
 
     def json_schema(self) -> dict[str, Any]:
         """JSON Schema of one case or a list of them (the API's request body)."""
@@ -148,6 +150,7 @@ class CaseType:
 
     def run(self, document: Any, **options: Any) -> dict[str, Any] | list[dict[str, Any]]:
         """Evaluate a document: one result for an object, a list for a list."""
+        options = self.check_options(options)
         read, many = self.read_document(document)
         try:
             results = self.evaluate(read, options)
@@ -242,11 +245,18 @@ def _read_slant(case: dict[str, Any]) -> dict[str, Any]:
     return case
 
 
+def _slant_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(options) - {"edition"})
+    if unknown:
+        raise InvalidInput(unknown[0], "unknown option (expected edition)")
+    return {"edition": check_edition(options.get("edition", "P.618-13"), p618.P618_EDITIONS)}
+
+
 def _evaluate_slant(
     cases: Sequence[dict[str, Any]], options: Mapping[str, Any]
 ) -> list[dict[str, Any]]:
     """Each edition's cases in one vectorised call, the results back in the cases' order."""
-    default = check_edition(options.get("edition", "P.618-13"), p618.P618_EDITIONS)
+    default = options["edition"]
     chosen = [case["edition"] or default for case in cases]
     out: list[dict[str, Any]] = [{} for _ in cases]
     for edition in sorted(set(chosen)):
@@ -445,6 +455,7 @@ CASE_TYPES: Final[dict[str, CaseType]] = {
         _SLANT_FIELDS,
         _read_slant,
         _evaluate_slant,
+        _slant_options,
     ),
     "p452": CaseType(
         "p452",
