@@ -9,6 +9,9 @@
 * No test imports a private name or a private module of ``openitu``: tests go through the
   public functions (or the helper is made public and documented).
 
+* The radio modules import each other without a circle (lazily inside a function or not):
+  maps -> p1511 -> p2145 -> p676 -> p618, and so on, never back.
+
 That store/ imports neither cli/, service/ nor web/ is the layer contract of
 tests/test_layers.py, which reads the same import statements.
 """
@@ -158,3 +161,49 @@ def test_the_contract_sees_what_it_forbids(tmp_path: Path) -> None:
     ]
     # Inside its own package a private module is fine: geo/polygons.py reads geo/_shapefile.
     assert list(_offences(PACKAGE / "geo" / "polygons.py", "openitu.geo.polygons")) == []
+
+
+def _import_graph(package: str) -> dict[str, set[str]]:
+    """Module -> the modules of ``package`` it imports (module level or in a function)."""
+    paths = {
+        _module_name(path): path for path in sorted(SRC.joinpath(*package.split(".")).rglob("*.py"))
+    }
+    graph: dict[str, set[str]] = {name: set() for name in paths}
+    for name, path in paths.items():
+        for _, module, imported in _imports(path, name):
+            target = f"{module}.{imported}" if imported else module
+            target = target if target in paths else module
+            if target in paths and target != name:
+                graph[name].add(target)
+    return graph
+
+
+def _circle(graph: dict[str, set[str]]) -> list[str]:
+    """One import circle of the graph, or [] (depth-first search)."""
+    done: set[str] = set()
+
+    def visit(node: str, path: list[str]) -> list[str]:
+        if node in path:
+            return [*path[path.index(node) :], node]
+        if node in done:
+            return []
+        for target in sorted(graph[node]):
+            found = visit(target, [*path, node])
+            if found:
+                return found
+        done.add(node)
+        return []
+
+    for start in sorted(graph):
+        found = visit(start, [])
+        if found:
+            return found
+    return []
+
+
+def test_radio_modules_import_each_other_without_a_circle() -> None:
+    graph = _import_graph("openitu.radio")
+    assert "openitu.radio.propagation.maps" in graph["openitu.radio.propagation.p618"]
+    assert _circle(graph) == []
+    # The search finds a circle when there is one.
+    assert _circle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
