@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "earth_space"
+REFERENCE = Path(__file__).resolve().parents[2] / "reference" / "earth_space"
 
 
 def rows(name: str) -> dict[str, npt.NDArray[np.float64]]:

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from openitu.errors import InvalidInput
-from openitu.radio.p452_cases import p452_cases
+from openitu.radio import cases
 
 
 def _reference_module() -> Any:
@@ -107,10 +107,10 @@ def test_case_errors_name_the_field(change: dict[str, Any], field: str) -> None:
     """What the CLI and the API share: a bad case names its field ([i]. in a list)."""
     case = {k: v for k, v in {**ROWS[1].case, **change}.items() if v is not None}
     with pytest.raises(InvalidInput) as err:
-        p452_cases([case])
+        cases.run("p452", case)
     assert err.value.field == field
     with pytest.raises(InvalidInput) as err:
-        p452_cases([ROWS[0].case, case])
+        cases.run("p452", [ROWS[0].case, case])
     assert err.value.field == f"[1].{field}"
 
 

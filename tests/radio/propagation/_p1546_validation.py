@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "p1546"
+REFERENCE = Path(__file__).resolve().parents[2] / "reference" / "p1546"
 
 _AREAS = {
     "rural": "rural",

@@ -13,7 +13,7 @@ import pytest
 from _earth_space_rows import assert_agrees, rows
 
 from openitu.errors import InvalidInput
-from openitu.radio.propagation import earth_space as es
+from openitu.radio.propagation import p618, p676, p840
 
 
 @pytest.fixture(scope="module")
@@ -22,9 +22,9 @@ def total() -> dict[str, npt.NDArray[np.float64]]:
 
 
 @pytest.fixture(scope="module")
-def slant(total: dict[str, npt.NDArray[np.float64]]) -> es.SlantPathAttenuation:
+def slant(total: dict[str, npt.NDArray[np.float64]]) -> p618.SlantPathAttenuation:
     t = total
-    return es.slant_path_attenuation(
+    return p618.slant_path_attenuation(
         t["lat"],
         t["lon"],
         t["f"],
@@ -38,7 +38,7 @@ def slant(total: dict[str, npt.NDArray[np.float64]]) -> es.SlantPathAttenuation:
 
 
 def test_p618_13_total_and_its_contributions(
-    total: dict[str, npt.NDArray[np.float64]], slant: es.SlantPathAttenuation
+    total: dict[str, npt.NDArray[np.float64]], slant: p618.SlantPathAttenuation
 ) -> None:
     # ITURP618-13_A_total.csv: the §2.5 terms (A_gas_1 and A_clouds_1 are the gas and cloud
     # attenuations at max(p, 1 %), eq. (65)), A_rain, A_scin and A_total.
@@ -52,10 +52,11 @@ def test_p618_13_total_and_its_contributions(
 def test_gas_and_clouds_at_p_itself(total: dict[str, npt.NDArray[np.float64]]) -> None:
     # The same file's A_gas and A_clouds columns: at p itself, where the maps reach (p >= 0.1).
     t = {k: v[total["p"] >= 0.1] for k, v in total.items()}
-    gas = es.gaseous_attenuation_db(t["lat"], t["lon"], t["f"], t["el"], t["p"], hs_km=t["hs"])
+    gas = p676.gaseous_attenuation_db(t["lat"], t["lon"], t["f"], t["el"], t["p"], hs_km=t["hs"])
     assert_agrees(gas, t["A_gas"])
     assert_agrees(
-        es.cloud_attenuation_db(t["lat"], t["lon"], t["f"], t["el"], t["p"]), t["A_clouds"]
+        p840.cloud_attenuation_db(t["lat"], t["lon"], t["f"], t["el"], t["p"], edition="P.840-8"),
+        t["A_clouds"],
     )
 
 
@@ -66,7 +67,7 @@ def test_gas_and_clouds_at_p_itself(total: dict[str, npt.NDArray[np.float64]]) -
 def test_p618_rain_attenuation(name: str, edition: str) -> None:
     # The P.618-14 rain rows are identical to P.618-13's: the method did not change.
     r = rows(name)
-    ours = es.rain_attenuation_db(
+    ours = p618.rain_attenuation_db(
         r["lat"],
         r["lon"],
         r["f"],
@@ -78,7 +79,7 @@ def test_p618_rain_attenuation(name: str, edition: str) -> None:
     )
     assert_agrees(ours, r["A_rain"])
     # ... and with the rows' own R_0.01 the same numbers come out.
-    given = es.rain_attenuation_db(
+    given = p618.rain_attenuation_db(
         r["lat"],
         r["lon"],
         r["f"],
@@ -97,66 +98,23 @@ def test_p618_rain_attenuation(name: str, edition: str) -> None:
 )
 def test_p618_scintillation(name: str, edition: str) -> None:
     r = rows(name)
-    ours = es.scintillation_attenuation_db(
+    ours = p618.scintillation_attenuation_db(
         r["lat"], r["lon"], r["f"], r["el"], r["p"], r["D"], r["eta"], edition=edition
     )
     expected = r["A_scin"] if "A_scin" in r else r["A_sci"]
     assert_agrees(ours, expected)
 
 
-def test_p676_12_gaseous_slant_path() -> None:
-    # ITURP676-12_A_gas.csv gives the surface conditions; T is in K despite its unit line.
-    r = rows("ITURP676-12_A_gas.csv")
-    ours = es.gaseous_attenuation_slant_db(
-        r["f"], r["el"], r["rho"], r["P"], r["T"], r["V_t"], r["h"]
-    )
-    assert_agrees(ours, r["A_gas"])
-
-
-def test_p840_8_cloud_attenuation() -> None:
-    r = rows("ITURP840-8_cloud_attenuation.csv")
-    assert_agrees(es.cloud_attenuation_db(r["lat"], r["lon"], r["f"], r["el"], r["p"]), r["Ac"])
-    # Edition -7 uses the same maps and coefficients (P.840-8 changed the text, not the data).
-    seven = es.cloud_attenuation_db(r["lat"], r["lon"], r["f"], r["el"], r["p"], edition="P.840-7")
-    assert_agrees(seven, r["Ac"])
-
-
-def test_maps_the_models_read() -> None:
-    # The map values behind the models, each against its own validation file.
-    r = rows("ITURP839-4_rain_height.csv")
-    assert_agrees(es._rain_height_km(r["lat"], r["lon"]), r["hr"])
-    r = rows("ITURP837-7_rainfall_rate_R001.csv")
-    assert_agrees(es._r001_mm_h(r["lat"], r["lon"]), r["Rp"])
-    r = rows("ITURP1511-2_topographic_altitude.csv")
-    assert_agrees(es._topographic_altitude_km(r["lat"], r["lon"]), r["hs"])
-    r = rows("ITURP453-14_Nwet.csv")  # median N_wet: the P.453-13 map gives the -14 values
-    assert_agrees(es._wet_refractivity(r["lat"], r["lon"]), r["Nwet"])
-    r = rows("ITURP1510-1_temperature.csv")
-    assert_agrees(es._surface_temperature_k(r["lat"], r["lon"]), r["T"])
-    r = rows("ITURP836-6_surface_water_vapour_density_annual.csv")
-    assert_agrees(
-        es._water_vapour("surface_water_vapour_density", r["lat"], r["lon"], r["p"], r["alt"]),
-        r["rho"],
-    )
-    r = rows("ITURP836-6_total_water_vapour_content_annual.csv")
-    assert_agrees(
-        es._water_vapour("total_water_vapour_content", r["lat"], r["lon"], r["p"], r["alt"]), r["V"]
-    )
-
-
-def test_p838_3_coefficients_through_the_rain_model() -> None:
-    # ITURP838-3: γ_R = k R^α, the specific attenuation the rain model uses.
-    r = rows("ITURP838-3_rain_specific_attenuation.csv")
-    model = es._model("838", 3)
-    k, alpha = model.rain_specific_attenuation_coefficients(r["f"], r["el"], r["tau"])
-    assert_agrees(k * r["R"] ** alpha, r["gamma_r"])
-
-
 def test_outputs_are_plain_arrays_that_broadcast() -> None:
-    scalar = es.cloud_attenuation_db(51.5, -0.14, 14.25, 31.0, 1.0)
+    scalar = p840.cloud_attenuation_db(51.5, -0.14, 14.25, 31.0, 1.0, edition="P.840-8")
     assert type(scalar) is np.ndarray and scalar.shape == ()
-    grid = es.cloud_attenuation_db(
-        51.5, -0.14, np.array([10.0, 20.0, 30.0])[:, None], np.array([20.0, 40.0]), 1.0
+    grid = p840.cloud_attenuation_db(
+        51.5,
+        -0.14,
+        np.array([10.0, 20.0, 30.0])[:, None],
+        np.array([20.0, 40.0]),
+        1.0,
+        edition="P.840-8",
     )
     assert grid.shape == (3, 2)
     # More frequency, more cloud attenuation; higher elevation, less.
@@ -192,5 +150,5 @@ def test_out_of_range_inputs_are_errors_naming_the_field(
     }
     arguments.update(kwargs)
     with pytest.raises(InvalidInput) as caught:
-        es.slant_path_attenuation(**arguments)  # type: ignore[arg-type]
+        p618.slant_path_attenuation(**arguments)  # type: ignore[arg-type]
     assert caught.value.field == field

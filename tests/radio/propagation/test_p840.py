@@ -88,14 +88,12 @@ def test_out_of_range_inputs_name_the_field(kwargs: dict[str, Any], field: str) 
         p840.liquid_water_content_kg_m2(45.0, 0.0, 0.05, edition="P.840-8")
 
 
-def test_earth_space_interface_takes_p840_9() -> None:
-    # earth_space.cloud_attenuation_db (and slant_path_attenuation's cloud_edition) reach
-    # the same P.840-9 model.
-    from openitu.radio.propagation import earth_space
-
+def test_the_p618_chain_reaches_p840_9_through_the_one_cloud_function() -> None:
+    # The Earth-space façade's cloud_attenuation_db is gone: P.618 §2.5 (cloud_edition)
+    # calls p840's evaluator, the one `cloud_attenuation_db` checks and reshapes around.
     r = rows("ITURP840-9_cloud_attenuation.csv")
-    keep = r["p"] >= 0.1  # earth_space keeps P.840-8's percentage range
-    ours = earth_space.cloud_attenuation_db(
+    keep = r["p"] >= 0.1  # the range the façade kept (P.840-8's percentages)
+    ours = p840.cloud_attenuation_db(
         r["lat"][keep],
         r["lon"][keep],
         r["f"][keep],
@@ -104,3 +102,16 @@ def test_earth_space_interface_takes_p840_9() -> None:
         edition="P.840-9",
     )
     assert_agrees(ours, r["Ac"][keep])
+
+
+def test_p840_8_cloud_attenuation() -> None:
+    r = rows("ITURP840-8_cloud_attenuation.csv")
+    assert_agrees(
+        p840.cloud_attenuation_db(r["lat"], r["lon"], r["f"], r["el"], r["p"], edition="P.840-8"),
+        r["Ac"],
+    )
+    # Edition -7 uses the same maps and coefficients (P.840-8 changed the text, not the data).
+    seven = p840.cloud_attenuation_db(
+        r["lat"], r["lon"], r["f"], r["el"], r["p"], edition="P.840-7"
+    )
+    assert_agrees(seven, r["Ac"])

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "earth_space"
+REFERENCE = Path(__file__).resolve().parents[2] / "reference" / "earth_space"
 SHARED = (
-    Path(__file__).resolve().parents[3] / "shared" / "reference" / "itu-r-earth-space-validation"
+    Path(__file__).resolve().parents[4] / "shared" / "reference" / "itu-r-earth-space-validation"
 )
 
 

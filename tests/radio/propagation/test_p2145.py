@@ -1,7 +1,7 @@
 """ITU-R P.2145-0 maps (module p2145) and the P.676-13 Annex 2 statistical slant-path method.
 
 The ITU-R rows that exercise both end to end are those of ITURP618-14_A_total.csv
-(tests/radio/test_earth_space_p618_14.py: all 24 within 0.01 dB). Here: the properties the
+(tests/radio/propagation/test_p618_14.py: all 24 within 0.01 dB). Here: the properties the
 Recommendation's procedure must have whatever the map values, and the input checks.
 """
 
@@ -159,10 +159,10 @@ def test_statistical_gas_ranges_are_checked() -> None:
 
 def test_maps_load_only_when_used() -> None:
     code = (
-        "from openitu.radio.propagation import earth_space, p676, p2145\n"
-        "assert p2145._grid.cache_info().currsize == 0\n"
+        "from openitu.radio.propagation import p618, p676, p2145\n"
+        "assert p2145.maps_loaded() == 0\n"
         "p2145.surface_statistics(0.0, 0.0, 10.0, alt_km=0.0)\n"
-        "assert p2145._grid.cache_info().currsize == 8, p2145._grid.cache_info()\n"
+        "assert p2145.maps_loaded() == 8, p2145.maps_loaded()\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr

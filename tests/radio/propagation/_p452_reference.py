@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "p452"
+REFERENCE = Path(__file__).resolve().parents[2] / "reference" / "p452"
 
 # Result-file column -> name of the value in our output.
 LOSS_COLUMNS = {

@@ -2,12 +2,15 @@
 
 Every public model wrapper turns its inputs into float64 arrays with `as_array`, checks
 them with `check_range` (an `InvalidInput` naming the field and the valid range, never a
-silent NaN or an extrapolation) and its edition with `check_edition`.
+silent NaN or an extrapolation), or both at once with `checked`, and its edition with
+`check_edition`. `broadcast`, `broadcast_flat` and `broadcast_named` bring the inputs to one
+shape, naming the fields that do not fit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -75,6 +78,16 @@ def check_range(
     raise InvalidInput(field, reason)
 
 
+def checked(
+    value: npt.ArrayLike, field: str, low: float | None = None, *limits: Any, **options: Any
+) -> FloatArray:
+    """``value`` as a float64 array (`as_array`) whose values lie in the range: the
+    arguments after ``field`` are those of `check_range`."""
+    array = as_array(value, field)
+    check_range(array, field, low, *limits, **options)
+    return array
+
+
 def check_edition(edition: str, supported: Sequence[str], *, field: str = "edition") -> str:
     """The edition if supported (case and spaces ignored), else `InvalidInput` listing them."""
     wanted = edition.replace(" ", "").upper()
@@ -93,3 +106,21 @@ def broadcast(*arrays: FloatArray, fields: Sequence[str]) -> tuple[FloatArray, .
     except ValueError:
         shapes = ", ".join(f"{f}{a.shape}" for f, a in zip(fields, arrays, strict=True))
         raise InvalidInput(fields[0], f"shapes do not broadcast together: {shapes}") from None
+
+
+def broadcast_flat(
+    *arrays: FloatArray, fields: Sequence[str]
+) -> tuple[tuple[int, ...], list[FloatArray]]:
+    """The common shape of the inputs and each of them broadcast to it, flattened.
+
+    The models compute on contiguous 1-D arrays and reshape their results to the shape.
+    """
+    shaped = broadcast(*arrays, fields=fields)
+    shape = shaped[0].shape
+    return shape, [np.ascontiguousarray(a, dtype=np.float64).reshape(-1) for a in shaped]
+
+
+def broadcast_named(**arrays: FloatArray) -> tuple[tuple[int, ...], list[FloatArray]]:
+    """`broadcast_flat` of the keyword arguments, in their order, each named in an error
+    as its keyword: ``shape, (f, d) = broadcast_named(f_ghz=f, d_km=d)``."""
+    return broadcast_flat(*arrays.values(), fields=tuple(arrays))
