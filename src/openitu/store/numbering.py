@@ -8,6 +8,7 @@ own: the unique constraint on (kind, active_code) that keeps a code to one holde
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -336,17 +337,9 @@ def add_event(
     resource_id: int | None = None,
 ) -> None:
     """Append a step to ``numbering_events`` (append-only: triggers refuse changes)."""
+    # The event's fields are the columns' names.
     session.add(
-        NumberingEvent(
-            application_id=application_id,
-            resource_id=resource_id,
-            action=event.action,
-            status=event.status,
-            at=event.at,
-            actor=event.actor,
-            detail=event.detail,
-            notice_number=event.notice_number,
-        )
+        NumberingEvent(application_id=application_id, resource_id=resource_id, **asdict(event))
     )
 
 
@@ -489,15 +482,9 @@ def add_notice(
         )
     )
     session.flush()
-    for entry in notice.entries:
-        session.add(
-            NumberingNoticeEntry(
-                notice_number=notice.number,
-                action=entry.action,
-                kind=entry.kind,
-                code=entry.code,
-                holder=entry.holder,
-                country=entry.country,
-            )
-        )
+    # The entry's fields are the columns' names.
+    session.add_all(
+        NumberingNoticeEntry(notice_number=notice.number, **entry.as_dict())
+        for entry in notice.entries
+    )
     session.flush()

@@ -71,19 +71,33 @@ def _step(
         application, status=target, reason=application.reason if reason is None else reason
     )
     stored = repository.save_status(write.session, changed)
-    repository.add_event(
-        write.session,
+    _record(
+        write,
+        stored,
         Event(action, target.value, now(), write.principal.actor, detail, notice_number),
-        application_id=stored.id,
         resource_id=resource_id,
     )
-    write.audit(
-        f"numbering.application.{action}",
-        entity="numbering_application",
-        entity_id=stored.id,
-        payload=stored.as_dict(),
-    )
     return stored
+
+
+def _record(
+    write: Write,
+    application: Application,
+    event: Event,
+    *,
+    resource_id: int | None = None,
+    audited_as: str | None = None,
+) -> None:
+    """The application's event (its history) and the audit entry, in one transaction."""
+    repository.add_event(
+        write.session, event, application_id=application.id, resource_id=resource_id
+    )
+    write.audit(
+        f"numbering.application.{audited_as or event.action}",
+        entity="numbering_application",
+        entity_id=application.id,
+        payload=application.as_dict(),
+    )
 
 
 # ------------------------------------------------------------------------ the applicant
@@ -129,22 +143,12 @@ def submit_application(
         ),
         submitted_by=principal.actor,
     )
-    repository.add_event(
-        session,
-        Event(
-            "receive",
-            Status.RECEIVED.value,
-            at,
-            principal.actor,
-            f"{applicant} applies for {parsed.kind.value} {parsed.text} for {application.holder}",
-        ),
-        application_id=application.id,
-    )
-    write.audit(
-        "numbering.application.submit",
-        entity="numbering_application",
-        entity_id=application.id,
-        payload=application.as_dict(),
+    detail = f"{applicant} applies for {parsed.kind.value} {parsed.text} for {application.holder}"
+    _record(
+        write,
+        application,
+        Event("receive", Status.RECEIVED.value, at, principal.actor, detail),
+        audited_as="submit",
     )
     return application
 
