@@ -368,7 +368,7 @@ def publish_notice(
                 number,
             ),
             application_id=change.application_id,
-            resource_id=None if change.application_id is not None else change.resource_id,
+            resource_id=change.resource_id,
         )
     return repository.get_notice(session, number)
 

@@ -6,6 +6,7 @@ openitu.usecases.numbering's (which authorize the principal and write the audit 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -16,6 +17,7 @@ from openitu.errors import InvalidInput
 from openitu.numbering import e164, lookups
 from openitu.numbering.crosscheck import crosscheck
 from openitu.numbering.e212 import E212Register, validate_mcc
+from openitu.numbering.workflow import Application
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.store import numbering as store
@@ -188,36 +190,29 @@ def application(
 
 
 _TSB = [require("numbering.administer")]
+Step = Callable[..., Application]
 
 
-@router.post("/applications/{application_id}/check", dependencies=_TSB)
-def check(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    return usecases.check_application(
-        session, principal=principal, application_id=application_id
-    ).as_dict()
+def _step_route(action: str, step: Step, right: str, doc: str | None = None) -> None:
+    """``POST /applications/{id}/<action>``: one step of the workflow, by its use case."""
+
+    def route(
+        application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
+    ) -> dict[str, Any]:
+        return step(session, principal=principal, application_id=application_id).as_dict()
+
+    route.__name__ = route.__qualname__ = action
+    route.__doc__ = doc
+    router.post(f"/applications/{{application_id}}/{action}", dependencies=[require(right)])(route)
 
 
-@router.post("/applications/{application_id}/reserve", dependencies=_TSB)
-def reserve(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    return usecases.reserve(session, principal=principal, application_id=application_id).as_dict()
-
-
-@router.post("/applications/{application_id}/assign", dependencies=_TSB)
-def assign(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    return usecases.assign(session, principal=principal, application_id=application_id).as_dict()
-
-
-@router.post("/applications/{application_id}/reclaim", dependencies=_TSB)
-def reclaim(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    return usecases.reclaim(session, principal=principal, application_id=application_id).as_dict()
+for _action, _step in (
+    ("check", usecases.check_application),
+    ("reserve", usecases.reserve),
+    ("assign", usecases.assign),
+    ("reclaim", usecases.reclaim),
+):
+    _step_route(_action, _step, "numbering.administer")
 
 
 @router.post("/resolve", dependencies=_TSB)
@@ -231,23 +226,15 @@ def resolve(
     ]
 
 
-@router.post("/applications/{application_id}/return", dependencies=[require("numbering.withdraw")])
-def return_code(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    """The holder's administration gives its code back."""
-    return usecases.return_code(
-        session, principal=principal, application_id=application_id
-    ).as_dict()
-
-
-@router.post(
-    "/applications/{application_id}/withdraw", dependencies=[require("numbering.withdraw")]
+_step_route(
+    "return",
+    usecases.return_code,
+    "numbering.withdraw",
+    "The holder's administration gives its code back.",
 )
-def withdraw(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    """The applicant withdraws an application still pending."""
-    return usecases.withdraw_application(
-        session, principal=principal, application_id=application_id
-    ).as_dict()
+_step_route(
+    "withdraw",
+    usecases.withdraw_application,
+    "numbering.withdraw",
+    "The applicant withdraws an application still pending.",
+)

@@ -156,27 +156,20 @@ def apply(
     try:
         # The checks the TSB will run, shown now so that a hopeless application is fixed
         # before it is sent (the TSB runs them again on the register as it then is).
-        reasons = usecases.precheck(
-            session,
-            principal=principal,
-            administration=principal.administration,
-            kind=kind,
-            code=code,
-            holder=holder,
-        )
+        draft: dict[str, Any] = {
+            "administration": principal.administration,
+            "kind": kind,
+            "code": code,
+            "holder": holder,
+        }
+        reasons = usecases.precheck(session, principal=principal, **draft)
         for reason in reasons:
             field, _, text = reason.partition(": ")
             errors.setdefault(field if field in (*form, "applicant") else "code", text)
         if errors:
             return _form_page(request, principal, form=form, errors=errors, status_code=422)
         created = usecases.submit_application(
-            session,
-            principal=principal,
-            administration=principal.administration,
-            kind=kind,
-            code=code,
-            holder=holder,
-            purpose=purpose,
+            session, principal=principal, purpose=purpose, **draft
         )
     except InvalidInput as exc:
         errors[exc.field if exc.field in form else "form"] = exc.reason
