@@ -144,16 +144,16 @@ def prepare(database_url: str, *, areas: tuple[str, ...] | None = None) -> str:
         for area in areas:
             for _ in importlib.import_module(f"openitu.store.loaders.{area}").load(factory):
                 pass
-    admin = Principal(role=Role.ADMIN, username="cli:load", via="cli")
+    cli = Principal(role=Role.ADMIN, username="cli:load", via="cli")
     with unit_of_work(factory) as session:
         accounts.create_user(
             session,
-            principal=admin,
+            principal=cli,
             username="load-admin",
             password="load test password",
             role="admin",
         )
-        secret, _ = accounts.create_token(session, principal=admin, username="load-admin")
+        secret, _ = accounts.create_token(session, principal=cli, username="load-admin")
     engine.dispose()
     return secret
 

@@ -81,14 +81,7 @@ def _application(row: NumberingApplication) -> Application:
 
 
 def _held(row: NumberingResource) -> HeldCode:
-    return HeldCode(
-        id=row.id,
-        kind=row.kind,
-        code=row.code,
-        holder=row.holder,
-        country=row.country,
-        application_id=row.application_id,
-    )
+    return HeldCode(row.id, row.kind, row.code, row.holder, row.country, row.application_id)
 
 
 def _aware(value: datetime) -> datetime:
