@@ -32,6 +32,9 @@ from openitu.settings import Settings
 from openitu.store import migrate
 from openitu.store.db import make_engine
 
+# Fixtures an area's tests share across the layers' folders (tests/usecases, service, web).
+pytest_plugins = ["numbering_fixtures"]
+
 _PG_PROBLEM = postgresql_problem()
 
 

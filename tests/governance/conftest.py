@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from databases import fresh_database
 from openitu.accounts import Principal, Role
-from openitu.store import accounts, migrate
+from openitu.store import migrate
 from openitu.store.db import make_engine, session_factory
 from openitu.store.loaders import governance as governance_loader
+from openitu.usecases import accounts as account_usecases
 
 
 @pytest.fixture
@@ -36,16 +37,16 @@ def token_for(sessions: sessionmaker[Session]) -> TokenFor:
         username: str, role: Role, administration: str | None = None, proxy_for: str | None = None
     ) -> dict[str, str]:
         with sessions() as session, session.begin():
-            accounts.create_user(
+            account_usecases.create_user(
                 session,
-                actor=ADMIN,
+                principal=ADMIN,
                 username=username,
                 password=PASSWORD,
                 role=role,
                 administration=administration,
                 proxy_for=proxy_for,
             )
-            secret, _ = accounts.create_token(session, actor=ADMIN, username=username)
+            secret, _ = account_usecases.create_token(session, principal=ADMIN, username=username)
         return {"Authorization": f"Bearer {secret}"}
 
     return issue

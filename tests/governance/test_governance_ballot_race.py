@@ -21,11 +21,12 @@ from sqlalchemy import func, select
 
 from openitu.accounts import Principal, Role
 from openitu.governance.conferences import ConferenceKind
-from openitu.store import accounts, audit
+from openitu.store import audit
 from openitu.store import governance as service
 from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.store.tables.audit import AuditEntryRow
 from openitu.store.tables.governance import GovernanceBallot, GovernanceVote
+from openitu.usecases import accounts as account_usecases
 
 SECRETARIAT = Principal(role=Role.SECRETARIAT, username="race-secretary", via="cli")
 STATES = ("FR", "DE", "IT", "ES", "PT")
@@ -75,12 +76,12 @@ def test_one_ballot_per_state_under_a_race(fresh_url: str, server_for: ServerFor
         ]  # fmt: skip
         for state in STATES:
             proxy = "FR" if state == "DE" else None
-            accounts.create_user(
-                session, actor=ADMIN, username=f"race-{state.lower()}", password=PASSWORD,
+            account_usecases.create_user(
+                session, principal=ADMIN, username=f"race-{state.lower()}", password=PASSWORD,
                 role=Role.DELEGATE, administration=state, proxy_for=proxy,
             )  # fmt: skip
-            tokens[state], _ = accounts.create_token(
-                session, actor=ADMIN, username=f"race-{state.lower()}"
+            tokens[state], _ = account_usecases.create_token(
+                session, principal=ADMIN, username=f"race-{state.lower()}"
             )
     base = server_for(fresh_url)
     clients = {

@@ -17,9 +17,9 @@ import pytest
 from openitu.accounts import Principal, Role
 from openitu.governance.conferences import ConferenceKind
 from openitu.governance.votes import parse_choice
-from openitu.store import accounts
 from openitu.store import governance as service
 from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.usecases import accounts as account_usecases
 
 pytestmark = pytest.mark.browser
 
@@ -40,9 +40,9 @@ def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, Any]]:
     engine = make_engine(loaded_sqlite_url)
     sessions = session_factory(engine)
     with unit_of_work(sessions) as session:
-        accounts.create_user(
+        account_usecases.create_user(
             session,
-            actor=ADMIN,
+            principal=ADMIN,
             username=DELEGATE,
             password=PASSWORD,
             role=Role.DELEGATE,

@@ -19,8 +19,9 @@ from governance_helpers import ADMIN, PASSWORD
 from sqlalchemy.engine import make_url
 
 from openitu.accounts import Role
-from openitu.store import accounts, audit
+from openitu.store import audit
 from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.usecases import accounts as account_usecases
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,13 @@ def cli(loaded_sqlite_url: str, tmp_path: Path) -> Cli:
     with unit_of_work(session_factory(engine)) as session:
         for state, proxy in (("FR", None), ("DE", "BR"), ("BR", None), ("KE", None)):
             name = f"cli-{state.lower()}"
-            accounts.create_user(
-                session, actor=ADMIN, username=name, password=PASSWORD,
+            account_usecases.create_user(
+                session, principal=ADMIN, username=name, password=PASSWORD,
                 role=Role.DELEGATE, administration=state, proxy_for=proxy,
             )  # fmt: skip
-            tokens[state], _ = accounts.create_token(session, actor=ADMIN, username=name)
+            tokens[state], _ = account_usecases.create_token(
+                session, principal=ADMIN, username=name
+            )
     engine.dispose()
     return Cli(url, tokens)
 

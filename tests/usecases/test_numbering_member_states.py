@@ -12,16 +12,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts import Principal
 from openitu.errors import InvalidInput
-from openitu.store import numbering as store
+from openitu.numbering.workflow import Application
 from openitu.store.tables.numbering import NumberingApplication
+from openitu.usecases import numbering as usecases
 
 
 def _apply(
     session: Session, officer: Principal, administration: str, when: datetime
-) -> store.Application:
-    return store.submit_application(
+) -> Application:
+    return usecases.submit_application(
         session,
-        actor=officer,
+        principal=officer,
         administration=administration,
         kind="mnc",
         code="20899",

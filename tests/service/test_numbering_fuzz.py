@@ -26,12 +26,15 @@ EXAMPLES = int(os.environ.get("OPENITU_FUZZ_EXAMPLES", "4"))
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_numbering_api_never_answers_500(
-    app: FastAPI, token_for: Callable[[str, Role, str | None], str]
+    app: FastAPI, numbering_token: Callable[[str, Role, str | None], str]
 ) -> None:
     identities: list[dict[str, str]] = [
         {},
-        {"Authorization": f"Bearer {token_for('fuzz-officer', Role.NOTIFYING_OFFICER, 'FR')}"},
-        {"Authorization": f"Bearer {token_for('fuzz-clerk', Role.SECRETARIAT, None)}"},
+        {
+            "Authorization": "Bearer "
+            + numbering_token("fuzz-officer", Role.NOTIFYING_OFFICER, "FR")
+        },
+        {"Authorization": f"Bearer {numbering_token('fuzz-clerk', Role.SECRETARIAT, None)}"},
     ]
     schema = schemathesis.openapi.from_asgi("/api/openapi.json", app)
     operations = [

@@ -14,6 +14,7 @@ from openitu.accounts import Principal
 from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openitu.store import audit
 from openitu.store import numbering as store
+from openitu.usecases import numbering as usecases
 
 
 def _free_mnc(session: Session, mcc: str, length: int) -> str:
@@ -27,9 +28,9 @@ def test_application_runs_from_receipt_to_reclamation(
         mnc = _free_mnc(session, "208", 2)
         before = store.e212_register(session).decode_imsi(f"208{mnc}1234567890")
         assert before.operator is None
-        app = store.submit_application(
+        app = usecases.submit_application(
             session,
-            actor=officer("FR"),
+            principal=officer("FR"),
             administration="FR",
             kind="mnc",
             code=f"208{mnc}",
@@ -37,23 +38,24 @@ def test_application_runs_from_receipt_to_reclamation(
         )
         assert app.status == "received" and app.code.text == f"208-{mnc}"
         assert (
-            store.check_application(session, actor=tsb, application_id=app.id).status == "checked"
+            usecases.check_application(session, principal=tsb, application_id=app.id).status
+            == "checked"
         )
-        assert store.reserve(session, actor=tsb, application_id=app.id).status == "reserved"
-        assert store.assign(session, actor=tsb, application_id=app.id).status == "assigned"
-        notice = store.publish_notice(session, actor=tsb)
+        assert usecases.reserve(session, principal=tsb, application_id=app.id).status == "reserved"
+        assert usecases.assign(session, principal=tsb, application_id=app.id).status == "assigned"
+        notice = usecases.publish_notice(session, principal=tsb)
         assert [(e.action, e.code, e.holder) for e in notice.entries] == [
             ("ADD", f"208-{mnc}", "Réseau Test")
         ]
         assert store.get_application(session, app.id).status == "published"
         decoded = store.e212_register(session).decode_imsi(f"208{mnc}1234567890")
         assert (decoded.mnc, decoded.operator, decoded.country) == (mnc, "Réseau Test", "FR")
-        assert store.reclaim(session, actor=tsb, application_id=app.id).status == "reclaimed"
-        second = store.publish_notice(session, actor=tsb)
+        assert usecases.reclaim(session, principal=tsb, application_id=app.id).status == "reclaimed"
+        second = usecases.publish_notice(session, principal=tsb)
         assert second.number == notice.number + 1
         assert [(e.action, e.code) for e in second.entries] == [("SUP", f"208-{mnc}")]
         with pytest.raises(Conflict, match="nothing to publish"):
-            store.publish_notice(session, actor=tsb)  # each change is published once
+            usecases.publish_notice(session, principal=tsb)  # each change is published once
         steps = store.history(session, app.id)
         assert [e.action for e in steps] == [
             "receive",
@@ -77,8 +79,13 @@ def test_history_is_append_only(
     tsb: Principal, officer: Callable[[str], Principal], sessions: sessionmaker[Session]
 ) -> None:
     with sessions() as session, session.begin():
-        app = store.submit_application(
-            session, actor=officer("FR"), administration="FR", kind="mnc", code="20899", holder="X"
+        app = usecases.submit_application(
+            session,
+            principal=officer("FR"),
+            administration="FR",
+            kind="mnc",
+            code="20899",
+            holder="X",
         )
         for statement in (
             "UPDATE numbering_events SET detail = 'rewritten' WHERE application_id = :id",
@@ -107,14 +114,14 @@ def test_checks_reject_with_reasons(
     reason_part: str,
 ) -> None:
     with sessions() as session, session.begin():
-        app = store.submit_application(
-            session, actor=officer(who), administration=who, kind="mnc", code=code, holder="Net"
+        app = usecases.submit_application(
+            session, principal=officer(who), administration=who, kind="mnc", code=code, holder="Net"
         )
-        decided = store.check_application(session, actor=tsb, application_id=app.id)
+        decided = usecases.check_application(session, principal=tsb, application_id=app.id)
         assert decided.status == "rejected"
         assert decided.reason is not None and reason_part in decided.reason
         with pytest.raises(Conflict):
-            store.reserve(session, actor=tsb, application_id=app.id)
+            usecases.reserve(session, principal=tsb, application_id=app.id)
 
 
 @pytest.mark.parametrize(
@@ -137,15 +144,15 @@ def test_international_resources_follow_e164_and_e212(
     ok: bool,
 ) -> None:
     with sessions() as session, session.begin():
-        app = store.submit_application(
+        app = usecases.submit_application(
             session,
-            actor=officer("FR"),
+            principal=officer("FR"),
             administration="FR",
             kind=kind,
             code=code,
             holder="Global Net",
         )
-        decided = store.check_application(session, actor=tsb, application_id=app.id)
+        decided = usecases.check_application(session, principal=tsb, application_id=app.id)
         assert (decided.status == "checked") is ok, decided.reason
 
 
@@ -154,15 +161,15 @@ def test_ispc_only_under_ones_own_sanc(
 ) -> None:
     with sessions() as session, session.begin():
         # itut_sanc_1293.json: "2-001": "Italy"
-        app = store.submit_application(
+        app = usecases.submit_application(
             session,
-            actor=officer("FR"),
+            principal=officer("FR"),
             administration="FR",
             kind="ispc",
             code="2-001-7",
             holder="SP",
         )
-        decided = store.check_application(session, actor=tsb, application_id=app.id)
+        decided = usecases.check_application(session, principal=tsb, application_id=app.id)
         assert decided.status == "rejected" and "SANC 2-001 is IT's" in (decided.reason or "")
 
 
@@ -173,29 +180,29 @@ def test_same_code_is_resolved_by_date_of_receipt(
     with sessions() as session, session.begin():
         mnc = _free_mnc(session, "262", 2)
         de = officer("DE")
-        later = store.submit_application(
+        later = usecases.submit_application(
             session,
-            actor=de,
+            principal=de,
             administration="DE",
             kind="mnc",
             code=f"262{mnc}",
             holder="Later",
             received_at=now,
         )
-        earlier = store.submit_application(
+        earlier = usecases.submit_application(
             session,
-            actor=de,
+            principal=de,
             administration="DE",
             kind="mnc",
             code=f"262{mnc}",
             holder="Earlier",
             received_at=now - timedelta(days=2),  # posted, received two days before
         )
-        store.check_application(session, actor=tsb, application_id=later.id)
+        usecases.check_application(session, principal=tsb, application_id=later.id)
         with pytest.raises(Conflict, match=f"application {earlier.id}"):
-            store.reserve(session, actor=tsb, application_id=later.id)
+            usecases.reserve(session, principal=tsb, application_id=later.id)
         decided = {
-            a.id: a for a in store.resolve(session, actor=tsb, kind="mnc", code=f"262-{mnc}")
+            a.id: a for a in usecases.resolve(session, principal=tsb, kind="mnc", code=f"262-{mnc}")
         }
         assert decided[earlier.id].status == "reserved"
         assert decided[later.id].status == "rejected"
@@ -207,23 +214,30 @@ def test_rights_are_enforced_by_the_services(
 ) -> None:
     with sessions() as session, session.begin():
         with pytest.raises(Forbidden):
-            store.submit_application(
+            usecases.submit_application(
                 session,
-                actor=officer("FR"),
+                principal=officer("FR"),
                 administration="DE",
                 kind="mnc",
                 code="26299",
                 holder="X",
             )
-        app = store.submit_application(
-            session, actor=officer("FR"), administration="FR", kind="mnc", code="20899", holder="X"
+        app = usecases.submit_application(
+            session,
+            principal=officer("FR"),
+            administration="FR",
+            kind="mnc",
+            code="20899",
+            holder="X",
         )
         with pytest.raises(Forbidden):
-            store.check_application(session, actor=officer("FR"), application_id=app.id)
+            usecases.check_application(session, principal=officer("FR"), application_id=app.id)
         with pytest.raises(Forbidden):
-            store.withdraw_application(session, actor=officer("DE"), application_id=app.id)
+            usecases.withdraw_application(session, principal=officer("DE"), application_id=app.id)
         assert (
-            store.withdraw_application(session, actor=officer("FR"), application_id=app.id).status
+            usecases.withdraw_application(
+                session, principal=officer("FR"), application_id=app.id
+            ).status
             == "withdrawn"
         )
 
@@ -246,8 +260,8 @@ def test_malformed_applications_are_refused(
     field: str,
 ) -> None:
     with sessions() as session, session.begin(), pytest.raises(InvalidInput) as caught:
-        store.submit_application(
-            session, actor=officer("FR"), administration="FR", kind=kind, code=code, holder="X"
+        usecases.submit_application(
+            session, principal=officer("FR"), administration="FR", kind=kind, code=code, holder="X"
         )
     assert caught.value.field == field
 
@@ -258,30 +272,30 @@ def test_tsb_reclaims_a_bulletin_code_and_publishes_the_withdrawal(
     with sessions() as session, session.begin():
         # itut_mnc_1162.json "Germany": ["Telekom Deutschland GmbH", "26201"]
         with pytest.raises(Forbidden):
-            store.reclaim_code(
-                session, actor=officer("DE"), kind="mnc", code="262-01", reason="unused"
+            usecases.reclaim_code(
+                session, principal=officer("DE"), kind="mnc", code="262-01", reason="unused"
             )
-        reclaimed = store.reclaim_code(
-            session, actor=tsb, kind="mnc", code="262-01", reason="not in use since 2025"
+        reclaimed = usecases.reclaim_code(
+            session, principal=tsb, kind="mnc", code="262-01", reason="not in use since 2025"
         )
         assert reclaimed.holder == "Telekom Deutschland GmbH"
         decoded = store.e212_register(session).decode_imsi("262011234567890")
         assert (decoded.mnc, decoded.status) == ("01", "withdrawn")  # the last holder is kept
-        notice = store.publish_notice(session, actor=tsb)
+        notice = usecases.publish_notice(session, principal=tsb)
         assert [(e.action, e.code, e.holder) for e in notice.entries] == [
             ("SUP", "262-01", "Telekom Deutschland GmbH")
         ]
         with pytest.raises(NotFound):
-            store.reclaim_code(session, actor=tsb, kind="mnc", code="262-01", reason="again")
+            usecases.reclaim_code(session, principal=tsb, kind="mnc", code="262-01", reason="again")
         # Free again: a new application for it passes the checks.
-        app = store.submit_application(
+        app = usecases.submit_application(
             session,
-            actor=officer("DE"),
+            principal=officer("DE"),
             administration="DE",
             kind="mnc",
             code="26201",
             holder="Neu",
         )
-        assert store.check_application(session, actor=tsb, application_id=app.id).status == (
+        assert usecases.check_application(session, principal=tsb, application_id=app.id).status == (
             "checked"
         )

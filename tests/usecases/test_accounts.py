@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts.rights import Principal, Role
 from openitu.errors import InvalidInput
-from openitu.store import accounts
+from openitu.usecases import accounts as account_usecases
 
 CLI = Principal(role=Role.ADMIN, username="cli:test", via="cli")
 
@@ -28,9 +28,9 @@ def test_accounts_act_only_for_member_states(
     field: str,
 ) -> None:
     with sessions() as session, session.begin(), pytest.raises(InvalidInput) as refused:
-        accounts.create_user(
+        account_usecases.create_user(
             session,
-            actor=CLI,
+            principal=CLI,
             username=f"{role}-{administration}",
             password="a long enough pass",
             role=role,
@@ -43,9 +43,9 @@ def test_accounts_act_only_for_member_states(
 
 def test_a_member_states_officer_is_created(sessions: sessionmaker[Session]) -> None:
     with sessions() as session, session.begin():
-        user = accounts.create_user(
+        user = account_usecases.create_user(
             session,
-            actor=CLI,
+            principal=CLI,
             username="officer-ss",
             password="a long enough pass",
             role="notifying_officer",

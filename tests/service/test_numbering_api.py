@@ -75,11 +75,15 @@ def test_bad_input_is_problem_json_naming_the_field(
 
 
 def test_workflow_over_http(
-    client: TestClient, token_for: Callable[[str, Role, str | None], str]
+    client: TestClient, numbering_token: Callable[[str, Role, str | None], str]
 ) -> None:
-    officer = {"Authorization": f"Bearer {token_for('officer-in', Role.NOTIFYING_OFFICER, 'IN')}"}
-    other = {"Authorization": f"Bearer {token_for('officer-fr', Role.NOTIFYING_OFFICER, 'FR')}"}
-    tsb = {"Authorization": f"Bearer {token_for('clerk', Role.SECRETARIAT, None)}"}
+    officer = {
+        "Authorization": f"Bearer {numbering_token('officer-in', Role.NOTIFYING_OFFICER, 'IN')}"
+    }
+    other = {
+        "Authorization": f"Bearer {numbering_token('officer-fr', Role.NOTIFYING_OFFICER, 'FR')}"
+    }
+    tsb = {"Authorization": f"Bearer {numbering_token('clerk', Role.SECRETARIAT, None)}"}
     free = client.get("/api/numbering/free", params={"plan": "405", "length": 3}).json()["free"]
     code = f"405-{free[0]}"
     body = {"administration": "IN", "kind": "mnc", "code": code, "holder": "Bharat Test Net"}
@@ -133,9 +137,11 @@ def test_workflow_over_http(
 
 
 def test_malformed_application_is_422_naming_the_field(
-    client: TestClient, token_for: Callable[[str, Role, str | None], str]
+    client: TestClient, numbering_token: Callable[[str, Role, str | None], str]
 ) -> None:
-    officer = {"Authorization": f"Bearer {token_for('officer-de', Role.NOTIFYING_OFFICER, 'DE')}"}
+    officer = {
+        "Authorization": f"Bearer {numbering_token('officer-de', Role.NOTIFYING_OFFICER, 'DE')}"
+    }
     body = {"administration": "DE", "kind": "mnc", "code": "26", "holder": "X"}
     response = client.post("/api/numbering/applications", json=body, headers=officer)
     assert response.status_code == 422

@@ -18,6 +18,8 @@ from openitu.store import accounts
 from openitu.store import numbering as store
 from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.store.tables.numbering import NumberingApplication
+from openitu.usecases import accounts as account_usecases
+from openitu.usecases import numbering as usecases
 
 pytestmark = pytest.mark.browser
 
@@ -35,38 +37,38 @@ def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, str]]:
     sessions = session_factory(engine)
     with unit_of_work(sessions) as session:
         if accounts.get_user(session, OFFICER) is None:
-            accounts.create_user(
+            account_usecases.create_user(
                 session,
-                actor=ADMIN,
+                principal=ADMIN,
                 username=OFFICER,
                 password=PASSWORD,
                 role=Role.NOTIFYING_OFFICER,
                 administration="FR",
             )
         free = store.e212_register(session).free_mncs("208", length=2)
-        app = store.submit_application(
+        app = usecases.submit_application(
             session,
-            actor=FR,
+            principal=FR,
             administration="FR",
             kind="mnc",
             code=f"208{free[0]}",
             holder="Réseau Navigateur",
         )
-        store.check_application(session, actor=TSB, application_id=app.id)
-        store.reserve(session, actor=TSB, application_id=app.id)
-        store.assign(session, actor=TSB, application_id=app.id)
-        notice = store.publish_notice(session, actor=TSB)
+        usecases.check_application(session, principal=TSB, application_id=app.id)
+        usecases.reserve(session, principal=TSB, application_id=app.id)
+        usecases.assign(session, principal=TSB, application_id=app.id)
+        notice = usecases.publish_notice(session, principal=TSB)
         if accounts.get_user(session, CLERK) is None:
-            accounts.create_user(
+            account_usecases.create_user(
                 session,
-                actor=ADMIN,
+                principal=ADMIN,
                 username=CLERK,
                 password=PASSWORD,
                 role=Role.SECRETARIAT,
             )
-        pending = store.submit_application(
+        pending = usecases.submit_application(
             session,
-            actor=FR,
+            principal=FR,
             administration="FR",
             kind="mnc",
             code=f"208{free[2]}",
