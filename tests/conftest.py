@@ -27,10 +27,12 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from governance_helpers import ADMIN, PASSWORD, TokenFor
+from openitu.accounts import Principal, Role
 from openitu.service.app import create_app
 from openitu.service.context import AppContext
 from openitu.settings import Settings
-from openitu.store import migrate
+from openitu.store import accounts, migrate
 from openitu.store.db import make_engine
 
 POSTGRESQL_URL = os.environ.get(
@@ -147,6 +149,37 @@ def client(app: FastAPI) -> Iterator[TestClient]:
     """In-process HTTP client (httpx under the hood) against the real application."""
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+# --- Accounts: the secretariat's principal, accounts with API tokens -------------------
+
+
+@pytest.fixture
+def secretariat() -> Principal:
+    return Principal(role=Role.SECRETARIAT, username="conference-secretary", via="cli")
+
+
+@pytest.fixture
+def token_for(sessions: sessionmaker[Session]) -> TokenFor:
+    """token_for(username, role, administration=None, proxy_for=None) -> auth headers."""
+
+    def issue(
+        username: str, role: Role, administration: str | None = None, proxy_for: str | None = None
+    ) -> dict[str, str]:
+        with sessions() as session, session.begin():
+            accounts.create_user(
+                session,
+                actor=ADMIN,
+                username=username,
+                password=PASSWORD,
+                role=role,
+                administration=administration,
+                proxy_for=proxy_for,
+            )
+            secret, _ = accounts.create_token(session, actor=ADMIN, username=username)
+        return {"Authorization": f"Bearer {secret}"}
+
+    return issue
 
 
 # --- Real processes: the CLI, a running server, a headless browser -------------------

@@ -1,5 +1,5 @@
-"""Governance fixtures: real accounts and API tokens, the secretariat's principal, and
-fresh committed databases with `openitu serve` running on them."""
+"""Governance fixtures: fresh committed databases with `openitu serve` running on them
+(accounts, API tokens and the secretariat's principal are tests/conftest.py's)."""
 
 from __future__ import annotations
 
@@ -14,47 +14,17 @@ from pathlib import Path
 
 import httpx
 import pytest
-from governance_helpers import ADMIN, PASSWORD, ServerFor, TokenFor
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
-from openitu.accounts import Principal, Role
-from openitu.store import accounts, migrate
+from governance_helpers import ServerFor
+from openitu.store import migrate
 from openitu.store.db import make_engine, session_factory
 from openitu.store.loaders import governance as governance_loader
 
 POSTGRESQL_URL = os.environ.get(
     "OPENITU_TEST_POSTGRESQL_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
-
-
-@pytest.fixture
-def secretariat() -> Principal:
-    return Principal(role=Role.SECRETARIAT, username="conference-secretary", via="cli")
-
-
-@pytest.fixture
-def token_for(sessions: sessionmaker[Session]) -> TokenFor:
-    """token_for(username, role, administration=None, proxy_for=None) -> auth headers."""
-
-    def issue(
-        username: str, role: Role, administration: str | None = None, proxy_for: str | None = None
-    ) -> dict[str, str]:
-        with sessions() as session, session.begin():
-            accounts.create_user(
-                session,
-                actor=ADMIN,
-                username=username,
-                password=PASSWORD,
-                role=role,
-                administration=administration,
-                proxy_for=proxy_for,
-            )
-            secret, _ = accounts.create_token(session, actor=ADMIN, username=username)
-        return {"Authorization": f"Bearer {secret}"}
-
-    return issue
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from fractions import Fraction
 
 import pytest
 from fastapi.testclient import TestClient
-from governance_helpers import TokenFor
 from sqlalchemy.orm import Session, sessionmaker
 
+from governance_helpers import TokenFor
 from openitu.accounts import Principal, Role
 from openitu.errors import InvalidInput
 from openitu.governance.finance import UNIT_CLASSES, format_units, parse_unit_class
