@@ -14,7 +14,7 @@ import sys
 import time
 import uuid
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from governance_helpers import ADMIN, PASSWORD, TokenFor
+from governance_helpers import ADMIN, PASSWORD, ServerFor, TokenFor
 from openitu.accounts import Principal, Role
 from openitu.service.app import create_app
 from openitu.service.context import AppContext
@@ -241,33 +241,67 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _start_server(
+    url: str, *, args: Sequence[str] = (), env: Mapping[str, str] | None = None
+) -> tuple[str, subprocess.Popen[bytes]]:
+    """`openitu serve` on ``url`` and a free port, once it answers; (base URL, process)."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "openitu.cli", "serve", "--port", str(port), *args],
+        env={**os.environ, "OPENITU_DATABASE_URL": url, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{base_url}/api/health", timeout=1).status_code == 200:
+                return base_url, process
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            _stop_server(process)
+            raise RuntimeError("openitu serve did not start")
+        time.sleep(0.2)
+
+
+def _stop_server(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, 9)
+        process.wait(timeout=5)
+
+
 @pytest.fixture(scope="session")
 def live_server(loaded_sqlite_url: str) -> Iterator[str]:
     """`openitu serve` running for real on a free port; yields its base URL."""
-    port = _free_port()
-    env = {**os.environ, "OPENITU_DATABASE_URL": loaded_sqlite_url}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "openitu.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    base_url, process = _start_server(loaded_sqlite_url)
     try:
-        while True:
-            try:
-                if httpx.get(f"{base_url}/api/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("openitu serve did not start")
-            time.sleep(0.2)
         yield base_url
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        _stop_server(process)
+
+
+@pytest.fixture
+def server_for() -> Iterator[ServerFor]:
+    """server_for(database_url, workers=2) starts `openitu serve --workers N` on a
+    database of a test's own (API rate limit lifted); returns its URL."""
+    processes: list[subprocess.Popen[bytes]] = []
+
+    def start(url: str, workers: int = 2) -> str:
+        base_url, process = _start_server(
+            url, args=("--workers", str(workers)), env={"OPENITU_API_RATE_PER_S": "10000"}
+        )
+        processes.append(process)
+        return base_url
+
+    yield start
+    for process in processes:
+        _stop_server(process)
 
 
 @pytest.fixture(scope="session")

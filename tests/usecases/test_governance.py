@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from governance_helpers import ADD_MOBILE, adopt_at_a_wrc
 from openitu.accounts import Principal, Role
 from openitu.errors import Forbidden
 from openitu.governance.conferences import ConferenceKind
 from openitu.governance.documents import DocumentKind
 from openitu.governance.members import MemberKind, Sector
-from openitu.governance.votes import Choice
 from openitu.store import versions
 from openitu.store.tables.audit import AuditEntryRow
 from openitu.usecases import governance
@@ -27,8 +27,6 @@ DELEGATES = {
     state: Principal(role=Role.DELEGATE, username=f"uc-{state.lower()}", administration=state)
     for state in STATES
 }
-ADD_MOBILE = {"op": "add_allocation", "region": 1, "low": "3300 MHz", "high": "3400 MHz",
-              "service": "mobile except aeronautical mobile", "category": "primary"}  # fmt: skip
 
 
 def _conference(session: Session) -> None:
@@ -56,26 +54,17 @@ def test_final_acts_bump_the_governance_and_spectrum_versions(
     sessions: sessionmaker[Session],
 ) -> None:
     with sessions() as session, session.begin():
-        _conference(session)
-        proposal = governance.submit_proposal(
-            session, principal=DELEGATES["FR"], conference="WRC-U", agenda_item="1.2",
-            state="FR", title="Mobile", amendments=[ADD_MOBILE],
-        )  # fmt: skip
-        vote = governance.open_vote(
-            session, principal=SEC, conference="WRC-U", question="Adopt?",
-            proposal_id=proposal["id"],
-        )  # fmt: skip
-        for state, delegate in DELEGATES.items():
-            governance.cast_ballot(
-                session, principal=delegate, vote_id=vote["id"], state=state, choice=Choice.FOR
-            )
-        assert _last_actor(session) == ("uc-br", "governance.vote.cast")
-        governance.close_vote(session, principal=SEC, vote_id=vote["id"])
+        closed = adopt_at_a_wrc(session, secretariat=SEC, code="WRC-V", amendments=[ADD_MOBILE])
+        assert closed["result"]["outcome"] == "adopted"
+        cast = session.scalars(
+            select(AuditEntryRow.actor).where(AuditEntryRow.action == "governance.vote.cast")
+        ).all()
+        assert sorted(cast) == ["wrc-v-br", "wrc-v-de", "wrc-v-fr"]  # each delegate audited
     with sessions() as session:
         before = {area: versions.read(session, area) for area in ("governance", "spectrum")}
     with sessions() as session, session.begin():
         signed = governance.sign_final_acts(
-            session, principal=SEC, conference="WRC-U", edition_id="RR-WRC-U",
+            session, principal=SEC, conference="WRC-V", edition_id="RR-WRC-U",
             title="RR as amended", entry_into_force=date(2027, 1, 1),
         )  # fmt: skip
     assert signed["edition"] == "RR-WRC-U"
