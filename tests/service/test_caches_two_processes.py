@@ -13,8 +13,6 @@ spectrum area's version in the database (`openitu.usecases.write`), and A's cach
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -22,9 +20,8 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
+from databases import fresh_database
 from governance_helpers import ADD_MOBILE, ADMIN, PASSWORD, ServerFor, adopt_at_a_wrc
 from openitu.accounts import Principal, Role
 from openitu.store import accounts, migrate
@@ -32,9 +29,6 @@ from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.store.loaders import governance as governance_loader
 from openitu.store.loaders import spectrum as spectrum_loader
 
-POSTGRESQL_URL = os.environ.get(
-    "OPENITU_TEST_POSTGRESQL_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 SECRETARIAT = Principal(role=Role.SECRETARIAT, username="cache-secretary", via="cli")
 IN_FORCE = date(2027, 1, 1)  # after the conference (5-30 October 2026)
 AFTER, BEFORE = "2027-06-01", "2026-12-31"
@@ -45,36 +39,17 @@ MOBILE = (ADD_MOBILE["service"], ADD_MOBILE["category"])
 def shared_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A database of this test's own, committed to for real: migrated, with the Table
     (RR 2012) and the Member States loaded."""
-    admin = None
-    name = f"openitu_cache_{uuid.uuid4().hex[:10]}"
-    if request.param == "postgresql":
+    with fresh_database(request.param, tmp_path, label="cache") as url:
+        engine = make_engine(url)
         try:
-            admin = create_engine(
-                POSTGRESQL_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3}
-            )
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-        except Exception as exc:
-            if os.environ.get("OPENITU_REQUIRE_POSTGRESQL") == "1":
-                pytest.fail(f"PostgreSQL is required but unavailable: {exc}")
-            pytest.skip(f"PostgreSQL unavailable: {str(exc).splitlines()[0]}")
-        url = make_url(POSTGRESQL_URL).set(database=name).render_as_string(hide_password=False)
-    else:
-        url = f"sqlite:///{tmp_path / 'caches.sqlite3'}"
-    engine = make_engine(url)
-    try:
-        migrate.upgrade(engine)
-        for loader in (spectrum_loader, governance_loader):
-            for _ in loader.load(session_factory(engine)):
-                pass
-        engine.dispose()
-        yield url
-    finally:
-        engine.dispose()
-        if admin is not None:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+            migrate.upgrade(engine)
+            for loader in (spectrum_loader, governance_loader):
+                for _ in loader.load(session_factory(engine)):
+                    pass
+            engine.dispose()
+            yield url
+        finally:
+            engine.dispose()
 
 
 def _allocations(base: str, on: str) -> set[tuple[str, str]]:
