@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -43,6 +43,16 @@ from openitu.store.tables.governance import (
     GovernanceProposal,
     GovernanceVote,
 )
+
+Row = TypeVar("Row")
+
+
+def get_or_raise(session: Session, model: type[Row], key: int, *, what: str, **options: Any) -> Row:
+    """The row of ``model`` with primary key ``key``, or `NotFound` ("no {what} {key}")."""
+    row = session.get(model, key, **options)
+    if row is None:
+        raise NotFound(f"no {what} {key}")
+    return row
 
 
 def add(session: Session, row: object, *, clash: str | None = None) -> None:
@@ -79,18 +89,12 @@ def get_member_row(session: Session, key: str | int, *, field: str = "member") -
     """A member by ISO2 code (Member States) or by number (other members)."""
     text = str(key).strip()
     if text.isdigit():
-        row = session.get(GovernanceMember, int(text))
-        if row is None:
-            raise NotFound(f"no member {text}")
-        return row
+        return get_member(session, int(text))
     return get_member_state_row(session, text, field=field)
 
 
 def get_member(session: Session, member_id: int) -> GovernanceMember:
-    row = session.get(GovernanceMember, member_id)
-    if row is None:
-        raise NotFound(f"no member {member_id}")
-    return row
+    return get_or_raise(session, GovernanceMember, member_id, what="member")
 
 
 def member_key(row: GovernanceMember) -> str:
@@ -200,6 +204,19 @@ def conference(row: GovernanceConference) -> Conference:
     )
 
 
+def add_conference(session: Session, conference: Conference) -> GovernanceConference:
+    row = GovernanceConference(
+        code=conference.code,
+        kind=conference.kind.value,
+        title=conference.title,
+        place=conference.place,
+        starts=conference.starts,
+        ends=conference.ends,
+    )
+    add(session, row)
+    return row
+
+
 def list_conference_rows(session: Session) -> list[GovernanceConference]:
     return list(session.scalars(select(GovernanceConference).order_by(GovernanceConference.starts)))
 
@@ -250,27 +267,22 @@ def state_delegations(session: Session, conference_id: int) -> list[Delegation]:
     ]
 
 
-def find_state_delegation_row(
-    session: Session, conference_id: int, state: str
+def find_delegation_row(
+    session: Session,
+    conference_id: int,
+    *,
+    state: str | None = None,
+    representative: str | None = None,
+    member_id: int | None = None,
 ) -> GovernanceDelegation | None:
-    return _one_delegation(session, conference_id, GovernanceDelegation.state == state)
-
-
-def find_representative_delegation_row(
-    session: Session, conference_id: int, username: str
-) -> GovernanceDelegation | None:
-    return _one_delegation(session, conference_id, GovernanceDelegation.representative == username)
-
-
-def find_member_delegation_row(
-    session: Session, conference_id: int, member_id: int
-) -> GovernanceDelegation | None:
-    return _one_delegation(session, conference_id, GovernanceDelegation.member_id == member_id)
-
-
-def _one_delegation(
-    session: Session, conference_id: int, condition: Any
-) -> GovernanceDelegation | None:
+    """A conference's delegation: a Member State's, the one a representative sits in, or
+    a member's (one criterion)."""
+    if state is not None:
+        condition = GovernanceDelegation.state == state
+    elif representative is not None:
+        condition = GovernanceDelegation.representative == representative
+    else:
+        condition = GovernanceDelegation.member_id == member_id
     return session.scalar(
         select(GovernanceDelegation).where(
             GovernanceDelegation.conference_id == conference_id, condition
@@ -329,14 +341,10 @@ def proposal_rows(
 def get_vote_row(session: Session, vote_id: int, *, for_update: bool = False) -> GovernanceVote:
     """A vote; ``for_update`` takes its row lock (PostgreSQL) until commit and reads it
     afresh, so that concurrent ballots and the closing are serialised."""
-    vote = (
-        session.get(GovernanceVote, vote_id, with_for_update=True, populate_existing=True)
-        if for_update
-        else session.get(GovernanceVote, vote_id)
+    options: dict[str, Any] = (
+        {"with_for_update": True, "populate_existing": True} if for_update else {}
     )
-    if vote is None:
-        raise NotFound(f"no vote {vote_id}")
-    return vote
+    return get_or_raise(session, GovernanceVote, vote_id, what="vote", **options)
 
 
 def vote_ids(session: Session, conference_id: int) -> list[int]:
@@ -399,10 +407,7 @@ def has_voted(session: Session, vote_id: int, state: str) -> bool:
 
 
 def get_document_row(session: Session, document_id: int) -> GovernanceDocument:
-    row = session.get(GovernanceDocument, document_id)
-    if row is None:
-        raise NotFound(f"no document {document_id}")
-    return row
+    return get_or_raise(session, GovernanceDocument, document_id, what="document")
 
 
 def document_items(session: Session, document_id: int) -> list[str]:

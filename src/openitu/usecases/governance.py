@@ -82,19 +82,7 @@ from openitu.spectrum.amendments import amendment_from_dict, amendment_to_dict, 
 from openitu.spectrum.diff import diff_editions
 from openitu.store import governance as store
 from openitu.store import spectrum as spectrum_store
-from openitu.store.tables.governance import (
-    GovernanceAgendaItem,
-    GovernanceBallot,
-    GovernanceBudget,
-    GovernanceConference,
-    GovernanceDelegation,
-    GovernanceDocument,
-    GovernanceDue,
-    GovernanceMember,
-    GovernancePayment,
-    GovernanceProposal,
-    GovernanceVote,
-)
+from openitu.store.tables import governance as tables
 from openitu.usecases.write import Write, begin
 
 AREA = "governance"
@@ -115,7 +103,7 @@ def _begin(
 # --- the ports the rules read through -------------------------------------------------------
 
 
-def _standing(session: Session, row: GovernanceMember, on: date) -> Standing:
+def _standing(session: Session, row: tables.GovernanceMember, on: date) -> Standing:
     """A member's financial standing on a date (CS No. 169 or Resolution 152)."""
     return finance.standing(
         MemberKind(row.kind),
@@ -141,10 +129,10 @@ class _Standings:
 class _BallotBox(_Standings):
     """`ballots.BallotBox` over the repository, for one vote."""
 
-    vote: GovernanceVote
+    vote: tables.GovernanceVote
 
     def delegation(self, state: str) -> Delegation | None:
-        row = store.find_state_delegation_row(self.session, self.vote.conference_id, state)
+        row = store.find_delegation_row(self.session, self.vote.conference_id, state=state)
         return None if row is None else store.delegation(row)
 
     def has_voted(self, state: str) -> bool:
@@ -154,7 +142,7 @@ class _BallotBox(_Standings):
 # --- members --------------------------------------------------------------------------------
 
 
-def _member_document(session: Session, row: GovernanceMember, on: date) -> dict[str, Any]:
+def _member_document(session: Session, row: tables.GovernanceMember, on: date) -> dict[str, Any]:
     kind = MemberKind(row.kind)
     held = _standing(session, row, on)
     document: dict[str, Any] = {"name": row.name}
@@ -234,7 +222,7 @@ def admit_member(
     write = _begin(session, principal, "members.manage")
     check_admission(kind, sector)
     place = member_state(country, field="country").iso2 if country else None
-    row = GovernanceMember(
+    row = tables.GovernanceMember(
         kind=kind.value,
         iso2=None,
         name=check_text(name, field="name", longest=200),
@@ -292,7 +280,7 @@ def record_due(
     row = store.get_member_row(session, member)
     store.add(
         session,
-        GovernanceDue(
+        tables.GovernanceDue(
             member_id=row.id, year=year, amount_cents=cents(amount), due_on=date(year, 1, 1)
         ),
         clash=f"a contribution for {year} is already recorded for {member}",
@@ -318,7 +306,7 @@ def record_payment(
     write = _begin(session, principal, "contributions.record")
     row = store.get_member_row(session, member)
     finance.check_payment(amount)
-    payment = GovernancePayment(
+    payment = tables.GovernancePayment(
         member_id=row.id, amount_cents=cents(amount), paid_on=paid_on, reference=reference[:200]
     )
     store.add(session, payment)
@@ -354,7 +342,7 @@ def record_suspension_notice(
 # --- budgets --------------------------------------------------------------------------------
 
 
-def _contributor(member: GovernanceMember, unit_class: str) -> Contributor:
+def _contributor(member: tables.GovernanceMember, unit_class: str) -> Contributor:
     return Contributor(
         key=store.member_key(member),
         name=member.name,
@@ -383,13 +371,13 @@ def adopt_budget(
     ]
     result = finance.assess(amount, [contributor for _, contributor in pairs])
     session.add(
-        GovernanceBudget(
+        tables.GovernanceBudget(
             year=year, amount_cents=cents(amount), adopted_by=principal.actor, adopted_at=_now()
         )
     )
     for (row, contributor), share in zip(pairs, result.shares, strict=True):
         session.add(
-            GovernanceDue(
+            tables.GovernanceDue(
                 member_id=row.id,
                 year=year,
                 amount_cents=cents(share.amount),
@@ -466,7 +454,7 @@ def budget_document(session: Session, *, year: int) -> dict[str, Any]:
 # --- conferences ----------------------------------------------------------------------------
 
 
-def _conference_summary(row: GovernanceConference) -> dict[str, Any]:
+def _conference_summary(row: tables.GovernanceConference) -> dict[str, Any]:
     return {
         "code": row.code,
         "kind": row.kind,
@@ -527,15 +515,7 @@ def create_conference(
     )
     if store.find_conference_row(session, code) is not None:
         raise Conflict(f"the conference {code} exists already")
-    row = GovernanceConference(
-        code=conference.code,
-        kind=kind.value,
-        title=conference.title,
-        place=conference.place,
-        starts=starts,
-        ends=ends,
-    )
-    store.add(session, row)
+    row = store.add_conference(session, conference)
     write.audit(
         "governance.conference.create",
         entity="governance_conference",
@@ -551,7 +531,7 @@ def add_agenda_item(
     """Add an item to a conference's agenda (secretariat)."""
     write = _begin(session, principal, "conferences.manage")
     row = store.get_conference_row(session, conference)
-    item = GovernanceAgendaItem(
+    item = tables.GovernanceAgendaItem(
         conference_id=row.id,
         number=check_item_number(number),
         title=check_text(title, field="title"),
@@ -569,7 +549,7 @@ def add_agenda_item(
 # --- delegations ----------------------------------------------------------------------------
 
 
-def _delegation_document(session: Session, row: GovernanceDelegation) -> dict[str, Any]:
+def _delegation_document(session: Session, row: tables.GovernanceDelegation) -> dict[str, Any]:
     member = store.get_member(session, row.member_id)
     return {
         "member": store.member_key(member),
@@ -598,7 +578,7 @@ def register_delegation(
     write = _begin(session, principal, "conferences.manage")
     row = store.get_conference_row(session, conference)
     holder = store.get_member_row(session, member)
-    delegation = GovernanceDelegation(
+    delegation = tables.GovernanceDelegation(
         conference_id=row.id,
         member_id=holder.id,
         state=holder.iso2,
@@ -631,7 +611,7 @@ def update_delegation(
     write = _begin(session, principal, "conferences.manage")
     row = store.get_conference_row(session, conference)
     code = member_state(state, field="state").iso2
-    delegation = store.find_state_delegation_row(session, row.id, code)
+    delegation = store.find_delegation_row(session, row.id, state=code)
     if delegation is None:
         raise NotFound(f"{code} has no delegation at {row.code}")
     if credentials_accepted is not None:
@@ -656,7 +636,7 @@ def update_delegation(
 # --- proposals ------------------------------------------------------------------------------
 
 
-def _proposal_document(session: Session, row: GovernanceProposal) -> dict[str, Any]:
+def _proposal_document(session: Session, row: tables.GovernanceProposal) -> dict[str, Any]:
     proposal = store.proposal(session, row)
     return {
         "id": proposal.id,
@@ -696,7 +676,7 @@ def submit_proposal(
         amendment_to_dict(amendment_from_dict(document, field=f"amendments[{index}]"))
         for index, document in enumerate(amendments)
     ]
-    proposal = GovernanceProposal(
+    proposal = tables.GovernanceProposal(
         conference_id=row.id,
         agenda_item_id=item.id,
         submitted_by=code,
@@ -725,8 +705,8 @@ def submit_proposal(
 # --- votes ----------------------------------------------------------------------------------
 
 
-def _vote_document(session: Session, vote: GovernanceVote) -> dict[str, Any]:
-    conference = session.get(GovernanceConference, vote.conference_id)
+def _vote_document(session: Session, vote: tables.GovernanceVote) -> dict[str, Any]:
+    conference = session.get(tables.GovernanceConference, vote.conference_id)
     assert conference is not None
     ballots_cast = store.ballot_rows(session, vote.id)
     document: dict[str, Any] = {
@@ -790,7 +770,7 @@ def open_vote(
         )
     decided = matter or Matter.GENERAL
     requirement = effective_majority(decided, row.kind, majority)
-    vote = GovernanceVote(
+    vote = tables.GovernanceVote(
         conference_id=row.id,
         proposal_id=proposal_id,
         question=check_text(question, field="question", longest=500),
@@ -827,12 +807,12 @@ def _seat(session: Session, conference_id: int, principal: Principal) -> Seat:
     """The delegation the principal sits in: as a registered representative, or else as a
     delegate of its administration's Member State."""
     representing = (
-        store.find_representative_delegation_row(session, conference_id, principal.username)
+        store.find_delegation_row(session, conference_id, representative=principal.username)
         if principal.username
         else None
     )
     own = (
-        store.find_state_delegation_row(session, conference_id, principal.administration)
+        store.find_delegation_row(session, conference_id, state=principal.administration)
         if principal.administration
         else None
     )
@@ -864,7 +844,7 @@ def cast_ballot(
     kept = recorded_choice(Method(vote.method), choice)
     store.add(
         session,
-        GovernanceBallot(
+        tables.GovernanceBallot(
             vote_id=vote.id,
             state=code,
             cast_by_delegation=seat.state or "",
@@ -1020,8 +1000,8 @@ def sign_final_acts(
 # --- conference documents -------------------------------------------------------------------
 
 
-def _document(session: Session, row: GovernanceDocument, *, text: bool) -> dict[str, Any]:
-    conference = session.get(GovernanceConference, row.conference_id)
+def _document(session: Session, row: tables.GovernanceDocument, *, text: bool) -> dict[str, Any]:
+    conference = session.get(tables.GovernanceConference, row.conference_id)
     assert conference is not None
     member = store.get_member(session, row.source_member_id) if row.source_member_id else None
     document: dict[str, Any] = {
@@ -1046,7 +1026,7 @@ def _document(session: Session, row: GovernanceDocument, *, text: bool) -> dict[
 
 def _document_source(
     session: Session, write: Write, conference_id: int, kind: DocumentKind, source: str
-) -> GovernanceMember | None:
+) -> tables.GovernanceMember | None:
     """The member a document comes from (None: the secretariat), once the rules let the
     principal submit it (`openitu.governance.documents`)."""
     if kind.from_secretariat:
@@ -1058,7 +1038,7 @@ def _document_source(
         write.authorize_for(member.iso2)
         documents.check_member_state_source(kind, name=member.name)
         return member
-    seat = store.find_member_delegation_row(session, conference_id, member.id)
+    seat = store.find_delegation_row(session, conference_id, member_id=member.id)
     documents.check_member_source(
         kind,
         MemberKind(member.kind),
@@ -1105,7 +1085,7 @@ def submit_document(
     agenda = {item.number: item for item in store.agenda_items(session, row.id)}
     documents.check_items_addressed(kind, items, agenda=agenda, conference=row.code)
     body = read_text(content, field="file" if filename is not None else "text")
-    document = GovernanceDocument(
+    document = tables.GovernanceDocument(
         conference_id=row.id,
         number=check_document_number(number),
         title=check_text(title, field="title", longest=500),
