@@ -1,9 +1,10 @@
-"""Contributory units, exact shares of the budget, arrears and the right to vote."""
+"""Contributory units, exact shares of the budget, arrears and the right to vote; the rules
+at their edges: CS No. 169 to the centime, Resolution 152's delays from a recorded notice."""
 
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,19 +12,26 @@ import pytest
 
 from openitu.errors import InvalidInput
 from openitu.governance.finance import (
+    LDC_CLASSES,
     UNIT_CLASSES,
     Contributor,
     Due,
     Payment,
     StandingStatus,
     assess,
+    check_budget_year,
     check_class_allowed,
+    check_gni,
+    check_payment,
+    check_suspendable,
+    check_suspended,
     dues_by_year,
     largest_remainder,
     member_state_standing,
     parse_money,
     parse_unit_class,
     sector_member_standing,
+    standing,
 )
 from openitu.governance.members import MemberKind
 
@@ -138,3 +146,102 @@ def test_resolution_152_suspension_then_exclusion() -> None:
     assert sector_member_standing(dues, [], date(2025, 9, 28)).status is StandingStatus.EXCLUDED
     paid = [Payment(Decimal("10000"), date(2025, 3, 1))]
     assert sector_member_standing(dues, paid, date(2026, 1, 1)).in_good_standing
+
+
+DUES = dues_by_year({2023: Decimal("1000.00"), 2024: Decimal("1000.00"), 2025: Decimal("1000.00")})
+ON = date(2025, 6, 1)  # 2023 and 2024 are the two preceding years: CHF 2000.00
+
+
+def test_cs_169_arrears_equal_to_two_years_lose_the_vote() -> None:
+    # Nothing paid: arrears of 2000.00 equal the two years' 2000.00.
+    held = member_state_standing(DUES, [], ON)
+    assert (held.status, held.arrears) == (StandingStatus.LOST_VOTE, Decimal("2000.00"))
+
+
+def test_cs_169_one_centime_less_keeps_the_vote() -> None:
+    paid = [Payment(Decimal("0.01"), date(2025, 5, 31))]
+    held = member_state_standing(DUES, paid, ON)
+    assert (held.status, held.arrears) == (StandingStatus.GOOD, Decimal("1999.99"))
+    # ... and the vote is lost again the day before that centime arrived.
+    assert not member_state_standing(DUES, paid, date(2025, 5, 30)).in_good_standing
+
+
+def test_cs_169_arrears_exceeding_two_years_lose_the_vote() -> None:
+    # A year's contribution of 2022 still unpaid on top: 3000.00 > 2000.00.
+    dues = [Due(2022, Decimal("1000.00"), date(2022, 1, 1)), *DUES]
+    held = member_state_standing(dues, [], ON)
+    assert (held.status, held.arrears) == (StandingStatus.LOST_VOTE, Decimal("3000.00"))
+    # Paid down to exactly one year behind plus a centime less than a second: keeps it.
+    paid = [Payment(Decimal("1000.01"), date(2023, 1, 1))]
+    assert member_state_standing(dues, paid, ON).arrears == Decimal("1999.99")
+    assert member_state_standing(dues, paid, ON).in_good_standing
+
+
+def test_cs_169_the_current_year_is_not_arrears() -> None:
+    # On 1 January 2025 the 2025 contribution is due but not in arrears yet; 2023 and
+    # 2024 paid: the vote is kept.
+    paid = [Payment(Decimal("2000.00"), date(2024, 12, 31))]
+    held = member_state_standing(DUES, paid, date(2025, 1, 1))
+    assert (held.status, held.arrears) == (StandingStatus.GOOD, Decimal("0"))
+
+
+def test_resolution_152_exclusion_runs_from_the_notice_received() -> None:
+    """Resolves 6 of Resolution 152 (Rev. Busan, 2014): suspension six months (180 days)
+    after the due date, exclusion three months (90 days) after the notice of suspension
+    is received."""
+    dues = [Due(2025, Decimal("5000.00"), date(2025, 1, 1))]
+    suspended_on = date(2025, 1, 1) + timedelta(days=180)
+    notice = suspended_on + timedelta(days=20)  # the notice arrived three weeks later
+
+    def status(day: date) -> StandingStatus:
+        return sector_member_standing(dues, [], day, suspension_notified=notice).status
+
+    assert status(suspended_on - timedelta(days=1)) is StandingStatus.GOOD
+    assert status(suspended_on) is StandingStatus.SUSPENDED
+    # 90 days after the suspension would be too early: the notice counts.
+    assert status(suspended_on + timedelta(days=90)) is StandingStatus.SUSPENDED
+    assert status(notice + timedelta(days=89)) is StandingStatus.SUSPENDED
+    assert status(notice + timedelta(days=90)) is StandingStatus.EXCLUDED
+    # Paying (before exclusion) restores good standing.
+    paid = [Payment(Decimal("5000.00"), suspended_on + timedelta(days=10))]
+    late = sector_member_standing(
+        dues, paid, notice + timedelta(days=120), suspension_notified=notice
+    )
+    assert late.status is StandingStatus.GOOD
+
+
+def test_the_classes_of_contribution_are_those_of_cv_468() -> None:
+    # CV Art. 33, No. 468 (copied from the Convention's list, not from our code): 40 down
+    # to 1/2 unit for any member, and the 1/4, 1/8 and 1/16 classes for the least
+    # developed countries.
+    listed = "40,35,30,28,25,23,20,18,15,13,11,10,8,6,5,4,3,2 1/2,2,1 1/2,1,1/2,1/4,1/8,1/16"
+    assert tuple(parse_unit_class(text) for text in listed.split(",")) == UNIT_CLASSES
+    assert {Fraction(1, 4), Fraction(1, 8), Fraction(1, 16)} == LDC_CLASSES
+
+
+def test_a_notice_of_suspension_is_for_a_suspended_member_that_is_no_state() -> None:
+    dues = [Due(2025, Decimal("5000.00"), date(2025, 1, 1))]
+    suspended_on = date(2025, 1, 1) + timedelta(days=180)  # Resolution 152, resolves 6
+    with pytest.raises(InvalidInput) as state:
+        check_suspendable(MemberKind.MEMBER_STATE)  # a state loses its vote (CS No. 169)
+    assert state.value.field == "member"
+    check_suspendable(MemberKind.ASSOCIATE)
+    check_suspended(standing(MemberKind.ASSOCIATE, dues, [], suspended_on), name="A", on=ON)
+    early = standing(MemberKind.ASSOCIATE, dues, [], suspended_on - timedelta(days=1))
+    with pytest.raises(InvalidInput) as good:
+        check_suspended(early, name="A", on=suspended_on - timedelta(days=1))
+    assert good.value.field == "received"
+
+
+def test_payments_gni_and_budget_years_are_checked() -> None:
+    assert check_payment(Decimal("0.01")) == Decimal("0.01")
+    assert check_gni(0) == 0
+    assert check_budget_year(2200) == 2200
+    for refuse, value, field in (
+        (check_payment, Decimal(0), "amount"),
+        (check_gni, -1, "gni_usd"),
+        (check_budget_year, 1899, "year"),
+    ):
+        with pytest.raises(InvalidInput) as refused:
+            refuse(value)  # type: ignore[operator]
+        assert refused.value.field == field

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
-from governance_helpers import TokenFor
 
+from governance_helpers import TokenFor
 from openitu.accounts import Role
 
 API = "/api/governance"

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from governance_helpers import TokenFor
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from governance_helpers import TokenFor
 from openitu.accounts import Role
 from openitu.store import audit
 from openitu.store.tables.governance import GovernanceBallot

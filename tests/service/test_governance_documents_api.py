@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from governance_helpers import TokenFor
 from sqlalchemy.orm import Session, sessionmaker
 
+from governance_helpers import TokenFor
 from openitu.accounts import Role
 from openitu.store import audit
 

@@ -12,8 +12,10 @@ from openitu.governance.members import (
     MEMBER_RIGHTS,
     Action,
     MemberKind,
+    Sector,
     administrations,
     check_administration,
+    check_admission,
     is_member_state,
     may,
     member_state,
@@ -105,3 +107,15 @@ def test_the_administrations_other_areas_may_act_for() -> None:
     assert check_administration("SS", action=notify, on=date(2011, 10, 3)) == "SS"
     # The rights table decides the action: a Member State takes part, and may vote.
     assert check_administration("KE", action=Action.VOTE) == "KE"
+
+
+def test_the_secretariat_admits_sector_members_associates_and_academia() -> None:
+    check_admission(MemberKind.SECTOR_MEMBER, Sector.R)
+    check_admission(MemberKind.ACADEMIA, None)  # Academia is not tied to one Sector
+    for kind, sector, field in (
+        (MemberKind.MEMBER_STATE, Sector.R, "kind"),  # by accession (CS Art. 2)
+        (MemberKind.ASSOCIATE, None, "sector"),
+    ):
+        with pytest.raises(InvalidInput) as refused:
+            check_admission(kind, sector)
+        assert refused.value.field == field

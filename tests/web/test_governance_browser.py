@@ -17,9 +17,9 @@ import pytest
 from openitu.accounts import Principal, Role
 from openitu.governance.conferences import ConferenceKind
 from openitu.governance.votes import parse_choice
-from openitu.store import governance as service
 from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.usecases import accounts as account_usecases
+from openitu.usecases import governance as usecases
 
 pytestmark = pytest.mark.browser
 
@@ -49,9 +49,9 @@ def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, Any]]:
             administration="JP",
             proxy_for="AU",
         )
-        service.create_conference(
+        usecases.create_conference(
             session,
-            actor=SEC,
+            principal=SEC,
             code="WRC-B",
             kind=ConferenceKind.WRC,
             title="World Radiocommunication Conference (browser)",
@@ -59,21 +59,21 @@ def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, Any]]:
             starts=date(2026, 10, 5),
             ends=date(2026, 10, 30),
         )
-        service.add_agenda_item(session, actor=SEC, conference="WRC-B", number="1.2",
+        usecases.add_agenda_item(session, principal=SEC, conference="WRC-B", number="1.2",
                                 title="IMT in 3 300-3 400 MHz")  # fmt: skip
         for state in ("JP", "AU", "FR", "BR"):
-            service.register_delegation(
-                session, actor=SEC, conference="WRC-B", member=state,
+            usecases.register_delegation(
+                session, principal=SEC, conference="WRC-B", member=state,
                 credentials_accepted=True, present=state != "AU",
             )  # fmt: skip
-        service.update_delegation(session, actor=SEC, conference="WRC-B", state="JP",
+        usecases.update_delegation(session, principal=SEC, conference="WRC-B", state="JP",
                                   proxy_for="AU")  # fmt: skip
-        vote = service.open_vote(session, actor=SEC, conference="WRC-B",
+        vote = usecases.open_vote(session, principal=SEC, conference="WRC-B",
                                  question="Adopt the Chair's text on item 1.2?")  # fmt: skip
         for state, units in CLASSES.items():
-            service.set_unit_class(session, actor=SEC, member=state, unit_class=units)
-            service.set_gni(session, actor=SEC, member=state, gni_usd=GNI[state] * 10**9)
-        service.adopt_budget(session, actor=SEC, year=BUDGET_YEAR, amount=Decimal(BUDGET))
+            usecases.set_unit_class(session, principal=SEC, member=state, unit_class=units)
+            usecases.set_gni(session, principal=SEC, member=state, gni_usd=GNI[state] * 10**9)
+        usecases.adopt_budget(session, principal=SEC, year=BUDGET_YEAR, amount=Decimal(BUDGET))
     try:
         yield {"vote": vote["id"]}
     finally:
@@ -180,13 +180,13 @@ def test_the_published_result_counts_a_state_represented_by_proxy(
                          proxy_for="AU", via="cli")  # fmt: skip
     try:
         with unit_of_work(session_factory(engine)) as session:
-            vote = service.open_vote(session, actor=SEC, conference="WRC-B",
+            vote = usecases.open_vote(session, principal=SEC, conference="WRC-B",
                                      question="Close the debate on item 1.2?")  # fmt: skip
-            service.cast_ballot(session, principal=delegate, vote_id=vote["id"], state="JP",
+            usecases.cast_ballot(session, principal=delegate, vote_id=vote["id"], state="JP",
                                 choice=parse_choice("for"))  # fmt: skip
-            service.cast_ballot(session, principal=delegate, vote_id=vote["id"], state="AU",
+            usecases.cast_ballot(session, principal=delegate, vote_id=vote["id"], state="AU",
                                 choice=parse_choice("against"))  # fmt: skip
-            service.close_vote(session, actor=SEC, vote_id=vote["id"])
+            usecases.close_vote(session, principal=SEC, vote_id=vote["id"])
     finally:
         engine.dispose()
     page = browser.new_page()

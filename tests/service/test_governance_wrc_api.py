@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from governance_helpers import TokenFor
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from governance_helpers import ADD_MOBILE, TokenFor
 from openitu.accounts import Role
 from openitu.store import audit
 from openitu.store.tables.governance import GovernanceBallot
@@ -23,14 +23,6 @@ API = "/api/governance"
 STATES = ("FR", "DE", "BR", "JP", "KE", "IN")
 THIS_YEAR = date.today().year
 
-ADD_MOBILE = {
-    "op": "add_allocation",
-    "region": 1,
-    "low": "3300 MHz",
-    "high": "3400 MHz",
-    "service": "mobile except aeronautical mobile",
-    "category": "primary",
-}
 DEMOTE_RADIOLOCATION = {
     "op": "change_category",
     "region": 1,

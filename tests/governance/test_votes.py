@@ -1,19 +1,27 @@
-"""Deciding a vote: quorum, majorities, abstentions apart, ties, deferral; the majority
-that what is decided requires."""
+"""Deciding a vote: quorum (of delegations present *or represented*), majorities,
+abstentions apart, ties, deferral; the majority that what is decided requires; a vote's
+life cycle and what a secret ballot records."""
 
 from __future__ import annotations
 
 import pytest
 
-from openitu.errors import InvalidInput
+from openitu.errors import Conflict, InvalidInput
 from openitu.governance.votes import (
     Basis,
+    Choice,
+    Counts,
     Majority,
     Matter,
+    Method,
     Outcome,
     Tally,
+    VoteStatus,
+    check_closable,
+    check_open,
     decide,
     effective_majority,
+    recorded_choice,
     required_for,
     required_majority,
 )
@@ -119,3 +127,48 @@ def test_the_secretariat_may_only_make_the_majority_stricter() -> None:
         effective_majority(Matter.CONSTITUTION, "PP", Majority.SIMPLE)
     assert raised.value.field == "majority"
     assert "No. 229" in raised.value.reason
+
+
+def test_the_quorum_counts_delegations_present_or_represented() -> None:
+    # 10 accredited: 5 present is not more than half ...
+    assert decide(Tally(3, 1, 1, 10, 5), Majority.SIMPLE).outcome is Outcome.NO_QUORUM
+    # ... but 5 present and 1 absent represented by a proxy is.
+    result = decide(Tally(4, 1, 1, 10, 5, represented=1), Majority.SIMPLE)
+    assert result.outcome is Outcome.ADOPTED
+    assert decide(Tally(4, 1, 0, 10, 4, represented=1), Majority.SIMPLE).outcome is (
+        Outcome.NO_QUORUM
+    )
+
+
+def test_a_matter_postponed_for_abstentions_is_decided_without_them_later() -> None:
+    tally = Tally(2, 1, 4, accredited=8, present=8)  # 4 abstentions of 7 votes cast
+    assert decide(tally, Majority.SIMPLE).outcome is Outcome.DEFERRED
+    again = decide(tally, Majority.SIMPLE, postponed_before=True)
+    assert (again.outcome, again.required) == (Outcome.ADOPTED, 2)
+    # On the accredited basis abstentions never postpone (6 of 11 cast): they simply do
+    # not approve, and 5 for is not more than half of the 11 accredited.
+    rule = decide(Tally(5, 0, 6, 11, 11), Majority.SIMPLE, Basis.ACCREDITED)
+    assert (rule.outcome, rule.required) == (Outcome.REJECTED, 6)
+
+
+def test_ballots_are_cast_and_a_vote_closed_only_while_it_is_open() -> None:
+    check_open(VoteStatus.OPEN, 7)
+    check_closable(VoteStatus.OPEN, 7)
+    with pytest.raises(Conflict, match=r"vote 7 is closed$"):
+        check_open(VoteStatus.CLOSED, 7)
+    with pytest.raises(Conflict, match="vote 7 is closed already"):
+        check_closable(VoteStatus.CLOSED, 7)
+
+
+def test_each_ballot_counts_once_in_its_column() -> None:
+    counts = Counts()
+    for choice in (Choice.FOR, Choice.FOR, Choice.AGAINST, Choice.ABSTAIN, Choice.FOR):
+        counts = counts.with_ballot(choice)
+    assert (counts.votes_for, counts.votes_against, counts.abstentions) == (3, 1, 1)
+
+
+def test_a_secret_ballot_records_no_choice() -> None:
+    # A secret ballot records *that* a state voted, never how (the module's rules).
+    assert recorded_choice(Method.SECRET, Choice.AGAINST) is None
+    assert recorded_choice(Method.ROLL_CALL, Choice.AGAINST) is Choice.AGAINST
+    assert recorded_choice(Method.SHOW_OF_HANDS, Choice.ABSTAIN) is Choice.ABSTAIN

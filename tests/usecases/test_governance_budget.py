@@ -10,14 +10,15 @@ from fractions import Fraction
 
 import pytest
 from fastapi.testclient import TestClient
-from governance_helpers import TokenFor
 from sqlalchemy.orm import Session, sessionmaker
 
+from governance_helpers import TokenFor
 from openitu.accounts import Principal, Role
 from openitu.errors import InvalidInput
 from openitu.governance.finance import UNIT_CLASSES, format_units, parse_unit_class
 from openitu.governance.members import MemberKind, Sector, member_states
-from openitu.store import governance as service
+from openitu.store import governance as governance_store
+from openitu.usecases import governance as usecases
 
 BUDGET = "123456789.01"  # an amount that shares into no round figures
 
@@ -28,25 +29,28 @@ def _choose_classes(sessions: sessionmaker[Session], secretariat: Principal) -> 
         for state in member_states():
             allowed = [c for c in UNIT_CLASSES if state.least_developed or c >= Fraction(1, 2)]
             units = rng.choice(allowed)
-            service.set_unit_class(
-                session, actor=secretariat, member=state.iso2, unit_class=format_units(units)
+            usecases.set_unit_class(
+                session, principal=secretariat, member=state.iso2, unit_class=format_units(units)
             )
-            service.set_gni(
-                session, actor=secretariat, member=state.iso2, gni_usd=rng.randrange(10**8, 10**13)
+            usecases.set_gni(
+                session,
+                principal=secretariat,
+                member=state.iso2,
+                gni_usd=rng.randrange(10**8, 10**13),
             )
         for number in range(25):
-            member = service.admit_member(
+            member = usecases.admit_member(
                 session,
-                actor=secretariat,
+                principal=secretariat,
                 kind=MemberKind.SECTOR_MEMBER,
                 name=f"Operator {number:02d}",
                 sector=Sector.R,
                 country="CH",
                 admitted=date(2020, 1, 1),
             )
-            service.set_unit_class(
+            usecases.set_unit_class(
                 session,
-                actor=secretariat,
+                principal=secretariat,
                 member=str(member["id"]),
                 unit_class=format_units(rng.choice(UNIT_CLASSES[:22])),
             )
@@ -84,8 +88,8 @@ def test_shares_add_up_to_the_budget_exactly(
     # The dues were recorded: a member's dues for 2030 equal its share.
     fr = next(share for share in body["shares"] if share["member"] == "FR")
     with sessions() as session:
-        row = service.get_member_state_row(session, "FR")
-        assert [str(d.amount) for d in service._dues(session, row.id)] == [fr["amount"]]
+        row = governance_store.get_member_state_row(session, "FR")
+        assert [str(d.amount) for d in governance_store.dues(session, row.id)] == [fr["amount"]]
     # Adopting twice is refused.
     again = client.post(
         "/api/governance/budgets", headers=headers, json={"year": 2030, "amount": BUDGET}
@@ -98,8 +102,8 @@ def test_an_ldc_class_is_refused_to_others(
 ) -> None:
     with sessions() as session, session.begin():
         with pytest.raises(InvalidInput, match="least developed"):
-            service.set_unit_class(session, actor=secretariat, member="FR", unit_class="1/16")
-        document = service.set_unit_class(
-            session, actor=secretariat, member="HT", unit_class="1/16"
+            usecases.set_unit_class(session, principal=secretariat, member="FR", unit_class="1/16")
+        document = usecases.set_unit_class(
+            session, principal=secretariat, member="HT", unit_class="1/16"
         )
         assert document["unit_class"] == "1/16"

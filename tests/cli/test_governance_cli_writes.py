@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from governance_helpers import ADMIN, PASSWORD
 from sqlalchemy.engine import make_url
 
+from governance_helpers import ADMIN, PASSWORD
 from openitu.accounts import Role
 from openitu.store import audit
 from openitu.store.db import make_engine, session_factory, unit_of_work

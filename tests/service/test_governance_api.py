@@ -6,8 +6,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from governance_helpers import TokenFor
 
+from governance_helpers import TokenFor
 from openitu.accounts import Role
 
 API = "/api/governance"
