@@ -1,0 +1,82 @@
+"""The networks a new coordination request affects: by the arc of Appendix 5 and by
+Appendix 8's ΔT/T, over every pair of beams with overlapping frequencies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from openitu.space import coordination, dtt
+from openitu.space.networks import Network, parse_network
+
+
+def _network(name: str, admin: str, lon: float, low: str, high: str, *,
+             service: str = "fixed-satellite", power: float = -50.0,
+             es: tuple[float, float] = (45.0, 10.0)) -> Network:  # fmt: skip
+    document: dict[str, Any] = {
+        "name": name, "administration": admin, "orbit": "gso", "longitude_deg": lon,
+        "earth_stations": [{"name": "ES", "lat_deg": es[0], "lon_deg": es[1], "gain_dbi": 50.0}],
+        "beams": [
+            {"name": f"{name}-UP", "direction": "up", "service": service,
+             "frequencies": [{"low_hz": low, "high_hz": high}], "gain_dbi": 30.0,
+             "noise_temperature_k": 500.0, "power_density_dbw_hz": power, "earth_station": "ES"},
+            {"name": f"{name}-DN", "direction": "down", "service": service,
+             "frequencies": [{"low_hz": low, "high_hz": high}], "gain_dbi": 30.0,
+             "noise_temperature_k": 150.0, "power_density_dbw_hz": power - 20,
+             "earth_station": "ES"},
+        ],
+    }  # fmt: skip
+    return parse_network(document)
+
+
+def test_arc_and_dt_over_t_criteria() -> None:
+    new = _network("NEW", "FR", 10.0, "13.75GHz", "14.5GHz")
+    filed = [
+        (1, _network("NEAR", "DE", 15.0, "14.0GHz", "14.25GHz")),  # 5° away, row 2): ±7°
+        (2, _network("FAR", "IT", 40.0, "14.0GHz", "14.25GHz", power=-70.0)),  # 30°, quiet
+        (3, _network("OTHERBAND", "ES", 11.0, "6.0GHz", "6.2GHz")),  # no overlap
+        # 9° away (outside ±7°) but loud and close on the ground: ΔT/T decides.
+        (4, _network("LOUD", "GB", 19.0, "14.0GHz", "14.5GHz", power=-20.0)),
+    ]
+    new_table = coordination.BeamTable.from_networks([(0, new)])
+    filed_table = coordination.BeamTable.from_networks(filed)
+    report = coordination.report(new_table, filed_table)
+    by_name = {n["name"]: n for n in report["networks"]}
+    assert set(by_name) == {"NEAR", "LOUD"}
+    assert by_name["NEAR"]["criterion"] == "arc"
+    assert by_name["NEAR"]["separation_deg"] == pytest.approx(5.0)
+    assert by_name["NEAR"]["coordination_arc_deg"] == 7.0
+    assert by_name["LOUD"]["criteria"] == ["dt/t"]
+    assert by_name["LOUD"]["dt_t_percent"] > dtt.THRESHOLD_PERCENT
+    assert report["administrations"] == ["DE", "GB"]
+    # Pairs: same direction and overlapping bands, counted here by hand: NEAR, FAR and
+    # LOUD overlap the new network's up and down beams (3 networks x 2 directions).
+    assert report["pairs_evaluated"] == 6
+
+
+def test_far_quiet_network_is_below_threshold_with_its_numbers() -> None:
+    new = coordination.BeamTable.from_networks(
+        [(0, _network("NEW", "FR", 10.0, "14GHz", "14.5GHz"))]
+    )
+    filed = coordination.BeamTable.from_networks(
+        [(2, _network("FAR", "IT", 40.0, "14.0GHz", "14.25GHz", power=-70.0))]
+    )
+    pairs = coordination.examine(new, filed)
+    assert pairs.size == 2
+    assert float(pairs.dt_t_percent.max()) < dtt.THRESHOLD_PERCENT
+    assert not pairs.within_arc.any()
+    assert coordination.affected(new, filed, pairs) == []
+
+
+def test_non_gso_systems_are_left_to_other_procedures() -> None:
+    document = {
+        "name": "LEO", "administration": "US", "orbit": "ngso",
+        "planes": [{"altitude_km": 550.0, "inclination_deg": 53.0, "satellites": 22}],
+        "earth_stations": [{"name": "ES", "lat_deg": 40.0, "lon_deg": -100.0, "gain_dbi": 40.0}],
+        "beams": [{"name": "B", "direction": "down", "frequencies": [{"low_hz": "11GHz",
+                   "high_hz": "12GHz"}], "gain_dbi": 30.0, "noise_temperature_k": 150.0,
+                   "power_density_dbw_hz": -60.0, "earth_station": "ES"}],
+    }  # fmt: skip
+    table = coordination.BeamTable.from_networks([(9, parse_network(document))])
+    assert table.size == 0
