@@ -80,6 +80,31 @@ class BeamTable:
     def size(self) -> int:
         return int(self.network.size)
 
+    def without(self, network_id: int) -> BeamTable:
+        """The same table less one network's beams (a network never affects itself)."""
+        if network_id not in self.network_ids:
+            return self
+        keep = self.network != self.network_ids.index(network_id)
+        return BeamTable(
+            network=self.network[keep],
+            network_ids=self.network_ids,
+            administrations=self.administrations,
+            names=self.names,
+            beam_names=tuple(n for n, k in zip(self.beam_names, keep, strict=True) if k),
+            sat_lon_deg=self.sat_lon_deg[keep],
+            up=self.up[keep],
+            low_hz=self.low_hz[keep],
+            high_hz=self.high_hz[keep],
+            service=self.service[keep],
+            sat_gain_dbi=self.sat_gain_dbi[keep],
+            noise_temperature_k=self.noise_temperature_k[keep],
+            power_density_dbw_hz=self.power_density_dbw_hz[keep],
+            es_lat_deg=self.es_lat_deg[keep],
+            es_lon_deg=self.es_lon_deg[keep],
+            es_gain_dbi=self.es_gain_dbi[keep],
+            es_pattern=self.es_pattern[keep],
+        )
+
     @classmethod
     def from_networks(cls, networks: Sequence[tuple[int, Network]]) -> BeamTable:
         columns: dict[str, list[Any]] = {k: [] for k in (
