@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from openitu.space import coordination, dtt
@@ -80,3 +81,23 @@ def test_non_gso_systems_are_left_to_other_procedures() -> None:
     }  # fmt: skip
     table = coordination.BeamTable.from_networks([(9, parse_network(document))])
     assert table.size == 0
+
+
+def test_vectorised_examination_agrees_with_appendix_8_geometry() -> None:
+    # The examination's own arithmetic (precomputed positions) against dtt.from_geometry
+    # for one uplink pair: ΔT/T into the filed satellite = ΔTs / Ts with peak g3.
+    new_net = _network("NEW", "FR", 10.0, "14.0GHz", "14.5GHz", es=(48.0, 2.0))
+    filed_net = _network("OLD", "DE", 13.0, "14.0GHz", "14.5GHz", es=(52.0, 13.0))
+    new = coordination.BeamTable.from_networks([(0, new_net)])
+    filed = coordination.BeamTable.from_networks([(1, filed_net)])
+    pairs = coordination.examine(new, filed)
+    up_pair = int(np.flatnonzero(new.up[pairs.new_row])[0])
+    result, _ = dtt.from_geometry(
+        dtt.LinkEnd(13.0, 52.0, 13.0, 50.0, 30.0),
+        dtt.LinkEnd(10.0, 48.0, 2.0, 50.0, 30.0),
+        uplink_hz=14.25e9, downlink_hz=14.25e9, pe_w_hz=10 ** (-50 / 10), ps_w_hz=0.0,
+        gamma_db=0.0, ts_k=500.0, te_k=1e-30,
+    )  # fmt: skip
+    assert float(pairs.dt_t_into_filed_percent[up_pair]) == pytest.approx(
+        float(result.delta_ts_k) / 500.0 * 100.0, rel=1e-6
+    )

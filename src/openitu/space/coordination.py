@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Final
 
 import numpy as np
@@ -79,6 +80,23 @@ class BeamTable:
     @property
     def size(self) -> int:
         return int(self.network.size)
+
+    @cached_property
+    def sat_xyz_km(self) -> FloatArray:
+        """Each row's satellite position (Earth-centred, km), computed once per table."""
+        lon = np.radians(self.sat_lon_deg)
+        r = geometry.GSO_RADIUS_KM
+        return np.column_stack((r * np.cos(lon), r * np.sin(lon), np.zeros_like(lon)))
+
+    @cached_property
+    def es_xyz_km(self) -> FloatArray:
+        """Each row's earth station position (spherical Earth, km)."""
+        lat = np.radians(self.es_lat_deg)
+        lon = np.radians(self.es_lon_deg)
+        r = geometry.EARTH_RADIUS_KM
+        return np.column_stack(
+            (r * np.cos(lat) * np.cos(lon), r * np.cos(lat) * np.sin(lon), r * np.sin(lat))
+        )
 
     def without(self, network_id: int) -> BeamTable:
         """The same table less one network's beams (a network never affects itself)."""
@@ -234,6 +252,19 @@ def _arcs(new: BeamTable, i: IntArray, filed: BeamTable, j: IntArray) -> FloatAr
     return result
 
 
+def _off_axis(
+    station: FloatArray, own: FloatArray, other: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """At each earth station: the angle [deg] between its own satellite and the other
+    one (the topocentric angle of Appendix 8), and the distance [km] to the other."""
+    to_own = own - station
+    to_other = other - station
+    distance = np.sqrt(np.einsum("ij,ij->i", to_other, to_other))
+    own_distance = np.sqrt(np.einsum("ij,ij->i", to_own, to_own))
+    cosine = np.einsum("ij,ij->i", to_own, to_other) / (own_distance * distance)
+    return np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))), distance
+
+
 def _interference_percent(
     *,
     up: npt.NDArray[np.bool_],
@@ -243,33 +274,32 @@ def _interference_percent(
     victim: BeamTable,
     v: IntArray,
 ) -> FloatArray:
-    """ΔT/T [%] at the victim's receiver caused by the source's emission, per pair."""
-    src_sat = src.sat_lon_deg[s]
-    vic_sat = victim.sat_lon_deg[v]
-    # Uplink: the source's earth station (pointing at its own satellite) into the victim
-    # satellite; the victim satellite's gain at its peak.
-    up_angle = geometry.topocentric_angle_deg(
-        src_sat, vic_sat, src.es_lat_deg[s], src.es_lon_deg[s]
-    )
-    g1 = dtt.earth_station_gain_dbi(src.es_pattern[s], up_angle, src.es_gain_dbi[s], frequency_hz)
-    lu = dtt.free_space_loss_db(
-        geometry.slant_range_km(vic_sat, src.es_lat_deg[s], src.es_lon_deg[s]), frequency_hz
-    )
-    up_db = src.power_density_dbw_hz[s] + g1 + victim.sat_gain_dbi[v] - lu
-    # Downlink: the source satellite (peak gain) into the victim's earth station, which
-    # points at its own satellite.
-    down_angle = geometry.topocentric_angle_deg(
-        vic_sat, src_sat, victim.es_lat_deg[v], victim.es_lon_deg[v]
-    )
-    g4 = dtt.earth_station_gain_dbi(
-        victim.es_pattern[v], down_angle, victim.es_gain_dbi[v], frequency_hz
-    )
-    ld = dtt.free_space_loss_db(
-        geometry.slant_range_km(src_sat, victim.es_lat_deg[v], victim.es_lon_deg[v]), frequency_hz
-    )
-    down_db = src.power_density_dbw_hz[s] + src.sat_gain_dbi[s] + g4 - ld
-    received_w_hz = 10.0 ** (np.where(up, up_db, down_db) / 10.0)
-    delta_t = received_w_hz / dtt.BOLTZMANN_J_K
+    """ΔT/T [%] at the victim's receiver caused by the source's emission, per pair
+    (the same arithmetic as `openitu.space.dtt.from_geometry`, on precomputed positions)."""
+    result = np.empty(s.size)
+    u = np.flatnonzero(up)
+    if u.size:
+        # Uplink: the source's earth station (pointing at its own satellite) into the
+        # victim satellite, whose gain is taken at its peak.
+        su, vu = s[u], v[u]
+        angle, distance = _off_axis(src.es_xyz_km[su], src.sat_xyz_km[su], victim.sat_xyz_km[vu])
+        g1 = dtt.earth_station_gain_dbi(
+            src.es_pattern[su], angle, src.es_gain_dbi[su], frequency_hz[u]
+        )
+        lu = dtt.free_space_loss_db(distance, frequency_hz[u])
+        result[u] = src.power_density_dbw_hz[su] + g1 + victim.sat_gain_dbi[vu] - lu
+    d = np.flatnonzero(~up)
+    if d.size:
+        # Downlink: the source satellite (peak gain) into the victim's earth station,
+        # which points at its own satellite.
+        sd, vd = s[d], v[d]
+        angle, distance = _off_axis(victim.es_xyz_km[vd], victim.sat_xyz_km[vd], src.sat_xyz_km[sd])
+        g4 = dtt.earth_station_gain_dbi(
+            victim.es_pattern[vd], angle, victim.es_gain_dbi[vd], frequency_hz[d]
+        )
+        ld = dtt.free_space_loss_db(distance, frequency_hz[d])
+        result[d] = src.power_density_dbw_hz[sd] + src.sat_gain_dbi[sd] + g4 - ld
+    delta_t = 10.0 ** (result / 10.0) / dtt.BOLTZMANN_J_K
     return np.asarray(100.0 * delta_t / victim.noise_temperature_k[v])
 
 
@@ -295,27 +325,38 @@ def examine(new: BeamTable, filed: BeamTable) -> Pairs:
 
 
 def affected(new: BeamTable, filed: BeamTable, pairs: Pairs | None = None) -> list[dict[str, Any]]:
-    """The filed networks to coordinate with, each with the numbers behind it."""
+    """The filed networks to coordinate with, each with the numbers behind it.
+
+    Aggregated per network with sorts and bincounts (no loop over the pairs), so that a
+    request affecting thousands of networks costs a few passes over its pairs."""
     pairs = examine(new, filed) if pairs is None else pairs
     if pairs.size == 0:
         return []
     within = pairs.within_arc
-    over = pairs.dt_t_percent > dtt.THRESHOLD_PERCENT
-    hit = within | over
+    dt = pairs.dt_t_percent
+    over = dt > dtt.THRESHOLD_PERCENT
     networks = filed.network[pairs.filed_row]
+    count = len(filed.network_ids)
+    hit_networks = np.flatnonzero(np.bincount(networks, weights=within | over, minlength=count))
+    if hit_networks.size == 0:
+        return []
+    by_arc = np.bincount(networks, weights=within, minlength=count) > 0
+    by_dtt = np.bincount(networks, weights=over, minlength=count) > 0
+    n_pairs = np.bincount(networks, minlength=count)
+    n_over = np.bincount(networks, weights=over, minlength=count)
+    widest = np.full(count, -np.inf)
+    arcs = np.where(np.isfinite(pairs.arc_deg) & (within | over), pairs.arc_deg, -np.inf)
+    np.maximum.at(widest, networks, arcs)
+    # The worst pair of each network: sort by network, then by ΔT/T descending.
+    order = np.lexsort((-dt, networks))
+    first = order[np.r_[0, np.flatnonzero(np.diff(networks[order])) + 1]]
+    worst_of = np.full(count, -1, dtype=np.int64)
+    worst_of[networks[first]] = first
     results = []
-    for position in np.unique(networks[hit]):
-        mine = networks == position
-        mine_hit = mine & hit
-        dt = pairs.dt_t_percent
-        worst = int(np.flatnonzero(mine)[np.argmax(dt[mine])])
-        criteria = []
-        if np.any(within & mine):
-            criteria.append("arc")
-        if np.any(over & mine):
-            criteria.append("dt/t")
-        arcs = pairs.arc_deg[mine_hit]
-        finite_arcs = arcs[np.isfinite(arcs)]
+    for position in hit_networks:
+        worst = int(worst_of[position])
+        criteria = [name for name, flag in (("arc", by_arc[position]), ("dt/t", by_dtt[position]))
+                    if flag]  # fmt: skip
         results.append({
             "network_id": filed.network_ids[position],
             "name": filed.names[position],
@@ -323,7 +364,9 @@ def affected(new: BeamTable, filed: BeamTable, pairs: Pairs | None = None) -> li
             "separation_deg": round(float(pairs.separation_deg[worst]), 4),
             "criterion": criteria[0],
             "criteria": criteria,
-            "coordination_arc_deg": float(finite_arcs.max()) if finite_arcs.size else None,
+            "coordination_arc_deg": (
+                float(widest[position]) if np.isfinite(widest[position]) else None
+            ),
             "dt_t_percent": round(float(dt[worst]), 4),
             "dt_t_into_filed_percent": round(float(pairs.dt_t_into_filed_percent[worst]), 4),
             "dt_t_into_new_percent": round(float(pairs.dt_t_into_new_percent[worst]), 4),
@@ -331,8 +374,8 @@ def affected(new: BeamTable, filed: BeamTable, pairs: Pairs | None = None) -> li
                 "new_beam": new.beam_names[int(pairs.new_row[worst])],
                 "filed_beam": filed.beam_names[int(pairs.filed_row[worst])],
             },
-            "pairs": int(np.count_nonzero(mine)),
-            "pairs_over_threshold": int(np.count_nonzero(over & mine)),
+            "pairs": int(n_pairs[position]),
+            "pairs_over_threshold": int(n_over[position]),
         })  # fmt: skip
     results.sort(key=lambda r: (r["separation_deg"], r["network_id"]))
     return results
