@@ -4,7 +4,7 @@ rights, time limits, the affected networks, the audit trail; and the schema and 
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -133,3 +133,12 @@ def test_affected_networks_from_the_register(sessions: sessionmaker[Session]) ->
     assert near_entry["criterion"] == "arc" and near_entry["separation_deg"] == pytest.approx(4.0)
     assert result["administrations"] == ["DE"]
     assert result["pairs_evaluated"] == 4  # up/up and down/down with each of the two others
+
+
+def test_a_date_of_receipt_in_the_future_is_refused(sessions: sessionmaker[Session]) -> None:
+    later = date.today() + timedelta(days=400)
+    with sessions() as session, session.begin(), pytest.raises(InvalidInput) as caught:
+        usecases.submit_network(
+            session, principal=FR, document=network_document(), date_of_receipt=later
+        )
+    assert caught.value.field == "date_of_receipt"

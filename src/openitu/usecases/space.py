@@ -56,6 +56,7 @@ def submit_network(
     if step not in FIRST_STEPS:
         raise InvalidInput("first_step", "a filing starts with advance_publication or "
                            "coordination_request")  # fmt: skip
+    _not_future(date_of_receipt)
     network = parse_network(document)
     write = begin(
         session,
@@ -94,6 +95,7 @@ def record_step(
 ) -> dict[str, Any]:
     """Record one later step of a filing, if the life cycle allows it on that date."""
     parsed = filings.parse_step(step)
+    _not_future(date_of_receipt)
     right = RIGHT_FOR_STEP[parsed]
     write = begin(session, principal=principal, right=right, area="space")
     row, _ = repository.get_network(session, network_id)
@@ -113,6 +115,11 @@ def record_step(
                  "informed_on": None if informed_on is None else informed_on.isoformat()},
     )  # fmt: skip
     return {"network_id": network_id, **_state(state)}
+
+
+def _not_future(day: date) -> None:
+    if day > date.today():
+        raise InvalidInput("date_of_receipt", "the Bureau cannot have received it in the future")
 
 
 def _state(state: filings.FilingState) -> dict[str, Any]:
