@@ -82,3 +82,17 @@ def test_networks_add_affected_deadlines(run_cli: Run, tmp_path: Path) -> None:
     assert due["due"] == "2026-05-01" and dates["status"] == "lapsed"
     listed = _json(run_cli, "networks", "list", "--source", "ucs-2023")
     assert len(listed) == 588 and all(n["source"] == "ucs-2023" for n in listed)
+
+
+def test_visibility_and_pfd_check(run_cli: Run, tmp_path: Path) -> None:
+    seen = _json(run_cli, "visibility", "--longitude", "-75", "--lat", "40.7", "--lon", "-74.0")
+    # New York sees 75° W high in the southern sky (elevation by the law of cosines ~43°).
+    assert seen["visible"] is True and 40 < seen["elevation_deg"] < 46
+    assert 175 < seen["azimuth_deg"] < 185
+    case = tmp_path / "pfd.json"
+    case.write_text(json.dumps({"longitude_deg": -75.0, "frequency": "4GHz",
+                                "eirp_density_dbw_hz": 0.0,
+                                "points": [{"lat_deg": 40.7, "lon_deg": -74.0}]}))  # fmt: skip
+    result = _json(run_cli, "pfd-check", str(case))
+    assert result["complies"] is False and result["points_exceeding"] == 1
+    assert result["results"][0]["margin_db"] < 0

@@ -3,6 +3,7 @@ calculators, filings with real accounts and tokens, errors as problem+json."""
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -93,3 +94,24 @@ def test_filing_over_http(client: TestClient, sessions: sessionmaker[Session]) -
     assert client.post(f"{url}/{network_id}/examination", headers=fr).status_code == 403
     assert client.post(f"{url}/{network_id}/examination", headers=br).status_code == 200
     assert client.get(f"{url}/999999").status_code == 404
+
+
+def test_visibility_and_pfd_check(client: TestClient) -> None:
+    under = client.get("/api/space/visibility", params={"longitude": 19.2, "lat": 0, "lon": 19.2})
+    assert under.json()["elevation_deg"] == 90.0
+    assert under.json()["range_km"] == round(42164.17 - 6378.137, 3)
+    polar = client.get("/api/space/visibility", params={"longitude": 0, "lat": 85, "lon": 0})
+    assert polar.json()["visible"] is False
+    points = [{"lat_deg": 0.0, "lon_deg": 0.0}, {"lat_deg": 85.0, "lon_deg": 0.0}]
+    case = {"longitude_deg": 0.0, "frequency": "11.2GHz", "eirp_density_dbw_hz": -40.0,
+            "points": points}  # fmt: skip
+    body = client.post("/api/space/pfd-check", json=case).json()
+    # Sub-satellite point: -40 + 10 log 4000 - 10 log(4π d²) against -140 (δ = 90°).
+    d = (42164.17 - 6378.137) * 1e3
+    expected = -40 + 10 * math.log10(4000) - 10 * math.log10(4 * math.pi * d**2)
+    first, second = body["results"]
+    assert first["pfd_dbw_m2"] == round(expected, 4) and first["limit_dbw_m2"] == -140.0
+    assert first["exceeds"] == (expected > -140.0)
+    assert second["pfd_dbw_m2"] is None and second["exceeds"] is False
+    bad = client.post("/api/space/pfd-check", json={**case, "points": []})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "points"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from openitu.errors import InvalidInput
-from openitu.space import arc, dtt, pfd
+from openitu.space import arc, dtt, geometry, pfd
 from openitu.units import parse_frequency_hz
 
 _TERMS = ("pe_w_hz", "g1_dbi", "g3_dbi", "lu_db", "ps_w_hz", "g2_dbi", "g4_dbi", "ld_db",
@@ -95,3 +95,75 @@ def dtt_case(case: dict[str, Any]) -> dict[str, Any]:
             raise InvalidInput(required, "required")
     values = {key: _number(case, key, "") for key in _TERMS if key in case}
     return dtt.from_terms(**values).row()
+
+
+def visibility(longitude_deg: float, lat_deg: float, lon_deg: float) -> dict[str, Any]:
+    """Where a GSO position is seen from a place: elevation, azimuth, range, visible."""
+    if not -180.0 <= longitude_deg <= 180.0:
+        raise InvalidInput("longitude", "must be within [-180, 180]")
+    elevation = float(geometry.elevation_deg(longitude_deg, lat_deg, lon_deg))
+    return {
+        "longitude_deg": longitude_deg,
+        "lat_deg": lat_deg,
+        "lon_deg": lon_deg,
+        "elevation_deg": round(elevation, 6),
+        "azimuth_deg": round(float(geometry.azimuth_deg(longitude_deg, lat_deg, lon_deg)), 6),
+        "range_km": round(float(geometry.slant_range_km(longitude_deg, lat_deg, lon_deg)), 3),
+        "visible": elevation >= 0.0,
+    }
+
+
+MAX_POINTS = 100_000
+
+
+def pfd_check(case: dict[str, Any]) -> dict[str, Any]:
+    """A GSO space station's pfd at points of its service area against Table 21-4.
+
+    ``case``: ``longitude_deg``, ``frequency``, ``eirp_density_dbw_hz`` (one value, or one
+    per point), ``points``: a list of ``{lat_deg, lon_deg}``."""
+    longitude = _number(case, "longitude_deg", "")
+    if not -180.0 <= longitude <= 180.0:
+        raise InvalidInput("longitude_deg", "must be within [-180, 180]")
+    points = case.get("points")
+    if not isinstance(points, list) or not points:
+        raise InvalidInput("points", "a non-empty list of {lat_deg, lon_deg}")
+    if len(points) > MAX_POINTS:
+        raise InvalidInput("points", f"at most {MAX_POINTS} points")
+    for index, point in enumerate(points):
+        if not isinstance(point, dict):
+            raise InvalidInput(f"points[{index}]", "expected {lat_deg, lon_deg}")
+    lat = [_number(p, "lat_deg", f"points[{i}].") for i, p in enumerate(points)]
+    lon = [_number(p, "lon_deg", f"points[{i}].") for i, p in enumerate(points)]
+    eirp = case.get("eirp_density_dbw_hz")
+    if isinstance(eirp, list):
+        if len(eirp) != len(points):
+            raise InvalidInput("eirp_density_dbw_hz", "one value, or one per point")
+        density: Any = [_number({"v": v}, "v", "eirp_density_dbw_hz.") for v in eirp]
+    else:
+        density = _number(case, "eirp_density_dbw_hz", "")
+    check = pfd.check_gso_pfd(
+        sat_lon_deg=longitude,
+        frequency_hz=parse_frequency_hz(case.get("frequency", ""), field="frequency"),
+        eirp_density_dbw_hz=density,
+        lat_deg=lat,
+        lon_deg=lon,
+    )
+
+    def value(x: float) -> float | None:
+        return None if x != x else round(x, 4)  # NaN (below the horizon) -> null
+
+    return {
+        **check.as_dict(),
+        "results": [
+            {
+                "lat_deg": lat[i],
+                "lon_deg": lon[i],
+                "elevation_deg": round(float(check.elevation_deg[i]), 4),
+                "pfd_dbw_m2": value(float(check.pfd_dbw_m2[i])),
+                "limit_dbw_m2": round(float(check.limit_dbw_m2[i]), 4),
+                "margin_db": value(float(check.margin_db[i])),
+                "exceeds": bool(check.exceeds[i]),
+            }
+            for i in range(len(points))
+        ],
+    }

@@ -138,6 +138,36 @@ def dtt_command(
     _emit(document, as_json, "\n".join(lines))
 
 
+@app.command("visibility")
+def visibility(
+    longitude: float = typer.Option(..., "--longitude", help="GSO nominal longitude [deg east]"),
+    lat: float = typer.Option(..., "--lat", help="Place latitude [deg]"),
+    lon: float = typer.Option(..., "--lon", help="Place longitude [deg east]"),
+    as_json: bool = JsonOption,
+) -> None:
+    """Elevation, azimuth and range of a GSO position from a place, and whether it is seen."""
+    document = queries.visibility(longitude, lat, lon)
+    _emit(document, as_json, f"elevation {document['elevation_deg']:.2f}°, azimuth "
+          f"{document['azimuth_deg']:.2f}°, {document['range_km']:.0f} km"
+          + ("" if document["visible"] else " (below the horizon)"))  # fmt: skip
+
+
+@app.command("pfd-check")
+def pfd_check(
+    case_file: Path = typer.Argument(
+        ..., help="JSON: longitude_deg, frequency, eirp_density_dbw_hz, points [{lat_deg, lon_deg}]"
+    ),
+    as_json: bool = JsonOption,
+) -> None:
+    """A GSO space station's pfd over points of its service area against Table 21-4."""
+    cases, many = read_cases(case_file)
+    results = [queries.pfd_check(case) for case in cases]
+    document: Any = results if many else results[0]
+    _emit(document, as_json, "\n".join(
+        f"{'complies' if r['complies'] else 'EXCEEDS'}: worst margin {r['worst_margin_db']} dB "
+        f"over {r['points']} points" for r in results))  # fmt: skip
+
+
 @networks_app.command("add")
 def networks_add(
     file: Path = typer.Argument(..., help="A network's JSON document"),

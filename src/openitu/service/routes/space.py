@@ -62,6 +62,22 @@ def dtt(case: Annotated[dict[str, Any] | list[dict[str, Any]], Body()]) -> Any:
     return queries.dtt_case(case)
 
 
+@router.get("/visibility")
+def visibility(
+    longitude: Annotated[float, Query(description="GSO nominal longitude [deg east]")],
+    lat: Annotated[float, Query(description="place latitude [deg]")],
+    lon: Annotated[float, Query(description="place longitude [deg east]")],
+) -> dict[str, Any]:
+    """Elevation, azimuth and range of a GSO position from a place."""
+    return queries.visibility(longitude, lat, lon)
+
+
+@router.post("/pfd-check")
+def pfd_check(case: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+    """A GSO space station's pfd over points of its service area against Table 21-4."""
+    return queries.pfd_check(case)
+
+
 @router.get("/networks")
 def networks(
     session: SessionDep,
