@@ -92,3 +92,46 @@ def test_network_page(live_server: str, seeded: dict[str, int], page: Any) -> No
     assert page.locator("#status").inner_text() == "lapsed"
     response = page.goto(f"{live_server}/space/networks/99999999")
     assert response is not None and response.status == 404
+
+
+OFFICER = "space-browser-officer-br"
+PASSWORD = "space browser password 1"
+
+
+@pytest.fixture(scope="module")
+def officer(loaded_sqlite_url: str) -> str:
+    from openitu.store import accounts
+
+    engine = make_engine(loaded_sqlite_url)
+    admin = Principal(role=Role.ADMIN, username="cli:space-browser", via="cli")
+    with unit_of_work(session_factory(engine)) as session:
+        if accounts.get_user(session, OFFICER) is None:
+            accounts.create_user(session, actor=admin, username=OFFICER, password=PASSWORD,
+                                 role=Role.NOTIFYING_OFFICER, administration="BR")  # fmt: skip
+    engine.dispose()
+    return OFFICER
+
+
+def test_filing_form(live_server: str, officer: str, page: Any) -> None:
+    page.goto(f"{live_server}/space/file")
+    assert page.locator("#file-form").count() == 1  # shown, but filing needs a sign-in
+    page.goto(f"{live_server}/account/sign-in")
+    page.fill("#username", officer)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{live_server}/space/file")
+    page.fill("#name", "FORM-BR-SAT")
+    page.fill("#longitude_deg", "-200")
+    page.fill("#es_lat_deg", "-15.8")
+    page.fill("#es_lon_deg", "-47.9")
+    page.fill("#date_of_receipt", "2022-02-01")
+    page.click("#submit")
+    # Out of range: the error names the field, next to it, and nothing is filed.
+    assert "longitude_deg" in page.locator("#longitude_deg-error").inner_text()
+    assert page.locator("#created").count() == 0
+    page.fill("#longitude_deg", "-61")
+    page.click("#submit")
+    assert page.locator("#biu-due").inner_text() == "2029-02-01"  # No. 11.44: seven years
+    page.click("#created-link")
+    assert page.locator("#network-name").inner_text() == "FORM-BR-SAT"
+    assert page.locator("#administration").inner_text() == "BR"

@@ -4,13 +4,20 @@ dates, its time limits and its coordination status)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any, Final
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from openitu.errors import InvalidInput, NotFound
-from openitu.service.auth import public
+from openitu.accounts import Principal
+from openitu.errors import InvalidInput, NotFound, OpenITUError
+from openitu.service.auth import (
+    CurrentPrincipalDep,
+    attach_csrf_cookie,
+    csrf_protected,
+    csrf_token,
+    public,
+)
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.space import chart
 from openitu.store import space as repository
@@ -99,3 +106,132 @@ def network_page(
         coordination_error=error,
         as_of=day.isoformat(),
     )
+
+
+# ------------------------------------------------------------------ filing form
+
+FORM_FIELDS: Final = (
+    "name", "longitude_deg", "station_keeping_deg", "date_of_receipt",
+    "es_name", "es_lat_deg", "es_lon_deg", "es_gain_dbi",
+    "up_low", "up_high", "down_low", "down_high", "sat_gain_dbi",
+    "ts_k", "te_k", "pe_dbw_hz", "ps_dbw_hz",
+)  # fmt: skip
+# Where an error in the built document lands on the form.
+_FIELD_OF_PATH: Final = {
+    "name": "name", "longitude_deg": "longitude_deg", "station_keeping_deg": "station_keeping_deg",
+    "earth_stations[0].name": "es_name", "earth_stations[0].lat_deg": "es_lat_deg",
+    "earth_stations[0].lon_deg": "es_lon_deg", "earth_stations[0].gain_dbi": "es_gain_dbi",
+    "beams[0].frequencies[0].low_hz": "up_low", "beams[0].frequencies[0].high_hz": "up_high",
+    "beams[1].frequencies[0].low_hz": "down_low", "beams[1].frequencies[0].high_hz": "down_high",
+    "beams[0].gain_dbi": "sat_gain_dbi", "beams[1].gain_dbi": "sat_gain_dbi",
+    "beams[0].noise_temperature_k": "ts_k", "beams[1].noise_temperature_k": "te_k",
+    "beams[0].power_density_dbw_hz": "pe_dbw_hz", "beams[1].power_density_dbw_hz": "ps_dbw_hz",
+    "date_of_receipt": "date_of_receipt",
+}  # fmt: skip
+
+
+def _float(form: dict[str, str], key: str, errors: dict[str, str]) -> float | None:
+    try:
+        return float(form[key])
+    except ValueError:
+        errors[key] = "expected a number"
+        return None
+
+
+def _document(form: dict[str, str], administration: str, errors: dict[str, str]) -> dict[str, Any]:
+    """The network's JSON document from the form: one earth station, an up and a down beam."""
+    numbers = {k: _float(form, k, errors) for k in (
+        "longitude_deg", "station_keeping_deg", "es_lat_deg", "es_lon_deg", "es_gain_dbi",
+        "sat_gain_dbi", "ts_k", "te_k", "pe_dbw_hz", "ps_dbw_hz")}  # fmt: skip
+    station = form["es_name"] or "ES"
+    beam = {"service": "fixed-satellite", "gain_dbi": numbers["sat_gain_dbi"],
+            "earth_station": station}  # fmt: skip
+    return {
+        "name": form["name"],
+        "administration": administration,
+        "orbit": "gso",
+        "longitude_deg": numbers["longitude_deg"],
+        "station_keeping_deg": numbers["station_keeping_deg"],
+        "earth_stations": [{"name": station, "lat_deg": numbers["es_lat_deg"],
+                            "lon_deg": numbers["es_lon_deg"], "gain_dbi": numbers["es_gain_dbi"]}],
+        "beams": [
+            {**beam, "name": "UP", "direction": "up",
+             "frequencies": [{"low_hz": form["up_low"], "high_hz": form["up_high"]}],
+             "noise_temperature_k": numbers["ts_k"], "power_density_dbw_hz": numbers["pe_dbw_hz"]},
+            {**beam, "name": "DOWN", "direction": "down",
+             "frequencies": [{"low_hz": form["down_low"], "high_hz": form["down_high"]}],
+             "noise_temperature_k": numbers["te_k"], "power_density_dbw_hz": numbers["ps_dbw_hz"]},
+        ],
+    }  # fmt: skip
+
+
+def _form_page(
+    request: Request,
+    principal: Principal,
+    *,
+    form: dict[str, str],
+    errors: dict[str, str],
+    created: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    response = render(request, "space/file.html", status_code=status_code, principal=principal,
+                      form=form, errors=errors, created=created,
+                      csrf_token=csrf_token(request))  # fmt: skip
+    attach_csrf_cookie(request, response)
+    return response
+
+
+DEFAULTS: Final = {
+    "name": "", "longitude_deg": "", "station_keeping_deg": "0.05",
+    "date_of_receipt": "", "es_name": "HUB", "es_lat_deg": "", "es_lon_deg": "",
+    "es_gain_dbi": "52", "up_low": "14.0GHz", "up_high": "14.5GHz", "down_low": "11.45GHz",
+    "down_high": "11.7GHz", "sat_gain_dbi": "32", "ts_k": "600", "te_k": "140",
+    "pe_dbw_hz": "-50", "ps_dbw_hz": "-70",
+}  # fmt: skip
+
+
+@router.get("/file", response_class=HTMLResponse)
+def file_form(request: Request, principal: CurrentPrincipalDep) -> Response:
+    """The filing form (notifying officers file for their own administration)."""
+    return _form_page(request, principal, form=dict(DEFAULTS), errors={})
+
+
+async def _form_fields(request: Request) -> dict[str, str]:
+    """The filing form's fields (read once; the CSRF check has read the same form)."""
+    data = await request.form()
+    return {key: str(data.get(key, ""))[:200] for key in FORM_FIELDS}
+
+
+@router.post("/file", response_class=HTMLResponse, dependencies=[csrf_protected])
+def file_network(
+    request: Request,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    form: Annotated[dict[str, str], Depends(_form_fields)],
+) -> Response:
+    """File a GSO network with one earth station and an up and a down beam."""
+    errors: dict[str, str] = {}
+    if not principal.signed_in or principal.administration is None:
+        errors["form"] = "sign in as a notifying officer of an administration to file"
+        return _form_page(request, principal, form=form, errors=errors, status_code=403)
+    try:
+        received = (
+            date.fromisoformat(form["date_of_receipt"]) if form["date_of_receipt"] else date.today()
+        )
+    except ValueError:
+        errors["date_of_receipt"] = "expected YYYY-MM-DD"
+        received = date.today()
+    document = _document(form, principal.administration, errors)
+    if errors:
+        return _form_page(request, principal, form=form, errors=errors, status_code=422)
+    try:
+        created = usecases.submit_network(
+            session, principal=principal, document=document, date_of_receipt=received
+        )
+    except InvalidInput as exc:
+        errors[_FIELD_OF_PATH.get(exc.field, "form")] = f"{exc.field}: {exc.reason}"
+        return _form_page(request, principal, form=form, errors=errors, status_code=422)
+    except OpenITUError as exc:
+        errors["form"] = exc.detail
+        return _form_page(request, principal, form=form, errors=errors, status_code=exc.status)
+    return _form_page(request, principal, form=form, errors={}, created=created, status_code=201)
