@@ -37,23 +37,41 @@ def test_arc_and_dt_over_t_criteria() -> None:
         (1, _network("NEAR", "DE", 15.0, "14.0GHz", "14.25GHz")),  # 5° away, row 2): ±7°
         (2, _network("FAR", "IT", 40.0, "14.0GHz", "14.25GHz", power=-70.0)),  # 30°, quiet
         (3, _network("OTHERBAND", "ES", 11.0, "6.0GHz", "6.2GHz")),  # no overlap
-        # 9° away (outside ±7°) but loud and close on the ground: ΔT/T decides.
+        # 9° away (outside ±7°) but loud and close on the ground: in an arc band ΔT/T only
+        # lets its administration ask to be included (No. 9.41).
         (4, _network("LOUD", "GB", 19.0, "14.0GHz", "14.5GHz", power=-20.0)),
     ]
     new_table = coordination.BeamTable.from_networks([(0, new)])
     filed_table = coordination.BeamTable.from_networks(filed)
     report = coordination.report(new_table, filed_table)
     by_name = {n["name"]: n for n in report["networks"]}
-    assert set(by_name) == {"NEAR", "LOUD"}
+    assert set(by_name) == {"NEAR"}
     assert by_name["NEAR"]["criterion"] == "arc"
     assert by_name["NEAR"]["separation_deg"] == pytest.approx(5.0)
     assert by_name["NEAR"]["coordination_arc_deg"] == 7.0
-    assert by_name["LOUD"]["criteria"] == ["dt/t"]
-    assert by_name["LOUD"]["dt_t_percent"] > dtt.THRESHOLD_PERCENT
-    assert report["administrations"] == ["DE", "GB"]
+    assert report["administrations"] == ["DE"]
+    assert report["no_9_41"]["may_request_inclusion"] == [4]
+    pairs = coordination.examine(new_table, filed_table)
+    near_dt = pairs.dt_t_percent[filed_table.network[pairs.filed_row] == 0]
+    assert near_dt.size == 2
+    assert report["no_9_41"]["may_be_excluded"] == ([1] if near_dt.max() <= 6.0 else [])
     # Pairs: same direction and overlapping bands, counted here by hand: NEAR, FAR and
     # LOUD overlap the new network's up and down beams (3 networks x 2 directions).
     assert report["pairs_evaluated"] == 6
+
+
+def test_dt_over_t_decides_where_the_table_gives_no_arc() -> None:
+    # 21.4-22 GHz is in none of the encoded rows 1)-3): row 9), ΔT/T > 6 %.
+    new = _network("NEW", "FR", 10.0, "21.4GHz", "22.0GHz")
+    loud = _network("LOUD", "GB", 25.0, "21.5GHz", "21.9GHz", power=-20.0)
+    quiet = _network("QUIET", "NO", 60.0, "21.5GHz", "21.9GHz", power=-90.0)
+    report = coordination.report(
+        coordination.BeamTable.from_networks([(0, new)]),
+        coordination.BeamTable.from_networks([(1, loud), (2, quiet)]),
+    )
+    assert [(n["name"], n["criteria"]) for n in report["networks"]] == [("LOUD", ["dt/t"])]
+    assert report["networks"][0]["coordination_arc_deg"] is None
+    assert report["networks"][0]["dt_t_percent"] > dtt.THRESHOLD_PERCENT
 
 
 def test_far_quiet_network_is_below_threshold_with_its_numbers() -> None:

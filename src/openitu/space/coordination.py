@@ -6,9 +6,10 @@ Every pair of beams with overlapping frequencies and the same direction is exami
   network's space station lies within the arc of the new network's nominal position,
   in a band and for services the Table's rows 1)-3) name;
 - by ΔT/T (Appendix 8, `openitu.space.dtt`), in both senses (the new network's emissions
-  into the filed network's receivers and the reverse), for every pair: the criterion of
-  row 9), and the figure an administration quotes under No. 9.41 to be excluded from (or
-  included in) coordination within the arc.
+  into the filed network's receivers and the reverse), computed for every pair: it
+  decides where the Table gives no arc (row 9)); in the arc's bands it is the figure of
+  No. 9.41, and the report lists the networks outside the arc above 6 % (they may ask to
+  be included) and those inside it at most 6 % (they may be excluded).
 
 Per direction, ΔT/T is the increase at the one receiver the pair involves over that
 receiver's noise temperature (ΔTs/Ts for receiving satellites, ΔTe/Te for receiving earth
@@ -334,7 +335,9 @@ def affected(new: BeamTable, filed: BeamTable, pairs: Pairs | None = None) -> li
         return []
     within = pairs.within_arc
     dt = pairs.dt_t_percent
-    over = dt > dtt.THRESHOLD_PERCENT
+    # ΔT/T decides only where Table 5-1 gives no arc (row 9)); in the arc's bands it is
+    # the figure of No. 9.41 (see `no_9_41`), not a trigger of its own.
+    over = (dt > dtt.THRESHOLD_PERCENT) & ~np.isfinite(pairs.arc_deg)
     networks = filed.network[pairs.filed_row]
     count = len(filed.network_ids)
     hit_networks = np.flatnonzero(np.bincount(networks, weights=within | over, minlength=count))
@@ -381,6 +384,31 @@ def affected(new: BeamTable, filed: BeamTable, pairs: Pairs | None = None) -> li
     return results
 
 
+def no_9_41(new: BeamTable, filed: BeamTable, pairs: Pairs) -> dict[str, list[int]]:
+    """In the bands with an arc, the networks whose ΔT/T contradicts the arc (No. 9.41):
+    outside it yet above 6 % (their administrations may ask to be included), or inside
+    it yet at most 6 % on every pair (they may be excluded)."""
+    if pairs.size == 0:
+        return {"may_request_inclusion": [], "may_be_excluded": []}
+    arc_band = np.isfinite(pairs.arc_deg)
+    dt_over = pairs.dt_t_percent > dtt.THRESHOLD_PERCENT
+    networks = filed.network[pairs.filed_row]
+    count = len(filed.network_ids)
+
+    def having(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+        return np.asarray(np.bincount(networks, weights=mask, minlength=count) > 0)
+
+    inside = having(arc_band & pairs.within_arc)
+    outside_loud = having(arc_band & ~pairs.within_arc & dt_over)
+    inside_loud = having(arc_band & pairs.within_arc & dt_over)
+    return {
+        "may_request_inclusion": [
+            filed.network_ids[i] for i in np.flatnonzero(outside_loud & ~inside)
+        ],
+        "may_be_excluded": [filed.network_ids[i] for i in np.flatnonzero(inside & ~inside_loud)],
+    }
+
+
 def report(new: BeamTable, filed: BeamTable) -> dict[str, Any]:
     """The machine-interface answer: affected networks, administrations, pair counts."""
     pairs = examine(new, filed)
@@ -391,4 +419,5 @@ def report(new: BeamTable, filed: BeamTable) -> dict[str, Any]:
         "pairs_evaluated": pairs.size,
         "networks": networks,
         "administrations": sorted({n["administration"] for n in networks}),
+        "no_9_41": no_9_41(new, filed, pairs),
     }
