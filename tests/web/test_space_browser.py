@@ -4,6 +4,7 @@ network's page (steps, time limits, coordination status)."""
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 
 from openitu.accounts import Principal, Role
+from openitu.space import geometry
 from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.usecases import space as usecases
 
@@ -135,3 +137,19 @@ def test_filing_form(live_server: str, officer: str, page: Any) -> None:
     page.click("#created-link")
     assert page.locator("#network-name").inner_text() == "FORM-BR-SAT"
     assert page.locator("#administration").inner_text() == "BR"
+
+
+def test_pfd_map_on_the_network_page(live_server: str, seeded: dict[str, int], page: Any) -> None:
+    # BROWSER-KR's down beam: 11.45-11.7 GHz, ps = -70 dB(W/Hz), 31 dBi, at 145° E.
+    page.goto(f"{live_server}/space/networks/{seeded['new']}?as_of=2020-01-01")
+    cells = page.locator('.pfd-map-block[data-beam="KU-DOWN"] rect.pfd-cell')
+    assert cells.count() == 45 * 90  # 4° cells over the globe
+    under = page.locator('rect.pfd-cell[data-lat="0"][data-lon="146"]')
+    margin = float(under.get_attribute("data-margin-db") or "nan")
+    # Independently: -39 dB(W/Hz) + 10 log 4000 - 10 log(4π d²) against the limit at δ.
+    d = float(geometry.slant_range_km(145.0, 0.0, 146.0)) * 1e3
+    elevation = float(geometry.elevation_deg(145.0, 0.0, 146.0))
+    pfd_value = -39.0 + 10 * math.log10(4000) - 10 * math.log10(4 * math.pi * d**2)
+    limit = -150.0 + min(max(elevation - 5.0, 0.0), 20.0) / 2
+    assert margin == pytest.approx(limit - pfd_value, abs=0.01)
+    assert page.locator('rect.pfd-cell.hidden[data-lat="0"][data-lon="-34"]').count() == 1

@@ -112,3 +112,53 @@ def _wrapped(start: float, end: float) -> list[tuple[float, float]]:
     if end > 180.0:
         return [(start, 180.0), (-180.0, end - 360.0)]
     return [(start, end)]
+
+
+@dataclass(frozen=True)
+class PfdCell:
+    lat_deg: float
+    lon_deg: float
+    margin_db: float | None
+    """Limit minus pfd; None where the satellite is below the horizon."""
+
+
+def pfd_map_svg(cells: Sequence[PfdCell], *, step_deg: float, title: str) -> str:
+    """An equirectangular map of the pfd margin against Table 21-4: green where the limit
+    is met (darker with more margin), red where it is exceeded, grey where the satellite
+    is not seen. Each cell carries its position and margin as data attributes."""
+    scale = 2.5  # pixels per degree
+    width, height = 360 * scale, 180 * scale
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height + 20:g}" '
+        f'role="img" aria-labelledby="pfd-title" class="pfd-map">',
+        f'<title id="pfd-title">{escape(title)}</title>',
+        f'<rect x="0" y="0" width="{width:g}" height="{height:g}" fill="#eef2f5"/>',
+    ]
+    for cell in cells:
+        x = (cell.lon_deg + 180.0 - step_deg / 2) * scale
+        y = (90.0 - cell.lat_deg - step_deg / 2) * scale
+        if cell.margin_db is None:
+            colour, state, margin = "#bbbbbb", "hidden", ""
+        elif cell.margin_db < 0:
+            colour, state, margin = "#c0392b", "exceeds", f"{cell.margin_db:.2f}"
+        else:
+            shade = max(0.25, 1.0 - min(cell.margin_db, 30.0) / 40.0)
+            colour = f"rgb({int(60 * shade)},{int(170 * shade + 40)},{int(80 * shade)})"
+            state, margin = "meets", f"{cell.margin_db:.2f}"
+        parts.append(
+            f'<rect class="pfd-cell {state}" data-lat="{cell.lat_deg:g}" '
+            f'data-lon="{cell.lon_deg:g}" data-margin-db="{margin}" x="{x:.1f}" y="{y:.1f}" '
+            f'width="{step_deg * scale:.1f}" height="{step_deg * scale:.1f}" fill="{colour}"/>'
+        )
+    for lon in range(-180, 181, 30):
+        x = (lon + 180) * scale
+        parts.append(f'<line x1="{x:g}" y1="0" x2="{x:g}" y2="{height:g}" stroke="#fff" '
+                     'stroke-width="0.5"/>')  # fmt: skip
+        parts.append(f'<text x="{x:g}" y="{height + 14:g}" font-size="10" '
+                     f'text-anchor="middle">{lon}°</text>')  # fmt: skip
+    for lat in range(-60, 61, 30):
+        y = (90 - lat) * scale
+        parts.append(f'<line x1="0" y1="{y:g}" x2="{width:g}" y2="{y:g}" stroke="#fff" '
+                     'stroke-width="0.5"/>')  # fmt: skip
+    parts.append("</svg>")
+    return "\n".join(parts)

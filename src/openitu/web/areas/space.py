@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Final
 
+import numpy as np
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -19,7 +20,8 @@ from openitu.service.auth import (
     public,
 )
 from openitu.service.deps import ContextDep, SessionDep
-from openitu.space import chart
+from openitu.space import chart, pfd
+from openitu.space.networks import Network
 from openitu.store import space as repository
 from openitu.usecases import space as usecases
 from openitu.web.pages import render, render_error
@@ -96,9 +98,11 @@ def network_page(
         coordination = usecases.affected(session, network_id=network_id, filed=filed)
     except InvalidInput as exc:
         error = exc.reason
+    pfd_maps = _pfd_maps(network)
     return render(
         request,
         "space/network.html",
+        pfd_maps=pfd_maps,
         row=row,
         network=network,
         dates=dates,
@@ -106,6 +110,44 @@ def network_page(
         coordination_error=error,
         as_of=day.isoformat(),
     )
+
+
+PFD_STEP_DEG: Final = 4.0
+
+
+def _pfd_maps(network: Network) -> list[dict[str, Any]]:
+    """For each down beam: its pfd over the visible Earth against Table 21-4, with the
+    beam's peak e.i.r.p. density everywhere (no gain contour is filed yet: the worst case)."""
+    if network.longitude_deg is None:
+        return []
+    lats = np.arange(-88.0, 88.1, PFD_STEP_DEG)
+    lons = np.arange(-178.0, 178.1, PFD_STEP_DEG)
+    grid_lat, grid_lon = (a.ravel() for a in np.meshgrid(lats, lons, indexing="ij"))
+    maps: list[dict[str, Any]] = []
+    for beam in network.beams:
+        if beam.direction != "down":
+            continue
+        band = beam.frequencies[0]
+        centre = (band.low_hz + band.high_hz) / 2
+        try:
+            check = pfd.check_gso_pfd(
+                sat_lon_deg=network.longitude_deg,
+                frequency_hz=centre,
+                eirp_density_dbw_hz=beam.power_density_dbw_hz + beam.gain_dbi,
+                lat_deg=grid_lat,
+                lon_deg=grid_lon,
+            )
+        except InvalidInput as exc:
+            maps.append({"beam": beam.name, "svg": "", "note": exc.reason, "summary": None})
+            continue
+        cells = [
+            chart.PfdCell(float(la), float(lo), None if np.isnan(m) else float(m))
+            for la, lo, m in zip(grid_lat, grid_lon, check.margin_db, strict=True)
+        ]
+        title = f"pfd of {beam.name} against Table 21-4"
+        svg = chart.pfd_map_svg(cells, step_deg=PFD_STEP_DEG, title=title)
+        maps.append({"beam": beam.name, "note": None, "summary": check.as_dict(), "svg": svg})
+    return maps
 
 
 # ------------------------------------------------------------------ filing form
