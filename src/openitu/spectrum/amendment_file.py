@@ -158,13 +158,31 @@ def read_amendment_file(document: Any) -> AmendmentFile:
 
 
 def build_edition(base: Edition, amendment_file: AmendmentFile) -> Edition:
-    """The new edition: ``base`` with the file's amendments applied in order, one at a
-    time, so that a refusal names the amendment (``amendments[3].service``)."""
+    """The new edition: ``base`` with the file's amendments applied in order; a refusal
+    names the amendment refused (``amendments[3].service``)."""
     if amendment_file.entry_into_force <= base.entry_into_force:
         raise InvalidInput(
             "edition.entry_into_force",
             f"must be after that of {base.id} ({base.entry_into_force.isoformat()})",
         )
+    try:
+        edition = apply_amendments(
+            base,
+            amendment_file.amendments,
+            edition_id=amendment_file.edition_id,
+            title=amendment_file.title,
+            entry_into_force=amendment_file.entry_into_force,
+            based_on=base.id,
+        )
+    except InvalidInput:
+        _name_the_refused_amendment(base, amendment_file)
+        raise
+    _require_footnote_texts(edition, amendment_file)
+    return edition
+
+
+def _name_the_refused_amendment(base: Edition, amendment_file: AmendmentFile) -> None:
+    """Apply the amendments one at a time (slower) to say which one is refused."""
     current = base
     for index, amendment in enumerate(amendment_file.amendments):
         try:
@@ -181,8 +199,6 @@ def build_edition(base: Edition, amendment_file: AmendmentFile) -> Edition:
             raise InvalidInput(
                 f"amendments[{index}]" + (f".{field}" if field else ""), refused.reason
             ) from None
-    _require_footnote_texts(current, amendment_file)
-    return current
 
 
 def _require_footnote_texts(edition: Edition, amendment_file: AmendmentFile) -> None:

@@ -71,8 +71,11 @@ def _split_glued(word: str, known: Counter[str]) -> str:
     if len(word) < 5 or lower in known or not word.isalpha():
         return word
     best: tuple[int, int] | None = None
-    for cut in range(2, len(word) - 1):
+    for cut in range(1, len(word) - 1):
         head, tail = lower[:cut], lower[cut:]
+        # "a" alone only before a long word ("aprimary"): "a"+"bout" is not "about".
+        if cut == 1 and (head != "a" or len(tail) < 5):
+            continue
         if head in known and tail in known:
             score = min(known[head], known[tail])
             if best is None or score > best[0]:

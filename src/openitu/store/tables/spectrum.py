@@ -87,4 +87,4 @@ class EditionAmendmentRow(Base):
     position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     amendment: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text, default="")
-    conference: Mapped[str] = mapped_column(String(40), default="")
+    conference: Mapped[str] = mapped_column(Text, default="")

@@ -23,7 +23,7 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("amendment", sa.Text(), nullable=False),
         sa.Column("source", sa.Text(), nullable=False, server_default=""),
-        sa.Column("conference", sa.String(40), nullable=False, server_default=""),
+        sa.Column("conference", sa.Text(), nullable=False, server_default=""),
         sa.ForeignKeyConstraint(
             ["edition_id"],
             ["spectrum_editions.id"],
