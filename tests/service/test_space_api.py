@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts import Principal, Role
-from openitu.store import accounts
+from openitu.usecases import accounts
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "space"))
 from space_documents import network_document
@@ -25,13 +25,13 @@ def _token(
     with sessions() as session, session.begin():
         accounts.create_user(
             session,
-            actor=ADMIN,
+            principal=ADMIN,
             username=username,
             password="space test password 1",
             role=role,
             administration=admin,
         )
-        secret, _ = accounts.create_token(session, actor=ADMIN, username=username)
+        secret, _ = accounts.create_token(session, principal=ADMIN, username=username)
     return {"Authorization": f"Bearer {secret}"}
 
 

@@ -103,13 +103,20 @@ PASSWORD = "space browser password 1"
 @pytest.fixture(scope="module")
 def officer(loaded_sqlite_url: str) -> str:
     from openitu.store import accounts
+    from openitu.usecases import accounts as account_usecases
 
     engine = make_engine(loaded_sqlite_url)
     admin = Principal(role=Role.ADMIN, username="cli:space-browser", via="cli")
     with unit_of_work(session_factory(engine)) as session:
         if accounts.get_user(session, OFFICER) is None:
-            accounts.create_user(session, actor=admin, username=OFFICER, password=PASSWORD,
-                                 role=Role.NOTIFYING_OFFICER, administration="BR")  # fmt: skip
+            account_usecases.create_user(
+                session,
+                principal=admin,
+                username=OFFICER,
+                password=PASSWORD,
+                role=Role.NOTIFYING_OFFICER,
+                administration="BR",
+            )
     engine.dispose()
     return OFFICER
 
