@@ -182,14 +182,22 @@ CurrentPrincipalDep = Annotated[Principal, Depends(current_principal)]
 RULE_ATTRIBUTE: Final = "openitu_rule"
 
 
+_CHARGED: Final = "api_rate_charged"
+
+
 def _guard(rule: str, check: Callable[[Principal], None]) -> Any:
     async def guard(request: Request, principal: CurrentPrincipalDep) -> Principal:
-        key = (
-            f"user:{principal.username}"
-            if principal.signed_in
-            else f"addr:{client_address(request)}"
-        )
-        await _charge_async(request, "api", key)
+        # One request, one token: a route guarded by its router and by itself runs two
+        # guards (and the request guard of service/input_guard.py runs them once more
+        # before the body is read), but only the first of them charges the bucket.
+        if not getattr(request.state, _CHARGED, False):
+            setattr(request.state, _CHARGED, True)
+            key = (
+                f"user:{principal.username}"
+                if principal.signed_in
+                else f"addr:{client_address(request)}"
+            )
+            await _charge_async(request, "api", key)
         check(principal)
         return principal
 
@@ -232,10 +240,11 @@ def require(permission: str) -> Any:
 # --- the rule of every route ---------------------------------------------------------------
 
 
-def _dependency_calls(dependant: Dependant) -> Iterator[Any]:
+def dependency_calls(dependant: Dependant) -> Iterator[Any]:
+    """Every callable a route depends on, its router's included, depth first."""
     for dependency in dependant.dependencies:
         yield dependency.call
-        yield from _dependency_calls(dependency)
+        yield from dependency_calls(dependency)
 
 
 @dataclass(frozen=True)
@@ -266,7 +275,7 @@ def application_routes(app: FastAPI) -> list[RouteInfo]:
         path = str(context.path or getattr(original, "path", "?"))
         methods = frozenset(context.methods or ())
         if isinstance(original, APIRoute):
-            calls = list(_dependency_calls(context.dependant))
+            calls = list(dependency_calls(context.dependant))
             rules = tuple(getattr(c, RULE_ATTRIBUTE) for c in calls if hasattr(c, RULE_ATTRIBUTE))
             csrf = any(getattr(c, "openitu_csrf", False) for c in calls)
             found.append(RouteInfo(path, methods, rules, csrf, True))
