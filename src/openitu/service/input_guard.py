@@ -10,8 +10,9 @@ Each request passes, in this order, before any route parses it:
    unparseable body never turns a 401 into a 422, and nobody learns a route's body
    schema without the right to call it. The rate limit is charged here, once.
 3. **Every text field of the body**: JSON (every string and every key, at any depth),
-   a urlencoded form or the fields of a multipart form (uploaded files are data, not
-   text, and are left to their route). A field holding a refused character is answered
+   a urlencoded form, or the fields of a multipart form and its uploaded files that are
+   UTF-8 text (a conference document is stored as text; other bytes are left to the
+   route). A field holding a refused character is answered
    422 naming the field (``conference.title``, ``items.0.number``).
 
 Refused characters (:func:`refused_character`): NUL everywhere (PostgreSQL cannot
@@ -278,9 +279,17 @@ async def _body_problem(scope: Scope, media_type: str, body: bytes) -> tuple[str
     except Exception:
         return None  # a malformed multipart body: the route refuses it
     try:
-        return _form_problem(
-            (name, value) for name, value in form.multi_items() if not isinstance(value, UploadFile)
-        )
+        fields: list[tuple[str, str]] = []
+        for name, value in form.multi_items():
+            if isinstance(value, UploadFile):
+                # A text file is stored as text (a conference document): held to the same
+                # rule. Bytes that are not UTF-8 are not text; the route decides on them.
+                try:
+                    value = (await value.read()).decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+            fields.append((name, value))
+        return _form_problem(iter(fields))
     finally:
         await form.close()
 
