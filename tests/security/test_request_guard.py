@@ -144,9 +144,7 @@ def _text_columns_holding_nul(engine: Engine, session: Session) -> list[str]:
         for column in table.columns:
             if isinstance(column.type, (String, Text)):
                 count = session.scalar(
-                    select(func.count())
-                    .select_from(table)
-                    .where(func.instr(column, "\x00") > 0)
+                    select(func.count()).select_from(table).where(func.instr(column, "\x00") > 0)
                 )
                 if count:
                     found.append(f"{table.name}.{column.name}")
@@ -161,7 +159,9 @@ def _send(
     if "multipart/form-data" in content or "application/x-www-form-urlencoded" in content:
         files = None
         data = {k: v for k, v in body.items() if not isinstance(v, bytes)}
-        uploads = {k: ("upload.txt", v, "text/plain") for k, v in body.items() if isinstance(v, bytes)}
+        uploads = {
+            k: ("upload.txt", v, "text/plain") for k, v in body.items() if isinstance(v, bytes)
+        }
         if "multipart/form-data" in content:
             files = uploads or {"_": ("empty.txt", b"", "text/plain")}
         return client.request(method, url, data=data, files=files, headers=headers)
@@ -170,7 +170,11 @@ def _send(
 
 def _form_schema(operation: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any] | None:
     content = operation.get("requestBody", {}).get("content", {})
-    for media_type in ("application/json", "multipart/form-data", "application/x-www-form-urlencoded"):
+    for media_type in (
+        "application/json",
+        "multipart/form-data",
+        "application/x-www-form-urlencoded",
+    ):
         if media_type in content:
             return _resolve(content[media_type]["schema"], spec)
     return None
@@ -357,7 +361,6 @@ def test_a_route_guarded_by_its_router_and_by_itself_costs_one_token(
     with TestClient(app, raise_server_exceptions=False) as client:
         # The numbering router's `public` and the route's own `signed_in`.
         statuses = [
-            client.get("/api/numbering/applications", headers=headers).status_code
-            for _ in range(4)
+            client.get("/api/numbering/applications", headers=headers).status_code for _ in range(4)
         ]
     assert statuses == [200, 200, 200, 429]

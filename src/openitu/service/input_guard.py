@@ -30,6 +30,7 @@ text longer than its column, an integer beyond 64 bits) is the client's input to
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from collections.abc import Awaitable, Callable, Iterator
@@ -150,7 +151,8 @@ _BODY_METHODS: Final = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 def _media_type(scope: Scope) -> str:
     for name, value in scope.get("headers", []):
         if name == b"content-type":
-            return value.decode("latin-1").split(";", 1)[0].strip().lower()
+            text: str = bytes(value).decode("latin-1")
+            return text.split(";", 1)[0].strip().lower()
     return ""
 
 
@@ -219,9 +221,10 @@ class RequestGuard:
         for kind in type(exc).__mro__:
             handler = self.fastapi_app.exception_handlers.get(kind)
             if handler is not None:
-                response = await handler(request, exc)
-                assert isinstance(response, Response)
-                return response
+                response = handler(request, exc)
+                answer = await response if inspect.isawaitable(response) else response
+                assert isinstance(answer, Response)
+                return answer
         raise exc  # pragma: no cover  (OpenITUError always has its handler)
 
 
