@@ -190,7 +190,12 @@ class RequestGuard:
         if refused is not None:
             await _invalid(request, *refused)(scope, receive, send)
             return
-        guards = _guards_for(self.fastapi_app, request.url.path, request.method)
+        # The path the router matches: the request's, less where the app is mounted.
+        root_path = str(scope.get("root_path", ""))
+        path = str(scope["path"])
+        if root_path and path.startswith(root_path):
+            path = path[len(root_path) :] or "/"
+        guards = _guards_for(self.fastapi_app, path, request.method)
         if guards:
             try:
                 principal = await current_principal(request)

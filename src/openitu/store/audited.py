@@ -195,9 +195,7 @@ def current_rows(
             return
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
-            condition = (
-                pk[0].in_([k[0] for k in chunk]) if len(pk) == 1 else tuple_(*pk).in_(chunk)
-            )
+            condition = pk[0].in_([k[0] for k in chunk]) if len(pk) == 1 else tuple_(*pk).in_(chunk)
             for row in session.execute(query.where(condition)):
                 yield _pk_of(table, row), row_digest(table, row)
         return
