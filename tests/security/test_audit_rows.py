@@ -23,10 +23,11 @@ from sqlalchemy import Engine, create_engine, text
 from openitu.accounts.rights import Principal, Role
 from openitu.service.app import create_app
 from openitu.settings import Settings
-from openitu.store import accounts, audit, migrate
+from openitu.store import audit, migrate
 from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.store.loaders import governance as governance_loader
 from openitu.store.loaders import numbering as numbering_loader
+from openitu.usecases import accounts as account_usecases
 
 ADMIN = Principal(role=Role.ADMIN, username="cli:rows", via="cli")
 GOV = "/api/governance"
@@ -50,15 +51,15 @@ class Written:
 
 def _token(engine: Engine, username: str, role: Role, administration: str | None) -> dict[str, str]:
     with unit_of_work(session_factory(engine)) as session:
-        accounts.create_user(
+        account_usecases.create_user(
             session,
-            actor=ADMIN,
+            principal=ADMIN,
             username=username,
             password="a long enough pass",
             role=role,
             administration=administration,
         )
-        secret, _ = accounts.create_token(session, actor=ADMIN, username=username)
+        secret, _ = account_usecases.create_token(session, principal=ADMIN, username=username)
     return {"Authorization": f"Bearer {secret}"}
 
 

@@ -19,8 +19,8 @@ from openitu.service.app import create_app
 from openitu.service.auth import application_routes
 from openitu.service.context import AppContext
 from openitu.settings import Settings
-from openitu.store import accounts
 from openitu.store.base import Base
+from openitu.usecases import accounts as account_usecases
 
 PROBLEM_JSON = "application/problem+json"
 NUL_REASON = "must not contain the NUL character (0x00)"
@@ -122,15 +122,15 @@ def tokens(sessions: sessionmaker[Session]) -> list[str]:
             ("delegate", "FR"),
         ):
             username = f"guard-{role.replace('_', '-')}"
-            accounts.create_user(
+            account_usecases.create_user(
                 session,
-                actor=CLI,
+                principal=CLI,
                 username=username,
                 password="a long enough pass",
                 role=role,
                 administration=administration,
             )
-            secret, _ = accounts.create_token(session, actor=CLI, username=username)
+            secret, _ = account_usecases.create_token(session, principal=CLI, username=username)
             made.append(secret)
     return made
 
@@ -347,15 +347,15 @@ def test_a_route_guarded_by_its_router_and_by_itself_costs_one_token(
     app_context: AppContext, sessions: sessionmaker[Session]
 ) -> None:
     with sessions() as session, session.begin():
-        accounts.create_user(
+        account_usecases.create_user(
             session,
-            actor=CLI,
+            principal=CLI,
             username="rate-officer",
             password="a long enough pass",
             role="notifying_officer",
             administration="FR",
         )
-        secret, _ = accounts.create_token(session, actor=CLI, username="rate-officer")
+        secret, _ = account_usecases.create_token(session, principal=CLI, username="rate-officer")
     app = _app(app_context, api_rate_per_s=0.001, api_burst=3)
     headers = {"Authorization": f"Bearer {secret}"}
     with TestClient(app, raise_server_exceptions=False) as client:

@@ -32,7 +32,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from openitu.radio._checks import FloatArray
+from openitu.radio.checks import FloatArray
 from openitu.space import arc, dtt, geometry
 from openitu.space.networks import Network
 

@@ -34,7 +34,7 @@ import numpy.typing as npt
 
 from openitu.errors import InvalidInput
 from openitu.radio import antennas
-from openitu.radio._checks import FloatArray, as_array, check_range
+from openitu.radio.checks import FloatArray, as_array, check_range
 from openitu.space import geometry
 
 BOLTZMANN_J_K: Final = 1.380649e-23

@@ -13,7 +13,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from openitu.radio._checks import FloatArray, as_array, check_range
+from openitu.radio.checks import FloatArray, as_array, check_range
 
 EARTH_RADIUS_KM: Final = 6378.137
 """Equatorial radius (WGS 84)."""

@@ -59,6 +59,7 @@ from openitu.store.tables.numbering import (
     NumberingNoticeEntry,
     NumberingResource,
 )
+from openitu.store.tables.space import SpaceBeam, SpaceFilingEvent, SpaceNetwork
 
 
 def _table(model: type) -> Table:
@@ -112,6 +113,11 @@ AUDITED: Final[dict[str, Audited]] = {
     ),
     "numbering_application": Audited(_table(NumberingApplication), "id"),
     "numbering_resource": Audited(_table(NumberingResource), "id"),
+    "space_network": Audited(
+        _table(SpaceNetwork),
+        "id",
+        (Part(_table(SpaceBeam), "network_id"), Part(_table(SpaceFilingEvent), "network_id")),
+    ),
     "numbering_notice": Audited(
         _table(NumberingNotice), "number", (Part(_table(NumberingNoticeEntry), "notice_number"),)
     ),
