@@ -216,3 +216,44 @@ def _user_id(engine: Engine, username: str) -> int:
                 text("SELECT id FROM account_users WHERE username = :u"), {"u": username}
             ).scalar_one()
         )
+
+
+def test_a_space_filing_and_its_beams_are_vouched_for(sessions: Any) -> None:
+    """In the test's own transaction (SQLite and PostgreSQL): the registry covers the
+    space area's entity too, its beams and steps included."""
+    import sys
+    from datetime import date
+    from pathlib import Path
+
+    from openitu.usecases import space as space_usecases
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "space"))
+    from space_documents import network_document
+
+    officer = Principal(
+        role=Role.NOTIFYING_OFFICER, username="rows-officer-fr", administration="FR", via="cli"
+    )
+    with sessions() as session, session.begin():
+        filed = space_usecases.submit_network(
+            session,
+            principal=officer,
+            document=network_document(),
+            date_of_receipt=date(2021, 6, 1),
+        )
+    network = int(filed["network_id"])
+    with sessions() as session, session.begin():
+        assert audit.verify_rows(session) == []
+        beam = session.execute(
+            text("SELECT min(id) FROM space_beams WHERE network_id = :n"), {"n": network}
+        ).scalar_one()
+        session.execute(
+            text("UPDATE space_beams SET power_density_dbw_hz = 0 WHERE id = :b"), {"b": beam}
+        )
+        session.execute(
+            text("UPDATE space_networks SET administration = 'DE' WHERE id = :n"), {"n": network}
+        )
+        found = {(c.table, c.key, c.reason) for c in audit.verify_rows(session)}
+    assert found == {
+        ("space_beams", (beam,), "changed outside the application"),
+        ("space_networks", (network,), "changed outside the application"),
+    }
