@@ -208,7 +208,7 @@ def test_a_wrc_amends_the_table(
         ),
         201,
     )  # fmt: skip
-    assert acts["based_on"] == "RR-2012"
+    assert acts["based_on"] == "RR-2020"  # the edition in force the day before
     assert acts["proposals"] == [wrc.proposals[0]]
     # The difference between the editions is the one adopted change.
     [change] = acts["changes"]["bands"]

@@ -45,12 +45,12 @@ from openitu.register.technical import (
     DEFAULT_CRITERIA,
     ProtectionCriteria,
     Station,
-    _choose_model,
-    _lookup,
     antenna_gain_towards_dbi,
     basic_loss_db,
     bearing_deg,
+    choose_model,
     great_circle_km,
+    lookup_setting,
     model_margin_db,
     service_family,
 )
@@ -211,10 +211,10 @@ def trigger_value_dbuv_m(
         return trigger.trigger_dbuv_m
     f = np.asarray([candidate.frequency_hz])
     if family == "broadcasting":
-        emin = _lookup(
+        emin = lookup_setting(
             criteria.broadcasting_min_field, f, criteria.broadcasting_min_field_default_dbuv_m
         )
-        pr = _lookup(
+        pr = lookup_setting(
             criteria.broadcasting_protection_ratio,
             f,
             criteria.broadcasting_protection_ratio_default_db,
@@ -316,7 +316,7 @@ def coordination_required(
         peak, np.full(n, np.nan if pointing is None else pointing), az, f_hz
     )
     point_to_point = np.full(n, has_rx and family == "fixed")
-    chosen = _choose_model("auto", f_hz, point_to_point)
+    chosen = choose_model("auto", f_hz, point_to_point)
     loss = basic_loss_db(
         chosen,
         f_hz=f_hz,

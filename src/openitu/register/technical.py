@@ -497,7 +497,7 @@ class DistanceLimit:
     source: str
 
 
-def _lookup(table: Sequence[BandValue], f_hz: FloatArray, default: float) -> FloatArray:
+def lookup_setting(table: Sequence[BandValue], f_hz: FloatArray, default: float) -> FloatArray:
     out = np.full(f_hz.shape, default, dtype=np.float64)
     for row in reversed(table):  # the first matching row wins
         out = np.where((f_hz >= row.low_hz) & (f_hz < row.high_hz), row.value, out)
@@ -723,7 +723,7 @@ def antenna_gain_towards_dbi(
 # ---------------------------------------------------------------------------------------
 
 
-def _choose_model(model: str, f_hz: FloatArray, point_to_point: BoolArray) -> npt.NDArray[np.str_]:
+def choose_model(model: str, f_hz: FloatArray, point_to_point: BoolArray) -> npt.NDArray[np.str_]:
     """Per path: "p452", "p1546" or "free-space" (outside both models' ranges)."""
     if model not in MODELS:
         raise InvalidInput("model", f"must be one of {', '.join(MODELS)}, got {model!r}")
@@ -997,10 +997,10 @@ def _victim_threshold(
     )
     noise = BOLTZMANN_DBW_K_HZ + 10 * math.log10(criteria.noise_temperature_k) + nf
     noise = noise + 10 * np.log10(side.b_vic)
-    emin = _lookup(
+    emin = lookup_setting(
         criteria.broadcasting_min_field, side.f_vic, criteria.broadcasting_min_field_default_dbuv_m
     )
-    pr = _lookup(
+    pr = lookup_setting(
         criteria.broadcasting_protection_ratio,
         side.f_vic,
         criteria.broadcasting_protection_ratio_default_db,
@@ -1047,7 +1047,7 @@ def _evaluate(
     bearing_rx = bearing_deg(side.rx_lat, side.rx_lon, side.tx_lat, side.tx_lon)
     g_tx = antenna_gain_towards_dbi(side.tx_peak, side.tx_azimuth, bearing_tx, side.f_int)
     g_rx = antenna_gain_towards_dbi(side.rx_peak, side.rx_azimuth, bearing_rx, side.f_vic)
-    chosen = _choose_model(model, side.f_int, side.point_to_point)
+    chosen = choose_model(model, side.f_int, side.point_to_point)
     loss = basic_loss_db(
         chosen,
         f_hz=side.f_int,
