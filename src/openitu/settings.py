@@ -40,3 +40,8 @@ class Settings(BaseSettings):
     sign_in_per_minute: float = 10.0
     redis_url: str | None = None
     redis_prefix: str = "openitu"
+    # The reverse proxies whose X-Forwarded-For / X-Forwarded-Proto headers are believed
+    # (comma-separated addresses or networks, "10.0.0.5,192.168.0.0/24"); none by default,
+    # so a client cannot pick the address its rate limits are kept under
+    # (docs/security.md).
+    trusted_proxies: str = ""

@@ -66,6 +66,9 @@ def serve(
         port=port,
         workers=workers,
         log_level="info",
+        # uvicorn would believe X-Forwarded-For from loopback; the application decides
+        # whom to believe (OPENITU_TRUSTED_PROXIES, service/auth.client_address).
+        proxy_headers=False,
     )
 
 

@@ -29,8 +29,10 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     )
     app.state.context = context
     install_error_handlers(app)
-    install_security(app)
+    # The request guard (URL, the route's guards, the body's text) sits inside the
+    # security headers, so that its own answers carry them and bodies are bounded first.
     install_input_guard(app)
+    install_security(app)
     for router in all_routers():
         app.include_router(router)
     for page_router in all_page_routers():

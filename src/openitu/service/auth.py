@@ -41,7 +41,7 @@ from starlette.routing import Mount, Route
 from openitu.accounts import tokens
 from openitu.accounts.ratelimit import Limiter, make_limiter
 from openitu.accounts.rights import Principal, check_role
-from openitu.errors import Forbidden, NotAuthenticated, RateLimited
+from openitu.errors import Forbidden, InvalidInput, NotAuthenticated, RateLimited
 from openitu.service.deps import get_context
 from openitu.store import accounts as accounts_store
 
@@ -82,9 +82,69 @@ def _limits(request: Request) -> dict[str, Limiter]:
     return limits
 
 
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def trusted_proxies(text: str) -> tuple[Network, ...]:
+    """``OPENITU_TRUSTED_PROXIES`` read: addresses or networks, comma-separated."""
+    networks = []
+    for item in text.split(","):
+        if item.strip():
+            try:
+                networks.append(ipaddress.ip_network(item.strip(), strict=False))
+            except ValueError:
+                raise InvalidInput(
+                    "OPENITU_TRUSTED_PROXIES", f"{item.strip()!r} is not an address or network"
+                ) from None
+    return tuple(networks)
+
+
+def _is_trusted(host: str, proxies: tuple[Network, ...]) -> bool:
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return any(address in network for network in proxies)
+
+
+def _proxies(request: Request) -> tuple[Network, ...]:
+    context = get_context(request)
+    cached = context.memo.get("auth.trusted_proxies")
+    if isinstance(cached, tuple):
+        return cached
+    proxies = trusted_proxies(context.settings.trusted_proxies)
+    context.memo["auth.trusted_proxies"] = proxies
+    return proxies
+
+
+def _from_trusted_proxy(request: Request) -> bool:
+    peer = request.client.host if request.client else ""
+    return bool(peer) and _is_trusted(peer, _proxies(request))
+
+
 def client_address(request: Request) -> str:
-    """The client's address (uvicorn resolves X-Forwarded-For for trusted proxies only)."""
-    return request.client.host if request.client else "unknown"
+    """The address the rate limits are kept under.
+
+    The connection's peer, unless that peer is one of ``OPENITU_TRUSTED_PROXIES``: then
+    the nearest address in ``X-Forwarded-For`` that is not itself a trusted proxy (read
+    from the right: each proxy appends the address it received from, and only those
+    appended by trusted proxies can be believed; anything further left is the client's
+    own claim). ``openitu serve`` turns uvicorn's own header handling off, which would
+    believe any header from loopback.
+    """
+    peer = request.client.host if request.client else "unknown"
+    proxies = _proxies(request)
+    if not proxies or not _is_trusted(peer, proxies):
+        return peer
+    hops = [
+        hop.strip()
+        for header in request.headers.getlist("x-forwarded-for")
+        for hop in header.split(",")
+    ]
+    for hop in reversed(hops):
+        if hop and not _is_trusted(hop, proxies):
+            return hop
+    return peer
 
 
 def _charge(request: Request, bucket: str, key: str) -> None:
@@ -182,14 +242,22 @@ CurrentPrincipalDep = Annotated[Principal, Depends(current_principal)]
 RULE_ATTRIBUTE: Final = "openitu_rule"
 
 
+_CHARGED: Final = "api_rate_charged"
+
+
 def _guard(rule: str, check: Callable[[Principal], None]) -> Any:
     async def guard(request: Request, principal: CurrentPrincipalDep) -> Principal:
-        key = (
-            f"user:{principal.username}"
-            if principal.signed_in
-            else f"addr:{client_address(request)}"
-        )
-        await _charge_async(request, "api", key)
+        # One request, one token: a route guarded by its router and by itself runs two
+        # guards (and the request guard of service/input_guard.py runs them once more
+        # before the body is read), but only the first of them charges the bucket.
+        if not getattr(request.state, _CHARGED, False):
+            setattr(request.state, _CHARGED, True)
+            key = (
+                f"user:{principal.username}"
+                if principal.signed_in
+                else f"addr:{client_address(request)}"
+            )
+            await _charge_async(request, "api", key)
         check(principal)
         return principal
 
@@ -232,10 +300,11 @@ def require(permission: str) -> Any:
 # --- the rule of every route ---------------------------------------------------------------
 
 
-def _dependency_calls(dependant: Dependant) -> Iterator[Any]:
+def dependency_calls(dependant: Dependant) -> Iterator[Any]:
+    """Every callable a route depends on, its router's included, depth first."""
     for dependency in dependant.dependencies:
         yield dependency.call
-        yield from _dependency_calls(dependency)
+        yield from dependency_calls(dependency)
 
 
 @dataclass(frozen=True)
@@ -266,7 +335,7 @@ def application_routes(app: FastAPI) -> list[RouteInfo]:
         path = str(context.path or getattr(original, "path", "?"))
         methods = frozenset(context.methods or ())
         if isinstance(original, APIRoute):
-            calls = list(_dependency_calls(context.dependant))
+            calls = list(dependency_calls(context.dependant))
             rules = tuple(getattr(c, RULE_ATTRIBUTE) for c in calls if hasattr(c, RULE_ATTRIBUTE))
             csrf = any(getattr(c, "openitu_csrf", False) for c in calls)
             found.append(RouteInfo(path, methods, rules, csrf, True))
@@ -293,7 +362,11 @@ def _is_loopback(host: str) -> bool:
 
 def cookie_secure(request: Request) -> bool:
     """Secure cookies always, except over plain HTTP to a loopback address (development)."""
-    return request.url.scheme == "https" or not _is_loopback(request.url.hostname or "")
+    if request.url.scheme == "https" or not _is_loopback(request.url.hostname or ""):
+        return True
+    # Behind a trusted proxy that terminates TLS, the browser's side is HTTPS.
+    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[-1].strip()
+    return forwarded == "https" and _from_trusted_proxy(request)
 
 
 def set_session_cookie(request: Request, response: Response, secret: str) -> None:

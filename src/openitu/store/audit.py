@@ -8,6 +8,12 @@ Entry ``n`` stores ``hash_n = SHA-256(hash_{n-1} || "\\n" || canonical JSON of e
 with ``hash_0`` sixty-four zeros. :func:`verify` recomputes the chain and names the first
 entry whose stored content no longer matches: editing, deleting or reordering a row
 breaks the chain from that row on, and deleting the newest rows disagrees with the head.
+
+The chain proves the log; the rows it vouches for are proved by their digests. Each
+entry also records (in its hashed content) the SHA-256 of every audited row its change
+wrote (`store/audited.py` says which), and :func:`verify_rows` recomputes the digests of
+the current rows and names each row whose digest is not the one its newest entry
+recorded: a row changed, deleted or put back outside the application.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from openitu.errors import IntegrityFailure, InvalidInput
+from openitu.store import audited
 from openitu.store.tables.audit import GENESIS_HASH, AuditEntryRow, AuditHeadRow
 
 _HEAD: Table = AuditHeadRow.__table__  # type: ignore[assignment]
@@ -40,6 +47,8 @@ class AuditEntry:
     payload: dict[str, Any]
     prev_hash: str
     hash: str
+    rows: dict[str, str | None] | None = None
+    """The digests of the rows the change wrote (``table:[primary key]`` -> SHA-256)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,21 @@ class BrokenLink:
 
     def __str__(self) -> str:
         return f"audit entry {self.seq}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ChangedRow:
+    """A row whose content is not what the newest entry about it recorded."""
+
+    table: str
+    key: tuple[Any, ...]
+    seq: int
+    """The audit entry that last recorded the row."""
+    reason: str
+
+    def __str__(self) -> str:
+        key = ", ".join(str(value) for value in self.key)
+        return f"{self.table} [{key}]: {self.reason} (last recorded by audit entry {self.seq})"
 
 
 def canonical_json(value: Any) -> str:
@@ -70,18 +94,22 @@ def entry_hash(
     entity: str,
     entity_id: str,
     payload: str,
+    rows: str | None = None,
 ) -> str:
-    body = canonical_json(
-        {
-            "seq": seq,
-            "recorded_at": recorded_at,
-            "actor": actor,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "payload": payload,
-        }
-    )
+    content: dict[str, Any] = {
+        "seq": seq,
+        "recorded_at": recorded_at,
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "payload": payload,
+    }
+    if rows is not None:
+        # Absent from entries that vouch for no row, so that their hashes (and those of
+        # every entry written before rows were recorded) stay what they were.
+        content["rows"] = rows
+    body = canonical_json(content)
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
 
 
@@ -121,6 +149,9 @@ def record(
     never secrets). The head row is updated first, which serialises concurrent appends:
     PostgreSQL makes the second writer wait for the first to commit and then reads the
     new head (READ COMMITTED), and SQLite holds one writer at a time.
+
+    The session is flushed and the digests of the rows the change wrote are recorded
+    with the entry (:func:`openitu.store.audited.digests_for_entry`).
     """
     for name, value, limit in (
         ("actor", actor, 128),
@@ -134,6 +165,8 @@ def record(
         payload_text = canonical_json(payload)
     except (TypeError, ValueError) as exc:
         raise InvalidInput("payload", f"must be plain JSON values: {exc}") from None
+    digests = audited.digests_for_entry(session, entity=entity, entity_id=entity_id)
+    rows_text = canonical_json(digests) if digests else None
     # Taking the lock is the first thing: the UPDATE both claims the next sequence number
     # and blocks every other appender until this transaction ends. (Core statements on
     # the tables: the ORM's bookkeeping would cost more than the SQL.)
@@ -156,6 +189,7 @@ def record(
         entity=entity,
         entity_id=entity_id,
         payload=payload_text,
+        rows=rows_text,
     )
     session.execute(
         insert(_ENTRIES).values(
@@ -168,6 +202,7 @@ def record(
             payload=payload_text,
             prev_hash=prev_hash,
             hash=digest,
+            rows=rows_text,
         )
     )
     session.execute(update(_HEAD).where(_HEAD.c.id == 1).values(hash=digest))
@@ -183,6 +218,7 @@ _COLUMNS = (
     AuditEntryRow.payload,
     AuditEntryRow.prev_hash,
     AuditEntryRow.hash,
+    AuditEntryRow.rows,
 )
 
 
@@ -219,6 +255,7 @@ def verify(session: Session) -> BrokenLink | None:
             entity=row.entity,
             entity_id=row.entity_id,
             payload=row.payload,
+            rows=row.rows,
         )
         if recomputed != row.hash:
             return BrokenLink(row.seq, "its content does not match its hash (altered)")
@@ -273,6 +310,53 @@ def entries(
             payload=json.loads(row.payload),
             prev_hash=row.prev_hash,
             hash=row.hash,
+            rows=None if row.rows is None else json.loads(row.rows),
         )
         for row in rows
     ]
+
+
+def verify_rows(session: Session) -> list[ChangedRow]:
+    """Every audited row whose digest is not the one its newest entry recorded.
+
+    Reads the chain once (the newest digest of each row wins), then each covered table
+    once, and compares. Call :func:`verify` as well: a digest proves a row only while
+    the entry holding it is proved by the chain.
+    """
+    recorded: dict[str, tuple[str | None, int]] = {}
+    last = 0
+    while True:
+        batch = session.execute(
+            select(AuditEntryRow.seq, AuditEntryRow.rows)
+            .where(AuditEntryRow.seq > last, AuditEntryRow.rows.is_not(None))
+            .order_by(AuditEntryRow.seq)
+            .limit(2000)
+        ).all()
+        if not batch:
+            break
+        for seq, rows_text in batch:
+            for key, digest in json.loads(str(rows_text)).items():
+                recorded[key] = (digest, int(seq))
+        last = int(batch[-1].seq)
+    by_table: dict[str, dict[tuple[Any, ...], tuple[str | None, int]]] = {}
+    for key, expected in recorded.items():
+        table_name, values = audited.parse_key(key)
+        by_table.setdefault(table_name, {})[values] = expected
+    changed: list[ChangedRow] = []
+    for table_name, expected_rows in sorted(by_table.items()):
+        table = audited.COVERED.get(table_name)
+        if table is None:
+            continue  # a table no longer vouched for
+        current = dict(audited.current_rows(session, table))
+        for values, (digest, seq) in sorted(expected_rows.items(), key=lambda item: item[1][1]):
+            now = current.get(values)
+            if now == digest:
+                continue
+            if digest is None:
+                reason = "present, though its last audited change removed it"
+            elif now is None:
+                reason = "deleted outside the application"
+            else:
+                reason = "changed outside the application"
+            changed.append(ChangedRow(table_name, values, seq, reason))
+    return changed

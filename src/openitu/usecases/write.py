@@ -52,7 +52,13 @@ class Write:
     def audit(
         self, action: str, *, entity: str, entity_id: object, payload: dict[str, Any]
     ) -> None:
-        """Append the change to the audit chain, in the same transaction."""
+        """Append the change to the audit chain, in the same transaction.
+
+        The entry also records the digests of the rows the change wrote: the rows of
+        ``entity`` (``store/audited.AUDITED`` maps entity names to tables) and every
+        audited row flushed since the previous entry, so that ``openitu audit verify
+        --rows`` names a row later changed outside the application.
+        """
         if not self.authorized:
             # A per-administration right was never checked against the data: refusing to
             # record keeps a forgotten `authorize_for` from becoming a silent hole.

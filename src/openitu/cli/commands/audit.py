@@ -14,25 +14,48 @@ app = typer.Typer(help="The audit log.", no_args_is_help=True)
 
 
 @app.command("verify")
-def verify(as_json: bool = typer.Option(False, "--json")) -> None:
-    """Recompute the chain: exit 0 when intact, 1 naming the first broken link."""
+def verify(
+    rows: bool = typer.Option(
+        False,
+        "--rows",
+        help="Also recompute the digest of every audited row and name each one changed"
+        " outside the application since its last audited change.",
+    ),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Recompute the chain: exit 0 when intact, 1 naming the first broken link (with
+    --rows: or naming every audited row changed outside the application)."""
     with unit_of_work(context().sessions) as session:
         broken = audit_store.verify(session)
         seq, head_hash = audit_store.head(session)
-    document = {
-        "intact": broken is None,
+        changed = audit_store.verify_rows(session) if rows else []
+    document: dict[str, object] = {
+        "intact": broken is None and not changed,
         "entries": seq,
         "head_hash": head_hash,
         "broken_at": None if broken is None else broken.seq,
         "reason": None if broken is None else broken.reason,
     }
+    if rows:
+        document["changed_rows"] = [
+            {"table": c.table, "key": list(c.key), "audit_entry": c.seq, "reason": c.reason}
+            for c in changed
+        ]
     if as_json:
         emit_json(document)
-    elif broken is None:
-        typer.echo(f"audit chain intact: {seq} entries, head {head_hash}")
+    else:
+        for row in changed:
+            typer.echo(f"changed row: {row}")
+        if broken is None and not changed:
+            checked = " and every audited row" if rows else ""
+            typer.echo(f"audit chain intact{checked}: {seq} entries, head {head_hash}")
     if broken is not None:
         # IntegrityFailure: cli.main writes "error: ..." on stderr and exits 1.
         raise IntegrityFailure(f"audit chain broken at {broken}")
+    if changed:
+        raise IntegrityFailure(
+            f"{len(changed)} audited row(s) changed outside the application, first {changed[0]}"
+        )
 
 
 @app.command("head")

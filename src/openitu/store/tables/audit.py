@@ -27,6 +27,10 @@ class AuditEntryRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[str | None] = mapped_column(Text)
+    """Canonical JSON {"table:[primary key]": SHA-256 of the row, or null when absent}:
+    the audited rows the change wrote, as written (store/audited.py). Part of the hashed
+    content; NULL for entries that vouch for no row (and those from before acc2)."""
 
 
 class AuditHeadRow(Base):
