@@ -30,6 +30,7 @@ HEAVY = (
     "starlette",
     "alembic",
     "sqlalchemy",
+    "pydantic",
     "pydantic_settings",
     "openitu.service",
     "openitu.store.backup",

@@ -10,13 +10,16 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import MutableMapping
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import typer
 
 # Typer builds its commands on the click it vendors; a lazy group must speak that one.
 from typer import _click as click
-from typer.core import TyperGroup
+from typer._coercion import RuntimeParam, build_runtime_param
+from typer.core import TyperGroup, _TyperParameter
 
 from openitu.cli import backup, db
 from openitu.errors import OpenITUError
@@ -33,6 +36,42 @@ def area_names() -> list[str]:
     return sorted(info.name for info in pkgutil.iter_modules(package.__path__))
 
 
+@dataclass(frozen=True)
+class _Plain(RuntimeParam):
+    """Typer's coercion of a ``str`` or ``bool`` parameter, without pydantic.
+
+    Typer coerces every value through a pydantic ``TypeAdapter``; for a ``str`` given a
+    ``str``, or a ``bool`` given a ``bool``, that returns the value itself, and importing
+    pydantic and building the adapters costs a read command more than its answer.
+    Anything else (bytes, "yes" for a flag) goes through Typer's own coercion. (Typer's
+    internals: pyproject pins typer below 0.30; tests/cli checks that a read command
+    imports no pydantic, and every CLI test that it answers as before.)
+    """
+
+    def _coerce_value(self, value: Any, param: _TyperParameter, ctx: click.Context) -> Any:
+        if type(value) is self.annotation:
+            return value
+        return build_runtime_param(param.type_descriptor).coerce(value, param=param, ctx=ctx)
+
+
+def _plain_parameters(command: click.Command) -> click.Command:
+    """Give every plain ``str`` and ``bool`` parameter under ``command`` (its ``--help``
+    included) the coercion above."""
+    help_option = command.get_help_option(click.Context(command))
+    for parameter in [*command.params, help_option]:
+        if not isinstance(parameter, _TyperParameter) or parameter._runtime_param is not None:
+            continue
+        descriptor = parameter.type_descriptor
+        if descriptor.annotation in (str, bool) and descriptor.parameter_info.parser is None:
+            parameter._runtime_param = _Plain(
+                parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
+            )
+    if not isinstance(command, _LazyAreas):  # its areas are done as they are loaded
+        for child in getattr(command, "commands", {}).values():
+            _plain_parameters(child)
+    return command
+
+
 def _area_group(name: str) -> click.Command:
     module = importlib.import_module(f"{AREAS_PACKAGE}.{name}")
     if name != module.NAME:
@@ -42,7 +81,7 @@ def _area_group(name: str) -> click.Command:
     holder.add_typer(module.app, name=name)
     group = typer.main.get_command(holder)
     assert isinstance(group, TyperGroup)
-    return group.commands[name]
+    return _plain_parameters(group.commands[name])
 
 
 class _LazyAreas(TyperGroup):
@@ -50,6 +89,12 @@ class _LazyAreas(TyperGroup):
     imported the first time it is looked up (all of them when ``commands`` is read)."""
 
     _loaded: dict[str, click.Command]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_parameters(self)
+        for command in self._loaded.values():
+            _plain_parameters(command)
 
     @property
     def commands(self) -> MutableMapping[str, click.Command]:
