@@ -40,6 +40,26 @@ def _folder(namespace: str) -> Path | None:
     return None if root is None else root / namespace
 
 
+KEPT_NAMESPACES = 16
+"""Namespaces of one family (``spectrum-<database>``) kept: every database a test suite
+makes has its own, and only the ones written last are likely to be asked again."""
+
+
+def _forget_old_namespaces(folder: Path) -> None:
+    family, separator, _ = folder.name.partition("-")
+    if not separator:
+        return
+    siblings = sorted(
+        (sibling for sibling in folder.parent.glob(f"{family}-*") if sibling != folder),
+        key=lambda sibling: sibling.stat().st_mtime_ns,
+        reverse=True,
+    )
+    for old in siblings[KEPT_NAMESPACES - 1 :]:
+        for entry in old.iterdir():
+            entry.unlink(missing_ok=True)
+        old.rmdir()
+
+
 def load(namespace: str, key: str) -> Any | None:
     """The value stored under ``key``, or None."""
     folder = _folder(namespace)
@@ -75,5 +95,6 @@ def store(namespace: str, key: str, value: object, *, stale_unless: str = "") ->
             for old in folder.glob("*.pickle"):
                 if not old.name.startswith(stale_unless):
                     old.unlink(missing_ok=True)
+        _forget_old_namespaces(folder)
     except OSError:
         return  # a read-only or full disk: the value is built again next time

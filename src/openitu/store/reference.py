@@ -39,7 +39,8 @@ def schema_heads() -> frozenset[str]:
     from alembic.script import ScriptDirectory
 
     heads = frozenset(ScriptDirectory(str(_SCRIPTS.parent)).get_heads())
-    filecache.store("schema", key, heads, stale_unless=key)
+    # Other heads stay: checkouts of other versions may share the cache folder.
+    filecache.store("schema", key, heads)
     return heads
 
 
