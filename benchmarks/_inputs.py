@@ -25,11 +25,18 @@ SIGNIFICANT_BITS = 20
 def _reproducible_bytes(values: Any) -> bytes:
     array = np.ascontiguousarray(values)
     if array.dtype.kind == "f":
-        mantissa, exponent = np.frexp(array.astype(np.float64))
+        values = array.astype(np.float64)
+        finite = np.isfinite(values)
+        mantissa, exponent = np.frexp(np.where(finite, values, 0.0))
         rounded = np.round(mantissa * 2.0**SIGNIFICANT_BITS).astype(np.int64)
-        return rounded.tobytes() + exponent.astype(np.int64).tobytes()
-    if array.dtype.kind == "U":
-        return "\x1f".join(array.ravel().tolist()).encode("utf-8")
+        exact = rounded.tobytes() + exponent.astype(np.int64).tobytes()
+        if finite.all():
+            return exact
+        # NaN (a column that does not apply) and infinities, told apart, not as bytes.
+        special = np.where(np.isnan(values), 1, np.where(values > 0, 2, 3))
+        return exact + np.where(finite, 0, special).astype(np.int8).tobytes()
+    if array.dtype.kind in "UO":
+        return "\x1f".join(map(str, array.ravel().tolist())).encode("utf-8")
     return array.astype(np.int64 if array.dtype.kind in "biu" else array.dtype).tobytes()
 
 

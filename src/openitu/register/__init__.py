@@ -1,0 +1,1 @@
+"""The terrestrial register: notices, examination, coordination and recording."""
