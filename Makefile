@@ -57,6 +57,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_p1546.py
 	$(BIN)/python benchmarks/bench_earth_space.py --points 100000 --itur-points 2000
 	$(BIN)/python benchmarks/bench_numbering.py
+	$(BIN)/python benchmarks/bench_cli.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -9,11 +9,11 @@ a subset of the points and the ratio compares throughputs (points per second).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import time
 import warnings
 
 import numpy as np
+from _inputs import check_digest, input_digest
 
 from openitu.radio import antennas
 from openitu.radio.propagation import p618
@@ -25,14 +25,20 @@ F_GHZ = 20.0
 EL_DEG = 35.0
 
 
+# The digest of `make bench`'s points (_inputs.input_digest: the same on every processor).
+EXPECTED_DIGEST = {100_000: "3e01352044d55685"}
+
+
 def points(n: int) -> dict[str, np.ndarray]:
     rng = np.random.default_rng(20261123)
     data = {
         "lat": rng.uniform(-60.0, 60.0, n),
         "lon": rng.uniform(-180.0, 180.0, n),
     }
-    digest = hashlib.sha256(b"".join(v.tobytes() for v in data.values())).hexdigest()[:16]
-    print(f"{n} seeded points, sha256 {digest}")
+    digest = input_digest(data)
+    print(f"{n} seeded points, digest {digest}")
+    if n in EXPECTED_DIGEST:
+        check_digest("bench_earth_space", digest, EXPECTED_DIGEST[n])
     return data
 
 

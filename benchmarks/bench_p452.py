@@ -21,7 +21,6 @@ file with ``--peer-worker IN OUT`` and imports only numpy, astropy and pycraf.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import subprocess
 import sys
@@ -30,6 +29,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from _inputs import check_digest, input_digest
 
 HERE = Path(__file__).resolve().parent
 PEERS_VENV = HERE / ".peers-venv"
@@ -92,12 +92,8 @@ def terrain_workload() -> dict[str, np.ndarray]:
     }
 
 
-def digest(work: dict[str, np.ndarray]) -> str:
-    sha = hashlib.sha256()
-    for key in sorted(work):
-        sha.update(key.encode())
-        sha.update(np.ascontiguousarray(work[key]).tobytes())
-    return sha.hexdigest()[:16]
+# Each workload's input digest (_inputs.input_digest: the same on every processor).
+EXPECTED_DIGEST = {"smooth Earth": "c29b80c75ed6a49b", "terrain": "da15ab72684ad901"}
 
 
 # --- OpenITU -------------------------------------------------------------------------------
@@ -247,7 +243,9 @@ def run_pycraf(work: dict[str, np.ndarray], count: int) -> tuple[np.ndarray, flo
 
 def report(name: str, work: dict[str, np.ndarray], peer_paths: int, with_peer: bool) -> None:
     n = work["f_ghz"].size
-    print(f"\n{name}: {n} paths, up to {work['d_km'].shape[1]} points, inputs {digest(work)}")
+    digest = input_digest(work)
+    print(f"\n{name}: {n} paths, up to {work['d_km'].shape[1]} points, inputs {digest}")
+    check_digest(f"bench_p452 {name}", digest, EXPECTED_DIGEST[name])
     loop_paths = min(peer_paths, n)
     lb, ours_s, ours_cpu, loop_cpu = run_openitu(work, loop_paths)
     ours_rate = n / ours_s

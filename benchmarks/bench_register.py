@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python benchmarks/bench_register.py [--rows N] [--repeat R] [--seed S]``.
 
-The register is reproducible from its seed (its sha256 is printed) and realistic in
+The register is reproducible from its seed (its digest is printed) and realistic in
 frequency and location:
 
 - location: over land, countries drawn in proportion to their area (Natural Earth 1:110m
@@ -24,11 +24,11 @@ the French border. Prints the build rate, the pruning ratio and p50/p95 (goal: p
 from __future__ import annotations
 
 import argparse
-import hashlib
 import statistics
 import time
 
 import numpy as np
+from _inputs import input_digest
 
 from openitu.geo.countries import all_countries
 from openitu.geo.polygons import country_rings, points_in_rings
@@ -129,7 +129,7 @@ def _frequencies(
 
 
 def synthetic_register(n: int, seed: int) -> tuple[RecordedAssignments, str, float]:
-    """The register, its sha256 (of the columns) and the seconds its columns took."""
+    """The register, its digest (of the columns) and the seconds its columns took."""
     rng = np.random.default_rng(seed)
     start = time.perf_counter()
     lat, lon, country, codes = _land_points(n, rng)
@@ -187,15 +187,12 @@ def synthetic_register(n: int, seed: int) -> tuple[RecordedAssignments, str, flo
         date_of_receipt=dates,
     )
     generated = time.perf_counter() - start
-    digest = hashlib.sha256(
-        b"".join(
-            np.ascontiguousarray(v).tobytes() for v in columns.values() if isinstance(v, np.ndarray)
-        )
-    ).hexdigest()[:16]
+    # Rounded (benchmarks/_inputs.py): the same on every processor.
+    digest = input_digest({k: v for k, v in columns.items() if isinstance(v, np.ndarray)})
     start = time.perf_counter()
     register = RecordedAssignments.from_arrays(**columns)  # type: ignore[arg-type]
     built = time.perf_counter() - start
-    print(f"generated {n:,} rows in {generated:.1f} s; columns sha256 {digest}")
+    print(f"generated {n:,} rows in {generated:.1f} s; columns digest {digest}")
     return register, digest, built
 
 

@@ -12,11 +12,11 @@ and compared by throughput (pairs per second).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import math
 import time
 
 import numpy as np
+from _inputs import input_digest
 
 from openitu.space import coordination, dtt, geometry
 
@@ -51,10 +51,8 @@ def register(networks: int, beams: int, seed: int) -> coordination.BeamTable:
     }
     # Earth stations where their satellite is visible: within 60° of its longitude.
     columns["es_lon_deg"] = ((columns["sat_lon_deg"] + rng.uniform(-60, 60, n) + 180) % 360) - 180
-    digest = hashlib.sha256(b"".join(np.asarray(v).tobytes() for v in columns.values()))
-    print(
-        f"{networks} networks x {beams} beams = {n} filed beams, sha256 {digest.hexdigest()[:16]}"
-    )
+    digest = input_digest(columns)  # rounded (benchmarks/_inputs.py): the same everywhere
+    print(f"{networks} networks x {beams} beams = {n} filed beams, digest {digest}")
     return coordination.BeamTable.from_columns(
         network_ids=tuple(range(1, networks + 1)),
         administrations=tuple("FR" for _ in range(networks)),

@@ -1,4 +1,10 @@
-"""The curated public Python surface: ``from openitu.api import ...``."""
+"""The curated public Python surface: ``from openitu.api import ...``.
+
+The Table of Frequency Allocations needs no database: ``AllocationTable(rr2012_edition())``
+is the shipped RR 2012 edition, and ``allocations_at``, ``allocations_between``,
+``bands_carrying``, ``check_assignment``, ``edition_changes`` and ``footnotes_naming`` answer
+on it what the CLI and the API answer (the same documents).
+"""
 
 from openitu.accounts.rights import Principal, Role, authorize
 from openitu.errors import (
@@ -73,13 +79,26 @@ from openitu.radio.propagation.p2108 import (
     terminal_clutter_loss_db,
     terrestrial_clutter_loss_db,
 )
+from openitu.spectrum.model import Edition
+from openitu.spectrum.queries import (
+    allocations_at,
+    allocations_between,
+    bands_carrying,
+    check_assignment,
+    edition_changes,
+    footnotes_naming,
+)
+from openitu.spectrum.reference import rr2012_edition
+from openitu.spectrum.table import AllocationTable
 from openitu.units import db_to_linear, format_frequency, linear_to_db, parse_frequency_hz
 
 # Plain sorted() order, which tests/test_foundation.py checks (not ruff's natural order).
 __all__ = [  # noqa: RUF022
+    "AllocationTable",
     "Conflict",
     "Country",
     "E212Register",
+    "Edition",
     "Emission",
     "FadeDurationStatistics",
     "Forbidden",
@@ -100,10 +119,14 @@ __all__ = [  # noqa: RUF022
     "SpectrumMask",
     "aggregate_i_over_n_db",
     "all_countries",
+    "allocations_at",
+    "allocations_between",
     "antenna_gain_dbi",
     "authorize",
+    "bands_carrying",
     "bulletin_register",
     "c_over_i_db",
+    "check_assignment",
     "classify_e164",
     "cloud_attenuation_db",
     "cloud_attenuation_lognormal_db",
@@ -112,8 +135,10 @@ __all__ = [  # noqa: RUF022
     "cross_polarization_discrimination_db",
     "db_to_linear",
     "earth_space_clutter_loss_db",
+    "edition_changes",
     "fade_duration_statistics",
     "field_strength_dbuv_m",
+    "footnotes_naming",
     "format_emission",
     "format_frequency",
     "free_space_loss_db",
@@ -144,6 +169,7 @@ __all__ = [  # noqa: RUF022
     "rain_attenuation_db",
     "rain_probability_percent",
     "rainfall_rate_mm_h",
+    "rr2012_edition",
     "scintillation_attenuation_db",
     "slant_path_attenuation",
     "smooth_earth_profile",

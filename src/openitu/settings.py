@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
-def default_database_url() -> str:
-    data_dir = Path(platformdirs.user_data_dir("openitu", appauthor=False))
-    return f"sqlite:///{data_dir / 'openitu.sqlite3'}"
+from openitu.paths import default_database_url
 
 
 class Settings(BaseSettings):

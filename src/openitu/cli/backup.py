@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 
 from openitu.cli.common import context, emit_json
-from openitu.store.backup import restore_backup, write_backup
 
 
 def backup(
@@ -16,6 +15,8 @@ def backup(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Write every table to FILE, with a checksum, from one consistent snapshot."""
+    from openitu.store.backup import write_backup
+
     url = context().settings.database_url
     summary = write_backup(url, file, overwrite=force)
     document = {
@@ -37,6 +38,8 @@ def restore(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Load FILE into the database; commits only if the checksum and audit chain hold."""
+    from openitu.store.backup import restore_backup
+
     url = context().settings.database_url
     summary = restore_backup(url, file, replace=replace)
     document = {

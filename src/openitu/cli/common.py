@@ -1,21 +1,107 @@
-"""What every command shares: the application context and JSON output."""
+"""What every command shares: the database, the application context and JSON output.
+
+Imports here stay light: a command pays for SQLAlchemy, pydantic or the service only
+when it uses them (see docs/performance.md, "The command line").
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openitu.errors import InvalidInput
-from openitu.service.context import AppContext
-from openitu.settings import Settings
+
+if TYPE_CHECKING:
+    from openitu.service.context import AppContext
+    from openitu.spectrum.table import AllocationTable
+
+_DATABASE_URL_VARIABLE = "openitu_database_url"
 
 
 @cache
 def context() -> AppContext:
+    from openitu.service.context import AppContext
+    from openitu.settings import Settings
+
     return AppContext.from_settings(Settings())
+
+
+@cache
+def database_url() -> str:
+    """``Settings().database_url``, read without pydantic where that gives the same answer:
+    the variable (named in any case, as pydantic-settings reads it) or the default file;
+    with a settings file, from the settings themselves."""
+    if os.environ.get("OPENITU_SETTINGS_FILE"):
+        return context().settings.database_url
+    named = [value for name, value in os.environ.items() if name.lower() == _DATABASE_URL_VARIABLE]
+    if len(named) > 1:
+        return context().settings.database_url
+    if named:
+        return named[0]
+    from openitu.paths import default_database_url
+
+    return default_database_url()
+
+
+def _spectrum_code() -> tuple[object, ...]:
+    """What a pickled table depends on besides the data: the classes that make it up."""
+    import numpy
+
+    import openitu.spectrum
+    from openitu.store.filecache import files_fingerprint
+
+    package = Path(openitu.spectrum.__file__).parent
+    return sys.version, numpy.__version__, files_fingerprint(package.glob("*.py"))
+
+
+def allocation_table(*, edition: str | None = None, on: date | None = None) -> AllocationTable:
+    """``AppContext.allocation_table``'s answer: the Table of an edition (by id, or the one
+    in force on a date; default: in force today) as the database holds it now.
+
+    A command starts a new process, so the table is kept in the cache folder between
+    commands, under the database, the spectrum area's version read before building it
+    (every write to the Table bumps it: docs/design.md, "One write path, and caches every
+    process sees") and the code of the table's classes. A SQLite file is read through the
+    standard library; any other database takes the engine, as before.
+    """
+    from openitu.store import filecache, light
+
+    url = database_url()
+    version = light.area_version(url, "spectrum")
+    identity = light.database_identity(url)
+    if version is None or version < 0 or identity is None:
+        return context().allocation_table(edition=edition, on=on)
+    namespace = "spectrum-" + filecache.fingerprint(url, identity, _spectrum_code())
+    current = f"v{version}-"
+
+    def kept(key: str, build: Any) -> Any:
+        name = current + filecache.fingerprint(key)
+        value = filecache.load(namespace, name)
+        if value is None:
+            value = build()
+            filecache.store(namespace, name, value, stale_unless=current)
+        return value
+
+    if edition is None:
+        day = on or date.today()
+        edition = str(kept(f"in-force:{day.isoformat()}", lambda: _edition_in_force(day)))
+    chosen = edition
+    table: AllocationTable = kept(
+        f"table:{chosen}", lambda: context().allocation_table(edition=chosen)
+    )
+    return table
+
+
+def _edition_in_force(day: date) -> str:
+    from openitu.store import spectrum as repository
+
+    with context().sessions() as session:
+        return repository.edition_in_force(session, day)
 
 
 def emit_json(document: Any) -> None:

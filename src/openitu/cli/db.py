@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from openitu.cli.common import context, emit_json
-from openitu.store import migrate
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 data_app = typer.Typer(help="Reference data.", no_args_is_help=True)
@@ -14,6 +13,8 @@ data_app = typer.Typer(help="Reference data.", no_args_is_help=True)
 @db_app.command("upgrade")
 def upgrade(revision: str = typer.Argument("heads")) -> None:
     """Apply the migrations up to REVISION (default: the newest)."""
+    from openitu.store import migrate
+
     engine = context().engine
     migrate.upgrade(engine, revision)
     typer.echo(f"database at {sorted(migrate.current_revisions(engine))}")
@@ -22,6 +23,8 @@ def upgrade(revision: str = typer.Argument("heads")) -> None:
 @db_app.command("current")
 def current(as_json: bool = typer.Option(False, "--json")) -> None:
     """Show the database's revision and the newest one."""
+    from openitu.store import migrate
+
     engine = context().engine
     document = {
         "current": sorted(migrate.current_revisions(engine)),
@@ -36,6 +39,7 @@ def current(as_json: bool = typer.Option(False, "--json")) -> None:
 @data_app.command("load")
 def load() -> None:
     """Load the reference data shipped with the package (idempotent)."""
+    from openitu.store import migrate
     from openitu.store.reference import load_reference_data
 
     ctx = context()

@@ -27,14 +27,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-import numpy as np
 import phonenumbers
-from numpy.typing import NDArray
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
 from openitu.errors import InvalidInput
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 #: The ITU's names for the non-geographic codes (E.164 list of assigned country codes).
 NON_GEOGRAPHIC_SERVICES: Final[dict[int, str]] = {
@@ -377,6 +379,8 @@ def classify_e164(numbers: Sequence[str] | Iterable[str]) -> BulkClassification:
     ``region_code_for_number`` and ``number_type`` give (an unparseable input is
     invalid, code 0), several times faster on canonical E.164 strings.
     """
+    import numpy as np  # here: parsing one number (`openitu numbering parse`) needs none
+
     items = list(numbers)
     n = len(items)
     cc_out = np.zeros(n, dtype=np.int16)

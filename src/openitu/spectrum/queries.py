@@ -6,22 +6,26 @@ Keyword-only functions over an `AllocationTable`; the adapters fetch the table
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openitu.errors import InvalidInput
-from openitu.geo.countries import country as find_country
 from openitu.spectrum.conformity import check_conformity, resolve_region
 from openitu.spectrum.diff import diff_editions
 from openitu.spectrum.model import Band, FootnoteKind
-from openitu.spectrum.national import NationalRow, national_table
 from openitu.spectrum.services import parse_service
 from openitu.spectrum.table import AllocationTable
 from openitu.units import parse_frequency_hz
+
+if TYPE_CHECKING:
+    from openitu.spectrum.national import NationalRow
 
 
 def _country(iso2: str | None) -> tuple[str | None, int | None]:
     if iso2 is None or not str(iso2).strip():
         return None, None
+    # Imported here: a question without a country (the CLI's commonest) needs no borders.
+    from openitu.geo.countries import country as find_country
+
     found = find_country(str(iso2).strip())
     return found.iso2, found.itu_region
 
@@ -108,6 +112,8 @@ def _country_view(
         and rule.low_hz < max(high_hz, low_hz + 1e-9)
         and rule.high_hz > low_hz
     ]
+    from openitu.spectrum.national import national_table
+
     national = national_table(iso2)
     return {
         "country": iso2,
@@ -284,6 +290,8 @@ def footnotes_naming(table: AllocationTable, *, country: str) -> dict[str, Any]:
         for note in table.footnotes.values()
         if iso2 in note.countries
     ]
+    from openitu.spectrum.national import national_table
+
     national = national_table(iso2)
     return {
         "country": iso2,

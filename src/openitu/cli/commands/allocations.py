@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from openitu.cli.common import context, emit_json
+from openitu.cli.common import allocation_table, context, emit_json
 from openitu.errors import InvalidInput
 from openitu.spectrum import queries
-from openitu.spectrum.table import AllocationTable
 from openitu.units import format_frequency
+
+if TYPE_CHECKING:
+    from openitu.spectrum.table import AllocationTable
 
 NAME = "allocations"
 app = typer.Typer(help="The Table of Frequency Allocations (RR Article 5).", no_args_is_help=True)
@@ -34,7 +34,7 @@ def _table(edition: str | None, on: str | None) -> AllocationTable:
             day = date.fromisoformat(on)
         except ValueError:
             raise InvalidInput("date", f"expected YYYY-MM-DD, got {on!r}") from None
-    return context().allocation_table(edition=edition, on=day)
+    return allocation_table(edition=edition, on=day)
 
 
 def _span(low_hz: float, high_hz: float) -> str:
@@ -42,6 +42,9 @@ def _span(low_hz: float, high_hz: float) -> str:
 
 
 def _print_allocations(title: str, rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=title)
     for column in ("service", "category", "footnotes"):
         table.add_column(column)
@@ -114,6 +117,9 @@ def bands(
     if as_json:
         emit_json(document)
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=f"{service} in Region {region}")
     for column in ("band", "category", "footnotes"):
         table.add_column(column)
@@ -158,9 +164,8 @@ def diff(
     """What changed between two editions of the Table."""
     from openitu.usecases import spectrum as usecases
 
-    ctx = context()
-    old_table, new_table = ctx.allocation_table(edition=old), ctx.allocation_table(edition=new)
-    with ctx.sessions() as session:
+    old_table, new_table = allocation_table(edition=old), allocation_table(edition=new)
+    with context().sessions() as session:
         document = usecases.edition_diff(session, old=old_table, new=new_table)
     if as_json:
         emit_json(document)

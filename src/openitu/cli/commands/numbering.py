@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from openitu.cli.common import emit_json
-from openitu.numbering import e164, lookups
-from openitu.numbering.crosscheck import crosscheck
-from openitu.numbering.e212 import E212Register
+from openitu.numbering import e164
+
+if TYPE_CHECKING:
+    from openitu.numbering.e212 import E212Register
 
 NAME = "numbering"
 app = typer.Typer(
@@ -65,6 +66,8 @@ def parse(
 ) -> None:
     """Parse and validate an international number, or decode an IMSI."""
     if imsi:
+        from openitu.numbering import lookups
+
         document = lookups.imsi_report(_register(), value)
         if as_json:
             emit_json(document)
@@ -92,6 +95,8 @@ def mcc(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """The countries an MCC serves and the networks under it."""
+    from openitu.numbering import lookups
+
     document = lookups.mcc_report(_register(), code, include_withdrawn=withdrawn)
     if as_json:
         emit_json(document)
@@ -107,6 +112,8 @@ def country(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Every numbering resource a country holds: country codes, MCCs, MNCs, SANCs, ISPCs."""
+    from openitu.numbering import lookups
+
     document = lookups.country_report(_register(), iso2)
     document["assignments"] = _assignments(document["country"])
     if as_json:
@@ -155,6 +162,8 @@ def crosscheck_command(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Differences between the Bulletin's MCC/MNC register and the MIT mcc-mnc list."""
+    from openitu.numbering.crosscheck import crosscheck
+
     report = crosscheck(_register())
     if output is not None:
         output.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
