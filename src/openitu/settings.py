@@ -40,3 +40,5 @@ class Settings(BaseSettings):
     sign_in_per_minute: float = 10.0
     redis_url: str | None = None
     redis_prefix: str = "openitu"
+    # The register's circular appears every this many days (the BR IFIC: every two weeks).
+    register_circular_days: int = Field(default=14, ge=1, le=366)

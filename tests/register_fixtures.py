@@ -1,0 +1,86 @@
+"""Notices and principals the register tests share (tests/ is on sys.path: conftest.py).
+
+Places near the French-German border on the Rhine (Strasbourg, Kehl, Freiburg,
+Mulhouse); frequencies chosen against the RR 2012 Table (Region 1): 5 925-6 700 MHz is
+allocated to the fixed service, 87.5-100 MHz to broadcasting and not to land mobile
+(RR Article 5)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from openitu.accounts import Principal, Role
+
+SECRETARIAT = Principal(role=Role.SECRETARIAT, username="br-clerk", via="cli")
+
+
+def officer(iso2: str) -> Principal:
+    return Principal(
+        role=Role.NOTIFYING_OFFICER, username=f"officer-{iso2.lower()}", administration=iso2,
+        via="cli",
+    )  # fmt: skip
+
+
+def fixed_link(administration: str, reference: str, **changes: Any) -> dict[str, Any]:
+    """A complete 6 GHz fixed link (all the Appendix 4 items a FX station needs)."""
+    notice: dict[str, Any] = {
+        "administration": administration,
+        "reference": reference,
+        "service": "fixed",
+        "station_class": "FX",
+        "frequency_hz": 6_175_000_000,
+        "emission": "28M0D7W",
+        "tx": {"lat_deg": 48.58, "lon_deg": 7.75, "antenna_height_m": 40, "eirp_dbw": 45,
+               "gain_dbi": 38, "azimuth_deg": 90, "polarization": "V"},
+        "rx": {"lat_deg": 48.60, "lon_deg": 7.95, "antenna_height_m": 35, "gain_dbi": 38},
+        "date_of_bringing_into_use": "2027-03-01",
+    }  # fmt: skip
+    return _apply(notice, changes)
+
+
+def fm_station(administration: str, reference: str, **changes: Any) -> dict[str, Any]:
+    """A complete FM sound broadcasting station at 98 MHz."""
+    notice: dict[str, Any] = {
+        "administration": administration,
+        "reference": reference,
+        "service": "broadcasting",
+        "station_class": "BC",
+        "frequency_hz": 98_000_000,
+        "emission": "180KF8E",
+        "tx": {"lat_deg": 48.00, "lon_deg": 7.85, "antenna_height_m": 150, "eirp_dbw": 50,
+               "polarization": "H"},
+        "date_of_bringing_into_use": "2027-01-15",
+    }  # fmt: skip
+    return _apply(notice, changes)
+
+
+def land_mobile_at_98_mhz(administration: str, reference: str, **changes: Any) -> dict[str, Any]:
+    """A base station of the land mobile service inside the FM band: no allocation."""
+    notice: dict[str, Any] = {
+        "administration": administration,
+        "reference": reference,
+        "service": "land mobile",
+        "station_class": "FB",
+        "frequency_hz": 98_000_000,
+        "emission": "12K5F3E",
+        "tx": {"lat_deg": 47.75, "lon_deg": 7.34, "antenna_height_m": 30, "eirp_dbw": 17},
+        "date_of_bringing_into_use": "2027-02-01",
+    }  # fmt: skip
+    return _apply(notice, changes)
+
+
+def _apply(notice: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    result = copy.deepcopy(notice)
+    for key, value in changes.items():
+        if "__" in key:
+            group, name = key.split("__", 1)
+            if value is None:
+                result[group].pop(name, None)
+            else:
+                result[group][name] = value
+        elif value is None:
+            result.pop(key, None)
+        else:
+            result[key] = value
+    return result
