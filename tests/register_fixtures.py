@@ -84,3 +84,17 @@ def _apply(notice: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
         else:
             result[key] = value
     return result
+
+
+ADMIN = Principal(role=Role.ADMIN, username="cli:register-tests", via="cli")
+PASSWORD = "register test password 1"
+
+
+def issue_token(session: Any, username: str, role: Role, administration: str | None) -> str:
+    """A real account and API token, made by the accounts area's own services."""
+    from openitu.store import accounts
+
+    accounts.create_user(session, actor=ADMIN, username=username, password=PASSWORD,
+                         role=role, administration=administration)  # fmt: skip
+    secret, _ = accounts.create_token(session, actor=ADMIN, username=username)
+    return secret
