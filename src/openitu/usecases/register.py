@@ -176,7 +176,8 @@ def notify(
     first_row: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> NotifyOutcome:
-    """Notify notices (raw documents, in the file's order): each accepted one gets its
+    """Notify notices (raw documents in the file's order, or the `InvalidInput` a row
+    could not be read with): each accepted one gets its
     date of receipt; a bad one is reported with its row, field and reason and the rest go
     on. Each notice is written in a savepoint of its own, so a refused one leaves
     nothing behind. ``first_row`` numbers the first notice (rows count from 1)."""
@@ -187,6 +188,8 @@ def notify(
         row = first_row + index
         last = receipts.last
         try:
+            if isinstance(raw, InvalidInput):
+                raise raw  # a row its file could not even be read as (a CSV row too long)
             with session.begin_nested():
                 outcome.accepted.append(_notify_one(write, receipts, principal, raw, row))
         except (InvalidInput, Conflict, OpenITUError) as exc:
