@@ -1,0 +1,123 @@
+"""The register's pages in headless Chromium against a running `openitu serve`: a
+notifying officer notifies through the form (a bad latitude comes back inline, next to
+what was typed), the secretariat examines and records from the notice's page (its
+finding, with the technical part shown as not examined, and its map), the circular page
+lists the notice in Part II, and the search page finds it by area and shows a bad
+centre inline."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from openitu.accounts import Principal, Role
+from openitu.store import accounts
+from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.usecases import register as usecases
+from register_fixtures import ADMIN, PASSWORD
+
+pytestmark = pytest.mark.browser
+
+CLERK = Principal(role=Role.SECRETARIAT, username="register-browser-clerk", via="cli")
+
+
+@pytest.fixture(scope="module")
+def people(loaded_sqlite_url: str) -> Iterator[dict[str, str]]:
+    tag = uuid.uuid4().hex[:6]
+    names = {"officer": f"reg-officer-{tag}", "clerk": f"reg-clerk-{tag}"}
+    engine = make_engine(loaded_sqlite_url)
+    with unit_of_work(session_factory(engine)) as session:
+        accounts.create_user(session, actor=ADMIN, username=names["officer"], password=PASSWORD,
+                             role=Role.NOTIFYING_OFFICER, administration="FR")  # fmt: skip
+        accounts.create_user(session, actor=ADMIN, username=names["clerk"], password=PASSWORD,
+                             role=Role.SECRETARIAT)  # fmt: skip
+    yield names | {"tag": tag}
+    engine.dispose()
+
+
+def _sign_in(page: Any, base: str, username: str) -> None:
+    page.goto(f"{base}/account/sign-in")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+
+
+def test_notify_examine_record_and_read_the_circular(
+    browser: Any, live_server: str, loaded_sqlite_url: str, people: dict[str, str]
+) -> None:
+    reference = f"FR-WEB-{people['tag']}"
+    officer = browser.new_context()
+    page = officer.new_page()
+    try:
+        page.goto(f"{live_server}/register/notify")
+        assert "sign in" in page.inner_text("main")
+        _sign_in(page, live_server, people["officer"])
+        page.goto(f"{live_server}/register/notify")
+        assert "administration FR" in page.inner_text("main")
+        values = {
+            "#reference": reference, "#service": "fixed", "#frequency": "6175 MHz",
+            "#emission": "28M0D7W", "#date_of_bringing_into_use": "2027-03-01",
+            "#tx-lat_deg": "95", "#tx-lon_deg": "7.75", "#tx-antenna_height_m": "40",
+            "#tx-eirp_dbw": "45", "#tx-gain_dbi": "38", "#tx-azimuth_deg": "90",
+            "#rx-lat_deg": "48.60", "#rx-lon_deg": "7.95", "#rx-antenna_height_m": "35",
+        }  # fmt: skip
+        for selector, value in values.items():
+            page.fill(selector, value)
+        page.select_option("#station_class", "FX")
+        page.select_option("#tx-polarization", "V")
+        with page.expect_navigation():
+            page.click("#submit")
+        assert "outside [-90, 90]" in page.inner_text("#tx-lat_deg-error")
+        assert page.get_attribute("#tx-lat_deg", "aria-invalid") == "true"
+        assert page.input_value("#reference") == reference  # what was typed is kept
+        page.fill("#tx-lat_deg", "48.58")
+        with page.expect_navigation():
+            page.click("#submit")
+        notice_id = int(page.inner_text("#notice-id"))
+        page.goto(f"{live_server}/register/notices/{notice_id}")
+        assert page.inner_text("#status") == "received"
+        assert page.locator("#action-withdraw").is_visible()  # its own administration's
+        assert page.locator("#station-rx").count() == 1
+    finally:
+        officer.close()
+
+    clerk = browser.new_context()
+    page = clerk.new_page()
+    try:
+        _sign_in(page, live_server, people["clerk"])
+        page.goto(f"{live_server}/register/notices/{notice_id}")
+        with page.expect_navigation():
+            page.click("#action-examine")
+        assert page.inner_text("#finding") == "favourable"
+        assert page.inner_text("#technical").startswith("not examined")
+        assert page.inner_text("#regulatory").startswith("conforms")
+        with page.expect_navigation():
+            page.click("#action-record")
+        assert page.inner_text("#status") == "recorded"
+        assert page.inner_text("#recorded-under") == "No. 11.31"
+        events = page.locator("#history td.event").all_inner_texts()
+        assert events == ["notified", "examined", "recorded"]
+    finally:
+        clerk.close()
+
+    engine = make_engine(loaded_sqlite_url)
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            number = usecases.publish_circular(session, principal=CLERK)["number"]
+    finally:
+        engine.dispose()
+    page = browser.new_page()
+    try:
+        page.goto(f"{live_server}/register/circulars/{number}")
+        assert reference in page.locator("#part-II").inner_text()
+        assert reference in page.locator("#part-I").inner_text()
+        page.goto(f"{live_server}/register?near=48.58,7.75&radius_km=2&administration=FR")
+        assert page.locator(f"#notice-{notice_id}").is_visible()
+        page.goto(f"{live_server}/register?near=north&radius_km=2")
+        assert "LAT,LON" in page.inner_text("#near-error")
+    finally:
+        page.close()
