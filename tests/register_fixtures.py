@@ -22,7 +22,7 @@ def officer(iso2: str) -> Principal:
     )  # fmt: skip
 
 
-def fixed_link(administration: str, reference: str, **changes: Any) -> dict[str, Any]:
+def fixed_link(administration: str, reference: str, /, **changes: Any) -> dict[str, Any]:
     """A complete 6 GHz fixed link (all the Appendix 4 items a FX station needs)."""
     notice: dict[str, Any] = {
         "administration": administration,
@@ -39,7 +39,7 @@ def fixed_link(administration: str, reference: str, **changes: Any) -> dict[str,
     return _apply(notice, changes)
 
 
-def fm_station(administration: str, reference: str, **changes: Any) -> dict[str, Any]:
+def fm_station(administration: str, reference: str, /, **changes: Any) -> dict[str, Any]:
     """A complete FM sound broadcasting station at 98 MHz."""
     notice: dict[str, Any] = {
         "administration": administration,
@@ -55,7 +55,7 @@ def fm_station(administration: str, reference: str, **changes: Any) -> dict[str,
     return _apply(notice, changes)
 
 
-def land_mobile_at_98_mhz(administration: str, reference: str, **changes: Any) -> dict[str, Any]:
+def land_mobile_at_98_mhz(administration: str, reference: str, /, **changes: Any) -> dict[str, Any]:
     """A base station of the land mobile service inside the FM band: no allocation."""
     notice: dict[str, Any] = {
         "administration": administration,
