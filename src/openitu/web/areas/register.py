@@ -125,8 +125,9 @@ async def notify(request: Request, principal: CurrentPrincipalDep, session: Sess
         notice = _notice_from(form, principal.administration)
         accepted = usecases.notify_one(session, principal=principal, notice=notice)
     except InvalidInput as exc:
-        field = "frequency" if exc.field == "frequency_hz" else exc.field
-        known = field in form or field.split("[")[0] in form
+        # The form's names: a frequency with its unit, one box for every agreement.
+        field = "frequency" if exc.field == "frequency_hz" else exc.field.split("[")[0]
+        known = field in form
         errors = {field if known else "form": exc.reason if known else exc.detail}
         return _notify_page(request, principal, form=form, errors=errors, status_code=422)
     except OpenITUError as exc:
@@ -238,10 +239,44 @@ def notice_action(
     return RedirectResponse(f"/register/notices/{notice_id}", status_code=303)
 
 
+def _circulars_page(
+    request: Request,
+    principal: Principal,
+    session: Any,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    response = render(
+        request, "register/circulars.html", status_code=status_code,
+        circulars=usecases.list_circulars(session), error=error,
+        may_publish=principal.can("findings.record"), csrf_token=csrf_token(request),
+    )  # fmt: skip
+    attach_csrf_cookie(request, response)
+    return response
+
+
 @router.get("/circulars", response_class=HTMLResponse)
-def circulars_page(request: Request, session: SessionDep) -> Response:
-    """The published circulars."""
-    return render(request, "register/circulars.html", circulars=usecases.list_circulars(session))
+def circulars_page(
+    request: Request, principal: CurrentPrincipalDep, session: SessionDep
+) -> Response:
+    """The published circulars (and, for the secretariat, the button that publishes)."""
+    return _circulars_page(request, principal, session)
+
+
+@router.post("/circulars", response_class=HTMLResponse, dependencies=[csrf_protected])
+def publish(
+    request: Request, principal: CurrentPrincipalDep, session: SessionDep, context: ContextDep
+) -> Response:
+    """Publish the next circular (the secretariat)."""
+    try:
+        document = usecases.publish_circular(
+            session, principal=principal, period_days=context.settings.register_circular_days
+        )
+    except OpenITUError as exc:
+        return _circulars_page(request, principal, session, error=exc.detail,
+                               status_code=exc.status)  # fmt: skip
+    return RedirectResponse(f"/register/circulars/{document['number']}", status_code=303)
 
 
 @router.get("/circulars/{number}", response_class=HTMLResponse)
