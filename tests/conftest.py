@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,34 +22,17 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from databases import POSTGRESQL_URL, REQUIRE_POSTGRESQL, fresh_database, postgresql_problem
 from openitu.service.app import create_app
 from openitu.service.context import AppContext
 from openitu.settings import Settings
 from openitu.store import migrate
 from openitu.store.db import make_engine
 
-POSTGRESQL_URL = os.environ.get(
-    "OPENITU_TEST_POSTGRESQL_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-REQUIRE_POSTGRESQL = os.environ.get("OPENITU_REQUIRE_POSTGRESQL") == "1"
-
-
-def _postgresql_available() -> str | None:
-    try:
-        probe = create_engine(POSTGRESQL_URL, connect_args={"connect_timeout": 3})
-        with probe.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        probe.dispose()
-    except Exception as exc:
-        return str(exc).splitlines()[0]
-    return None
-
-
-_PG_PROBLEM = _postgresql_available()
+_PG_PROBLEM = postgresql_problem()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -67,21 +49,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 @pytest.fixture(scope="session")
-def postgresql_url() -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database for this run, dropped afterwards."""
-    if _PG_PROBLEM is not None:
-        pytest.skip(f"PostgreSQL unavailable: {_PG_PROBLEM}")
-    name = f"openitu_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRESQL_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(POSTGRESQL_URL).set(database=name).render_as_string(hide_password=False)
-    try:
+def postgresql_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh PostgreSQL database for this run (migrated by `engine`), dropped afterwards."""
+    with fresh_database("postgresql", tmp_path_factory.getbasetemp(), label="test") as url:
         yield url
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture(scope="session")

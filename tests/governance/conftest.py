@@ -8,25 +8,19 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from governance_helpers import ADMIN, PASSWORD, ServerFor, TokenFor
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from databases import fresh_database
 from openitu.accounts import Principal, Role
 from openitu.store import accounts, migrate
 from openitu.store.db import make_engine, session_factory
 from openitu.store.loaders import governance as governance_loader
-
-POSTGRESQL_URL = os.environ.get(
-    "OPENITU_TEST_POSTGRESQL_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 
 
 @pytest.fixture
@@ -62,35 +56,16 @@ def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A database of its own for tests whose clients commit for real (parametrise with
     indirect=True: "sqlite" or "postgresql"), migrated, Member States loaded."""
     backend = getattr(request, "param", "sqlite")
-    admin = None
-    name = f"openitu_gov_{uuid.uuid4().hex[:10]}"
-    if backend == "postgresql":
+    with fresh_database(backend, tmp_path, label="gov") as url:
+        engine = make_engine(url)
         try:
-            admin = create_engine(
-                POSTGRESQL_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3}
-            )
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-        except Exception as exc:
-            if os.environ.get("OPENITU_REQUIRE_POSTGRESQL") == "1":
-                pytest.fail(f"PostgreSQL is required but unavailable: {exc}")
-            pytest.skip(f"PostgreSQL unavailable: {str(exc).splitlines()[0]}")
-        url = make_url(POSTGRESQL_URL).set(database=name).render_as_string(hide_password=False)
-    else:
-        url = f"sqlite:///{tmp_path / 'governance.sqlite3'}"
-    engine = make_engine(url)
-    try:
-        migrate.upgrade(engine)
-        for _ in governance_loader.load(session_factory(engine)):
-            pass
-        engine.dispose()
-        yield url
-    finally:
-        engine.dispose()
-        if admin is not None:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+            migrate.upgrade(engine)
+            for _ in governance_loader.load(session_factory(engine)):
+                pass
+            engine.dispose()
+            yield url
+        finally:
+            engine.dispose()
 
 
 def _free_port() -> int:
