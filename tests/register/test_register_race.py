@@ -16,16 +16,15 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
+from databases import fresh_database
 from openitu.accounts import Role
 from openitu.store import audit, migrate
 from openitu.store.db import make_engine, session_factory
@@ -33,9 +32,6 @@ from openitu.store.register import utc
 from openitu.store.tables.register import RegisterEvent
 from register_fixtures import fixed_link, issue_token
 
-POSTGRESQL_URL = os.environ.get(
-    "OPENITU_TEST_POSTGRESQL_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 STATES = ("FR", "DE", "CH", "BE")
 SINGLES = 6
 BATCH = 20
@@ -43,33 +39,14 @@ BATCH = 20
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A migrated database of its own, dropped afterwards."""
-    admin = None
-    name = f"openitu_reg_{uuid.uuid4().hex[:10]}"
-    if request.param == "postgresql":
+    """A migrated database of its own (tests/databases.py), dropped afterwards."""
+    with fresh_database(request.param, tmp_path, label="reg") as url:
+        engine = make_engine(url)
         try:
-            admin = create_engine(POSTGRESQL_URL, isolation_level="AUTOCOMMIT",
-                                  connect_args={"connect_timeout": 3})  # fmt: skip
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-        except Exception as exc:
-            if os.environ.get("OPENITU_REQUIRE_POSTGRESQL") == "1":
-                pytest.fail(f"PostgreSQL is required but unavailable: {exc}")
-            pytest.skip(f"PostgreSQL unavailable: {str(exc).splitlines()[0]}")
-        url = make_url(POSTGRESQL_URL).set(database=name).render_as_string(hide_password=False)
-    else:
-        url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
-    engine = make_engine(url)
-    try:
-        migrate.upgrade(engine)
-        engine.dispose()
+            migrate.upgrade(engine)
+        finally:
+            engine.dispose()
         yield url
-    finally:
-        engine.dispose()
-        if admin is not None:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
 
 
 @pytest.fixture
