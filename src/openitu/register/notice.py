@@ -50,8 +50,8 @@ STATION_CLASSES: Final[dict[str, tuple[str, str]]] = {
 }
 
 # Polarization symbols of Appendix 4 (item 9D): horizontal, vertical, circular left and
-# right, slant, dual, mixed.
-POLARIZATIONS: Final = frozenset({"H", "V", "CL", "CR", "S", "D", "M"})
+# right, slant (left, right), dual, mixed.
+POLARIZATIONS: Final = frozenset({"H", "V", "CL", "CR", "S", "SL", "SR", "D", "M"})
 
 _TX_FIELDS: Final = (
     "lat_deg", "lon_deg", "antenna_height_m", "eirp_dbw", "gain_dbi", "azimuth_deg",
