@@ -1,9 +1,11 @@
 """Notices and principals the register tests share (tests/ is on sys.path: conftest.py).
 
-Places near the French-German border on the Rhine (Strasbourg, Kehl, Freiburg,
-Mulhouse); frequencies chosen against the RR 2012 Table (Region 1): 5 925-6 700 MHz is
-allocated to the fixed service, 87.5-100 MHz to broadcasting and not to land mobile
-(RR Article 5)."""
+Frequencies chosen against the RR 2012 Table (Region 1): 5 925-6 700 MHz is allocated to
+the fixed service, 87.5-100 MHz to broadcasting and not to land mobile (RR Article 5).
+By default each station stands well inside its country (Bourges in France, Kassel in
+Germany, more than 250 km from any border) with a modest power, so that it needs no
+coordination; tests near a border (Strasbourg, Kehl, Freiburg) give their coordinates.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +24,18 @@ def officer(iso2: str) -> Principal:
     )  # fmt: skip
 
 
+# An inland site per administration (latitude, longitude); a link's far end is 0.2 degrees
+# (about 15 km) east of it.
+SITES: dict[str, tuple[float, float]] = {"FR": (47.08, 2.40), "DE": (51.31, 9.48)}
+
+
+def site(administration: str) -> tuple[float, float]:
+    return SITES.get(administration, SITES["FR"])
+
+
 def fixed_link(administration: str, reference: str, /, **changes: Any) -> dict[str, Any]:
     """A complete 6 GHz fixed link (all the Appendix 4 items a FX station needs)."""
+    lat, lon = site(administration)
     notice: dict[str, Any] = {
         "administration": administration,
         "reference": reference,
@@ -31,16 +43,18 @@ def fixed_link(administration: str, reference: str, /, **changes: Any) -> dict[s
         "station_class": "FX",
         "frequency_hz": 6_175_000_000,
         "emission": "28M0D7W",
-        "tx": {"lat_deg": 48.58, "lon_deg": 7.75, "antenna_height_m": 40, "eirp_dbw": 45,
+        "tx": {"lat_deg": lat, "lon_deg": lon, "antenna_height_m": 40, "eirp_dbw": 45,
                "gain_dbi": 38, "azimuth_deg": 90, "polarization": "V"},
-        "rx": {"lat_deg": 48.60, "lon_deg": 7.95, "antenna_height_m": 35, "gain_dbi": 38},
+        "rx": {"lat_deg": lat, "lon_deg": round(lon + 0.2, 4), "antenna_height_m": 35,
+               "gain_dbi": 38},
         "date_of_bringing_into_use": "2027-03-01",
     }  # fmt: skip
     return _apply(notice, changes)
 
 
 def fm_station(administration: str, reference: str, /, **changes: Any) -> dict[str, Any]:
-    """A complete FM sound broadcasting station at 98 MHz."""
+    """A complete FM sound broadcasting station at 98 MHz (10 dBW e.i.r.p.)."""
+    lat, lon = site(administration)
     notice: dict[str, Any] = {
         "administration": administration,
         "reference": reference,
@@ -48,7 +62,7 @@ def fm_station(administration: str, reference: str, /, **changes: Any) -> dict[s
         "station_class": "BC",
         "frequency_hz": 98_000_000,
         "emission": "180KF8E",
-        "tx": {"lat_deg": 48.00, "lon_deg": 7.85, "antenna_height_m": 150, "eirp_dbw": 50,
+        "tx": {"lat_deg": lat, "lon_deg": lon, "antenna_height_m": 50, "eirp_dbw": 10,
                "polarization": "H"},
         "date_of_bringing_into_use": "2027-01-15",
     }  # fmt: skip
@@ -57,6 +71,7 @@ def fm_station(administration: str, reference: str, /, **changes: Any) -> dict[s
 
 def land_mobile_at_98_mhz(administration: str, reference: str, /, **changes: Any) -> dict[str, Any]:
     """A base station of the land mobile service inside the FM band: no allocation."""
+    lat, lon = site(administration)
     notice: dict[str, Any] = {
         "administration": administration,
         "reference": reference,
@@ -64,7 +79,7 @@ def land_mobile_at_98_mhz(administration: str, reference: str, /, **changes: Any
         "station_class": "FB",
         "frequency_hz": 98_000_000,
         "emission": "12K5F3E",
-        "tx": {"lat_deg": 47.75, "lon_deg": 7.34, "antenna_height_m": 30, "eirp_dbw": 17},
+        "tx": {"lat_deg": lat, "lon_deg": lon, "antenna_height_m": 20, "eirp_dbw": -10},
         "date_of_bringing_into_use": "2027-02-01",
     }  # fmt: skip
     return _apply(notice, changes)

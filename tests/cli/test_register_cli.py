@@ -79,7 +79,7 @@ def test_notify_examine_record_and_the_circular(
     shown = _json(run_cli("register", "show", str(link_id), "--json"))
     assert [h["event"] for h in shown["history"]] == ["notified", "examined", "recorded"]
     found = _json(run_cli("register", "search", "--administration", "FR", "--status", "recorded",
-                          "--near", "48.58,7.75", "--radius-km", "5", "--json"))  # fmt: skip
+                          "--near", "47.08,2.40", "--radius-km", "5", "--json"))  # fmt: skip
     assert link_id in [r["notice_id"] for r in found]
     published = _json(run_cli("register", "publish", "--json"))
     latest = _json(run_cli("register", "circular", "--json"))

@@ -23,7 +23,7 @@ def test_a_fixed_link_is_read_with_its_bandwidth_from_the_emission() -> None:
     # RR Appendix 1 §1: 28M0 is a necessary bandwidth of 28 MHz.
     assert notice.necessary_bandwidth_hz == 28e6
     assert (notice.low_hz, notice.high_hz) == (6_161e6, 6_189e6)
-    assert notice.rx is not None and notice.rx.lat_deg == 48.60
+    assert notice.rx is not None and notice.rx.lon_deg == 2.60  # 0.2 degrees east of tx
     assert parse_notice(notice.as_dict()) == notice  # what it writes, it reads
 
 

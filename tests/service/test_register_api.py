@@ -49,13 +49,15 @@ def test_the_story_of_two_neighbours(
     german = _ok(client.post(f"{api}/notices", headers=de, json=[
         fixed_link("DE", "DE-KEHL-1", tx__lat_deg=48.57, tx__lon_deg=7.82,
                    rx__lat_deg=48.47, rx__lon_deg=7.94),
-        fm_station("DE", "DE-FREIBURG-FM"),
+        fm_station("DE", "DE-FREIBURG-FM", tx__lat_deg=48.00, tx__lon_deg=7.85,
+                   tx__antenna_height_m=150, tx__eirp_dbw=50),
     ]))  # fmt: skip
     assert german["rejected"] == []
     french = _ok(client.post(f"{api}/notices", headers=fr, json=[
-        fixed_link("FR", "FR-STRASBOURG-1"),
+        fixed_link("FR", "FR-STRASBOURG-1", tx__lat_deg=48.58, tx__lon_deg=7.75,
+                   rx__lat_deg=48.60, rx__lon_deg=7.95),
         fixed_link("FR", "FR-COLMAR-1", rx=None, tx__lat_deg=48.08, tx__lon_deg=7.36),
-        land_mobile_at_98_mhz("FR", "FR-MULHOUSE-PMR"),
+        land_mobile_at_98_mhz("FR", "FR-MULHOUSE-PMR", tx__lat_deg=47.75, tx__lon_deg=7.34),
     ]))  # fmt: skip
     assert french["rejected"] == []
     ids = {a["reference"]: a["notice_id"] for a in german["accepted"] + french["accepted"]}
@@ -93,7 +95,8 @@ def test_the_story_of_two_neighbours(
     # modifications received with their own dates.
     again = _ok(client.post(f"{api}/notices", headers=fr, json=[
         fixed_link("FR", "FR-COLMAR-1", tx__lat_deg=48.08, tx__lon_deg=7.36),
-        land_mobile_at_98_mhz("FR", "FR-MULHOUSE-PMR", request_4_4=True),
+        land_mobile_at_98_mhz("FR", "FR-MULHOUSE-PMR", tx__lat_deg=47.75, tx__lon_deg=7.34,
+                              request_4_4=True),
     ]))  # fmt: skip
     assert [a["outcome"] for a in again["accepted"]] == ["modified", "modified"]
     for reference in ("FR-COLMAR-1", "FR-MULHOUSE-PMR"):

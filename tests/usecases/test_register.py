@@ -215,7 +215,8 @@ def test_search_by_band_area_status_and_administration(sessions: sessionmaker[Se
     with sessions() as session, session.begin():
         usecases.notify(
             session, principal=DE,
-            notices=[fm_station("DE", "DE-FM-1"), fixed_link("DE", "DE-FX-1"),
+            notices=[fm_station("DE", "DE-FM-1", tx__lat_deg=48.00, tx__lon_deg=7.85),
+                     fixed_link("DE", "DE-FX-1", tx__lat_deg=48.57, tx__lon_deg=7.82),
                      fixed_link("DE", "DE-FX-FAR", tx__lat_deg=53.55, tx__lon_deg=9.99)],
         )  # fmt: skip
     with sessions() as session:
@@ -226,7 +227,7 @@ def test_search_by_band_area_status_and_administration(sessions: sessionmaker[Se
 
         assert refs(administration="DE", low="6.1GHz", high="6.3GHz") >= {"DE-FX-1", "DE-FX-FAR"}
         assert "DE-FM-1" not in refs(administration="DE", low="6.1GHz", high="6.3GHz")
-        # Strasbourg to Hamburg is about 600 km: a 50 km circle holds only the first.
+        # Kehl is 5 km from Strasbourg, Hamburg about 600 km: a 50 km circle holds Kehl.
         near = refs(administration="DE", near="48.58,7.75", radius_km=50)
         assert "DE-FX-1" in near and "DE-FX-FAR" not in near
         # The FM station lies at Freiburg, about 65 km south of Strasbourg.

@@ -56,11 +56,11 @@ def test_notify_examine_record_and_read_the_circular(
         page.goto(f"{live_server}/register/notify")
         assert "administration FR" in page.inner_text("main")
         values = {
-            "#reference": reference, "#service": "fixed", "#frequency": "6175 MHz",
+            "#reference": reference, "#service": "fixed", "#frequency": "6305 MHz",
             "#emission": "28M0D7W", "#date_of_bringing_into_use": "2027-03-01",
-            "#tx-lat_deg": "95", "#tx-lon_deg": "7.75", "#tx-antenna_height_m": "40",
+            "#tx-lat_deg": "95", "#tx-lon_deg": "1.90", "#tx-antenna_height_m": "40",
             "#tx-eirp_dbw": "45", "#tx-gain_dbi": "38", "#tx-azimuth_deg": "90",
-            "#rx-lat_deg": "48.60", "#rx-lon_deg": "7.95", "#rx-antenna_height_m": "35",
+            "#rx-lat_deg": "47.90", "#rx-lon_deg": "2.10", "#rx-antenna_height_m": "35",
         }  # fmt: skip
         for selector, value in values.items():
             page.fill(selector, value)
@@ -71,7 +71,7 @@ def test_notify_examine_record_and_read_the_circular(
         assert "outside [-90, 90]" in page.inner_text("#tx-lat_deg-error")
         assert page.get_attribute("#tx-lat_deg", "aria-invalid") == "true"
         assert page.input_value("#reference") == reference  # what was typed is kept
-        page.fill("#tx-lat_deg", "48.58")
+        page.fill("#tx-lat_deg", "47.90")
         with page.expect_navigation():
             page.click("#submit")
         notice_id = int(page.inner_text("#notice-id"))
@@ -113,7 +113,7 @@ def test_notify_examine_record_and_read_the_circular(
         page.wait_for_url("**/register/circulars/*")
         assert reference in page.locator("#part-II").inner_text()
         assert reference in page.locator("#part-I").inner_text()
-        page.goto(f"{live_server}/register?near=48.58,7.75&radius_km=2&administration=FR")
+        page.goto(f"{live_server}/register?near=47.90,1.90&radius_km=2&administration=FR")
         assert page.locator(f"#notice-{notice_id}").is_visible()
         page.goto(f"{live_server}/register?near=north&radius_km=2")
         assert "LAT,LON" in page.inner_text("#near-error")
