@@ -69,15 +69,18 @@ def fm_station(administration: str, reference: str, /, **changes: Any) -> dict[s
     return _apply(notice, changes)
 
 
-def land_mobile_at_98_mhz(administration: str, reference: str, /, **changes: Any) -> dict[str, Any]:
-    """A base station of the land mobile service inside the FM band: no allocation."""
+def land_mobile_in_fm_band(
+    administration: str, reference: str, /, **changes: Any
+) -> dict[str, Any]:
+    """A base station of the land mobile service at 99 MHz, inside the FM band: no
+    allocation (two FM channels away from `fm_station`'s 98 MHz)."""
     lat, lon = site(administration)
     notice: dict[str, Any] = {
         "administration": administration,
         "reference": reference,
         "service": "land mobile",
         "station_class": "FB",
-        "frequency_hz": 98_000_000,
+        "frequency_hz": 99_000_000,
         "emission": "12K5F3E",
         "tx": {"lat_deg": lat, "lon_deg": lon, "antenna_height_m": 20, "eirp_dbw": -10},
         "date_of_bringing_into_use": "2027-02-01",

@@ -21,7 +21,7 @@ from openitu.register.examination import (
     missing_items,
 )
 from openitu.register.notice import parse_notice
-from register_fixtures import fixed_link, fm_station, land_mobile_at_98_mhz
+from register_fixtures import fixed_link, fm_station, land_mobile_in_fm_band
 
 DAY = date(2026, 12, 7)
 CONFORMS = Regulatory(True, "primary", "RR-2012", 1, "FR", ("allocated to fixed",))
@@ -55,11 +55,11 @@ def test_a_complete_conforming_notice_is_favourable_and_says_what_was_not_examin
 
 
 def test_no_4_4_only_when_asked_and_only_for_the_table() -> None:
-    asked = parse_notice(land_mobile_at_98_mhz("FR", "P", request_4_4=True))
+    asked = parse_notice(land_mobile_in_fm_band("FR", "P", request_4_4=True))
     finding = decide(asked, date_of_receipt=DAY, regulatory=FAILS, technical=UNEXAMINED,
                      coordination=NO_COORDINATION)  # fmt: skip
     assert (finding.result, finding.recordable_under) == (Result.UNFAVOURABLE, "No. 4.4")
-    not_asked = parse_notice(land_mobile_at_98_mhz("FR", "P"))
+    not_asked = parse_notice(land_mobile_in_fm_band("FR", "P"))
     finding = decide(not_asked, date_of_receipt=DAY, regulatory=FAILS, technical=UNEXAMINED,
                      coordination=NO_COORDINATION)  # fmt: skip
     with pytest.raises(Conflict, match="was not requested"):

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts import Role
-from register_fixtures import fixed_link, fm_station, issue_token, land_mobile_at_98_mhz
+from register_fixtures import fixed_link, fm_station, issue_token, land_mobile_in_fm_band
 
 Headers = dict[str, str]
 
@@ -57,7 +57,7 @@ def test_the_story_of_two_neighbours(
         fixed_link("FR", "FR-STRASBOURG-1", tx__lat_deg=48.58, tx__lon_deg=7.75,
                    rx__lat_deg=48.60, rx__lon_deg=7.95),
         fixed_link("FR", "FR-COLMAR-1", rx=None, tx__lat_deg=48.08, tx__lon_deg=7.36),
-        land_mobile_at_98_mhz("FR", "FR-MULHOUSE-PMR", tx__lat_deg=47.75, tx__lon_deg=7.34),
+        land_mobile_in_fm_band("FR", "FR-MULHOUSE-PMR", tx__lat_deg=47.75, tx__lon_deg=7.34),
     ]))  # fmt: skip
     assert french["rejected"] == []
     ids = {a["reference"]: a["notice_id"] for a in german["accepted"] + french["accepted"]}
@@ -95,7 +95,7 @@ def test_the_story_of_two_neighbours(
     # modifications received with their own dates.
     again = _ok(client.post(f"{api}/notices", headers=fr, json=[
         fixed_link("FR", "FR-COLMAR-1", tx__lat_deg=48.08, tx__lon_deg=7.36),
-        land_mobile_at_98_mhz("FR", "FR-MULHOUSE-PMR", tx__lat_deg=47.75, tx__lon_deg=7.34,
+        land_mobile_in_fm_band("FR", "FR-MULHOUSE-PMR", tx__lat_deg=47.75, tx__lon_deg=7.34,
                               request_4_4=True),
     ]))  # fmt: skip
     assert [a["outcome"] for a in again["accepted"]] == ["modified", "modified"]

@@ -14,7 +14,7 @@ from openitu.errors import Conflict, Forbidden, InvalidInput
 from openitu.store import audit
 from openitu.store import spectrum as spectrum_store
 from openitu.usecases import register as usecases
-from register_fixtures import SECRETARIAT, fixed_link, fm_station, land_mobile_at_98_mhz, officer
+from register_fixtures import SECRETARIAT, fixed_link, fm_station, land_mobile_in_fm_band, officer
 
 FR, DE = officer("FR"), officer("DE")
 
@@ -71,7 +71,7 @@ def test_a_conforming_notice_is_recorded_and_a_non_conforming_one_returned_or_re
     with sessions() as session, session.begin():
         good = usecases.notify_one(session, principal=DE, notice=fm_station("DE", "DE-FM"))
         bad = usecases.notify_one(
-            session, principal=FR, notice=land_mobile_at_98_mhz("FR", "FR-LM")
+            session, principal=FR, notice=land_mobile_in_fm_band("FR", "FR-LM")
         )
     with sessions() as session, session.begin():
         finding = usecases.examine(session, principal=SECRETARIAT, notice_id=good.notice_id)
@@ -106,7 +106,7 @@ def test_a_conforming_notice_is_recorded_and_a_non_conforming_one_returned_or_re
     # The administration asks for recording under No. 4.4: a modification, received anew.
     with sessions() as session, session.begin():
         again = usecases.notify_one(
-            session, principal=FR, notice=land_mobile_at_98_mhz("FR", "FR-LM", request_4_4=True)
+            session, principal=FR, notice=land_mobile_in_fm_band("FR", "FR-LM", request_4_4=True)
         )
     assert again.outcome == "modified" and again.date_of_receipt > bad.date_of_receipt
     with sessions() as session, session.begin():
@@ -243,7 +243,7 @@ def test_the_circular_lists_each_notice_in_its_part(sessions: sessionmaker[Sessi
         usecases.publish_circular(session, principal=SECRETARIAT)  # closes earlier periods
         ok = usecases.notify_one(session, principal=DE, notice=fm_station("DE", "DE-C1"))
         bad = usecases.notify_one(
-            session, principal=FR, notice=land_mobile_at_98_mhz("FR", "FR-C2")
+            session, principal=FR, notice=land_mobile_in_fm_band("FR", "FR-C2")
         )
         for notice in (ok, bad):
             usecases.examine(session, principal=SECRETARIAT, notice_id=notice.notice_id)
