@@ -425,6 +425,13 @@ def show(session: Session, *, notice_id: int) -> dict[str, Any]:
     }
 
 
+def affected_by(session: Session, *, notice_id: int) -> list[dict[str, Any]]:
+    """The assignments the notice's last finding found affected (for its map)."""
+    finding = store.get(session, notice_id).finding or {}
+    ids = sorted({a["assignment_id"] for a in finding.get("technical", {}).get("affected", [])})
+    return [store.get(session, other).summary() for other in ids]
+
+
 def search(session: Session, query: store.Search) -> list[dict[str, Any]]:
     return [assignment.summary() for assignment in store.search(session, query)]
 

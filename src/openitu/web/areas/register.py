@@ -150,15 +150,16 @@ def _actions(principal: Principal, notice: dict[str, Any]) -> list[str]:
     return []
 
 
-def _map(notice: dict[str, Any]) -> dict[str, Any]:
-    """A small SVG map of the stations: the transmitter, the receiver of a fixed link."""
+def _map(notice: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, Any]:
+    """A small SVG map of the stations: the transmitter, the receiver of a fixed link, and
+    the recorded assignments the examination found affected (their transmitters)."""
     tx = notice["notice"]["tx"]
     rx = notice["notice"]["rx"]
     points = [("tx", tx["lat_deg"], tx["lon_deg"])]
     if rx:
         points.append(("rx", rx["lat_deg"], rx["lon_deg"]))
-    lats = [p[1] for p in points]
-    lons = [p[2] for p in points]
+    lats = [p[1] for p in points] + [o["lat_deg"] for o in others]
+    lons = [p[2] for p in points] + [o["lon_deg"] for o in others]
     pad = max(0.05, (max(lats) - min(lats)) * 0.25, (max(lons) - min(lons)) * 0.25)
     south, north = min(lats) - pad, max(lats) + pad
     west, east = min(lons) - pad, max(lons) + pad
@@ -173,6 +174,8 @@ def _map(notice: dict[str, Any]) -> dict[str, Any]:
     return {
         "width": width, "height": height,
         "points": [{"name": n, "lat": la, "lon": lo, "xy": xy(la, lo)} for n, la, lo in points],
+        "others": [{"id": o["notice_id"], "administration": o["administration"],
+                    "xy": xy(o["lat_deg"], o["lon_deg"])} for o in others],
         "box": {"south": round(south, 3), "north": round(north, 3), "west": round(west, 3),
                 "east": round(east, 3)},
     }  # fmt: skip
@@ -191,9 +194,10 @@ def _notice_page(
         notice = usecases.show(session, notice_id=notice_id)
     except NotFound as exc:
         return render_error(request, status=404, title="Not found", detail=exc.detail)
+    others = usecases.affected_by(session, notice_id=notice_id)
     response = render(
         request, "register/notice.html", status_code=status_code, notice=notice,
-        actions=_actions(principal, notice), map=_map(notice), error=error,
+        actions=_actions(principal, notice), map=_map(notice, others), error=error,
         csrf_token=csrf_token(request),
     )  # fmt: skip
     attach_csrf_cookie(request, response)
