@@ -22,6 +22,7 @@ import io
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal, Role
 from openitu.cli.common import context, emit_json
@@ -161,6 +163,16 @@ def notify(
         raise SystemExit(1)
 
 
+def _step(
+    token_stdin: bool, as_json: bool, run: Callable[[Session, Principal], dict[str, Any]]
+) -> None:
+    """One write as the acting principal, in its own transaction; print its answer."""
+    principal = _acting(token_stdin)
+    with unit_of_work(context().sessions) as session:
+        document = run(session, principal)
+    _emit(document, as_json)
+
+
 def _emit(document: Any, as_json: bool) -> None:
     if as_json:
         emit_json(document)
@@ -175,15 +187,14 @@ def examine(
     token_stdin: bool = TokenOption,
 ) -> None:
     """Examine a received notice (the secretariat)."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
-        document = usecases.examine(
-            session,
-            principal=principal,
-            notice_id=notice_id,
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.examine(
+            s, principal=p, notice_id=notice_id,
             table_on=lambda day: context().allocation_table(on=day),
-        )
-    _emit(document, as_json)
+        ),
+    )  # fmt: skip
 
 
 @app.command()
@@ -193,10 +204,7 @@ def record(
     token_stdin: bool = TokenOption,
 ) -> None:
     """Record an examined notice in the Master Register (No. 11.31 or No. 4.4)."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
-        document = usecases.record(session, principal=principal, notice_id=notice_id)
-    _emit(document, as_json)
+    _step(token_stdin, as_json, lambda s, p: usecases.record(s, principal=p, notice_id=notice_id))
 
 
 @app.command("return")
@@ -206,10 +214,11 @@ def return_notice(
     token_stdin: bool = TokenOption,
 ) -> None:
     """Return an examined notice with its unfavourable finding."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
-        document = usecases.return_notice(session, principal=principal, notice_id=notice_id)
-    _emit(document, as_json)
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.return_notice(s, principal=p, notice_id=notice_id),
+    )
 
 
 @app.command()
@@ -220,12 +229,11 @@ def withdraw(
     token_stdin: bool = TokenOption,
 ) -> None:
     """Withdraw one's administration's notice (suppress it once recorded)."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
-        document = usecases.withdraw(
-            session, principal=principal, notice_id=notice_id, reason=reason
-        )
-    _emit(document, as_json)
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.withdraw(s, principal=p, notice_id=notice_id, reason=reason),
+    )
 
 
 @app.command()
@@ -236,12 +244,13 @@ def agree(
     token_stdin: bool = TokenOption,
 ) -> None:
     """Record a coordination agreement obtained for a notice."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
-        document = usecases.record_agreement(
-            session, principal=principal, notice_id=notice_id, administration=administration
-        )
-    _emit(document, as_json)
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.record_agreement(
+            s, principal=p, notice_id=notice_id, administration=administration
+        ),
+    )
 
 
 @app.command()
@@ -313,9 +322,10 @@ def circular(
 @app.command()
 def publish(as_json: bool = JsonOption, token_stdin: bool = TokenOption) -> None:
     """Publish the next circular (the secretariat)."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
-        document = usecases.publish_circular(
-            session, principal=principal, period_days=context().settings.register_circular_days
-        )
-    _emit(document, as_json)
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.publish_circular(
+            s, principal=p, period_days=context().settings.register_circular_days
+        ),
+    )
