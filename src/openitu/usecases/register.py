@@ -192,12 +192,13 @@ def notify(
                 raise raw  # a row its file could not even be read as (a CSV row too long)
             with session.begin_nested():
                 outcome.accepted.append(_notify_one(write, receipts, principal, raw, row))
-        except (InvalidInput, Conflict, OpenITUError) as exc:
+        except OpenITUError as exc:
             receipts.last = last  # the refused notice's date was never written
-            field_name = exc.field if isinstance(exc, InvalidInput) else "administration"
-            if isinstance(exc, Conflict):
-                field_name = "reference"
-            reason = exc.reason if isinstance(exc, InvalidInput) else exc.detail
+            if isinstance(exc, InvalidInput):
+                field_name, reason = exc.field, exc.reason
+            else:  # Forbidden: another administration's; Conflict: a step its status refuses
+                field_name = "reference" if isinstance(exc, Conflict) else "administration"
+                reason = exc.detail
             outcome.rejected.append(RejectedRow(row, field_name, reason))
             outcome.errors.append(exc)
         if progress is not None:
