@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 
 from openitu.radio import antennas
-from openitu.radio.propagation import earth_space
+from openitu.radio.propagation import p618
 
 # One frequency and elevation for all points: itur 0.4.0 mis-broadcasts its rain term
 # when frequency and elevation are arrays too (its np.vectorize wrappers return an
@@ -38,7 +38,7 @@ def points(n: int) -> dict[str, np.ndarray]:
 
 def ours(data: dict[str, np.ndarray], p: float) -> tuple[float, np.ndarray]:
     start = time.perf_counter()
-    result = earth_space.slant_path_attenuation(
+    result = p618.slant_path_attenuation(
         data["lat"], data["lon"], F_GHZ, EL_DEG, p, 1.2, 0.65, tau_deg=45.0
     )
     return time.perf_counter() - start, result.a_total_db

@@ -129,9 +129,10 @@ def prepare(database_url: str, *, areas: tuple[str, ...] | None = None) -> str:
     import importlib
 
     from openitu.accounts.rights import Principal, Role
-    from openitu.store import accounts, migrate
+    from openitu.store import migrate
     from openitu.store.db import make_engine, session_factory, unit_of_work
     from openitu.store.reference import load_reference_data
+    from openitu.usecases import accounts
 
     engine = make_engine(database_url)
     migrate.upgrade(engine)
@@ -143,12 +144,16 @@ def prepare(database_url: str, *, areas: tuple[str, ...] | None = None) -> str:
         for area in areas:
             for _ in importlib.import_module(f"openitu.store.loaders.{area}").load(factory):
                 pass
-    actor = Principal(role=Role.ADMIN, username="cli:load", via="cli")
+    cli = Principal(role=Role.ADMIN, username="cli:load", via="cli")
     with unit_of_work(factory) as session:
         accounts.create_user(
-            session, actor=actor, username="load-admin", password="load test password", role="admin"
+            session,
+            principal=cli,
+            username="load-admin",
+            password="load test password",
+            role="admin",
         )
-        secret, _ = accounts.create_token(session, actor=actor, username="load-admin")
+        secret, _ = accounts.create_token(session, principal=cli, username="load-admin")
     engine.dispose()
     return secret
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from openitu.radio.propagation import earth_space as es
+from openitu.radio.propagation import p618
 
 ROWS = Path(__file__).resolve().parents[1] / "tests/reference/earth_space/ITURP618-14_A_total.csv"
 
@@ -34,8 +34,8 @@ def main() -> None:
 
     def run(
         edition: str, gas: str, cloud: str, source: str, inputs: str
-    ) -> es.SlantPathAttenuation:
-        return es.slant_path_attenuation(
+    ) -> p618.SlantPathAttenuation:
+        return p618.slant_path_attenuation(
             t["lat"],
             t["lon"],
             t["f"],
@@ -56,9 +56,9 @@ def main() -> None:
     for edition, gas, inputs, cloud, source in itertools.product(
         ("P.618-13", "P.618-14"),
         ("P.676-12", "P.676-13"),
-        es.GAS_SOURCES,
+        p618.GAS_SOURCES,
         ("P.840-8", "P.840-9"),
-        es.R001_SOURCES,
+        p618.R001_SOURCES,
     ):
         if inputs == "P.2145" and (edition, gas) != ("P.618-14", "P.676-13"):
             continue

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,11 +26,17 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from databases import POSTGRESQL_URL, REQUIRE_POSTGRESQL, fresh_database, postgresql_problem
+from governance_helpers import ADMIN, PASSWORD, ServerFor, TokenFor
+from openitu.accounts import Principal, Role
 from openitu.service.app import create_app
 from openitu.service.context import AppContext
 from openitu.settings import Settings
 from openitu.store import migrate
 from openitu.store.db import make_engine
+from openitu.usecases import accounts as account_usecases
+
+# Fixtures an area's tests share across the layers' folders (tests/usecases, service, web).
+pytest_plugins = ["numbering_fixtures"]
 
 _PG_PROBLEM = postgresql_problem()
 
@@ -120,6 +126,37 @@ def client(app: FastAPI) -> Iterator[TestClient]:
         yield test_client
 
 
+# --- Accounts: the secretariat's principal, accounts with API tokens -------------------
+
+
+@pytest.fixture
+def secretariat() -> Principal:
+    return Principal(role=Role.SECRETARIAT, username="conference-secretary", via="cli")
+
+
+@pytest.fixture
+def token_for(sessions: sessionmaker[Session]) -> TokenFor:
+    """token_for(username, role, administration=None, proxy_for=None) -> auth headers."""
+
+    def issue(
+        username: str, role: Role, administration: str | None = None, proxy_for: str | None = None
+    ) -> dict[str, str]:
+        with sessions() as session, session.begin():
+            account_usecases.create_user(
+                session,
+                principal=ADMIN,
+                username=username,
+                password=PASSWORD,
+                role=role,
+                administration=administration,
+                proxy_for=proxy_for,
+            )
+            secret, _ = account_usecases.create_token(session, principal=ADMIN, username=username)
+        return {"Authorization": f"Bearer {secret}"}
+
+    return issue
+
+
 # --- Real processes: the CLI, a running server, a headless browser -------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -179,33 +216,67 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _start_server(
+    url: str, *, args: Sequence[str] = (), env: Mapping[str, str] | None = None
+) -> tuple[str, subprocess.Popen[bytes]]:
+    """`openitu serve` on ``url`` and a free port, once it answers; (base URL, process)."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "openitu.cli", "serve", "--port", str(port), *args],
+        env={**os.environ, "OPENITU_DATABASE_URL": url, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{base_url}/api/health", timeout=1).status_code == 200:
+                return base_url, process
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            _stop_server(process)
+            raise RuntimeError("openitu serve did not start")
+        time.sleep(0.2)
+
+
+def _stop_server(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, 9)
+        process.wait(timeout=5)
+
+
 @pytest.fixture(scope="session")
 def live_server(loaded_sqlite_url: str) -> Iterator[str]:
     """`openitu serve` running for real on a free port; yields its base URL."""
-    port = _free_port()
-    env = {**os.environ, "OPENITU_DATABASE_URL": loaded_sqlite_url}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "openitu.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    base_url, process = _start_server(loaded_sqlite_url)
     try:
-        while True:
-            try:
-                if httpx.get(f"{base_url}/api/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("openitu serve did not start")
-            time.sleep(0.2)
         yield base_url
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        _stop_server(process)
+
+
+@pytest.fixture
+def server_for() -> Iterator[ServerFor]:
+    """server_for(database_url, workers=2) starts `openitu serve --workers N` on a
+    database of a test's own (API rate limit lifted); returns its URL."""
+    processes: list[subprocess.Popen[bytes]] = []
+
+    def start(url: str, workers: int = 2) -> str:
+        base_url, process = _start_server(
+            url, args=("--workers", str(workers)), env={"OPENITU_API_RATE_PER_S": "10000"}
+        )
+        processes.append(process)
+        return base_url
+
+    yield start
+    for process in processes:
+        _stop_server(process)
 
 
 @pytest.fixture(scope="session")

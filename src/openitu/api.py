@@ -35,14 +35,6 @@ from openitu.radio.noise import (
     power_sum_db,
     thermal_noise_dbw,
 )
-from openitu.radio.propagation.earth_space import (
-    SlantPathAttenuation,
-    cloud_attenuation_db,
-    gaseous_attenuation_db,
-    rain_attenuation_db,
-    scintillation_attenuation_db,
-    slant_path_attenuation,
-)
 from openitu.radio.propagation.p452 import (
     P452Result,
     PathProfile,
@@ -50,11 +42,19 @@ from openitu.radio.propagation.p452 import (
     smooth_earth_profile,
 )
 from openitu.radio.propagation.p525 import field_strength_dbuv_m, free_space_loss_db, pfd_dbw_m2
-from openitu.radio.propagation.p618 import cross_polarization_discrimination_db
+from openitu.radio.propagation.p618 import (
+    SlantPathAttenuation,
+    cross_polarization_discrimination_db,
+    rain_attenuation_db,
+    scintillation_attenuation_db,
+    slant_path_attenuation,
+)
 from openitu.radio.propagation.p676 import SpecificAttenuation as GasSpecificAttenuation
+from openitu.radio.propagation.p676 import gaseous_attenuation_db
 from openitu.radio.propagation.p676 import specific_attenuation as gaseous_specific_attenuation
 from openitu.radio.propagation.p837 import rain_probability_percent, rainfall_rate_mm_h
 from openitu.radio.propagation.p840 import (
+    cloud_attenuation_db,
     cloud_attenuation_lognormal_db,
     liquid_water_content_kg_m2,
 )

@@ -16,16 +16,17 @@ from datetime import date
 
 import httpx
 import pytest
-from governance_helpers import ADMIN, PASSWORD, ServerFor
 from sqlalchemy import func, select
 
+from governance_helpers import ADMIN, PASSWORD, ServerFor
 from openitu.accounts import Principal, Role
 from openitu.governance.conferences import ConferenceKind
-from openitu.store import accounts, audit
-from openitu.store import governance as service
+from openitu.store import audit
 from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.store.tables.audit import AuditEntryRow
 from openitu.store.tables.governance import GovernanceBallot, GovernanceVote
+from openitu.usecases import accounts as account_usecases
+from openitu.usecases import governance as usecases
 
 SECRETARIAT = Principal(role=Role.SECRETARIAT, username="race-secretary", via="cli")
 STATES = ("FR", "DE", "IT", "ES", "PT")
@@ -55,32 +56,32 @@ def test_one_ballot_per_state_under_a_race(fresh_url: str, server_for: ServerFor
     sessions = session_factory(engine)
     tokens: dict[str, str] = {}
     with unit_of_work(sessions) as session:
-        service.create_conference(
-            session, actor=SECRETARIAT, code="WRC-R", kind=ConferenceKind.WRC,
+        usecases.create_conference(
+            session, principal=SECRETARIAT, code="WRC-R", kind=ConferenceKind.WRC,
             title="Race", place="Geneva", starts=date(2026, 10, 5),
             ends=date(2026, 10, 30),
         )  # fmt: skip
         for state in STATES:
-            service.register_delegation(
-                session, actor=SECRETARIAT, conference="WRC-R", member=state,
+            usecases.register_delegation(
+                session, principal=SECRETARIAT, conference="WRC-R", member=state,
                 credentials_accepted=True, present=True,
             )  # fmt: skip
-        service.update_delegation(
-            session, actor=SECRETARIAT, conference="WRC-R", state="DE", proxy_for="FR"
+        usecases.update_delegation(
+            session, principal=SECRETARIAT, conference="WRC-R", state="DE", proxy_for="FR"
         )
         votes = [
-            service.open_vote(session, actor=SECRETARIAT, conference="WRC-R",
+            usecases.open_vote(session, principal=SECRETARIAT, conference="WRC-R",
                               question=f"Question {n}?")["id"]
             for n in range(ROUNDS + 1)
         ]  # fmt: skip
         for state in STATES:
             proxy = "FR" if state == "DE" else None
-            accounts.create_user(
-                session, actor=ADMIN, username=f"race-{state.lower()}", password=PASSWORD,
+            account_usecases.create_user(
+                session, principal=ADMIN, username=f"race-{state.lower()}", password=PASSWORD,
                 role=Role.DELEGATE, administration=state, proxy_for=proxy,
             )  # fmt: skip
-            tokens[state], _ = accounts.create_token(
-                session, actor=ADMIN, username=f"race-{state.lower()}"
+            tokens[state], _ = account_usecases.create_token(
+                session, principal=ADMIN, username=f"race-{state.lower()}"
             )
     base = server_for(fresh_url)
     clients = {

@@ -27,8 +27,8 @@ from openitu.governance.conferences import ConferenceKind
 from openitu.governance.documents import DocumentKind
 from openitu.governance.members import MemberKind, Sector
 from openitu.governance.votes import Choice
-from openitu.store import governance as service
 from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.usecases import governance as usecases
 
 SEC = Principal(role=Role.SECRETARIAT, username="lock-secretary", via="cli")
 FR = Principal(role=Role.DELEGATE, username="lock-delegate-fr", administration="FR", via="cli")
@@ -40,56 +40,56 @@ def _use_cases(ids: dict[str, int]) -> list[tuple[str, UseCase]]:
     """The governance writes, in an order in which each finds what it needs."""
 
     def admit(session: Session) -> Any:
-        found = service.admit_member(
-            session, actor=SEC, kind=MemberKind.SECTOR_MEMBER, name="Lock Radio",
+        found = usecases.admit_member(
+            session, principal=SEC, kind=MemberKind.SECTOR_MEMBER, name="Lock Radio",
             sector=Sector.R, country="CH", admitted=date(2020, 1, 1),
         )  # fmt: skip
         ids["member"] = found["id"]
 
     def proposal(session: Session) -> Any:
-        found = service.submit_proposal(
+        found = usecases.submit_proposal(
             session, principal=FR, conference="WRC-L", agenda_item="1.1", state="FR",
             title="General", amendments=[],
         )  # fmt: skip
         ids["proposal"] = found["id"]
 
     def vote(session: Session) -> Any:
-        found = service.open_vote(
-            session, actor=SEC, conference="WRC-L", question="Adopt?",
+        found = usecases.open_vote(
+            session, principal=SEC, conference="WRC-L", question="Adopt?",
             proposal_id=ids["proposal"],
         )  # fmt: skip
         ids["vote"] = found["id"]
 
     return [
         ("admit_member", admit),
-        ("set_unit_class", lambda s: service.set_unit_class(
-            s, actor=SEC, member="FR", unit_class="25")),
-        ("set_gni", lambda s: service.set_gni(s, actor=SEC, member="FR", gni_usd=3 * 10**12)),
-        ("record_due", lambda s: service.record_due(
-            s, actor=SEC, member="DE", year=2020, amount=Decimal("100.00"))),
-        ("record_payment", lambda s: service.record_payment(
-            s, actor=SEC, member="DE", amount=Decimal("100.00"), paid_on=date(2020, 2, 1))),
-        ("record_due (Sector Member)", lambda s: service.record_due(
-            s, actor=SEC, member=str(ids["member"]), year=2020, amount=Decimal("10.00"))),
-        ("record_suspension_notice", lambda s: service.record_suspension_notice(
-            s, actor=SEC, member=str(ids["member"]), received=date(2020, 8, 1))),
-        ("adopt_budget", lambda s: service.adopt_budget(
-            s, actor=SEC, year=2035, amount=Decimal("1000000.00"))),
-        ("create_conference", lambda s: service.create_conference(
-            s, actor=SEC, code="WRC-L", kind=ConferenceKind.WRC, title="Lock",
+        ("set_unit_class", lambda s: usecases.set_unit_class(
+            s, principal=SEC, member="FR", unit_class="25")),
+        ("set_gni", lambda s: usecases.set_gni(s, principal=SEC, member="FR", gni_usd=3 * 10**12)),
+        ("record_due", lambda s: usecases.record_due(
+            s, principal=SEC, member="DE", year=2020, amount=Decimal("100.00"))),
+        ("record_payment", lambda s: usecases.record_payment(
+            s, principal=SEC, member="DE", amount=Decimal("100.00"), paid_on=date(2020, 2, 1))),
+        ("record_due (Sector Member)", lambda s: usecases.record_due(
+            s, principal=SEC, member=str(ids["member"]), year=2020, amount=Decimal("10.00"))),
+        ("record_suspension_notice", lambda s: usecases.record_suspension_notice(
+            s, principal=SEC, member=str(ids["member"]), received=date(2020, 8, 1))),
+        ("adopt_budget", lambda s: usecases.adopt_budget(
+            s, principal=SEC, year=2035, amount=Decimal("1000000.00"))),
+        ("create_conference", lambda s: usecases.create_conference(
+            s, principal=SEC, code="WRC-L", kind=ConferenceKind.WRC, title="Lock",
             place="Geneva", starts=date(2026, 10, 5), ends=date(2026, 10, 30))),
-        ("add_agenda_item", lambda s: service.add_agenda_item(
-            s, actor=SEC, conference="WRC-L", number="1.1", title="Item")),
-        ("register_delegation", lambda s: service.register_delegation(
-            s, actor=SEC, conference="WRC-L", member="FR", credentials_accepted=True)),
-        ("update_delegation", lambda s: service.update_delegation(
-            s, actor=SEC, conference="WRC-L", state="FR", present=True)),
+        ("add_agenda_item", lambda s: usecases.add_agenda_item(
+            s, principal=SEC, conference="WRC-L", number="1.1", title="Item")),
+        ("register_delegation", lambda s: usecases.register_delegation(
+            s, principal=SEC, conference="WRC-L", member="FR", credentials_accepted=True)),
+        ("update_delegation", lambda s: usecases.update_delegation(
+            s, principal=SEC, conference="WRC-L", state="FR", present=True)),
         ("submit_proposal", proposal),
         ("open_vote", vote),
-        ("cast_ballot", lambda s: service.cast_ballot(
+        ("cast_ballot", lambda s: usecases.cast_ballot(
             s, principal=FR, vote_id=ids["vote"], state="FR", choice=Choice.FOR)),
-        ("close_vote", lambda s: service.close_vote(s, actor=SEC, vote_id=ids["vote"])),
-        ("submit_document", lambda s: service.submit_document(
+        ("close_vote", lambda s: usecases.close_vote(s, principal=SEC, vote_id=ids["vote"])),
+        ("submit_document", lambda s: usecases.submit_document(
             s, principal=SEC, conference="WRC-L", number="WRC-L/DT/1", title="Note",
             kind=DocumentKind.TEMPORARY, source="secretariat", language="en",
             agenda_items=["1.1"], content=b"A temporary document.")),
@@ -108,8 +108,8 @@ def test_every_write_takes_the_lock_before_it_reads(fresh_url: str) -> None:
     def other_writer(number: int) -> None:
         try:
             with unit_of_work(other_sessions) as session:
-                service.create_conference(
-                    session, actor=SEC, code=f"OTHER-{number}", kind=ConferenceKind.RA,
+                usecases.create_conference(
+                    session, principal=SEC, code=f"OTHER-{number}", kind=ConferenceKind.RA,
                     title="Another writer", place="Geneva", starts=date(2027, 1, 1),
                     ends=date(2027, 1, 2),
                 )  # fmt: skip

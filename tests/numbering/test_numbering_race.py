@@ -21,6 +21,7 @@ from openitu.errors import Conflict, NotFound
 from openitu.store import numbering as store
 from openitu.store.db import session_factory, unit_of_work
 from openitu.store.tables.numbering import NumberingResource
+from openitu.usecases import numbering as usecases
 
 BACKENDS = pytest.mark.parametrize("fresh_engine", ["sqlite", "postgresql"], indirect=True)
 
@@ -68,18 +69,18 @@ def test_two_clients_racing_for_one_code_one_wins_by_receipt(
     now = datetime.now(UTC)
     for round_, mnc in enumerate(free):
         with unit_of_work(sessions) as session:
-            first = store.submit_application(
+            first = usecases.submit_application(
                 session,
-                actor=officer("FR"),
+                principal=officer("FR"),
                 administration="FR",
                 kind="mnc",
                 code=f"208{mnc}",
                 holder="First",
                 received_at=now - timedelta(hours=1),
             )
-            second = store.submit_application(
+            second = usecases.submit_application(
                 session,
-                actor=officer("FR"),
+                principal=officer("FR"),
                 administration="FR",
                 kind="mnc",
                 code=f"208{mnc}",
@@ -89,8 +90,8 @@ def test_two_clients_racing_for_one_code_one_wins_by_receipt(
 
         def decide(application_id: int) -> Callable[[Session], Any]:
             def job(session: Session) -> Any:
-                store.check_application(session, actor=tsb, application_id=application_id)
-                return store.reserve(session, actor=tsb, application_id=application_id)
+                usecases.check_application(session, principal=tsb, application_id=application_id)
+                return usecases.reserve(session, principal=tsb, application_id=application_id)
 
             return job
 
@@ -117,16 +118,16 @@ def test_two_applicants_submitting_and_reserving_at_once(
 
     def apply_and_reserve(holder: str) -> Callable[[Session], Any]:
         def job(session: Session) -> Any:
-            application = store.submit_application(
+            application = usecases.submit_application(
                 session,
-                actor=officer("FR"),
+                principal=officer("FR"),
                 administration="FR",
                 kind="network-ic",
                 code=code,
                 holder=holder,
             )
-            store.check_application(session, actor=tsb, application_id=application.id)
-            return store.reserve(session, actor=tsb, application_id=application.id)
+            usecases.check_application(session, principal=tsb, application_id=application.id)
+            return usecases.reserve(session, principal=tsb, application_id=application.id)
 
         return job
 
@@ -146,9 +147,9 @@ def test_two_clerks_resolving_the_same_code_at_once(
     with unit_of_work(sessions) as session:
         mnc = store.e212_register(session).free_mncs("901", length=2)[0]
         ids = [
-            store.submit_application(
+            usecases.submit_application(
                 session,
-                actor=officer("FR"),
+                principal=officer("FR"),
                 administration="FR",
                 kind="shared-mnc",
                 code=f"901{mnc}",
@@ -159,7 +160,7 @@ def test_two_clerks_resolving_the_same_code_at_once(
         ]
 
     def job(session: Session) -> Any:
-        return store.resolve(session, actor=tsb, kind="shared-mnc", code=f"901-{mnc}")
+        return usecases.resolve(session, principal=tsb, kind="shared-mnc", code=f"901-{mnc}")
 
     outcomes = _race(job, job, sessions=sessions)
     decided = [o for o in outcomes if not isinstance(o, Exception)]

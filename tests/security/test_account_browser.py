@@ -10,8 +10,9 @@ import pytest
 from security_support import Server
 
 from openitu.accounts.rights import Principal, Role
-from openitu.store import accounts, migrate
+from openitu.store import migrate
 from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.usecases import accounts as account_usecases
 
 pytestmark = pytest.mark.browser
 PASSWORD = "browser password 1"
@@ -24,9 +25,9 @@ def account_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     engine = make_engine(url)
     migrate.upgrade(engine)
     with unit_of_work(session_factory(engine)) as session:
-        accounts.create_user(
+        account_usecases.create_user(
             session,
-            actor=Principal(role=Role.ADMIN, username="cli:browser-test", via="cli"),
+            principal=Principal(role=Role.ADMIN, username="cli:browser-test", via="cli"),
             username="fr-officer",
             password=PASSWORD,
             role="notifying_officer",

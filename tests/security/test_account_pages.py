@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts.rights import Principal, Role
-from openitu.store import accounts, audit
+from openitu.store import audit
+from openitu.usecases import accounts as account_usecases
 
 CLI = Principal(role=Role.ADMIN, username="cli:test", via="cli")
 PASSWORD = "page password 123"
@@ -21,9 +22,9 @@ PASSWORD = "page password 123"
 def browser(app: FastAPI, sessions: sessionmaker[Session]) -> Iterator[TestClient]:
     """A client over HTTPS (Secure cookies travel), with one notifying officer."""
     with sessions() as session, session.begin():
-        accounts.create_user(
+        account_usecases.create_user(
             session,
-            actor=CLI,
+            principal=CLI,
             username="fr-officer",
             password=PASSWORD,
             role="notifying_officer",

@@ -12,8 +12,9 @@ from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts.rights import Principal, Role
-from openitu.store import accounts, audit, migrate
+from openitu.store import audit, migrate
 from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.usecases import accounts as account_usecases
 
 ADMIN = Principal(role=Role.ADMIN, username="root", via="cli")
 
@@ -134,8 +135,8 @@ def test_cli_audit_verify_exits_1_naming_the_tampered_entry(fresh_database_url: 
     migrate.upgrade(engine)
     with unit_of_work(session_factory(engine)) as session:
         for name in ("alice", "bob", "carol"):
-            accounts.create_user(
-                session, actor=ADMIN, username=name, password="a long enough pass", role="admin"
+            account_usecases.create_user(
+                session, principal=ADMIN, username=name, password="a long enough pass", role="admin"
             )
     intact = run_openitu(fresh_database_url, "audit", "verify", "--json")
     assert intact.returncode == 0, intact.stderr

@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts.rights import Principal, Role
-from openitu.store import accounts, audit
+from openitu.store import audit
+from openitu.usecases import accounts as account_usecases
 
 CLI = Principal(role=Role.ADMIN, username="cli:test", via="cli")
 PASSWORD = "a long enough pass"
@@ -23,16 +24,16 @@ def make_user(sessions: sessionmaker[Session]) -> MakeUser:
 
     def make(username: str, role: str, administration: str | None = None, **extra: str) -> str:
         with sessions() as session, session.begin():
-            accounts.create_user(
+            account_usecases.create_user(
                 session,
-                actor=CLI,
+                principal=CLI,
                 username=username,
                 password=PASSWORD,
                 role=role,
                 administration=administration,
                 **extra,
             )
-            secret, _ = accounts.create_token(session, actor=CLI, username=username)
+            secret, _ = account_usecases.create_token(session, principal=CLI, username=username)
         return secret
 
     return make

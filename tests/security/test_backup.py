@@ -24,6 +24,7 @@ from openitu.store import accounts, audit, migrate
 from openitu.store.backup import restore_backup, write_backup
 from openitu.store.base import Base
 from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.usecases import accounts as account_usecases
 
 CLI = Principal(role=Role.ADMIN, username="cli:backup-test", via="cli")
 
@@ -49,21 +50,23 @@ def _populate(engine: Engine) -> None:
     migrate.upgrade(engine)
     factory = session_factory(engine)
     with unit_of_work(factory) as session:
-        accounts.create_user(
-            session, actor=CLI, username="root", password="backup password 1", role="admin"
+        account_usecases.create_user(
+            session, principal=CLI, username="root", password="backup password 1", role="admin"
         )
-        accounts.create_user(
+        account_usecases.create_user(
             session,
-            actor=CLI,
+            principal=CLI,
             username="de-delegate",
             password="backup password 2",
             role="delegate",
             administration="DE",
             proxy_for="AT",
         )
-        accounts.create_token(session, actor=CLI, username="root", scopes=["audit.read"])
-        _, revoked = accounts.create_token(session, actor=CLI, username="de-delegate")
-        accounts.revoke_token(session, actor=CLI, token_id=revoked.id)
+        account_usecases.create_token(
+            session, principal=CLI, username="root", scopes=["audit.read"]
+        )
+        _, revoked = account_usecases.create_token(session, principal=CLI, username="de-delegate")
+        account_usecases.revoke_token(session, principal=CLI, token_id=revoked.id)
         audit.record(
             session,
             actor="cli:backup-test",
@@ -116,8 +119,8 @@ def _check_copy(source: Engine, target: Engine) -> None:
     assert _content(target) == _content(source)
     # The copy goes on: new ids follow the restored ones, the chain extends and verifies.
     with unit_of_work(session_factory(target)) as session:
-        user = accounts.create_user(
-            session, actor=CLI, username="after", password="backup password 3", role="admin"
+        user = account_usecases.create_user(
+            session, principal=CLI, username="after", password="backup password 3", role="admin"
         )
     assert user.id == 3
     with session_factory(target)() as session:
@@ -181,8 +184,8 @@ def test_restore_does_not_overwrite_records_unless_told(backup_file: Path, tmp_p
     target = make_engine(target_url)
     migrate.upgrade(target)
     with unit_of_work(session_factory(target)) as session:
-        accounts.create_user(
-            session, actor=CLI, username="extra", password="backup password 4", role="admin"
+        account_usecases.create_user(
+            session, principal=CLI, username="extra", password="backup password 4", role="admin"
         )
     with pytest.raises(Conflict, match="--replace"):
         restore_backup(target_url, backup_file)

@@ -14,8 +14,9 @@ from security_support import Server
 from sqlalchemy import create_engine, text
 
 from openitu.accounts.rights import Principal, Role
-from openitu.store import accounts, audit, migrate
+from openitu.store import audit, migrate
 from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.usecases import accounts as account_usecases
 
 ADMIN_PASSWORD = "crash test password"
 CLI = Principal(role=Role.ADMIN, username="cli:crash-test", via="cli")
@@ -28,10 +29,10 @@ def _setup(database_url: str) -> str:
     engine = make_engine(database_url)
     migrate.upgrade(engine)
     with unit_of_work(session_factory(engine)) as session:
-        accounts.create_user(
-            session, actor=CLI, username="root", password=ADMIN_PASSWORD, role="admin"
+        account_usecases.create_user(
+            session, principal=CLI, username="root", password=ADMIN_PASSWORD, role="admin"
         )
-        secret, _ = accounts.create_token(session, actor=CLI, username="root")
+        secret, _ = account_usecases.create_token(session, principal=CLI, username="root")
     engine.dispose()
     return secret
 

@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts.rights import Principal, Role
-from openitu.store import accounts, audit
+from openitu.store import audit
+from openitu.usecases import accounts as account_usecases
 
 CLI = Principal(role=Role.ADMIN, username="cli:test", via="cli")
 APPLICATION = {"kind": "mnc", "code": "901-97", "holder": "Test network", "purpose": "trial"}
@@ -32,16 +33,16 @@ def people(sessions: sessionmaker[Session]) -> dict[str, Headers]:
     headers = {"public": {}}
     with sessions() as session, session.begin():
         for name, (role, administration, proxy) in accounts_.items():
-            accounts.create_user(
+            account_usecases.create_user(
                 session,
-                actor=CLI,
+                principal=CLI,
                 username=name,
                 password="a long enough pass",
                 role=role,
                 administration=administration,
                 proxy_for=proxy,
             )
-            secret, _ = accounts.create_token(session, actor=CLI, username=name)
+            secret, _ = account_usecases.create_token(session, principal=CLI, username=name)
             headers[name] = {"Authorization": f"Bearer {secret}"}
     return headers
 

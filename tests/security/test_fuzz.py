@@ -28,9 +28,10 @@ from openitu.accounts.rights import Principal, Role
 from openitu.service.app import create_app
 from openitu.service.context import AppContext
 from openitu.settings import Settings
-from openitu.store import accounts, migrate
+from openitu.store import migrate
 from openitu.store.db import make_engine, session_factory
 from openitu.store.reference import load_reference_data
+from openitu.usecases import accounts as account_usecases
 
 EXAMPLES = int(os.environ.get("OPENITU_FUZZ_EXAMPLES", "4"))
 # PostgreSQL by default: it enforces column lengths and types that SQLite lets through,
@@ -103,15 +104,15 @@ def identities(fuzz_context: AppContext) -> list[dict[str, str]]:
             ("delegate", "DE"),
         ):
             name = f"fuzz-{role.replace('_', '-')}"
-            accounts.create_user(
+            account_usecases.create_user(
                 session,
-                actor=CLI,
+                principal=CLI,
                 username=name,
                 password="fuzz password 1",
                 role=role,
                 administration=administration,
             )
-            secret, _ = accounts.create_token(session, actor=CLI, username=name)
+            secret, _ = account_usecases.create_token(session, principal=CLI, username=name)
             headers.append({"Authorization": f"Bearer {secret}"})
     return headers
 

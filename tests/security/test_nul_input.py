@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts.rights import Principal, Role
-from openitu.store import accounts
+from openitu.usecases import accounts as account_usecases
 
 PROBLEM_JSON = "application/problem+json"
 CLI = Principal(role=Role.ADMIN, username="cli:test", via="cli")
@@ -42,10 +42,14 @@ def test_nul_inside_a_json_string_never_gives_a_500(
     client: TestClient, engine: Engine, sessions: sessionmaker[Session]
 ) -> None:
     with sessions() as session, session.begin():
-        accounts.create_user(
-            session, actor=CLI, username="nul-admin", password="a long enough pass", role="admin"
+        account_usecases.create_user(
+            session,
+            principal=CLI,
+            username="nul-admin",
+            password="a long enough pass",
+            role="admin",
         )
-        secret, _ = accounts.create_token(session, actor=CLI, username="nul-admin")
+        secret, _ = account_usecases.create_token(session, principal=CLI, username="nul-admin")
     answer = client.post(
         "/api/auth/tokens",
         json={"name": "label\u0000with nul"},
@@ -68,10 +72,14 @@ def test_an_integer_beyond_64_bits_is_a_422_on_both_databases(
     client: TestClient, engine: Engine, sessions: sessionmaker[Session], year: str
 ) -> None:
     with sessions() as session, session.begin():
-        accounts.create_user(
-            session, actor=CLI, username="big-admin", password="a long enough pass", role="admin"
+        account_usecases.create_user(
+            session,
+            principal=CLI,
+            username="big-admin",
+            password="a long enough pass",
+            role="admin",
         )
-        secret, _ = accounts.create_token(session, actor=CLI, username="big-admin")
+        secret, _ = account_usecases.create_token(session, principal=CLI, username="big-admin")
     answer = client.get(
         f"/api/governance/budgets/{year}", headers={"Authorization": f"Bearer {secret}"}
     )

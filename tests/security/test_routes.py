@@ -18,7 +18,7 @@ from openitu.accounts.rights import RIGHTS_BY_PERMISSION, Principal, Role, right
 from openitu.service.app import create_app
 from openitu.service.auth import application_routes
 from openitu.settings import Settings
-from openitu.store import accounts
+from openitu.usecases import accounts as account_usecases
 
 CLI = Principal(role=Role.ADMIN, username="cli:test", via="cli")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -71,15 +71,15 @@ def _tokens(sessions: sessionmaker[Session]) -> dict[Role, str]:
                 continue
             name = f"walker-{role.value.replace('_', '-')}"
             administration = "FR" if role in (Role.NOTIFYING_OFFICER, Role.DELEGATE) else None
-            accounts.create_user(
+            account_usecases.create_user(
                 session,
-                actor=CLI,
+                principal=CLI,
                 username=name,
                 password="walker password 1",
                 role=role,
                 administration=administration,
             )
-            issued[role], _ = accounts.create_token(session, actor=CLI, username=name)
+            issued[role], _ = account_usecases.create_token(session, principal=CLI, username=name)
     return issued
 
 

@@ -21,7 +21,8 @@ def test_allocations_at(client: TestClient) -> None:
 
 def test_allocations_at_with_country_shows_national_table(client: TestClient) -> None:
     body = client.get(
-        "/api/allocations/at", params={"frequency": "3.5 GHz", "country": "DE"}
+        "/api/allocations/at",
+        params={"frequency": "3.5 GHz", "country": "DE", "edition": "RR-2012"},
     ).json()
     assert body["region"] == 1
     assert "5.430A" in body["country"]["footnotes_naming_country"]
@@ -47,7 +48,9 @@ def test_bands(client: TestClient) -> None:
 
 def test_diff_and_editions(client: TestClient) -> None:
     editions = client.get("/api/allocations/editions").json()
-    assert [e["id"] for e in editions] == ["RR-2012"]
+    # RR-2012 from the dataset, then the editions shipped as amendment files (WRC-15, WRC-19).
+    assert [e["id"] for e in editions] == ["RR-2012", "RR-2016", "RR-2020"]
+    assert [e["based_on"] for e in editions] == [None, "RR-2012", "RR-2016"]
     diff = client.get("/api/allocations/diff", params={"from": "RR-2012", "to": "RR-2012"}).json()
     assert diff["bands"] == [] and diff["footnotes"] == []
 

@@ -30,7 +30,10 @@ def test_frequency_spellings_agree(run_cli: Run, frequency: str) -> None:
 
 
 def test_allocations_at_with_country(run_cli: Run) -> None:
-    result = run_cli("allocations", "at", "3.5GHz", "--region", "1", "--country", "DE", "--json")
+    result = run_cli(
+        "allocations", "at", "3.5GHz", "--region", "1", "--country", "DE", "--edition", "RR-2012",
+        "--json",
+    )  # fmt: skip
     document = json.loads(result.stdout)
     assert "5.430A" in document["country"]["footnotes_naming_country"]
 

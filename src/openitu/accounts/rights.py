@@ -90,6 +90,8 @@ RIGHTS: Final[tuple[Right, ...]] = (
           frozenset({Role.DELEGATE}), per_administration=True),
     Right("documents.submit", "submit a document to a conference for one's own member",
           frozenset({Role.DELEGATE}), per_administration=True),
+    Right("table.amend", "load amendments to the Table of Frequency Allocations (a new edition)",
+          frozenset({Role.SECRETARIAT, Role.ADMIN})),
     Right("conferences.manage", "run conferences: agenda, credentials, proxies, votes, Final Acts",
           frozenset({Role.SECRETARIAT})),
     Right("members.manage", "admit and record Sector Members, Associates and Academia",

@@ -10,6 +10,8 @@ from enum import StrEnum
 from typing import Any, Final
 
 from openitu.errors import Conflict, InvalidInput
+from openitu.governance.members import MemberKind
+from openitu.governance.votes import Matter, Outcome, required_majority
 
 
 class ConferenceKind(StrEnum):
@@ -118,6 +120,10 @@ class ProposalStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+MAX_AMENDMENTS: Final = 200
+"""The most amendments to the Table one proposal may carry."""
+
+
 @dataclass(frozen=True)
 class Proposal:
     id: int
@@ -125,7 +131,65 @@ class Proposal:
     agenda_item: str
     submitted_by: str
     title: str
+    matter: Matter
     amendments: tuple[dict[str, Any], ...]
     """Amendments to the Radio Regulations' Table, as the JSON documents of
     `openitu.spectrum.amendments` (empty for a proposal that amends nothing)."""
     status: ProposalStatus
+
+
+def check_representative(kind: MemberKind, representative: str | None) -> str | None:
+    """A Member State's delegation votes through its delegates (their accounts name the
+    state); any other member takes part through one registered representative's account.
+    Returns the representative's account name as stored (lower case), if any."""
+    if kind is not MemberKind.MEMBER_STATE and not representative:
+        raise InvalidInput("representative", "name the account that represents this member")
+    return representative.strip().lower() if representative else None
+
+
+def proposal_matter(
+    conference_kind: ConferenceKind, amendment_count: int, matter: Matter | None
+) -> Matter:
+    """What a proposal amends, which sets the majority its vote needs: by default a
+    proposal carrying amendments to the Table amends the Radio Regulations (only a WRC
+    revises them, CS No. 89) and any other is general; the conference must be one that
+    can decide it (`openitu.governance.votes.required_majority`)."""
+    if amendment_count and not conference_kind.amends_radio_regulations:
+        raise InvalidInput(
+            "amendments", f"a {conference_kind.value} does not revise the Radio Regulations"
+        )
+    if amendment_count > MAX_AMENDMENTS:
+        raise InvalidInput("amendments", f"at most {MAX_AMENDMENTS} amendments in one proposal")
+    if matter is None:
+        matter = Matter.RADIO_REGULATIONS if amendment_count else Matter.GENERAL
+    elif amendment_count and matter is not Matter.RADIO_REGULATIONS:
+        raise InvalidInput("matter", "amendments to the Table amend the radio-regulations")
+    required_majority(matter, conference_kind.value)
+    return matter
+
+
+def matter_voted_on(
+    conference: str, proposal_id: int, proposal: Proposal | None, matter: Matter | None
+) -> Matter:
+    """The matter of a vote on a proposal: the proposal's own, which must belong to the
+    conference and still await its vote; a ``matter`` the secretariat names must agree."""
+    if proposal is None or proposal.conference != conference:
+        raise InvalidInput("proposal_id", f"{conference} has no proposal {proposal_id}")
+    if proposal.status is not ProposalStatus.SUBMITTED:
+        raise Conflict(f"proposal {proposal_id} is {proposal.status.value} already")
+    if matter is not None and matter is not proposal.matter:
+        raise InvalidInput(
+            "matter", f"proposal {proposal_id} amends the {proposal.matter.value}, not the "
+            f"{matter.value}"
+        )  # fmt: skip
+    return proposal.matter
+
+
+def status_after(outcome: Outcome) -> ProposalStatus | None:
+    """What a vote's outcome makes of the proposal voted on (none for a vote without
+    quorum or postponed: the proposal still awaits a decision)."""
+    if outcome is Outcome.ADOPTED:
+        return ProposalStatus.ADOPTED
+    if outcome is Outcome.REJECTED:
+        return ProposalStatus.REJECTED
+    return None

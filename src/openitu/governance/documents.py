@@ -17,12 +17,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Final
 
-from openitu.errors import InvalidInput
+from openitu.errors import Forbidden, InvalidInput
+from openitu.governance.members import Action, MemberKind, require_right
 
 MAX_DOCUMENT_BYTES: Final = 1024 * 1024
 """The largest text a document may carry (1 MiB, as UTF-8)."""
@@ -130,3 +132,63 @@ def check_filename(value: str, *, field: str = "file") -> str:
     if not name.lower().endswith((".txt", ".md", ".text")):
         raise InvalidInput(field, "a plain text file (.txt or .md)")
     return name
+
+
+# --- who may submit what ---------------------------------------------------------------
+# The secretariat submits its temporary documents and the Final Acts; a Member State's
+# delegate their own state's contributions (only Member States make proposals: the
+# General Rules) and information documents; a Sector Member's, Associate's or Academia
+# member's representative registered at the conference that member's information
+# documents. The account's role and administration are checked by the use case's write
+# (`openitu.usecases.write`); the rules below are the members' side.
+
+
+def check_secretariat_source(kind: DocumentKind, source: str) -> None:
+    if source.strip().lower() not in ("", "secretariat"):
+        raise InvalidInput("source", f"a {kind.value} document comes from the secretariat")
+
+
+def check_member_state_source(kind: DocumentKind, *, name: str) -> None:
+    """A contribution carries the state's proposals; an information document is a
+    contribution to the work that any member may make."""
+    action = (
+        Action.SUBMIT_CONFERENCE_PROPOSALS
+        if kind is DocumentKind.CONTRIBUTION
+        else Action.SUBMIT_CONTRIBUTIONS
+    )
+    require_right(MemberKind.MEMBER_STATE, action, who=name)
+
+
+def check_member_source(
+    kind: DocumentKind, member_kind: MemberKind, *, name: str, represented_by: bool, actor: str
+) -> None:
+    """Another kind of member submits through its representative registered at the
+    conference (``represented_by``: the acting account is that representative)."""
+    if kind is DocumentKind.CONTRIBUTION:
+        require_right(member_kind, Action.SUBMIT_CONFERENCE_PROPOSALS, who=name)
+    if not represented_by:
+        raise Forbidden(f"{actor} does not represent {name} at this conference")
+    require_right(member_kind, Action.SUBMIT_CONTRIBUTIONS, who=name)
+
+
+def date_of_receipt(received: date | None, *, today: date, by_secretariat: bool) -> date:
+    """The day the secretariat receives a document: today, unless the secretariat records
+    a document received earlier by other means; never a day to come."""
+    day = received or today
+    if received is not None and received != today and not by_secretariat:
+        raise InvalidInput("received", "the date of receipt is set by the secretariat")
+    if day > today:
+        raise InvalidInput("received", "a document cannot be received in the future")
+    return day
+
+
+def check_items_addressed(
+    kind: DocumentKind, items: Sequence[str], *, agenda: Collection[str], conference: str
+) -> None:
+    """A contribution addresses at least one agenda item; every item named is on the
+    conference's agenda."""
+    if kind is DocumentKind.CONTRIBUTION and not items:
+        raise InvalidInput("agenda_items", "a contribution addresses at least one agenda item")
+    missing = [number for number in items if number not in agenda]
+    if missing:
+        raise InvalidInput("agenda_items", f"{conference} has no agenda item {missing[0]!r}")

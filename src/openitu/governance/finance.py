@@ -320,3 +320,73 @@ def sector_member_standing(
 def dues_by_year(amounts: Mapping[int, Decimal]) -> list[Due]:
     """Annual contributions due on 1 January of their year."""
     return [Due(year, amount, date(year, 1, 1)) for year, amount in sorted(amounts.items())]
+
+
+def standing(
+    kind: MemberKind,
+    dues: Sequence[Due],
+    payments: Sequence[Payment],
+    on: date,
+    *,
+    suspension_notified: date | None = None,
+) -> Standing:
+    """A member's financial standing on a date: a Member State's under CS No. 169, any
+    other member's under Resolution 152."""
+    if kind is MemberKind.MEMBER_STATE:
+        return member_state_standing(dues, payments, on)
+    return sector_member_standing(dues, payments, on, suspension_notified=suspension_notified)
+
+
+def cents(amount: Decimal) -> int:
+    """An amount of Swiss francs as the whole centimes the database stores."""
+    return int(amount / CENT)
+
+
+def from_cents(count: int) -> Decimal:
+    return Decimal(count) * CENT
+
+
+def money_text(amount: Decimal) -> str:
+    """An amount as published: francs with two decimals."""
+    return f"{amount:.2f}"
+
+
+def check_gni(gni_usd: int) -> int:
+    if gni_usd < 0:
+        raise InvalidInput("gni_usd", "must be at least 0")
+    return gni_usd
+
+
+def check_payment(amount: Decimal) -> Decimal:
+    if amount <= 0:
+        raise InvalidInput("amount", "a payment is more than 0")
+    return amount
+
+
+def check_budget_year(year: int) -> int:
+    if not 1900 <= year <= 2200:
+        raise InvalidInput("year", "a year between 1900 and 2200")
+    return year
+
+
+def check_suspendable(kind: MemberKind) -> None:
+    """Only a Sector Member, Associate or Academia member in arrears is suspended
+    (Resolution 152, resolves 6): a Member State in arrears loses its vote instead
+    (CS No. 169)."""
+    if kind is MemberKind.MEMBER_STATE:
+        raise InvalidInput(
+            "member", "a Member State in arrears loses its vote (CS No. 169); it is not suspended"
+        )
+
+
+def check_suspended(held: Standing, *, name: str, on: date) -> None:
+    """A notice of suspension is recorded only for a member suspended on the day it was
+    received."""
+    if held.status is StandingStatus.GOOD:
+        raise InvalidInput("received", f"{name} is not suspended on {on.isoformat()}")
+
+
+def contributes(kind: MemberKind) -> bool:
+    """Whether a budget is shared over this kind of member's contributory units: Member
+    States (CS Art. 28) and Sector Members (CV No. 480)."""
+    return kind in (MemberKind.MEMBER_STATE, MemberKind.SECTOR_MEMBER)

@@ -107,6 +107,15 @@ def rights_document() -> list[dict[str, Any]]:
     ]
 
 
+def check_admission(kind: MemberKind, sector: Sector | None) -> None:
+    """Who the secretariat admits here: Sector Members and Associates of a Sector, and
+    Academia (CS Art. 3, CV Art. 19, Resolution 169); Member States join by accession."""
+    if kind is MemberKind.MEMBER_STATE:
+        raise InvalidInput("kind", "Member States join by accession (CS Art. 2), not here")
+    if kind is not MemberKind.ACADEMIA and sector is None:
+        raise InvalidInput("sector", f"a {kind.value} belongs to a Sector (ITU-R, ITU-T, ITU-D)")
+
+
 def may(kind: MemberKind, action: Action) -> bool:
     return kind in RIGHTS_BY_ACTION[action].kinds
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from openitu.errors import InvalidInput
+from openitu.errors import Conflict, InvalidInput
 
 
 class Majority(StrEnum):
@@ -152,6 +152,47 @@ class Outcome(StrEnum):
     REJECTED = "rejected"
     NO_QUORUM = "no-quorum"
     DEFERRED = "deferred"
+
+
+class VoteStatus(StrEnum):
+    """A vote's life: open to ballots, then closed, counted and published."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+def check_open(status: VoteStatus, vote_id: int) -> None:
+    """Ballots are cast only while the vote is open."""
+    if status is not VoteStatus.OPEN:
+        raise Conflict(f"vote {vote_id} is closed")
+
+
+def check_closable(status: VoteStatus, vote_id: int) -> None:
+    """A vote is closed, counted and published once."""
+    if status is not VoteStatus.OPEN:
+        raise Conflict(f"vote {vote_id} is closed already")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The running counts of an open vote."""
+
+    votes_for: int = 0
+    votes_against: int = 0
+    abstentions: int = 0
+
+    def with_ballot(self, choice: Choice) -> Counts:
+        if choice is Choice.FOR:
+            return Counts(self.votes_for + 1, self.votes_against, self.abstentions)
+        if choice is Choice.AGAINST:
+            return Counts(self.votes_for, self.votes_against + 1, self.abstentions)
+        return Counts(self.votes_for, self.votes_against, self.abstentions + 1)
+
+
+def recorded_choice(method: Method, choice: Choice) -> Choice | None:
+    """What a ballot records of the choice: nothing for a secret ballot (only that the
+    state voted, and the counts), the choice for any other method."""
+    return None if method is Method.SECRET else choice
 
 
 def parse_choice(value: str, *, field: str = "choice") -> Choice:

@@ -4,8 +4,10 @@ An administration applies for a resource; the TSB checks the application (is the
 free, is the applicant entitled, does it respect E.212/E.164/Q.708's structure), reserves
 the code, assigns it, publishes the assignment in a dated change notice like the
 Operational Bulletin's, and may later reclaim it; the holder's administration may return
-it. Every step is an event kept for ever; nothing here touches a database (see
-openitu.store.numbering for the transaction and the locking).
+it. Every step is an event kept for ever. Here are the rules only: the status machine,
+the checks, who comes first, what a change notice publishes and what the public may
+ask of the register; nothing touches a database (openitu.usecases.numbering runs the
+steps in one transaction each, openitu.store.numbering holds the rows).
 
 Resources (canonical code text in brackets):
 
@@ -23,11 +25,13 @@ Resources (canonical code text in brackets):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Final, Protocol
 
+from openitu.accounts.rights import Principal, Role
 from openitu.errors import Conflict, InvalidInput
 from openitu.numbering import signalling
 
@@ -277,3 +281,244 @@ def notice_title(number: int, published_on: date) -> str:
         f"Change notice No. {number} of {published_on.isoformat()}: amendments to the lists "
         "of numbering resources (E.164, E.212, Q.708)"
     )
+
+
+# ------------------------------------------------------------------ free text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(field: str, value: str, *, max_length: int, required: bool = True) -> str:
+    """Free text as stored: trimmed, bounded, without control characters."""
+    text = value.strip()
+    if required and not text:
+        raise InvalidInput(field, "must not be empty")
+    if len(text) > max_length:
+        raise InvalidInput(field, f"at most {max_length} characters")
+    if _CONTROL.search(text):
+        raise InvalidInput(field, "control characters are not allowed")
+    return text
+
+
+# ------------------------------------------------------------------ history
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated step of an application or of a register entry, kept for ever."""
+
+    action: str
+    status: str
+    at: datetime
+    actor: str
+    detail: str = ""
+    notice_number: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "status": self.status,
+            "at": self.at.isoformat(),
+            "actor": self.actor,
+            "detail": self.detail,
+            "notice_number": self.notice_number,
+        }
+
+
+#: The event of a withdrawal's publication (a SUP entry of a change notice).
+PUBLISH_WITHDRAWAL: Final = "publish-sup"
+
+
+# ------------------------------------------------------------------ first come, first served
+
+
+def _receipt(application: Application) -> tuple[datetime, int]:
+    # The date of receipt decides; the order of registration breaks a tie.
+    return application.received_at, application.id or 0
+
+
+def by_receipt(applications: Iterable[Application]) -> list[Application]:
+    """Applications in the order the TSB received them."""
+    return sorted(applications, key=_receipt)
+
+
+def first_come(application: Application, others: Iterable[Application]) -> Application | None:
+    """The earliest pending application for the same code received before ``application``."""
+    earlier = [
+        other
+        for other in others
+        if other.id != application.id
+        and other.status in PENDING
+        and other.code == application.code
+        and _receipt(other) < _receipt(application)
+    ]
+    return min(earlier, key=_receipt, default=None)
+
+
+def require_reservable(
+    application: Application, others: Iterable[Application], view: RegisterView
+) -> None:
+    """Conflict unless ``application`` may have its code reserved now: it is checked, no
+    pending application for the code came before it, and the checks still pass."""
+    next_status(application.status, "reserve")
+    first = first_come(application, others)
+    if first is not None:
+        raise Conflict(
+            f"application {first.id} for {first.code.text}, received "
+            f"{first.received_at.isoformat()}, comes first"
+        )
+    reasons = check(application, view)
+    if reasons:
+        raise Conflict("; ".join(reasons))
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What :func:`decide_by_receipt` decided for one application."""
+
+    application: Application
+    action: str  # "reserve" | "reject"
+    reason: str = ""
+
+
+def decide_by_receipt(pending: Iterable[Application], view: RegisterView) -> list[Decision]:
+    """Decide every pending application for one code, by date of receipt.
+
+    The earliest that passes the checks gets the code; each other is rejected, naming the
+    one that came first (or the checks it fails).
+    """
+    decisions: list[Decision] = []
+    winner: Application | None = None
+    for application in by_receipt(pending):
+        if winner is not None:
+            reason = (
+                f"{application.code.text} reserved for application {winner.id}, received earlier"
+            )
+            decisions.append(Decision(application, "reject", reason))
+            continue
+        reasons = check(application, view)
+        if reasons:
+            decisions.append(Decision(application, "reject", "; ".join(reasons)))
+            continue
+        decisions.append(Decision(application, "reserve"))
+        winner = application
+    return decisions
+
+
+# ------------------------------------------------------------------ the register's entries
+
+
+@dataclass(frozen=True, slots=True)
+class HeldCode:
+    """A code in the register held now (from a Bulletin, or through an application)."""
+
+    id: int
+    kind: str
+    code: str
+    holder: str
+    country: str | None
+    application_id: int | None
+
+
+def require_reclaimable_directly(held: HeldCode) -> None:
+    """A code assigned through an application is reclaimed through that application (so
+    that the application's history says so); only a Bulletin's code is reclaimed alone."""
+    if held.application_id is not None:
+        raise Conflict(
+            f"{held.code} was assigned through application {held.application_id}: "
+            "reclaim it through that application"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Reclaimed:
+    kind: str
+    code: str
+    holder: str
+    country: str | None
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "code": self.code,
+            "holder": self.holder,
+            "country": self.country,
+            "reason": self.reason,
+            "status": "withdrawn",
+        }
+
+
+# ------------------------------------------------------------------ change notices
+
+
+@dataclass(frozen=True, slots=True)
+class Unpublished:
+    """A change of the register no notice has published yet.
+
+    ``ADD``: a code assigned through an application. ``SUP``: a code withdrawn (reclaimed
+    or returned through its application, or a Bulletin's code reclaimed alone);
+    ``assignment_published`` says whether the code's assignment ever appeared in a notice.
+    """
+
+    action: str  # "ADD" | "SUP"
+    status: str  # the application's (or for a Bulletin code, "reclaimed")
+    kind: str
+    code: str
+    holder: str
+    country: str | None
+    application_id: int | None
+    resource_id: int | None
+    assignment_published: bool = True
+
+    @property
+    def entry(self) -> NoticeEntry:
+        return NoticeEntry(self.action, self.kind, self.code, self.holder, self.country)
+
+
+def to_publish(changes: Sequence[Unpublished]) -> list[Unpublished]:
+    """What the next change notice publishes, withdrawals (SUP) before assignments (ADD).
+
+    A withdrawal is published only for a code whose assignment was published: a code
+    that never appeared in a notice leaves the lists without one. Conflict when nothing
+    is left to publish.
+    """
+    withdrawals = [c for c in changes if c.action == "SUP" and c.assignment_published]
+    additions = [c for c in changes if c.action == "ADD"]
+    if not withdrawals and not additions:
+        raise Conflict("nothing to publish: no assignment or withdrawal since the last notice")
+    return withdrawals + additions
+
+
+def compose_notice(number: int, published_on: date, changes: Sequence[Unpublished]) -> ChangeNotice:
+    return ChangeNotice(
+        number=number,
+        published_on=published_on,
+        title=notice_title(number, published_on),
+        entries=tuple(change.entry for change in changes),
+    )
+
+
+# ------------------------------------------------------------------ who sees what
+
+
+def sees_every_application(principal: Principal) -> bool:
+    """The TSB (the secretariat) sees every application; an officer their own."""
+    return principal.role is Role.SECRETARIAT
+
+
+def may_see(principal: Principal, applicant: str) -> bool:
+    return sees_every_application(principal) or principal.administration == applicant
+
+
+def actions_for(principal: Principal, application: Application) -> list[str]:
+    """The steps ``principal`` may take on ``application`` as it stands (the page's buttons)."""
+    wanted: tuple[str, ...]
+    if sees_every_application(principal):
+        wanted = ("check", "reserve", "assign", "reclaim")
+    elif principal.administration == application.applicant:
+        wanted = ("withdraw", "return")
+    else:
+        return []
+    return [action for action in wanted if application.status in TRANSITIONS[action][0]]

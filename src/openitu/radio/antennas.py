@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
-from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
+from openitu.radio.checks import FloatArray, as_array, check_edition, check_range, checked
 
 SPEED_OF_LIGHT_M_S: Final = 299_792_458.0
 PATTERNS: Final = ("omni", "F.699", "F.1245", "S.465", "S.580", "S.1528")
@@ -51,8 +51,7 @@ def fixed_peak_gain_dbi(d_over_lambda: npt.ArrayLike) -> FloatArray:
 
     F.699-8 and F.1245-3 (Note: ``20 log(D/λ) ≈ G_max - 7.7``).
     """
-    r = as_array(d_over_lambda, "d_over_lambda")
-    check_range(r, "d_over_lambda", 0.0, low_inclusive=False)
+    r = checked(d_over_lambda, "d_over_lambda", 0.0, low_inclusive=False)
     return np.asarray(20.0 * np.log10(r) + 7.7)
 
 
@@ -74,8 +73,7 @@ def aperture_gain_dbi(d_over_lambda: npt.ArrayLike, efficiency: npt.ArrayLike = 
 def aperture_d_over_lambda(gmax_dbi: npt.ArrayLike, efficiency: npt.ArrayLike = 0.7) -> FloatArray:
     """D/λ of a circular aperture from its peak gain (inverse of `aperture_gain_dbi`)."""
     g = as_array(gmax_dbi, "gmax_dbi")
-    eta = as_array(efficiency, "efficiency")
-    check_range(eta, "efficiency", 0.0, 1.0, low_inclusive=False)
+    eta = checked(efficiency, "efficiency", 0.0, 1.0, low_inclusive=False)
     return np.asarray(np.sqrt(np.power(10.0, g / 10.0) / eta) / np.pi)
 
 
@@ -219,8 +217,7 @@ def _s1528(
 
 
 def _angle(angle_deg: npt.ArrayLike) -> FloatArray:
-    phi = as_array(angle_deg, "angle_deg")
-    check_range(phi, "angle_deg", -180.0, 180.0, unit="deg")
+    phi = checked(angle_deg, "angle_deg", -180.0, 180.0, unit="deg")
     return np.asarray(np.abs(phi))
 
 
@@ -239,6 +236,37 @@ def _dl_and_gmax(
         raise InvalidInput("d_m", "give the antenna diameter d_m, its peak gain gmax_dbi, or both")
     gmax = as_array(gmax_dbi, "gmax_dbi")
     return to_dl(gmax), gmax
+
+
+def _fixed_service_dl_and_gmax(
+    d_m: npt.ArrayLike | None, f: FloatArray, gmax_dbi: npt.ArrayLike | None, edition: str
+) -> tuple[FloatArray, FloatArray]:
+    """D/λ and G_max of a fixed-service antenna (F.699, F.1245: ``G_max = 20 log(D/λ) +
+    7.7`` for the missing one); the peak must exceed the first side lobe G_1."""
+    dl, gmax = _dl_and_gmax(d_m, f, gmax_dbi, fixed_peak_gain_dbi, fixed_d_over_lambda)
+    if np.any(gmax <= _first_sidelobe(dl)):
+        raise InvalidInput(
+            "gmax_dbi", f"must exceed the first side-lobe gain G1 = 2 + 15 log(D/λ) ({edition})"
+        )
+    return dl, gmax
+
+
+def _aperture_dl_and_gmax(
+    d_m: npt.ArrayLike | None,
+    f: FloatArray,
+    gmax_dbi: npt.ArrayLike | None,
+    efficiency: npt.ArrayLike,
+) -> tuple[FloatArray, FloatArray]:
+    """D/λ and G_max of an earth-station antenna (S.465, S.580), the missing one from the
+    aperture relation ``G_max = 10 log(η (π D/λ)²)``."""
+    eta = as_array(efficiency, "efficiency")
+    return _dl_and_gmax(
+        d_m,
+        f,
+        gmax_dbi,
+        lambda r: aperture_gain_dbi(r, eta),
+        lambda g: aperture_d_over_lambda(g, eta),
+    )
 
 
 def omni_gain_dbi(angle_deg: npt.ArrayLike, gain_dbi: npt.ArrayLike = 0.0) -> FloatArray:
@@ -288,15 +316,10 @@ def f699_gain_dbi(
     """
     check_edition(edition, ("F.699-8",))
     phi = _angle(angle_deg)
-    f = as_array(f_mhz, "f_mhz")
-    check_range(f, "f_mhz", 100.0, 86_000.0, unit="MHz")
-    dl, gmax = _dl_and_gmax(d_m, f, gmax_dbi, fixed_peak_gain_dbi, fixed_d_over_lambda)
+    f = checked(f_mhz, "f_mhz", 100.0, 86_000.0, unit="MHz")
+    dl, gmax = _fixed_service_dl_and_gmax(d_m, f, gmax_dbi, "F.699-8")
     if np.any((f < 1000.0) & (dl <= 0.63)):
         raise InvalidInput("d_m", "F.699-8 recommends 2.3 (below 1 GHz) needs D/λ > 0.63")
-    if np.any(gmax <= _first_sidelobe(dl)):
-        raise InvalidInput(
-            "gmax_dbi", "must exceed the first side-lobe gain G1 = 2 + 15 log(D/λ) (F.699-8)"
-        )
     return _f699(phi, dl, gmax, f)
 
 
@@ -336,13 +359,8 @@ def f1245_gain_dbi(
     """
     check_edition(edition, ("F.1245-3",))
     phi = _angle(angle_deg)
-    f = as_array(f_mhz, "f_mhz")
-    check_range(f, "f_mhz", 1000.0, 86_000.0, unit="MHz")
-    dl, gmax = _dl_and_gmax(d_m, f, gmax_dbi, fixed_peak_gain_dbi, fixed_d_over_lambda)
-    if np.any(gmax <= _first_sidelobe(dl)):
-        raise InvalidInput(
-            "gmax_dbi", "must exceed the first side-lobe gain G1 = 2 + 15 log(D/λ) (F.1245-3)"
-        )
+    f = checked(f_mhz, "f_mhz", 1000.0, 86_000.0, unit="MHz")
+    dl, gmax = _fixed_service_dl_and_gmax(d_m, f, gmax_dbi, "F.1245-3")
     return _f1245(phi, dl, gmax)
 
 
@@ -384,16 +402,8 @@ def s465_gain_dbi(
     """
     check_edition(edition, ("S.465-6",))
     phi = _angle(angle_deg)
-    f = as_array(f_mhz, "f_mhz")
-    check_range(f, "f_mhz", 2000.0, 31_000.0, unit="MHz")
-    eta = as_array(efficiency, "efficiency")
-    dl, gmax = _dl_and_gmax(
-        d_m,
-        f,
-        gmax_dbi,
-        lambda r: aperture_gain_dbi(r, eta),
-        lambda g: aperture_d_over_lambda(g, eta),
-    )
+    f = checked(f_mhz, "f_mhz", 2000.0, 31_000.0, unit="MHz")
+    dl, gmax = _aperture_dl_and_gmax(d_m, f, gmax_dbi, efficiency)
     return _s465(phi, dl, gmax)
 
 
@@ -417,34 +427,12 @@ def s580_gain_dbi(
 
     Below φ_min: main-lobe parabola floored at G(φ_min) (see the module notes).
 
-    Parameters
-    ----------
-    angle_deg : array_like
-        Off-axis angle [deg].
-    f_mhz : array_like
-        Frequency [MHz], > 0.
-    d_m, gmax_dbi : array_like, optional
-        Diameter [m] and/or peak gain [dBi] (aperture relation with ``efficiency``).
-    efficiency : array_like
-        Aperture efficiency η (0.7).
-
-    Returns
-    -------
-    ndarray
-        G(φ) [dBi].
+    Parameters and result as `s465_gain_dbi`, for any frequency f_mhz > 0.
     """
     check_edition(edition, ("S.580-6",))
     phi = _angle(angle_deg)
-    f = as_array(f_mhz, "f_mhz")
-    check_range(f, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
-    eta = as_array(efficiency, "efficiency")
-    dl, gmax = _dl_and_gmax(
-        d_m,
-        f,
-        gmax_dbi,
-        lambda r: aperture_gain_dbi(r, eta),
-        lambda g: aperture_d_over_lambda(g, eta),
-    )
+    f = checked(f_mhz, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
+    dl, gmax = _aperture_dl_and_gmax(d_m, f, gmax_dbi, efficiency)
     if np.any(dl < 50.0):
         raise InvalidInput("d_m", "S.580-6 applies to antennas with D/λ >= 50")
     return _s580(phi, dl, gmax)
@@ -498,10 +486,10 @@ def s1528_gain_dbi(
     check_edition(edition, ("S.1528-0",))
     psi = _angle(angle_deg)
     gm = as_array(gmax_dbi, "gmax_dbi")
-    psi_b = as_array(half_beamwidth_deg, "half_beamwidth_deg")
-    check_range(psi_b, "half_beamwidth_deg", 0.0, 90.0, unit="deg", low_inclusive=False)
-    zz = as_array(z, "z")
-    check_range(zz, "z", 1.0)
+    psi_b = checked(
+        half_beamwidth_deg, "half_beamwidth_deg", 0.0, 90.0, unit="deg", low_inclusive=False
+    )
+    zz = checked(z, "z", 1.0)
     lf = as_array(lf_dbi, "lf_dbi")
     if float(ln_db) not in _S1528_A_LOG_Z:
         raise InvalidInput("ln_db", "must be one of -15, -20, -25, -30 dB (S.1528-0 §1.2)")

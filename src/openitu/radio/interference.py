@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
-from openitu.radio._checks import FloatArray, as_array, check_range
+from openitu.radio.checks import FloatArray, as_array, check_range
 from openitu.radio.noise import power_sum_db
 from openitu.radio.propagation import p525
 

@@ -12,7 +12,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from openitu.radio._checks import FloatArray, as_array, check_range
+from openitu.radio.checks import FloatArray, as_array, check_range, checked
 from openitu.units import db_to_linear, linear_to_db
 
 BOLTZMANN_J_K: Final = 1.380649e-23  # exact (SI 2019)
@@ -83,8 +83,7 @@ def noise_figure_db(
 
 def noise_power_dbw(nf_db: npt.ArrayLike, b_hz: npt.ArrayLike) -> FloatArray:
     """Receiver noise referred to its input: ``k (T0 + T_e) B = k T0 B · F`` [dBW]."""
-    f = as_array(nf_db, "nf_db")
-    check_range(f, "nf_db", 0.0, unit="dB")
+    f = checked(nf_db, "nf_db", 0.0, unit="dB")
     return np.asarray(thermal_noise_dbw(REFERENCE_TEMPERATURE_K, b_hz) + f)
 
 
@@ -100,8 +99,7 @@ def dbm_to_dbw(value_dbm: npt.ArrayLike) -> FloatArray:
 
 def watts_to_dbw(value_w: npt.ArrayLike) -> FloatArray:
     """W -> dBW; the power must be > 0."""
-    w = as_array(value_w, "value_w")
-    check_range(w, "value_w", 0.0, unit="W", low_inclusive=False)
+    w = checked(value_w, "value_w", 0.0, unit="W", low_inclusive=False)
     return linear_to_db(w)
 
 

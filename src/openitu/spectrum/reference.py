@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Final
 
 from openitu.geo.names import countries_in_text
+from openitu.spectrum.footnote_text import arsp_text_valid_in, mend_joined_words
 from openitu.spectrum.footnotes import footnote_kind, parse_rules
 from openitu.spectrum.model import Allocation, Band, Category, Edition, Footnote
 from openitu.spectrum.services import parse_service
@@ -180,7 +181,21 @@ def read_footnote_texts() -> dict[str, str]:
                 texts[previous] = f"{texts[previous]} No. {key}"
     for footnote_id, (wrong, right) in FOOTNOTE_TEXT_FIXES.items():
         texts[footnote_id] = texts[footnote_id].replace(wrong, right)
-    return texts
+    # Fix: words the extraction glued where it joined lines ("ensurethat").
+    return {footnote_id: mend_joined_words(text) for footnote_id, text in texts.items()}
+
+
+def texts_filled_from_arsp(cited: Iterable[str], texts: dict[str, str]) -> dict[str, str]:
+    """Texts for cited footnotes the dataset lacks, from the ARSP 2021 where no conference
+    after WRC-12 revised them (their 2020 text is then their 2012 text)."""
+    filled = {}
+    for footnote_id in cited:
+        if footnote_id in texts:
+            continue
+        found = arsp_text_valid_in(footnote_id, 2012)
+        if found is not None:
+            filled[footnote_id] = found[0]
+    return filled
 
 
 def _number(footnote_id: str) -> tuple[int, str] | None:
@@ -309,6 +324,7 @@ def rr2012_edition() -> Edition:
     ids = restore_footnote_ids(rows, set(texts))
     bands = _extend_to_table_top(_restore_missing(build_bands(rows, ids)))
     cited = {f for band in bands for f in band.all_footnotes()}
+    texts = {**texts, **texts_filled_from_arsp(cited, texts)}
     footnotes = {
         footnote_id: Footnote(
             id=footnote_id,

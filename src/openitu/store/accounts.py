@@ -1,33 +1,26 @@
-"""Accounts, API tokens and web sessions in the database; every change is audited.
+"""Accounts, API tokens and web sessions in the database: the repository.
 
-The functions take the caller's session and never commit: the caller's unit of work
-(a request, a CLI command) is the transaction, and the audit entry is part of it.
+Rows <-> :mod:`openitu.accounts.model`'s dataclasses, and the queries. The use cases
+(who may create, disable, issue and revoke; the audit entry) are
+:mod:`openitu.usecases.accounts`'. The functions take the caller's session and never
+commit; the only refusals here are "not found" and the unique username.
 """
 
 from __future__ import annotations
 
 import secrets as _secrets
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from openitu.accounts import passwords, tokens
+from openitu.accounts import tokens
 from openitu.accounts.model import ApiToken, User
-from openitu.accounts.rights import (
-    ADMINISTRATION_ROLES,
-    Principal,
-    Role,
-    authorize,
-    normalise_administration,
-)
-from openitu.errors import Conflict, InvalidInput, NotFound
-from openitu.governance.members import Action, check_administration
-from openitu.store import audit
+from openitu.accounts.rights import Principal, Role
+from openitu.errors import Conflict, NotFound
 from openitu.store.tables.accounts import SecretRow, TokenRow, UserRow, WebSessionRow
-
-USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-@")
 
 
 def now_utc() -> datetime:
@@ -59,31 +52,15 @@ def _token(row: TokenRow) -> ApiToken:
     )
 
 
-def normalise_username(username: str) -> str:
-    value = username.strip().lower()
-    if not 3 <= len(value) <= 64:
-        raise InvalidInput("username", "must have 3 to 64 characters")
-    if not set(value) <= USERNAME_CHARS:
-        raise InvalidInput("username", "may hold only letters, digits and . _ - @")
-    return value
-
-
-def parse_role(role: str | Role) -> Role:
-    try:
-        value = Role(role)
-    except ValueError:
-        names = ", ".join(r.value for r in Role if r is not Role.PUBLIC)
-        raise InvalidInput("role", f"unknown role {role!r} (one of {names})") from None
-    if value is Role.PUBLIC:
-        raise InvalidInput("role", "public is the role of those not signed in, not an account")
-    return value
-
-
 # --- users -------------------------------------------------------------------------
 
 
+def _user_row(session: Session, username: str) -> UserRow | None:
+    return session.scalar(select(UserRow).where(UserRow.username == username.strip().lower()))
+
+
 def get_user(session: Session, username: str) -> User | None:
-    row = session.scalar(select(UserRow).where(UserRow.username == username.strip().lower()))
+    row = _user_row(session, username)
     return None if row is None else _user(row)
 
 
@@ -102,190 +79,99 @@ def count_users(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(UserRow)) or 0)
 
 
-def create_user(
+def password_hash_of(session: Session, username: str) -> tuple[User, str] | None:
+    """The account and its password hash (for the sign-in's check), if it exists."""
+    row = _user_row(session, username)
+    return None if row is None else (_user(row), row.password_hash)
+
+
+def add_user(
     session: Session,
     *,
-    actor: Principal,
     username: str,
-    password: str,
-    role: str | Role,
-    administration: str | None = None,
-    proxy_for: str | None = None,
+    password_hash: str,
+    role: Role,
+    administration: str | None,
+    proxy_for: str | None,
+    created_at: datetime,
 ) -> User:
-    """Create an account (admins only, or the CLI's first administrator) and audit it."""
-    authorize(actor, "accounts.manage")
-    audit.begin_write(session)
-    name = normalise_username(username)
-    chosen = parse_role(role)
-    admin_code = normalise_administration(administration) if administration else None
-    proxy_code = normalise_administration(proxy_for, field="proxy_for") if proxy_for else None
-    # Officers and delegates act for administrations, and administrations are the ITU's
-    # Member States: not an observer (PS), a territory or a code nobody holds.
-    if admin_code is not None:
-        check_administration(admin_code, action=Action.TAKE_PART_IN_SECTOR)
-    if proxy_code is not None:
-        check_administration(proxy_code, action=Action.VOTE, field="proxy_for")
-    if chosen in ADMINISTRATION_ROLES and admin_code is None:
-        raise InvalidInput("administration", f"a {chosen.value} acts for an administration")
-    if chosen not in ADMINISTRATION_ROLES and admin_code is not None:
-        raise InvalidInput("administration", f"a {chosen.value} acts for no administration")
-    if proxy_code is not None and chosen is not Role.DELEGATE:
-        raise InvalidInput("proxy_for", "only a delegate holds a proxy")
-    if proxy_code is not None and proxy_code == admin_code:
-        raise InvalidInput("proxy_for", "a proxy is for another state than one's own")
-    password_hash = passwords.hash_password(password)
-    if get_user(session, name) is not None:
-        raise Conflict(f"the account {name!r} exists already")
+    """A new active account; Conflict when the username is taken."""
+    if _user_row(session, username) is not None:
+        raise Conflict(f"the account {username!r} exists already")
     row = UserRow(
-        username=name,
+        username=username,
         password_hash=password_hash,
-        role=chosen.value,
-        administration=admin_code,
-        proxy_for=proxy_code,
+        role=role.value,
+        administration=administration,
+        proxy_for=proxy_for,
         active=True,
-        created_at=now_utc(),
+        created_at=created_at,
     )
     session.add(row)
     try:
         session.flush()
     except IntegrityError:
-        raise Conflict(f"the account {name!r} exists already") from None
-    audit.record(
-        session,
-        actor=actor.actor,
-        action="account.create",
-        entity="account",
-        entity_id=name,
-        payload={"role": chosen.value, "administration": admin_code, "proxy_for": proxy_code},
-    )
+        raise Conflict(f"the account {username!r} exists already") from None
     return _user(row)
 
 
-def set_active(session: Session, *, actor: Principal, username: str, active: bool) -> User:
-    """Disable (or enable again) an account; disabling ends its sessions and tokens."""
-    authorize(actor, "accounts.manage")
-    audit.begin_write(session)
-    row = session.scalar(select(UserRow).where(UserRow.username == username.strip().lower()))
+def set_active(session: Session, username: str, *, active: bool) -> User:
+    row = _user_row(session, username)
     if row is None:
         raise NotFound(f"no account {username!r}")
     row.active = active
-    when = now_utc()
-    if not active:
-        session.execute(
-            update(TokenRow)
-            .where(TokenRow.user_id == row.id, TokenRow.revoked_at.is_(None))
-            .values(revoked_at=when)
-        )
-        session.execute(
-            update(WebSessionRow)
-            .where(WebSessionRow.user_id == row.id, WebSessionRow.ended_at.is_(None))
-            .values(ended_at=when)
-        )
-    audit.record(
-        session,
-        actor=actor.actor,
-        action="account.enable" if active else "account.disable",
-        entity="account",
-        entity_id=row.username,
-        payload={"active": active},
-    )
     return _user(row)
 
 
-def set_password(session: Session, *, actor: Principal, username: str, password: str) -> None:
-    """Set a password: one's own (any signed-in user) or anyone's (admins)."""
-    name = username.strip().lower()
-    if actor.username != name:
-        authorize(actor, "accounts.manage")
-    else:
-        authorize(actor, "account.self")
-    audit.begin_write(session)
-    row = session.scalar(select(UserRow).where(UserRow.username == name))
+def set_password_hash(session: Session, username: str, password_hash: str) -> None:
+    row = _user_row(session, username)
     if row is None:
         raise NotFound(f"no account {username!r}")
-    row.password_hash = passwords.hash_password(password)
-    audit.record(
-        session,
-        actor=actor.actor,
-        action="account.password",
-        entity="account",
-        entity_id=name,
-        payload={},
+    row.password_hash = password_hash
+
+
+def revoke_tokens_of(session: Session, user_id: int, *, at: datetime) -> None:
+    session.execute(
+        update(TokenRow)
+        .where(TokenRow.user_id == user_id, TokenRow.revoked_at.is_(None))
+        .values(revoked_at=at)
     )
 
 
-def authenticate(session: Session, *, username: str, password: str) -> User | None:
-    """The active account whose password this is, or None (same cost either way)."""
-    try:
-        name = normalise_username(username)
-    except InvalidInput:
-        name = ""
-    row = session.scalar(select(UserRow).where(UserRow.username == name)) if name else None
-    ok = passwords.verify_password(row.password_hash if row else None, password)
-    if row is None or not ok or not row.active:
-        return None
-    return _user(row)
+def end_sessions_of(session: Session, user_id: int, *, at: datetime) -> None:
+    session.execute(
+        update(WebSessionRow)
+        .where(WebSessionRow.user_id == user_id, WebSessionRow.ended_at.is_(None))
+        .values(ended_at=at)
+    )
 
 
 # --- API tokens ----------------------------------------------------------------------
 
 
-def create_token(
+def add_token(
     session: Session,
     *,
-    actor: Principal,
-    name: str = "api",
-    scopes: list[str] | str | None = None,
-    expires_in_days: int | None = None,
-    username: str | None = None,
-) -> tuple[str, ApiToken]:
-    """Issue a token for ``username`` (default: the actor); the secret is returned once."""
-    owner_name = (username or actor.username or "").strip().lower()
-    if owner_name == actor.username:
-        authorize(actor, "account.self")
-    else:
-        authorize(actor, "accounts.manage")
-    label = name.strip()
-    if not 1 <= len(label) <= 100:
-        raise InvalidInput("name", "must have 1 to 100 characters")
-    when = now_utc()
-    expires_at = tokens.token_expiry(when, expires_in_days)
-    audit.begin_write(session)
-    owner = session.scalar(select(UserRow).where(UserRow.username == owner_name))
-    if owner is None or not owner.active:
-        raise NotFound(f"no active account {owner_name!r}")
-    chosen = tokens.parse_scopes(scopes, Role(owner.role))
-    if actor.username == owner_name and actor.scopes is not None and not chosen <= actor.scopes:
-        # A token never begets a token with more rights than itself.
-        raise InvalidInput("scopes", "may not exceed the scopes of the token used to ask")
-    issued = tokens.issue()
+    owner: User,
+    name: str,
+    issued: tokens.IssuedSecret,
+    scopes: frozenset[str],
+    created_at: datetime,
+    expires_at: datetime,
+) -> ApiToken:
     row = TokenRow(
         user_id=owner.id,
-        name=label,
+        name=name,
         digest=issued.digest,
         prefix=issued.prefix,
-        scopes=" ".join(sorted(chosen)),
-        created_at=when,
+        scopes=" ".join(sorted(scopes)),
+        created_at=created_at,
         expires_at=expires_at,
         revoked_at=None,
     )
     session.add(row)
     session.flush()
-    audit.record(
-        session,
-        actor=actor.actor,
-        action="token.create",
-        entity="token",
-        entity_id=str(row.id),
-        payload={
-            "owner": owner_name,
-            "name": label,
-            "prefix": issued.prefix,
-            "scopes": sorted(chosen),
-            "expires_at": expires_at.isoformat(),
-        },
-    )
-    return issued.secret, _token(row)
+    return _token(row)
 
 
 def list_tokens(session: Session, *, owner: str) -> list[ApiToken]:
@@ -303,31 +189,21 @@ def get_token(session: Session, token_id: int) -> ApiToken | None:
     return None if row is None else _token(row)
 
 
-def revoke_token(session: Session, *, actor: Principal, token_id: int) -> ApiToken:
-    """Revoke a token: one's own, or any (admins). Revoking twice is harmless."""
-    audit.begin_write(session)
+def token_and_owner(session: Session, token_id: int) -> tuple[ApiToken, str] | None:
+    """A token and its owner's username, if it exists."""
+    found = session.execute(
+        select(TokenRow, UserRow.username)
+        .join(UserRow, UserRow.id == TokenRow.user_id)
+        .where(TokenRow.id == token_id)
+    ).one_or_none()
+    return None if found is None else (_token(found[0]), found[1])
+
+
+def revoke_token(session: Session, token_id: int, *, at: datetime) -> ApiToken:
     row = session.get(TokenRow, token_id)
-    owner = session.get(UserRow, row.user_id) if row is not None else None
-    if row is None or owner is None:
+    if row is None:
         raise NotFound(f"no token {token_id}")
-    if owner.username == actor.username:
-        authorize(actor, "account.self")
-    elif actor.can("accounts.manage"):
-        pass
-    else:
-        # Someone else's token: say nothing about whether it exists.
-        authorize(actor, "account.self")
-        raise NotFound(f"no token {token_id}")
-    if row.revoked_at is None:
-        row.revoked_at = now_utc()
-        audit.record(
-            session,
-            actor=actor.actor,
-            action="token.revoke",
-            entity="token",
-            entity_id=str(row.id),
-            payload={"owner": owner.username, "prefix": row.prefix},
-        )
+    row.revoked_at = at
     return _token(row)
 
 
@@ -346,43 +222,32 @@ def principal_for_token(session: Session, secret: str) -> Principal | None:
     if not _token(token_row).live(now_utc()) or not user_row.active:
         return None
     principal = _user(user_row).principal(via="token", scopes=frozenset(token_row.scopes.split()))
-    return _with_ids(principal, token_id=token_row.id)
-
-
-def _with_ids(
-    principal: Principal, *, token_id: int | None = None, session_id: int | None = None
-) -> Principal:
-    from dataclasses import replace
-
-    return replace(principal, token_id=token_id, session_id=session_id)
+    return replace(principal, token_id=token_row.id)
 
 
 # --- web sessions --------------------------------------------------------------------
 
 
-def start_web_session(session: Session, *, user: User) -> str:
-    """Open a web session for ``user`` (just signed in); returns the cookie's secret."""
-    audit.begin_write(session)
-    issued = tokens.issue(prefix="s_")
-    when = now_utc()
+def add_web_session(session: Session, *, user: User, digest: str, created_at: datetime) -> int:
     row = WebSessionRow(
         user_id=user.id,
-        digest=issued.digest,
-        created_at=when,
-        expires_at=when + timedelta(hours=tokens.SESSION_HOURS),
+        digest=digest,
+        created_at=created_at,
+        expires_at=created_at + timedelta(hours=tokens.SESSION_HOURS),
         ended_at=None,
     )
     session.add(row)
     session.flush()
-    audit.record(
-        session,
-        actor=user.username,
-        action="account.sign_in",
-        entity="account",
-        entity_id=user.username,
-        payload={"session": row.id},
-    )
-    return issued.secret
+    return row.id
+
+
+def end_web_session(session: Session, session_id: int, *, at: datetime) -> bool:
+    """End a web session; False when it is unknown or already ended."""
+    row = session.get(WebSessionRow, session_id)
+    if row is None or row.ended_at is not None:
+        return False
+    row.ended_at = at
+    return True
 
 
 def principal_for_web_session(session: Session, secret: str) -> Principal | None:
@@ -400,25 +265,7 @@ def principal_for_web_session(session: Session, secret: str) -> Principal | None
         return None
     if not user_row.active:
         return None
-    return _with_ids(_user(user_row).principal(via="session"), session_id=session_row.id)
-
-
-def end_web_session(session: Session, *, principal: Principal) -> None:
-    if principal.session_id is None:
-        return
-    audit.begin_write(session)
-    row = session.get(WebSessionRow, principal.session_id)
-    if row is None or row.ended_at is not None:
-        return
-    row.ended_at = now_utc()
-    audit.record(
-        session,
-        actor=principal.actor,
-        action="account.sign_out",
-        entity="account",
-        entity_id=principal.actor,
-        payload={"session": row.id},
-    )
+    return replace(_user(user_row).principal(via="session"), session_id=session_row.id)
 
 
 # --- the service's own secret ----------------------------------------------------------

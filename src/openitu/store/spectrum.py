@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from openitu.errors import Conflict, NotFound
+from openitu.spectrum.amendment_file import SourcedAmendment
 from openitu.spectrum.model import (
     Allocation,
     Band,
@@ -22,6 +25,7 @@ from openitu.spectrum.services import parse_service
 from openitu.store.tables.spectrum import (
     AllocationRow,
     BandRow,
+    EditionAmendmentRow,
     EditionRow,
     FootnoteRow,
     FootnoteRuleRow,
@@ -55,8 +59,11 @@ def edition_in_force(session: Session, on: date) -> str:
     return row.id
 
 
-def add_edition(session: Session, edition: Edition) -> None:
-    """Write a whole edition. The caller's transaction makes it all or nothing."""
+def add_edition(
+    session: Session, edition: Edition, *, amendments: Sequence[SourcedAmendment] = ()
+) -> None:
+    """Write a whole edition, with the amendments it was built from (in order, with their
+    sources). The caller's transaction makes it all or nothing."""
     if session.get(EditionRow, edition.id) is not None:
         raise Conflict(f"edition {edition.id} already exists")
     session.add(
@@ -125,6 +132,7 @@ def add_edition(session: Session, edition: Edition) -> None:
     ]
     if rules:
         session.execute(insert(FootnoteRuleRow), rules)
+    _add_amendments(session, amendments)
 
 
 def delete_edition(session: Session, edition_id: str) -> None:
@@ -195,3 +203,53 @@ def get_edition(session: Session, edition_id: str) -> Edition:
         footnotes=footnotes,
         based_on=row.based_on,
     )
+
+
+def _add_amendments(session: Session, amendments: Sequence[SourcedAmendment]) -> None:
+    if amendments:
+        session.execute(
+            insert(EditionAmendmentRow),
+            [
+                {
+                    "edition_id": a.edition_id,
+                    "position": a.position,
+                    "amendment": json.dumps(a.amendment, sort_keys=True, ensure_ascii=False),
+                    "source": a.source,
+                    "conference": a.conference,
+                }
+                for a in amendments
+            ],
+        )
+
+
+def edition_amendments(session: Session, edition_ids: Sequence[str]) -> list[SourcedAmendment]:
+    """The amendments the editions named were built from, edition by edition, in order."""
+    rows = session.scalars(
+        select(EditionAmendmentRow)
+        .where(EditionAmendmentRow.edition_id.in_(list(edition_ids)))
+        .order_by(EditionAmendmentRow.edition_id, EditionAmendmentRow.position)
+    ).all()
+    return [
+        SourcedAmendment(
+            row.edition_id, row.position, json.loads(row.amendment), row.source, row.conference
+        )
+        for row in rows
+    ]
+
+
+def lineage(session: Session, edition_id: str) -> list[str]:
+    """The edition and those it was based on, newest first (by ``based_on``)."""
+    chain: list[str] = []
+    current: str | None = edition_id
+    while current is not None and current not in chain:
+        row = session.get(EditionRow, current)
+        if row is None:
+            raise NotFound(f"no edition {current!r} of the Table")
+        chain.append(row.id)
+        current = row.based_on
+    return chain
+
+
+def edition_before(session: Session, on: date) -> Edition:
+    """The edition in force the day before ``on`` (what a new edition amends by default)."""
+    return get_edition(session, edition_in_force(session, on - timedelta(days=1)))

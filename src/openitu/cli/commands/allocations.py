@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -154,10 +156,12 @@ def diff(
     as_json: bool = JsonOption,
 ) -> None:
     """What changed between two editions of the Table."""
+    from openitu.usecases import spectrum as usecases
+
     ctx = context()
-    document = queries.edition_changes(
-        ctx.allocation_table(edition=old), ctx.allocation_table(edition=new)
-    )
+    old_table, new_table = ctx.allocation_table(edition=old), ctx.allocation_table(edition=new)
+    with ctx.sessions() as session:
+        document = usecases.edition_diff(session, old=old_table, new=new_table)
     if as_json:
         emit_json(document)
         return
@@ -167,6 +171,8 @@ def diff(
             typer.echo(f"  + {line}")
         for line in change["removed"]:
             typer.echo(f"  - {line}")
+        for source in change["sources"]:
+            typer.echo(f"    ({source['conference'] or '?'}: {source['source'] or 'no source'})")
     for note in document["footnotes"]:
         typer.echo(f"footnote {note['id']}: {note['change']}")
 
@@ -211,3 +217,36 @@ def editions(as_json: bool = JsonOption) -> None:
         return
     for row in rows:
         typer.echo(f"{row['id']}  in force from {row['entry_into_force']}  {row['title']}")
+
+
+@app.command("amend")
+def amend(
+    file: Path = typer.Argument(..., help="An amendment file (JSON; format in docs/spectrum.md)."),
+    token_stdin: bool = typer.Option(
+        False,
+        "--token-stdin",
+        help="Act as the account of the API token on the first line of stdin "
+        "(else OPENITU_API_TOKEN; else as the secretariat).",
+    ),
+    as_json: bool = JsonOption,
+) -> None:
+    """Create a new edition of the Table from an amendment file, in one transaction."""
+    from openitu.cli.acting import acting
+    from openitu.usecases import spectrum as usecases
+
+    try:
+        document = json.loads(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InvalidInput("file", f"cannot read {file}: {exc.strerror}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidInput("file", f"not JSON: {exc}") from None
+    principal = acting(token_stdin)
+    with context().sessions() as session, session.begin():
+        result = usecases.amend_table(session, principal=principal, document=document)
+    if as_json:
+        emit_json(result)
+        return
+    typer.echo(
+        f"{result['edition']} in force from {result['entry_into_force']} "
+        f"({result['amendments']} amendments to {result['based_on']})"
+    )

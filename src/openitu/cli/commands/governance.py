@@ -33,8 +33,8 @@ from openitu.governance.finance import parse_money
 from openitu.governance.members import parse_kind, parse_sector, rights_document
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
 from openitu.store import accounts
-from openitu.store import governance as service
 from openitu.store.db import unit_of_work
+from openitu.usecases import governance as service
 
 NAME = "governance"
 app = typer.Typer(
@@ -170,7 +170,7 @@ def conferences_list(as_json: bool = JsonOption) -> None:
 def conferences_show(code: str = typer.Argument(...), as_json: bool = JsonOption) -> None:
     """A conference: agenda, delegations, proposals and votes."""
     with context().sessions() as session:
-        document = service.conference_document(session, code)
+        document = service.conference_document(session, code=code)
     if as_json:
         emit_json(document)
         return
@@ -184,7 +184,7 @@ def conferences_show(code: str = typer.Argument(...), as_json: bool = JsonOption
 def proposals(conference: str = typer.Argument(...), as_json: bool = JsonOption) -> None:
     """A conference's proposals with the amendments they carry."""
     with context().sessions() as session:
-        rows = service.conference_document(session, conference)["proposals"]
+        rows = service.conference_document(session, code=conference)["proposals"]
     if as_json:
         emit_json(rows)
         return
@@ -196,7 +196,7 @@ def proposals(conference: str = typer.Argument(...), as_json: bool = JsonOption)
 def votes_show(vote_id: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
     """A vote as published (a secret ballot shows who voted, never how)."""
     with context().sessions() as session:
-        document = service.vote_document(session, vote_id)
+        document = service.vote_document(session, vote_id=vote_id)
     if as_json:
         emit_json(document)
         return
@@ -212,9 +212,9 @@ def votes_close(
     vote_id: int = typer.Argument(...), as_json: bool = JsonOption, token_stdin: bool = TokenOption
 ) -> None:
     """Close a vote: count, decide and publish (secretariat)."""
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
-        document = service.close_vote(session, actor=actor, vote_id=vote_id)
+        document = service.close_vote(session, principal=principal, vote_id=vote_id)
     if as_json:
         emit_json(document)
         return
@@ -233,11 +233,11 @@ def final_acts(
     """Sign a WRC's Final Acts: its adopted amendments become a new edition of the Table."""
     day = _day(entry_into_force, "in_force")
     assert day is not None
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.sign_final_acts(
             session,
-            actor=actor,
+            principal=principal,
             conference=conference,
             edition_id=edition_id,
             title=title,
@@ -253,7 +253,7 @@ def final_acts(
 def contributions_budget(year: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
     """A year's budget: unit value and each member's share (and the GNI what-if)."""
     with context().sessions() as session:
-        document = service.budget_document(session, year)
+        document = service.budget_document(session, year=year)
     if as_json:
         emit_json(document)
         return
@@ -273,9 +273,11 @@ def contributions_adopt(
     token_stdin: bool = TokenOption,
 ) -> None:
     """Adopt a year's budget and record each member's contribution due."""
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
-        document = service.adopt_budget(session, actor=actor, year=year, amount=parse_money(amount))
+        document = service.adopt_budget(
+            session, principal=principal, year=year, amount=parse_money(amount)
+        )
     if as_json:
         emit_json(document)
         return
@@ -290,10 +292,10 @@ def contributions_class(
     token_stdin: bool = TokenOption,
 ) -> None:
     """Record the class of contribution a member has chosen."""
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.set_unit_class(
-            session, actor=actor, member=member, unit_class=unit_class
+            session, principal=principal, member=member, unit_class=unit_class
         )
     if as_json:
         emit_json(document)
@@ -313,11 +315,11 @@ def contributions_pay(
     """Record a payment received from a member."""
     day = _day(paid_on)
     assert day is not None
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.record_payment(
             session,
-            actor=actor,
+            principal=principal,
             member=member,
             amount=parse_money(amount),
             paid_on=day,
@@ -339,10 +341,10 @@ def contributions_notice(
     """Record the day a suspended member received its notice (exclusion 90 days later)."""
     day = _day(received, "received")
     assert day is not None
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.record_suspension_notice(
-            session, actor=actor, member=member, received=day
+            session, principal=principal, member=member, received=day
         )
     _emit(document, as_json, f"{document['name']}: {document['status']}")
 
@@ -356,13 +358,12 @@ def contributions_due(
     token_stdin: bool = TokenOption,
 ) -> None:
     """Record a contribution due for a year assessed outside this system."""
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         service.record_due(
-            session, actor=actor, member=member, year=year, amount=parse_money(amount)
+            session, principal=principal, member=member, year=year, amount=parse_money(amount)
         )
-        row = service.get_member_row(session, member)
-        document = service.member_document(session, row, date.today())
+        document = service.member_document(session, member=member)
     if as_json:
         emit_json(document)
         return
@@ -405,10 +406,10 @@ def conferences_create(
     chosen = parse_conference_kind(kind)
     first, last = _day(starts, "starts"), _day(ends, "ends")
     assert first is not None and last is not None
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.create_conference(
-            session, actor=actor, code=code, kind=chosen, title=title, place=place,
+            session, principal=principal, code=code, kind=chosen, title=title, place=place,
             starts=first, ends=last,
         )  # fmt: skip
     _emit(document, as_json, f"{document['code']} recorded")
@@ -423,10 +424,10 @@ def conferences_agenda(
     token_stdin: bool = TokenOption,
 ) -> None:
     """Add an item to a conference's agenda (secretariat)."""
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.add_agenda_item(
-            session, actor=actor, conference=code, number=number, title=title
+            session, principal=principal, conference=code, number=number, title=title
         )
     _emit(document, as_json, f"{code} agenda item {document['number']} added")
 
@@ -445,10 +446,10 @@ def delegations_register(
 ) -> None:
     """Register a member's delegation (secretariat)."""
     accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.register_delegation(
-            session, actor=actor, conference=conference, member=member,
+            session, principal=principal, conference=conference, member=member,
             representative=representative, credentials_accepted=bool(accepted),
             present=bool(here),
         )  # fmt: skip
@@ -469,10 +470,10 @@ def delegations_update(
     accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
     if accepted is None and here is None and proxy_for is None:
         raise InvalidInput("delegation", "give --credentials, --present or --proxy-for")
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.update_delegation(
-            session, actor=actor, conference=conference, state=state,
+            session, principal=principal, conference=conference, state=state,
             credentials_accepted=accepted, present=here, proxy_for=proxy_for,
         )  # fmt: skip
     _emit(document, as_json, f"{document['name']} at {conference} updated")
@@ -496,10 +497,10 @@ def proposals_submit(
     """Submit a Member State's proposal (a delegate, with their API token)."""
     documents = read_cases(amendments, field="amendments")[0] if amendments else []
     chosen = parse_matter(matter) if matter else None
-    actor = _acting(token_stdin, needs_token="a proposal is submitted by a delegate's account")
+    principal = _acting(token_stdin, needs_token="a proposal is submitted by a delegate's account")
     with unit_of_work(context().sessions) as session:
         document = service.submit_proposal(
-            session, principal=actor, conference=conference, agenda_item=agenda_item,
+            session, principal=principal, conference=conference, agenda_item=agenda_item,
             state=state, title=title, amendments=documents, matter=chosen,
         )  # fmt: skip
     _emit(document, as_json, f"proposal {document['id']} submitted")
@@ -522,10 +523,10 @@ def votes_open(
     chosen_majority = parse_majority(majority) if majority else None
     chosen_method = parse_method(method)
     chosen_matter = parse_matter(matter) if matter else None
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.open_vote(
-            session, actor=actor, conference=conference, question=question,
+            session, principal=principal, conference=conference, question=question,
             proposal_id=proposal_id, majority=chosen_majority, method=chosen_method,
             matter=chosen_matter,
         )  # fmt: skip
@@ -542,10 +543,10 @@ def votes_cast(
 ) -> None:
     """Cast a state's ballot, as the delegate whose API token is given."""
     chosen = parse_choice(choice)
-    actor = _acting(token_stdin, needs_token="a ballot is cast by a delegate's account")
+    principal = _acting(token_stdin, needs_token="a ballot is cast by a delegate's account")
     with unit_of_work(context().sessions) as session:
         document = service.cast_ballot(
-            session, principal=actor, vote_id=vote_id, state=state, choice=chosen
+            session, principal=principal, vote_id=vote_id, state=state, choice=chosen
         )
     _emit(document, as_json, f"the vote of {document['state']} is recorded")
 
@@ -574,7 +575,7 @@ def documents_list(
 def documents_show(document_id: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
     """A document with its text."""
     with context().sessions() as session:
-        document = service.get_document(session, document_id)
+        document = service.get_document(session, document_id=document_id)
     if as_json:
         emit_json(document)
         return
@@ -614,10 +615,10 @@ def documents_submit(
     else:
         assert text is not None
         content = text.encode("utf-8", errors="surrogatepass")
-    actor = _acting(token_stdin)
+    principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.submit_document(
-            session, principal=actor, conference=conference, number=number, title=title,
+            session, principal=principal, conference=conference, number=number, title=title,
             kind=chosen, source=source, language=language, agenda_items=agenda_items,
             content=content, filename=file.name if file is not None else None, received=day,
         )  # fmt: skip

@@ -18,6 +18,7 @@ from openitu.errors import InvalidInput
 from openitu.store import accounts as store
 from openitu.store import migrate
 from openitu.store.db import unit_of_work
+from openitu.usecases import accounts as usecases
 
 NAME = "users"
 app = typer.Typer(help="Accounts and API tokens.", no_args_is_help=True)
@@ -65,9 +66,9 @@ def create(
     ctx = context()
     migrate.upgrade(ctx.engine)
     with unit_of_work(ctx.sessions) as session:
-        user = store.create_user(
+        user = usecases.create_user(
             session,
-            actor=cli_principal(),
+            principal=cli_principal(),
             username=username,
             password=password,
             role=role,
@@ -113,7 +114,7 @@ def list_(as_json: bool = typer.Option(False, "--json")) -> None:
 def disable(username: str) -> None:
     """Disable an account: its sessions end and its tokens are revoked."""
     with unit_of_work(context().sessions) as session:
-        store.set_active(session, actor=cli_principal(), username=username, active=False)
+        usecases.set_active(session, principal=cli_principal(), username=username, active=False)
     typer.echo(f"disabled {username}")
 
 
@@ -121,7 +122,7 @@ def disable(username: str) -> None:
 def enable(username: str) -> None:
     """Enable a disabled account again."""
     with unit_of_work(context().sessions) as session:
-        store.set_active(session, actor=cli_principal(), username=username, active=True)
+        usecases.set_active(session, principal=cli_principal(), username=username, active=True)
     typer.echo(f"enabled {username}")
 
 
@@ -133,7 +134,9 @@ def password(
     """Set an account's password."""
     secret = _read_password(password_stdin)
     with unit_of_work(context().sessions) as session:
-        store.set_password(session, actor=cli_principal(), username=username, password=secret)
+        usecases.set_password(
+            session, principal=cli_principal(), username=username, password=secret
+        )
     typer.echo(f"password set for {username}")
 
 
@@ -149,9 +152,9 @@ def token_create(
 ) -> None:
     """Issue an API token; the secret is printed once."""
     with unit_of_work(context().sessions) as session:
-        secret, token = store.create_token(
+        secret, token = usecases.create_token(
             session,
-            actor=cli_principal(),
+            principal=cli_principal(),
             username=username,
             name=name,
             scopes=scope or None,
@@ -175,5 +178,5 @@ def token_create(
 def token_revoke(token_id: int) -> None:
     """Revoke an API token by its id."""
     with unit_of_work(context().sessions) as session:
-        store.revoke_token(session, actor=cli_principal(), token_id=token_id)
+        usecases.revoke_token(session, principal=cli_principal(), token_id=token_id)
     typer.echo(f"revoked token {token_id}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from openitu.cli.common import emit_json
-from openitu.radio import usecases
+from openitu.radio import cases
 from openitu.units import parse_frequency_hz
 
 
@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
         }
         if pattern.strip().lower() == "omni":
             parameters = {"gain_dbi": gmax_dbi}
-        document = usecases.antenna_gain(pattern, angles, parameters)
+        document = cases.antenna_gain(pattern, angles, parameters)
         if as_json:
             emit_json(document)
             return

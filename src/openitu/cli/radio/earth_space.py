@@ -6,8 +6,9 @@ from pathlib import Path
 
 import typer
 
-from openitu.cli.common import emit_json, read_cases
-from openitu.radio import usecases
+from openitu.cli.common import emit_json
+from openitu.cli.radio import read_case_document
+from openitu.radio import cases
 
 
 def register(app: typer.Typer) -> None:
@@ -28,12 +29,11 @@ def register(app: typer.Typer) -> None:
         eta (antenna efficiency) and optionally hs_km, tau_deg (45) and edition (that
         case's P.618 edition, overriding --edition).
         """
-        cases, many = read_cases(case_file)
-        results = usecases.slant_path(cases, edition=edition)
+        answer = cases.run("slant-path", read_case_document(case_file), edition=edition)
         if as_json:
-            emit_json(results if many else results[0])
+            emit_json(answer)
             return
-        for result in results:
+        for result in answer if isinstance(answer, list) else [answer]:
             typer.echo(
                 "A_total {a_total_db:.3f} dB  (gas {a_gas_db:.3f}, cloud {a_cloud_db:.3f}, "
                 "rain {a_rain_db:.3f}, scintillation {a_scint_db:.3f})".format(**result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from openitu.cli.common import emit_json
-from openitu.radio import usecases
+from openitu.radio import cases
 
 
 def register(app: typer.Typer) -> None:
@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
     ) -> None:
         """Decode an emission designator: necessary bandwidth and class."""
-        document = usecases.emission(designator)
+        document = cases.emission(designator)
         if as_json:
             emit_json(document)
             return

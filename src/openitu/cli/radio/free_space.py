@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from openitu.cli.common import emit_json
-from openitu.radio import usecases
+from openitu.radio import cases
 from openitu.units import parse_frequency_hz
 
 
@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
     ) -> None:
         """Free-space basic loss; with --eirp also pfd, field strength, received power."""
-        document = usecases.free_space(
+        document = cases.free_space(
             f_hz=parse_frequency_hz(frequency, field="f"),
             d_km=d_km,
             eirp_dbw=eirp_dbw,

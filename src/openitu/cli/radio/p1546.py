@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import typer
 
-from openitu.cli.common import emit_json, read_cases
-from openitu.errors import InvalidInput
-from openitu.radio.propagation.p1546 import P1546Case, p1546_cases
-
-
-def parse_cases(cases: list[dict[str, Any]], many: bool) -> list[P1546Case]:
-    """Each case as a `P1546Case`; in a list, a bad field is named with its case's index."""
-    parsed = []
-    for index, case in enumerate(cases):
-        try:
-            parsed.append(P1546Case.from_mapping(case))
-        except InvalidInput as exc:
-            if not many:
-                raise
-            raise InvalidInput(f"[{index}].{exc.field}", exc.reason) from None
-    return parsed
+from openitu.cli.common import emit_json
+from openitu.cli.radio import read_case_document
+from openitu.radio import cases
 
 
 def register(app: typer.Typer) -> None:
@@ -40,15 +26,9 @@ def register(app: typer.Typer) -> None:
         "suburban", "urban", "dense_urban", "sea"), wa_m (500) and profile {d_km[], h_m[]}.
         The result is {"e_dbuv_m", "lb_db"}, or a list of them in the order of the cases.
         """
-        cases, many = read_cases(case_file)
-        try:
-            results = p1546_cases(parse_cases(cases, many))
-        except InvalidInput as exc:
-            if many and not exc.field.startswith("["):
-                raise InvalidInput(f"cases.{exc.field}", exc.reason) from None
-            raise
+        answer = cases.run("p1546", read_case_document(case_file))
         if as_json:
-            emit_json(results if many else results[0])
+            emit_json(answer)
             return
-        for result in results:
+        for result in answer if isinstance(answer, list) else [answer]:
             typer.echo("E {e_dbuv_m:.2f} dB(uV/m)  Lb {lb_db:.2f} dB".format(**result))

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import typer
 
-from openitu.cli.common import emit_json, read_cases
-from openitu.radio.p452_cases import p452_cases
+from openitu.cli.common import emit_json
+from openitu.cli.radio import read_case_document
+from openitu.radio import cases
 
 
 def register(app: typer.Typer) -> None:
@@ -23,12 +24,11 @@ def register(app: typer.Typer) -> None:
         hrg_m, phit_e, phit_n, phir_e, phir_n, dct_km, dcr_km, dn, n0, and optionally
         gt_dbi, gr_dbi (0), pol ("h"), pressure_hpa (1013), temperature_c (15).
         """
-        cases, many = read_cases(case_file)
-        results = p452_cases(cases)
+        answer = cases.run("p452", read_case_document(case_file))
         if as_json:
-            emit_json(results if many else results[0])
+            emit_json(answer)
             return
-        for result in results:
+        for result in answer if isinstance(answer, list) else [answer]:
             typer.echo(
                 "Lb {lb_db:.2f} dB  (free space+gas {lbfsg_db:.2f}, diffraction {ldp_db:.2f}, "
                 "troposcatter {lbs_db:.2f}, ducting {lba_db:.2f})".format(**result)

@@ -14,8 +14,8 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from openitu.radio._checks import FloatArray, check_edition
-from openitu.radio.propagation.earth_space import _flat, _location, _lon360, _model
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
+from openitu.radio.propagation.maps import edition_version, itur_model, location, lon360
 
 P1511_EDITIONS: Final = ("P.1511-2", "P.1511-1")
 
@@ -38,8 +38,16 @@ def topographic_altitude_km(
         h_s [km].
     """
     edition = check_edition(edition, P1511_EDITIONS)
-    lat, lon = _location(lat_deg, lon_deg)
-    shape, (lat, lon) = _flat(lat, lon, fields=("lat_deg", "lon_deg"))
-    model = _model("1511", int(edition.rsplit("-", 1)[1]))
-    heights = model.topographic_altitude(lat.copy(), _lon360(lon))
+    lat, lon = location(lat_deg, lon_deg)
+    shape, (lat, lon) = broadcast_named(lat_deg=lat, lon_deg=lon)
+    model = itur_model("1511", edition_version(edition))
+    heights = model.topographic_altitude(lat.copy(), lon360(lon))
     return np.asarray(heights, dtype=np.float64).reshape(shape)
+
+
+def station_height_km(hs_km: npt.ArrayLike | None, lat: FloatArray, lon: FloatArray) -> FloatArray:
+    """A station's height above mean sea level [km]: ``hs_km`` checked to lie in [-0.5, 9],
+    or, when it is None, the P.1511-2 topographic height at (lat, lon)."""
+    if hs_km is None:
+        return topographic_altitude_km(lat, lon)
+    return checked(hs_km, "hs_km", -0.5, 9.0, unit="km")

@@ -17,8 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.special import ndtr
 
-from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
-from openitu.radio.propagation.earth_space import _flat
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
 
 P1623_EDITIONS: Final = ("P.1623-1",)
 
@@ -84,19 +83,12 @@ def fade_duration_statistics(
         probability, time_fraction, number_of_fades, fade_time_s.
     """
     check_edition(edition, P1623_EDITIONS)
-    d = as_array(d_s, "d_s")
-    check_range(d, "d_s", 1.0, None, unit="s")
-    a = as_array(a_db, "a_db")
-    check_range(a, "a_db", 0.0, None, unit="dB", low_inclusive=False)
-    el = as_array(el_deg, "el_deg")
-    check_range(el, "el_deg", 5.0, 60.0, unit="deg")
-    f = as_array(f_ghz, "f_ghz")
-    check_range(f, "f_ghz", 10.0, 50.0, unit="GHz")
-    t_tot = as_array(t_tot_s, "t_tot_s")
-    check_range(t_tot, "t_tot_s", 0.0, None, unit="s")
-    shape, (d, a, el, f, t_tot) = _flat(
-        d, a, el, f, t_tot, fields=("d_s", "a_db", "el_deg", "f_ghz", "t_tot_s")
-    )
+    d = checked(d_s, "d_s", 1.0, None, unit="s")
+    a = checked(a_db, "a_db", 0.0, None, unit="dB", low_inclusive=False)
+    el = checked(el_deg, "el_deg", 5.0, 60.0, unit="deg")
+    f = checked(f_ghz, "f_ghz", 10.0, 50.0, unit="GHz")
+    t_tot = checked(t_tot_s, "t_tot_s", 0.0, None, unit="s")
+    shape, (d, a, el, f, t_tot) = broadcast_named(d_s=d, a_db=a, el_deg=el, f_ghz=f, t_tot_s=t_tot)
     d_0 = 80.0 * el**-0.4 * f**1.4 * a**-0.39
     sigma = 1.85 * f**-0.05 * a**-0.027
     gamma = 0.055 * f**0.65 * a**-0.003

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
-from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
+from openitu.radio.checks import FloatArray, check_edition, checked
 
 EDITIONS: Final = ("P.2108-1",)
 # Table 2: clutter type -> (representative height R [m], street width w_s [m], method).
@@ -97,14 +97,10 @@ def terminal_clutter_loss_db(
             "clutter", f"unknown clutter type {clutter!r} (one of {', '.join(CLUTTER_TYPES)})"
         )
     table_r, _, method = CLUTTER_TYPES[clutter]
-    f = as_array(f_ghz, "f_ghz")
-    check_range(f, "f_ghz", 0.03, 3.0, unit="GHz")
-    h = as_array(h_m, "h_m")
-    check_range(h, "h_m", 0.0, unit="m", low_inclusive=False)
-    r = as_array(table_r if r_m is None else r_m, "r_m")
-    check_range(r, "r_m", 0.0, unit="m", low_inclusive=False)
-    ws = as_array(ws_m, "ws_m")
-    check_range(ws, "ws_m", 0.0, unit="m", low_inclusive=False)
+    f = checked(f_ghz, "f_ghz", 0.03, 3.0, unit="GHz")
+    h = checked(h_m, "h_m", 0.0, unit="m", low_inclusive=False)
+    r = checked(table_r if r_m is None else r_m, "r_m", 0.0, unit="m", low_inclusive=False)
+    ws = checked(ws_m, "ws_m", 0.0, unit="m", low_inclusive=False)
     return _terminal(h, f, r, ws, np.asarray(method == "a"))
 
 
@@ -136,12 +132,11 @@ def terrestrial_clutter_loss_db(
         L_ctt [dB], not exceeded for p % of locations.
     """
     check_edition(edition, EDITIONS)
-    f = as_array(f_ghz, "f_ghz")
-    check_range(f, "f_ghz", 2.0, 67.0, unit="GHz")
-    d = as_array(d_km, "d_km")
-    check_range(d, "d_km", 0.25, unit="km")
-    p = as_array(p_percent, "p_percent")
-    check_range(p, "p_percent", 0.0, 100.0, unit="%", low_inclusive=False, high_inclusive=False)
+    f = checked(f_ghz, "f_ghz", 2.0, 67.0, unit="GHz")
+    d = checked(d_km, "d_km", 0.25, unit="km")
+    p = checked(
+        p_percent, "p_percent", 0.0, 100.0, unit="%", low_inclusive=False, high_inclusive=False
+    )
     ll = 23.5 + 9.6 * np.log10(f)
     ls = 32.98 + 23.9 * np.log10(d) + 3.0 * np.log10(f)
     loss = -5.0 * np.log10(10.0 ** (-0.2 * ll) + 10.0 ** (-0.2 * ls)) - 6.0 * inverse_q(p / 100.0)
@@ -175,12 +170,11 @@ def earth_space_clutter_loss_db(
         L_ces [dB], not exceeded for p % of locations.
     """
     check_edition(edition, EDITIONS)
-    f = as_array(f_ghz, "f_ghz")
-    check_range(f, "f_ghz", 10.0, 100.0, unit="GHz")
-    theta = as_array(el_deg, "el_deg")
-    check_range(theta, "el_deg", 0.0, 90.0, unit="deg")
-    p = as_array(p_percent, "p_percent")
-    check_range(p, "p_percent", 0.0, 100.0, unit="%", low_inclusive=False, high_inclusive=False)
+    f = checked(f_ghz, "f_ghz", 10.0, 100.0, unit="GHz")
+    theta = checked(el_deg, "el_deg", 0.0, 90.0, unit="deg")
+    p = checked(
+        p_percent, "p_percent", 0.0, 100.0, unit="%", low_inclusive=False, high_inclusive=False
+    )
     k1 = 93.0 * f**0.175
     angle = 0.05 * (1.0 - theta / 90.0) + np.pi * theta / 180.0
     base = -k1 * np.log(1.0 - p / 100.0) / np.tan(angle)

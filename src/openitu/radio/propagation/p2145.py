@@ -33,7 +33,9 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
+from openitu.radio.checks import FloatArray, broadcast_flat, check_edition, checked
+from openitu.radio.propagation.maps import grid_corners, location
+from openitu.radio.propagation.p1511 import topographic_altitude_km
 
 P2145_EDITIONS: Final = ("P.2145-0",)
 # Exceedance percentages whose maps are shipped (the files' level axis, then the mean).
@@ -72,14 +74,9 @@ def _grid(name: str) -> tuple[npt.NDArray[np.int32], float]:
     return np.ascontiguousarray(q, dtype=np.int32), scale
 
 
-def _corners(
-    lat: FloatArray, lon: FloatArray
-) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], FloatArray, FloatArray]:
-    row = (lat + 90.0) / _STEP
-    col = np.mod(lon + 180.0, 360.0) / _STEP
-    r0 = np.clip(np.floor(row).astype(np.intp), 0, _ROWS - 2)
-    c0 = np.clip(np.floor(col).astype(np.intp), 0, _COLUMNS - 2)
-    return r0, c0, np.asarray(row - r0), np.asarray(col - c0)
+def maps_loaded() -> int:
+    """How many of the shipped files this process has decoded so far (they load lazily)."""
+    return _grid.cache_info().currsize
 
 
 def _at_height(
@@ -94,7 +91,10 @@ def _at_height(
     ground, ground_scale = _grid("Z_ground")
     height_name = {"P": "PSCH", "T": "TSCH", "RHO": "VSCH", "V": "VSCH"}[quantity]
     heights, height_scale = _grid(height_name)
-    r0, c0, dr, dc = _corners(lat, lon)
+    # Rows from 90 °S northwards, columns from 180 °W eastwards.
+    row = (lat + 90.0) / _STEP
+    col = np.mod(lon + 180.0, 360.0) / _STEP
+    r0, c0, dr, dc = grid_corners(row, col, (_ROWS, _COLUMNS))
     out = np.zeros(lat.shape, dtype=np.float64)
     for di, dj, weight in (
         (0, 0, (1 - dr) * (1 - dc)),
@@ -128,15 +128,16 @@ def _quantity(
     return np.asarray(low + (high - low) * weight)
 
 
-def _statistics(
+def statistics_at(
     lat: FloatArray, lon: FloatArray, p: FloatArray | None, alt: FloatArray
-) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-    """(P, T, ρ, V) at flat arrays of points; p None for the annual means."""
-    return (
-        _quantity("P", lat, lon, p, alt),
-        _quantity("T", lat, lon, p, alt),
-        _quantity("RHO", lat, lon, p, alt),
-        _quantity("V", lat, lon, p, alt),
+) -> SurfaceStatistics:
+    """`surface_statistics` at 1-D arrays of points of one length that the caller has
+    checked (p None for the annual means), as the models that use the maps call it."""
+    return SurfaceStatistics(
+        pressure_hpa=_quantity("P", lat, lon, p, alt),
+        temperature_k=_quantity("T", lat, lon, p, alt),
+        rho_g_m3=_quantity("RHO", lat, lon, p, alt),
+        v_kg_m2=_quantity("V", lat, lon, p, alt),
     )
 
 
@@ -168,30 +169,26 @@ def surface_statistics(
         pressure_hpa (total), temperature_k, rho_g_m3, v_kg_m2; arrays of the broadcast
         shape of the inputs.
     """
-    from openitu.radio.propagation import earth_space as es  # earth_space imports us lazily
-
     check_edition(edition, P2145_EDITIONS)
-    lat, lon = es._location(lat_deg, lon_deg)
+    lat, lon = location(lat_deg, lon_deg)
     arrays = [lat, lon]
     fields = ["lat_deg", "lon_deg"]
     if p_percent is not None:
-        p = as_array(p_percent, "p_percent")
-        check_range(p, "p_percent", P2145_PERCENTAGES[0], P2145_PERCENTAGES[-1], unit="%")
+        p = checked(p_percent, "p_percent", P2145_PERCENTAGES[0], P2145_PERCENTAGES[-1], unit="%")
         arrays.append(p)
         fields.append("p_percent")
     if alt_km is not None:
-        alt = as_array(alt_km, "alt_km")
-        check_range(alt, "alt_km", -0.5, 9.0, unit="km")
+        alt = checked(alt_km, "alt_km", -0.5, 9.0, unit="km")
         arrays.append(alt)
         fields.append("alt_km")
-    shape, flat = es._flat(*arrays, fields=tuple(fields))
+    shape, flat = broadcast_flat(*arrays, fields=tuple(fields))
     lat, lon = flat[0], flat[1]
     p_flat = flat[2] if p_percent is not None else None
-    alt_flat = flat[-1] if alt_km is not None else es._topographic_altitude_km(lat, lon)
-    pressure, temperature, rho, v = _statistics(lat, lon, p_flat, alt_flat)
+    alt_flat = flat[-1] if alt_km is not None else topographic_altitude_km(lat, lon)
+    found = statistics_at(lat, lon, p_flat, alt_flat)
     return SurfaceStatistics(
-        pressure_hpa=pressure.reshape(shape),
-        temperature_k=temperature.reshape(shape),
-        rho_g_m3=rho.reshape(shape),
-        v_kg_m2=v.reshape(shape),
+        pressure_hpa=found.pressure_hpa.reshape(shape),
+        temperature_k=found.temperature_k.reshape(shape),
+        rho_g_m3=found.rho_g_m3.reshape(shape),
+        v_kg_m2=found.v_kg_m2.reshape(shape),
     )

@@ -42,7 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
-from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
+from openitu.radio.checks import FloatArray, as_array, check_edition, check_range, checked
 
 __all__ = [
     "EDITIONS",
@@ -919,8 +919,7 @@ def smooth_earth_profile(
         Arrays of shape S + (M,) and the point counts, ready for `p452_basic_loss`
         (pass ``n_points=profile.n_points``).
     """
-    distance = as_array(d_km, "d_km")
-    check_range(distance, "d_km", 0.0, unit="km", low_inclusive=False)
+    distance = checked(d_km, "d_km", 0.0, unit="km", low_inclusive=False)
     if zone not in (ZONE_COASTAL_LAND, ZONE_INLAND, ZONE_SEA):
         raise InvalidInput("zone", f"must be 1 (coastal land), 2 (inland) or 3 (sea), got {zone}")
     height = as_array(h_m, "h_m")

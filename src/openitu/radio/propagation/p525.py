@@ -15,7 +15,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
+from openitu.radio.checks import FloatArray, as_array, check_edition, check_range, checked
 
 EDITIONS: Final = ("P.525-4",)
 SPEED_OF_LIGHT_M_S: Final = 299_792_458.0
@@ -93,8 +93,7 @@ def field_strength_dbuv_m(
     """
     check_edition(edition, EDITIONS)
     p = as_array(eirp_dbw, "eirp_dbw")
-    d = as_array(d_km, "d_km")
-    check_range(d, "d_km", 0.0, unit="km", low_inclusive=False)
+    d = checked(d_km, "d_km", 0.0, unit="km", low_inclusive=False)
     return np.asarray(p - 20.0 * np.log10(d) + FIELD_STRENGTH_CONSTANT_DB)
 
 
@@ -143,8 +142,7 @@ def pfd_dbw_m2(
     """
     check_edition(edition, EDITIONS)
     p = as_array(eirp_dbw, "eirp_dbw")
-    d = as_array(d_km, "d_km")
-    check_range(d, "d_km", 0.0, unit="km", low_inclusive=False)
+    d = checked(d_km, "d_km", 0.0, unit="km", low_inclusive=False)
     return np.asarray(p - 20.0 * np.log10(d) - SPREADING_CONSTANT_DB)
 
 

@@ -37,15 +37,17 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
-from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
-from openitu.radio.propagation.earth_space import (
-    _flat,
-    _frequency,
-    _gamma_oxygen,
-    _gamma_water,
-    _model,
-    _zenith_water_vapour_db,
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
+from openitu.radio.propagation.maps import (
+    itur_model,
+    location,
+    standard_pressure_hpa,
+    surface_temperature_k,
+    surface_water_vapour_density_g_m3,
+    total_water_vapour_content_kg_m2,
 )
+from openitu.radio.propagation.p1511 import station_height_km
+from openitu.radio.propagation.p2145 import P2145_PERCENTAGES, statistics_at
 
 P676_EDITIONS: Final = ("P.676-13", "P.676-12")
 
@@ -86,15 +88,84 @@ def _h0_table() -> FloatArray:
     return np.asarray(table)
 
 
+def _line_sums(
+    f: FloatArray, p: FloatArray, rho: FloatArray, t: FloatArray, *, water: bool
+) -> FloatArray:
+    """Line-by-line N'' sums of P.676-12 Annex 1 eqs. (3)-(9), vectorised over points."""
+    m = itur_model("676", 12)
+    theta = (300.0 / t)[:, None]
+    e = (rho * t / 216.7)[:, None]
+    pp = p[:, None]
+    ff = f[:, None]
+    if water:
+        fi = m.f_wv
+        width = m.b3 * 1e-4 * (pp * theta**m.b4 + m.b5 * e * theta**m.b6)
+        width = 0.535 * width + np.sqrt(0.217 * width**2 + 2.1316e-12 * fi**2 / theta)
+        shape = (
+            ff / fi * (width / ((fi - ff) ** 2 + width**2) + width / ((fi + ff) ** 2 + width**2))
+        )
+        strength = m.b1 * 1e-1 * e * theta**3.5 * np.exp(m.b2 * (1.0 - theta))
+        return np.asarray(np.sum(strength * shape, axis=1))
+    fi = m.f_ox
+    width = m.a3 * 1e-4 * (pp * theta ** (0.8 - m.a4) + 1.1 * e * theta)
+    width = np.sqrt(width**2 + 2.25e-6)
+    delta = (m.a5 + m.a6 * theta) * 1e-4 * (pp + e) * theta**0.8
+    shape = (
+        ff
+        / fi
+        * (
+            (width - delta * (fi - ff)) / ((fi - ff) ** 2 + width**2)
+            + (width - delta * (fi + ff)) / ((fi + ff) ** 2 + width**2)
+        )
+    )
+    strength = m.a1 * 1e-7 * pp * theta**3 * np.exp(m.a2 * (1.0 - theta))
+    lines = np.sum(strength * shape, axis=1)
+    th = theta[:, 0]
+    ee = e[:, 0]
+    d = 5.6e-4 * (p + ee) * th**0.8
+    dry = (
+        f
+        * p
+        * th**2
+        * (6.14e-5 / (d * (1.0 + (f / d) ** 2)) + 1.4e-12 * p * th**1.5 / (1.0 + 1.9e-5 * f**1.5))
+    )
+    return np.asarray(lines + dry)
+
+
+def _gamma_oxygen(f: FloatArray, p: FloatArray, rho: FloatArray, t: FloatArray) -> FloatArray:
+    return np.asarray(0.1820 * f * _line_sums(f, p, rho, t, water=False))
+
+
+def _gamma_water(f: FloatArray, p: FloatArray, rho: FloatArray, t: FloatArray) -> FloatArray:
+    return np.asarray(0.1820 * f * _line_sums(f, p, rho, t, water=True))
+
+
+def _zenith_water_vapour_db(f: FloatArray, v_t: FloatArray, hs: FloatArray) -> FloatArray:
+    """P.676-12 Annex 2 §2.3: zenith water-vapour attenuation from V_t (eqs. (39)-(41))."""
+    p_ref = np.full_like(f, 845.0)
+    rho_ref = v_t / 2.38
+    t_ref = 14.0 * np.log(0.22 * v_t / 2.38) + 3.0 + 273.15
+    ratio = _gamma_water(f, p_ref, rho_ref, t_ref) / _gamma_water(
+        np.full_like(f, 20.6), p_ref, rho_ref, t_ref
+    )
+    a = (
+        0.2048 * np.exp(-(((f - 22.43) / 3.097) ** 2))
+        + 0.2326 * np.exp(-(((f - 183.5) / 4.096) ** 2))
+        + 0.2073 * np.exp(-(((f - 325.0) / 3.651) ** 2))
+        - 0.1113
+    )
+    b = 8.741e4 * np.exp(-0.587 * f) + 312.2 * f**-2.38 + 0.723
+    h = np.clip(hs, 0.0, 4.0)
+    term = 0.0176 * v_t * ratio
+    return np.asarray(np.where(f < 20.0, term, term * (a * h**b + 1.0)))
+
+
 def _atmosphere(
     pressure_hpa: npt.ArrayLike, rho_g_m3: npt.ArrayLike, temperature_k: npt.ArrayLike
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
-    pressure = as_array(pressure_hpa, "pressure_hpa")
-    check_range(pressure, "pressure_hpa", 0.0, 1100.0, unit="hPa")
-    rho = as_array(rho_g_m3, "rho_g_m3")
-    check_range(rho, "rho_g_m3", 0.0, 100.0, unit="g/m3")
-    t = as_array(temperature_k, "temperature_k")
-    check_range(t, "temperature_k", 150.0, 350.0, unit="K")
+    pressure = checked(pressure_hpa, "pressure_hpa", 0.0, 1100.0, unit="hPa")
+    rho = checked(rho_g_m3, "rho_g_m3", 0.0, 100.0, unit="g/m3")
+    t = checked(temperature_k, "temperature_k", 150.0, 350.0, unit="K")
     return pressure, rho, t
 
 
@@ -130,10 +201,10 @@ def specific_attenuation(
         gamma_o_db_km, gamma_w_db_km, gamma_db_km [dB/km].
     """
     check_edition(edition, P676_EDITIONS)
-    f = _frequency(f_ghz, 1.0, 1000.0)
+    f = checked(f_ghz, "f_ghz", 1.0, 1000.0, unit="GHz")
     pressure, rho, t = _atmosphere(pressure_hpa, rho_g_m3, temperature_k)
-    shape, (f, pressure, rho, t) = _flat(
-        f, pressure, rho, t, fields=("f_ghz", "pressure_hpa", "rho_g_m3", "temperature_k")
+    shape, (f, pressure, rho, t) = broadcast_named(
+        f_ghz=f, pressure_hpa=pressure, rho_g_m3=rho, temperature_k=t
     )
     oxygen = _gamma_oxygen(f, pressure, rho, t)
     water = _gamma_water(f, pressure, rho, t)
@@ -175,12 +246,10 @@ def zenith_water_vapour_attenuation_db(
         A_w [dB].
     """
     check_edition(edition, P676_EDITIONS)
-    f = _frequency(f_ghz, 1.0, 350.0)
-    v_t = as_array(v_t_kg_m2, "v_t_kg_m2")
-    check_range(v_t, "v_t_kg_m2", 0.0, 150.0, unit="kg/m2", low_inclusive=False)
-    hs = as_array(hs_km, "hs_km")
-    check_range(hs, "hs_km", -0.5, 9.0, unit="km")
-    shape, (f, v_t, hs) = _flat(f, v_t, hs, fields=("f_ghz", "v_t_kg_m2", "hs_km"))
+    f = checked(f_ghz, "f_ghz", 1.0, 350.0, unit="GHz")
+    v_t = checked(v_t_kg_m2, "v_t_kg_m2", 0.0, 150.0, unit="kg/m2", low_inclusive=False)
+    hs = checked(hs_km, "hs_km", -0.5, 9.0, unit="km")
+    shape, (f, v_t, hs) = broadcast_named(f_ghz=f, v_t_kg_m2=v_t, hs_km=hs)
     return _zenith_water_vapour_db(f, v_t, hs).reshape(shape)
 
 
@@ -200,7 +269,7 @@ def _heights12(
     f: FloatArray, pressure: FloatArray, rho: FloatArray, t: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
     """P.676-12 eqs. (31)-(34) and (36)-(37) as ``itur`` 0.4.0 implements them."""
-    h_o, h_w = _model("676", 12).slant_inclined_path_equivalent_height(f, pressure, rho, t)
+    h_o, h_w = itur_model("676", 12).slant_inclined_path_equivalent_height(f, pressure, rho, t)
     return np.asarray(h_o, dtype=np.float64), np.asarray(h_w, dtype=np.float64)
 
 
@@ -217,17 +286,17 @@ def equivalent_heights_km(
     Parameters as for `specific_attenuation` (frequency 1 to 350 GHz).
     """
     edition = check_edition(edition, P676_EDITIONS)
-    f = _frequency(f_ghz, 1.0, 350.0)
+    f = checked(f_ghz, "f_ghz", 1.0, 350.0, unit="GHz")
     pressure, rho, t = _atmosphere(pressure_hpa, rho_g_m3, temperature_k)
-    shape, (f, pressure, rho, t) = _flat(
-        f, pressure, rho, t, fields=("f_ghz", "pressure_hpa", "rho_g_m3", "temperature_k")
+    shape, (f, pressure, rho, t) = broadcast_named(
+        f_ghz=f, pressure_hpa=pressure, rho_g_m3=rho, temperature_k=t
     )
     heights = _heights13 if edition == "P.676-13" else _heights12
     h_o, h_w = heights(f, pressure, rho, t)
     return h_o.reshape(shape), h_w.reshape(shape)
 
 
-def _slant(
+def slant_path_attenuation_at(
     f: FloatArray,
     el: FloatArray,
     rho: FloatArray,
@@ -237,6 +306,8 @@ def _slant(
     hs: FloatArray | None,
     edition: str,
 ) -> FloatArray:
+    """`slant_path_attenuation_db` at 1-D arrays of one length that the caller has
+    checked, for a supported ``edition``."""
     heights = _heights13 if edition == "P.676-13" else _heights12
     h_o, h_w = heights(f, pressure, rho, t)
     a_o = _gamma_oxygen(f, pressure, rho, t) * h_o
@@ -288,60 +359,46 @@ def slant_path_attenuation_db(
         A_gas [dB].
     """
     edition = check_edition(edition, P676_EDITIONS)
-    f = _frequency(f_ghz, 1.0, 350.0)
-    el = as_array(el_deg, "el_deg")
-    check_range(el, "el_deg", 5.0, 90.0, unit="deg")
+    f = checked(f_ghz, "f_ghz", 1.0, 350.0, unit="GHz")
+    el = checked(el_deg, "el_deg", 5.0, 90.0, unit="deg")
     pressure, rho, t = _atmosphere(pressure_hpa, rho_g_m3, temperature_k)
     if (v_t_kg_m2 is None) != (hs_km is None):
         field = "v_t_kg_m2" if v_t_kg_m2 is None else "hs_km"
         raise InvalidInput(field, "give both v_t_kg_m2 and hs_km, or neither")
     if v_t_kg_m2 is None or hs_km is None:
-        shape, (f, el, rho, pressure, t) = _flat(
-            f,
-            el,
-            rho,
-            pressure,
-            t,
-            fields=("f_ghz", "el_deg", "rho_g_m3", "pressure_hpa", "temperature_k"),
+        shape, (f, el, rho, pressure, t) = broadcast_named(
+            f_ghz=f, el_deg=el, rho_g_m3=rho, pressure_hpa=pressure, temperature_k=t
         )
-        return _slant(f, el, rho, pressure, t, None, None, edition).reshape(shape)
-    v_t = as_array(v_t_kg_m2, "v_t_kg_m2")
-    check_range(v_t, "v_t_kg_m2", 0.0, 150.0, unit="kg/m2", low_inclusive=False)
-    hs = as_array(hs_km, "hs_km")
-    check_range(hs, "hs_km", -0.5, 9.0, unit="km")
-    shape, (f, el, rho, pressure, t, v_t, hs) = _flat(
-        f,
-        el,
-        rho,
-        pressure,
-        t,
-        v_t,
-        hs,
-        fields=(
-            "f_ghz",
-            "el_deg",
-            "rho_g_m3",
-            "pressure_hpa",
-            "temperature_k",
-            "v_t_kg_m2",
-            "hs_km",
-        ),
+        return slant_path_attenuation_at(f, el, rho, pressure, t, None, None, edition).reshape(
+            shape
+        )
+    v_t = checked(v_t_kg_m2, "v_t_kg_m2", 0.0, 150.0, unit="kg/m2", low_inclusive=False)
+    hs = checked(hs_km, "hs_km", -0.5, 9.0, unit="km")
+    shape, (f, el, rho, pressure, t, v_t, hs) = broadcast_named(
+        f_ghz=f,
+        el_deg=el,
+        rho_g_m3=rho,
+        pressure_hpa=pressure,
+        temperature_k=t,
+        v_t_kg_m2=v_t,
+        hs_km=hs,
     )
-    return _slant(f, el, rho, pressure, t, v_t, hs, edition).reshape(shape)
+    return slant_path_attenuation_at(f, el, rho, pressure, t, v_t, hs, edition).reshape(shape)
 
 
 # Frequencies [GHz] covered by the shipped K_V coefficients.
 _KV_RANGE: Final = (1.0, 350.0)
 
 
-def _slant_statistical(
+def slant_path_attenuation_statistical_at(
     lat: FloatArray, lon: FloatArray, f: FloatArray, el: FloatArray, p: FloatArray, hs: FloatArray
 ) -> FloatArray:
-    """P.676-13 Annex 2 statistical slant-path attenuation [dB] at flat arrays of points."""
-    from openitu.radio.propagation import p2145
-
-    p_mean, t_mean, rho_mean, _ = p2145._statistics(lat, lon, None, hs)
-    p_p, t_p, rho_p, v_p = p2145._statistics(lat, lon, p, hs)
+    """`slant_path_attenuation_statistical_db` at 1-D arrays of one length that the caller
+    has checked (the P.618-14 §2.5 total calls it so)."""
+    mean = statistics_at(lat, lon, None, hs)
+    at_p = statistics_at(lat, lon, p, hs)
+    p_mean, t_mean, rho_mean = mean.pressure_hpa, mean.temperature_k, mean.rho_g_m3
+    p_p, t_p, rho_p, v_p = at_p.pressure_hpa, at_p.temperature_k, at_p.rho_g_m3, at_p.v_kg_m2
     # γ_o takes the dry-air pressure; P.2145 gives the total pressure P = p + e.
     gamma_o = _gamma_oxygen(f, p_mean - rho_mean * t_mean / 216.7, rho_mean, t_mean)
     h_o, _ = _heights13(f, p_p - rho_p * t_p / 216.7, rho_p, t_p)
@@ -349,6 +406,25 @@ def _slant_statistical(
     a_v, b_v, c_v, d_v = (np.interp(f, table[:, 0], table[:, i]) for i in range(1, 5))
     k_v = a_v + b_v * rho_mean + c_v * t_mean + d_v * p_mean
     return np.asarray((gamma_o * h_o + k_v * v_p) / np.sin(np.radians(el)))
+
+
+def _station_path(
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    f_ghz: npt.ArrayLike,
+    el_deg: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    hs_km: npt.ArrayLike | None,
+    p_range: tuple[float, float],
+) -> tuple[tuple[int, ...], list[FloatArray]]:
+    """The checked inputs of a slant path from a station (1-350 GHz, 5-90°, the station
+    height from P.1511-2 when absent), broadcast and flattened."""
+    lat, lon = location(lat_deg, lon_deg)
+    f = checked(f_ghz, "f_ghz", *_KV_RANGE, unit="GHz")
+    el = checked(el_deg, "el_deg", 5.0, 90.0, unit="deg")
+    p = checked(p_percent, "p_percent", *p_range, unit="%")
+    hs = station_height_km(hs_km, lat, lon)
+    return broadcast_named(lat_deg=lat, lon_deg=lon, f_ghz=f, el_deg=el, p_percent=p, hs_km=hs)
 
 
 def slant_path_attenuation_statistical_db(
@@ -386,24 +462,61 @@ def slant_path_attenuation_statistical_db(
     ndarray
         A_gas [dB].
     """
-    from openitu.radio.propagation import earth_space as es
-    from openitu.radio.propagation.p2145 import P2145_PERCENTAGES
-
     check_edition(edition, ("P.676-13",))
-    lat, lon = es._location(lat_deg, lon_deg)
-    f = _frequency(f_ghz, *_KV_RANGE)
-    el = as_array(el_deg, "el_deg")
-    check_range(el, "el_deg", 5.0, 90.0, unit="deg")
-    p = as_array(p_percent, "p_percent")
-    check_range(p, "p_percent", P2145_PERCENTAGES[0], P2145_PERCENTAGES[-1], unit="%")
-    hs = es._station_height(hs_km, lat, lon)
-    shape, (lat, lon, f, el, p, hs) = _flat(
-        lat,
-        lon,
-        f,
-        el,
-        p,
-        hs,
-        fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent", "hs_km"),
+    p_range = (P2145_PERCENTAGES[0], P2145_PERCENTAGES[-1])
+    shape, (lat, lon, f, el, p, hs) = _station_path(
+        lat_deg, lon_deg, f_ghz, el_deg, p_percent, hs_km, p_range
     )
-    return _slant_statistical(lat, lon, f, el, p, hs).reshape(shape)
+    return slant_path_attenuation_statistical_at(lat, lon, f, el, p, hs).reshape(shape)
+
+
+# Percentages at which P.836 tabulates its maps.
+_P836_PERCENTAGES: Final = (0.1, 99.0)
+
+
+def gaseous_attenuation_at(
+    lat: FloatArray,
+    lon: FloatArray,
+    f: FloatArray,
+    el: FloatArray,
+    p: FloatArray,
+    hs: FloatArray,
+    edition: str,
+) -> FloatArray:
+    """`gaseous_attenuation_db` at 1-D arrays of one length that the caller has checked
+    (the P.618 §2.5 total calls it so), for a supported ``edition``."""
+    t = surface_temperature_k(lat, lon)
+    pressure = standard_pressure_hpa(hs)
+    rho = surface_water_vapour_density_g_m3(lat, lon, p, hs)
+    v_t = total_water_vapour_content_kg_m2(lat, lon, p, hs)
+    return slant_path_attenuation_at(f, el, rho, pressure, t, v_t, hs, edition)
+
+
+def gaseous_attenuation_db(
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    f_ghz: npt.ArrayLike,
+    el_deg: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    *,
+    hs_km: npt.ArrayLike | None = None,
+    edition: str = "P.676-12",
+) -> FloatArray:
+    """Gaseous attenuation on a slant path at a location, Annex 2 §2.2 (with §2.3 for water
+    vapour) fed by the ITU-R maps [dB].
+
+    Surface water-vapour density ρ and integrated content V_t exceeded for p % from
+    P.836-6, annual mean temperature from P.1510-1, pressure from the P.835-6 standard
+    atmosphere at the station height, station height from P.1511-2 when not given: what
+    P.618-13 §2.5 uses (the P.2145 statistical method of -13 is
+    `slant_path_attenuation_statistical_db`).
+
+    Parameters and result as `slant_path_attenuation_statistical_db`, except p_percent,
+    the percentage of time for the water-vapour statistics, 0.1 to 99 % (the P.836 maps),
+    and edition, "P.676-12" (default, the edition of P.618-13) or "P.676-13".
+    """
+    edition = check_edition(edition, P676_EDITIONS)
+    shape, (lat, lon, f, el, p, hs) = _station_path(
+        lat_deg, lon_deg, f_ghz, el_deg, p_percent, hs_km, _P836_PERCENTAGES
+    )
+    return gaseous_attenuation_at(lat, lon, f, el, p, hs, edition).reshape(shape)

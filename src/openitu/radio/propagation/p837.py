@@ -18,8 +18,14 @@ import numpy as np
 import numpy.typing as npt
 from scipy.special import ndtr
 
-from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
-from openitu.radio.propagation.earth_space import _flat, _location, _lon360, _model, _r001_mm_h
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
+from openitu.radio.propagation.maps import (
+    MAP_EDITIONS,
+    edition_version,
+    itur_model,
+    location,
+    lon360,
+)
 
 P837_EDITIONS: Final = ("P.837-7",)
 
@@ -29,13 +35,13 @@ _DAYS: Final = np.array([31.0, 28.25, 31.0, 30.0, 31.0, 30.0, 31.0, 31.0, 30.0, 
 
 def _monthly(lat: FloatArray, lon: FloatArray) -> tuple[FloatArray, FloatArray]:
     """Steps 2-7 per month: (P0_ii [%], r_ii [mm/h]), each of shape (n, 12)."""
-    rain = _model("837", 7)
-    t_model = _model("1510", 1)
-    lon360 = _lon360(lon)
-    mt = np.stack([rain.Mt(lat.copy(), lon360.copy(), m) for m in range(1, 13)], axis=-1)
+    rain = itur_model("837", 7)
+    t_model = itur_model("1510", edition_version(MAP_EDITIONS["P.1510"]))
+    lon_360 = lon360(lon)
+    mt = np.stack([rain.Mt(lat.copy(), lon_360.copy(), m) for m in range(1, 13)], axis=-1)
     t_c = (
         np.stack(
-            [t_model.month_temperature(lat.copy(), lon360.copy(), m) for m in range(1, 13)],
+            [t_model.month_temperature(lat.copy(), lon_360.copy(), m) for m in range(1, 13)],
             axis=-1,
         )
         - 273.15
@@ -80,8 +86,8 @@ def rain_probability_percent(
         P_0 [%], the percentage of an average year during which it rains.
     """
     check_edition(edition, P837_EDITIONS)
-    lat, lon = _location(lat_deg, lon_deg)
-    shape, (lat, lon) = _flat(lat, lon, fields=("lat_deg", "lon_deg"))
+    lat, lon = location(lat_deg, lon_deg)
+    shape, (lat, lon) = broadcast_named(lat_deg=lat, lon_deg=lon)
     p0, _ = _monthly(lat, lon)
     return _annual_p0(p0).reshape(shape)
 
@@ -115,14 +121,13 @@ def rainfall_rate_mm_h(
         R_p [mm/h].
     """
     check_edition(edition, P837_EDITIONS)
-    lat, lon = _location(lat_deg, lon_deg)
-    p = as_array(p_percent, "p_percent")
-    check_range(p, "p_percent", 0.001, 10.0, unit="%")
-    shape, (lat, lon, p) = _flat(lat, lon, p, fields=("lat_deg", "lon_deg", "p_percent"))
+    lat, lon = location(lat_deg, lon_deg)
+    p = checked(p_percent, "p_percent", 0.001, 10.0, unit="%")
+    shape, (lat, lon, p) = broadcast_named(lat_deg=lat, lon_deg=lon, p_percent=p)
     out = np.zeros(lat.shape, dtype=np.float64)
     at_map = p == 0.01
     if at_map.any():
-        out[at_map] = _r001_mm_h(lat[at_map], lon[at_map])
+        out[at_map] = r001_map_mm_h(lat[at_map], lon[at_map])
     rest = ~at_map
     if rest.any():
         out[rest] = _step8(lat[rest], lon[rest], p[rest])
@@ -144,8 +149,15 @@ def _step8(lat: FloatArray, lon: FloatArray, p: FloatArray) -> FloatArray:
     return np.asarray(np.where(raining, np.exp(0.5 * (low + high)), 0.0))
 
 
-def _r001_annex1(lat: FloatArray, lon: FloatArray) -> FloatArray:
-    """R_0.01 by the Annex 1 procedure (steps 1-8 at p = 0.01 %) rather than its map [mm/h].
+def r001_map_mm_h(lat: FloatArray, lon: FloatArray) -> FloatArray:
+    """R_0.01 from the Annex 1 digital map (bilinear) at 1-D arrays of checked points [mm/h]."""
+    model = itur_model("837", 7)
+    return np.asarray(model.rainfall_rate(lat.copy(), lon360(lon), 0.01), dtype=np.float64)
+
+
+def r001_annex1_mm_h(lat: FloatArray, lon: FloatArray) -> FloatArray:
+    """R_0.01 by the Annex 1 procedure (steps 1-8 at p = 0.01 %) rather than its map [mm/h],
+    at 1-D arrays of checked points.
 
     The R_0.01 map of Annex 1 is that procedure evaluated on a grid and interpolated; at a
     point the two differ by up to a few hundredths of a mm/h. The ITU-R validation examples

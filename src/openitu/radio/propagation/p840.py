@@ -24,14 +24,13 @@ import numpy as np
 import numpy.typing as npt
 from scipy.special import ndtri
 
-from openitu.radio._checks import FloatArray, as_array, check_edition, check_range
-from openitu.radio.propagation.earth_space import (
-    _flat,
-    _frequency,
-    _location,
-    _lon360,
-    _lred_kg_m2,
-    _model,
+from openitu.radio.checks import FloatArray, broadcast_named, check_edition, checked
+from openitu.radio.propagation.maps import (
+    bilinear,
+    edition_version,
+    itur_model,
+    location,
+    lon360,
 )
 
 P840_EDITIONS: Final = ("P.840-9", "P.840-8", "P.840-7")
@@ -90,29 +89,18 @@ def _map9(name: str) -> FloatArray:
     return np.ascontiguousarray(np.concatenate([values, values[:, :1]], axis=1))
 
 
-def _bilinear(grid: FloatArray, lat: FloatArray, lon360: FloatArray) -> FloatArray:
+def _bilinear(grid: FloatArray, lat: FloatArray, lon_360: FloatArray) -> FloatArray:
     """Bilinear interpolation on the P.840-9 0.25° grid (P.1144 §1b)."""
-    row = (90.0 - lat) / _GRID_STEP
-    col = lon360 / _GRID_STEP
-    r0 = np.clip(np.floor(row).astype(np.intp), 0, grid.shape[0] - 2)
-    c0 = np.clip(np.floor(col).astype(np.intp), 0, grid.shape[1] - 2)
-    dr = row - r0
-    dc = col - c0
-    return np.asarray(
-        grid[r0, c0] * (1 - dr) * (1 - dc)
-        + grid[r0 + 1, c0] * dr * (1 - dc)
-        + grid[r0, c0 + 1] * (1 - dr) * dc
-        + grid[r0 + 1, c0 + 1] * dr * dc
-    )
+    return bilinear(grid, (90.0 - lat) / _GRID_STEP, lon_360 / _GRID_STEP)
 
 
 def _liquid9(lat: FloatArray, lon: FloatArray, p: FloatArray) -> FloatArray:
     """P.840-9 §3.1: L exceeded for p %, interpolated linearly in ln p between the maps."""
-    lon360 = _lon360(lon)
+    lon_360 = lon360(lon)
     out = np.empty(lat.shape, dtype=np.float64)
     for value in np.unique(p):
         mask = p == value
-        la, lo = lat[mask], lon360[mask]
+        la, lo = lat[mask], lon_360[mask]
         i = int(np.clip(np.searchsorted(_P9_TABLE, value, side="right") - 1, 0, len(_P9) - 2))
         (below, name_b), (above, name_a) = _P9[i], _P9[i + 1]
         l_b = _bilinear(_map9(name_b), la, lo)
@@ -125,9 +113,31 @@ def _liquid9(lat: FloatArray, lon: FloatArray, p: FloatArray) -> FloatArray:
     return out
 
 
+def _lred_kg_m2(lat: FloatArray, lon: FloatArray, p: FloatArray, edition: str) -> FloatArray:
+    """P.840-7/-8 §3.1: L_red exceeded for p %, log-interpolated between the tabulated
+    percentages of the ``itur`` maps."""
+    model = itur_model("840", edition_version(edition))
+    table = np.array([0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50, 60, 70, 80, 90, 95, 99.0])
+    lon_360 = lon360(lon)
+    out = np.empty(lat.shape, dtype=np.float64)
+    for value in np.unique(p):
+        mask = p == value
+        la, lo = lat[mask].copy(), lon_360[mask].copy()
+        i = int(np.clip(np.searchsorted(table, value, side="right") - 1, 0, len(table) - 2))
+        below, above = float(table[i]), float(table[i + 1])
+        if value == below:
+            out[mask] = model.Lred(la, lo, below)
+            continue
+        lb = np.asarray(model.Lred(la, lo, below))
+        la_ = np.asarray(model.Lred(la, lo, above))
+        weight = (np.log(value) - np.log(below)) / (np.log(above) - np.log(below))
+        out[mask] = lb + (la_ - lb) * weight
+    return out
+
+
 def _kl_0c(f: FloatArray) -> FloatArray:
     """K_l(f, T) of §2 eqs. (2)-(11) at T = 0 °C [(dB/km)/(g/m³)]."""
-    return np.asarray(_model("840", 8).specific_attenuation_coefficients(f, 0.0))
+    return np.asarray(itur_model("840", 8).specific_attenuation_coefficients(f, 0.0))
 
 
 def mass_absorption_coefficient(f_ghz: npt.ArrayLike, *, edition: str = "P.840-9") -> FloatArray:
@@ -150,15 +160,15 @@ def mass_absorption_coefficient(f_ghz: npt.ArrayLike, *, edition: str = "P.840-9
         K_L [dB/(kg/m²)].
     """
     edition = check_edition(edition, P840_EDITIONS)
-    f = _frequency(f_ghz, 1.0, 200.0)
-    shape, (f,) = _flat(f, fields=("f_ghz",))
+    f = checked(f_ghz, "f_ghz", 1.0, 200.0, unit="GHz")
+    shape, (f,) = broadcast_named(f_ghz=f)
     return _kl(f, edition).reshape(shape)
 
 
 def _kl(f: FloatArray, edition: str) -> FloatArray:
     if edition != "P.840-9":
         return _kl_0c(f)
-    base = np.asarray(_model("840", 8).specific_attenuation_coefficients(f, 273.75 - 273.15))
+    base = np.asarray(itur_model("840", 8).specific_attenuation_coefficients(f, 273.75 - 273.15))
     correction = (
         _KL_A[0] * np.exp(-((f - _KL_F[0]) ** 2) / _KL_S[0])
         + _KL_A[1] * np.exp(-((f - _KL_F[1]) ** 2) / _KL_S[1])
@@ -168,12 +178,9 @@ def _kl(f: FloatArray, edition: str) -> FloatArray:
 
 
 def _percent(p_percent: npt.ArrayLike, edition: str) -> FloatArray:
-    p = as_array(p_percent, "p_percent")
     if edition == "P.840-9":
-        check_range(p, "p_percent", 0.01, 100.0, unit="%")
-    else:
-        check_range(p, "p_percent", 0.1, 99.0, unit="%")
-    return p
+        return checked(p_percent, "p_percent", 0.01, 100.0, unit="%")
+    return checked(p_percent, "p_percent", 0.1, 99.0, unit="%")
 
 
 def liquid_water_content_kg_m2(
@@ -190,33 +197,32 @@ def liquid_water_content_kg_m2(
     (p = 0.1 ... 99 %). Bilinear in position, linear in ln p between the mapped
     percentages.
 
-    Parameters
-    ----------
-    lat_deg, lon_deg : array_like
-        Latitude [-90, 90] and longitude [-180, 360] [deg].
-    p_percent : array_like
-        Percentage of an average year [%]: 0.01 to 100 (P.840-9), 0.1 to 99 (-7, -8).
-    edition : str
-        "P.840-9", "P.840-8" or "P.840-7".
-
-    Returns
-    -------
-    ndarray
-        L (or L_red) [kg/m²].
+    Parameters: the location, p_percent and edition as for `cloud_attenuation_db`.
+    Returns L (or L_red) [kg/m²].
     """
     edition = check_edition(edition, P840_EDITIONS)
-    lat, lon = _location(lat_deg, lon_deg)
+    lat, lon = location(lat_deg, lon_deg)
     p = _percent(p_percent, edition)
-    shape, (lat, lon, p) = _flat(lat, lon, p, fields=("lat_deg", "lon_deg", "p_percent"))
+    shape, (lat, lon, p) = broadcast_named(lat_deg=lat, lon_deg=lon, p_percent=p)
     if edition == "P.840-9":
         return _liquid9(lat, lon, p).reshape(shape)
     return _lred_kg_m2(lat, lon, p, edition).reshape(shape)
 
 
-def _elevation(el_deg: npt.ArrayLike) -> FloatArray:
-    el = as_array(el_deg, "el_deg")
-    check_range(el, "el_deg", 5.0, 90.0, unit="deg")
-    return el
+def _path(
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    f_ghz: npt.ArrayLike,
+    el_deg: npt.ArrayLike,
+    p_percent: npt.ArrayLike,
+    edition: str,
+) -> tuple[tuple[int, ...], list[FloatArray]]:
+    """The checked inputs of a cloud attenuation, broadcast and flattened."""
+    lat, lon = location(lat_deg, lon_deg)
+    f = checked(f_ghz, "f_ghz", 1.0, 200.0, unit="GHz")
+    el = checked(el_deg, "el_deg", 5.0, 90.0, unit="deg")
+    p = _percent(p_percent, edition)
+    return broadcast_named(lat_deg=lat, lon_deg=lon, f_ghz=f, el_deg=el, p_percent=p)
 
 
 def cloud_attenuation_db(
@@ -252,19 +258,15 @@ def cloud_attenuation_db(
         A_C [dB].
     """
     edition = check_edition(edition, P840_EDITIONS)
-    lat, lon = _location(lat_deg, lon_deg)
-    f = _frequency(f_ghz, 1.0, 200.0)
-    el = _elevation(el_deg)
-    p = _percent(p_percent, edition)
-    shape, (lat, lon, f, el, p) = _flat(
-        lat, lon, f, el, p, fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent")
-    )
-    return _cloud(lat, lon, f, el, p, edition).reshape(shape)
+    shape, (lat, lon, f, el, p) = _path(lat_deg, lon_deg, f_ghz, el_deg, p_percent, edition)
+    return cloud_attenuation_at(lat, lon, f, el, p, edition).reshape(shape)
 
 
-def _cloud(
+def cloud_attenuation_at(
     lat: FloatArray, lon: FloatArray, f: FloatArray, el: FloatArray, p: FloatArray, edition: str
 ) -> FloatArray:
+    """`cloud_attenuation_db` at 1-D arrays of one length that the caller has checked (the
+    P.618 §2.5 total calls it so), for a supported ``edition``."""
     liquid = _liquid9(lat, lon, p) if edition == "P.840-9" else _lred_kg_m2(lat, lon, p, edition)
     return np.asarray(np.maximum(liquid * _kl(f, edition) / np.sin(np.radians(el)), 0.0))
 
@@ -284,36 +286,15 @@ def cloud_attenuation_lognormal_db(
     and P_L (the probability of liquid clouds, %) from the P.840-9 maps; 0 where p ≥ P_L
     or where the maps give no clouds (P_L ≤ 0.02 %, m_L undefined).
 
-    Parameters
-    ----------
-    lat_deg, lon_deg : array_like
-        Latitude and longitude [deg].
-    f_ghz : array_like
-        Frequency [GHz], 1 to 200.
-    el_deg : array_like
-        Elevation angle [deg], 5 to 90.
-    p_percent : array_like
-        Percentage of an average year [%], 0.01 to 100.
-    edition : str
-        "P.840-9" (the log-normal maps of earlier editions are not used).
-
-    Returns
-    -------
-    ndarray
-        A_C [dB].
+    Parameters and result as `cloud_attenuation_db`, with edition "P.840-9" only (the
+    log-normal maps of earlier editions are not used).
     """
     edition = check_edition(edition, LOGNORMAL_EDITIONS)
-    lat, lon = _location(lat_deg, lon_deg)
-    f = _frequency(f_ghz, 1.0, 200.0)
-    el = _elevation(el_deg)
-    p = _percent(p_percent, edition)
-    shape, (lat, lon, f, el, p) = _flat(
-        lat, lon, f, el, p, fields=("lat_deg", "lon_deg", "f_ghz", "el_deg", "p_percent")
-    )
-    lon360 = _lon360(lon)
-    m_l = _bilinear(_map9("ml"), lat, lon360)
-    s_l = _bilinear(_map9("sl"), lat, lon360)
-    p_l = _bilinear(_map9("pl"), lat, lon360)
+    shape, (lat, lon, f, el, p) = _path(lat_deg, lon_deg, f_ghz, el_deg, p_percent, edition)
+    lon_360 = lon360(lon)
+    m_l = _bilinear(_map9("ml"), lat, lon_360)
+    s_l = _bilinear(_map9("sl"), lat, lon_360)
+    p_l = _bilinear(_map9("pl"), lat, lon_360)
     clouds = (p < p_l) & (p_l > 0.02) & np.isfinite(m_l) & np.isfinite(s_l)
     ratio = np.where(clouds, p / np.where(clouds, p_l, 1.0), 0.5)
     # Q⁻¹(x) = Φ⁻¹(1 - x).

@@ -12,6 +12,7 @@ from openitu.accounts.rights import Role
 from openitu.service.auth import CurrentPrincipalDep, require
 from openitu.service.deps import SessionDep
 from openitu.store import accounts as store
+from openitu.usecases import accounts as usecases
 
 router = APIRouter(
     prefix="/api/accounts", tags=["accounts"], dependencies=[require("accounts.manage")]
@@ -55,9 +56,9 @@ def list_users(session: SessionDep) -> list[UserOut]:
 @router.post("/users", status_code=201)
 def create_user(body: NewUser, principal: CurrentPrincipalDep, session: SessionDep) -> UserOut:
     """Create an account (audited)."""
-    user = store.create_user(
+    user = usecases.create_user(
         session,
-        actor=principal,
+        principal=principal,
         username=body.username,
         password=body.password,
         role=body.role,
@@ -75,9 +76,13 @@ def get_user(username: str, session: SessionDep) -> UserOut:
 @router.post("/users/{username}/disable")
 def disable_user(username: str, principal: CurrentPrincipalDep, session: SessionDep) -> UserOut:
     """Disable an account: its sessions end and its tokens are revoked (audited)."""
-    return UserOut.of(store.set_active(session, actor=principal, username=username, active=False))
+    return UserOut.of(
+        usecases.set_active(session, principal=principal, username=username, active=False)
+    )
 
 
 @router.post("/users/{username}/enable")
 def enable_user(username: str, principal: CurrentPrincipalDep, session: SessionDep) -> UserOut:
-    return UserOut.of(store.set_active(session, actor=principal, username=username, active=True))
+    return UserOut.of(
+        usecases.set_active(session, principal=principal, username=username, active=True)
+    )

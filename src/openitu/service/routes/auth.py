@@ -20,7 +20,7 @@ from openitu.service.auth import (
 from openitu.service.deps import SessionDep
 from openitu.service.params import RowId
 from openitu.store import accounts as store
-from openitu.store import audit
+from openitu.usecases import accounts as usecases
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
@@ -104,17 +104,17 @@ def _me(principal: Principal) -> Me:
 def sign_in_for_token(body: SignIn, request: Request, session: SessionDep) -> IssuedToken:
     """Exchange a username and password for an API token (rate-limited)."""
     limit_sign_in(request, body.username)
-    audit.begin_write(session)  # a token is written after the password check
-    user = store.authenticate(session, username=body.username, password=body.password)
-    if user is None:
-        raise NotAuthenticated("wrong username or password, or the account is disabled")
-    secret, token = store.create_token(
+    issued = usecases.sign_in_for_token(
         session,
-        actor=user.principal(via="session"),
+        username=body.username,
+        password=body.password,
         name=body.name,
         scopes=body.scopes,
         expires_in_days=body.expires_in_days,
     )
+    if issued is None:
+        raise NotAuthenticated("wrong username or password, or the account is disabled")
+    secret, token = issued
     return IssuedToken(token=secret, **TokenOut.of(token).model_dump())
 
 
@@ -151,9 +151,9 @@ def create_token(
     body: NewToken, principal: CurrentPrincipalDep, session: SessionDep
 ) -> IssuedToken:
     """Issue another token for oneself, with at most the rights of the one used to ask."""
-    secret, token = store.create_token(
+    secret, token = usecases.create_token(
         session,
-        actor=principal,
+        principal=principal,
         name=body.name,
         scopes=body.scopes,
         expires_in_days=body.expires_in_days,
@@ -164,4 +164,4 @@ def create_token(
 @router.delete("/tokens/{token_id}", dependencies=[require("account.self")])
 def revoke_token(token_id: RowId, principal: CurrentPrincipalDep, session: SessionDep) -> TokenOut:
     """Revoke one's own token (administrators: anyone's)."""
-    return TokenOut.of(store.revoke_token(session, actor=principal, token_id=token_id))
+    return TokenOut.of(usecases.revoke_token(session, principal=principal, token_id=token_id))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, BackgroundTasks, File, Form, Query, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from openitu.errors import InvalidInput
@@ -17,8 +17,8 @@ from openitu.governance.finance import parse_money
 from openitu.governance.members import parse_kind, parse_sector, rights_document
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
-from openitu.service.deps import ContextDep, SessionDep
-from openitu.store import governance as service
+from openitu.service.deps import SessionDep
+from openitu.usecases import governance as service
 
 router = APIRouter(prefix="/api/governance", tags=["governance"], dependencies=[public])
 
@@ -64,8 +64,7 @@ def member(
     member: str,
     on: Annotated[date | None, Query(alias="date")] = None,
 ) -> Document:
-    row = service.get_member_row(session, member)
-    return service.member_document(session, row, on or date.today())
+    return service.member_document(session, member=member, on=on)
 
 
 class AdmitIn(BaseModel):
@@ -80,7 +79,7 @@ class AdmitIn(BaseModel):
 def admit(body: AdmitIn, principal: CurrentPrincipalDep, session: SessionDep) -> Document:
     return service.admit_member(
         session,
-        actor=principal,
+        principal=principal,
         **_arguments(body, kind=parse_kind(body.kind), sector=_optional(parse_sector, body.sector)),
     )
 
@@ -94,7 +93,7 @@ def choose_class(
     member: str, body: ClassIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
     return service.set_unit_class(
-        session, actor=principal, member=member, unit_class=body.unit_class
+        session, principal=principal, member=member, unit_class=body.unit_class
     )
 
 
@@ -106,7 +105,7 @@ class GniIn(BaseModel):
     "/members/{member}/gni", status_code=204, dependencies=[require("contributions.record")]
 )
 def set_gni(member: str, body: GniIn, principal: CurrentPrincipalDep, session: SessionDep) -> None:
-    service.set_gni(session, actor=principal, member=member, gni_usd=body.gni_usd)
+    service.set_gni(session, principal=principal, member=member, gni_usd=body.gni_usd)
 
 
 class DueIn(BaseModel):
@@ -121,7 +120,10 @@ def record_due(
     member: str, body: DueIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> None:
     service.record_due(
-        session, actor=principal, member=member, **_arguments(body, amount=parse_money(body.amount))
+        session,
+        principal=principal,
+        member=member,
+        **_arguments(body, amount=parse_money(body.amount)),
     )
 
 
@@ -138,7 +140,10 @@ def record_payment(
     member: str, body: PaymentIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
     return service.record_payment(
-        session, actor=principal, member=member, **_arguments(body, amount=parse_money(body.amount))
+        session,
+        principal=principal,
+        member=member,
+        **_arguments(body, amount=parse_money(body.amount)),
     )
 
 
@@ -153,7 +158,7 @@ def suspension_notice(
     """A suspended member's notice of suspension, received: exclusion runs 90 days from it
     (Resolution 152)."""
     return service.record_suspension_notice(
-        session, actor=principal, member=member, received=body.received
+        session, principal=principal, member=member, received=body.received
     )
 
 
@@ -165,13 +170,13 @@ class BudgetIn(BaseModel):
 @router.post("/budgets", status_code=201, dependencies=[require("contributions.record")])
 def adopt_budget(body: BudgetIn, principal: CurrentPrincipalDep, session: SessionDep) -> Document:
     return service.adopt_budget(
-        session, actor=principal, **_arguments(body, amount=parse_money(body.amount))
+        session, principal=principal, **_arguments(body, amount=parse_money(body.amount))
     )
 
 
 @router.get("/budgets/{year}")
 def budget(session: SessionDep, year: int) -> Document:
-    return service.budget_document(session, year)
+    return service.budget_document(session, year=year)
 
 
 # --- conferences -------------------------------------------------------------------------
@@ -196,13 +201,13 @@ def create_conference(
     body: ConferenceIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
     return service.create_conference(
-        session, actor=principal, **_arguments(body, kind=parse_conference_kind(body.kind))
+        session, principal=principal, **_arguments(body, kind=parse_conference_kind(body.kind))
     )
 
 
 @router.get("/conferences/{code}")
 def conference(session: SessionDep, code: str) -> Document:
-    return service.conference_document(session, code)
+    return service.conference_document(session, code=code)
 
 
 class AgendaItemIn(BaseModel):
@@ -216,7 +221,9 @@ class AgendaItemIn(BaseModel):
 def add_agenda_item(
     code: str, body: AgendaItemIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
-    return service.add_agenda_item(session, actor=principal, conference=code, **_arguments(body))
+    return service.add_agenda_item(
+        session, principal=principal, conference=code, **_arguments(body)
+    )
 
 
 class DelegationIn(BaseModel):
@@ -235,7 +242,7 @@ def register_delegation(
     code: str, body: DelegationIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
     return service.register_delegation(
-        session, actor=principal, conference=code, **_arguments(body)
+        session, principal=principal, conference=code, **_arguments(body)
     )
 
 
@@ -256,7 +263,7 @@ def update_delegation(
     session: SessionDep,
 ) -> Document:
     return service.update_delegation(
-        session, actor=principal, conference=code, state=state, **_arguments(body)
+        session, principal=principal, conference=code, state=state, **_arguments(body)
     )
 
 
@@ -314,12 +321,12 @@ def open_vote(
         method=parse_method(body.method),
         matter=_optional(parse_matter, body.matter),
     )
-    return service.open_vote(session, actor=principal, conference=code, **parsed)
+    return service.open_vote(session, principal=principal, conference=code, **parsed)
 
 
 @router.get("/votes/{vote_id}")
 def vote(session: SessionDep, vote_id: int) -> Document:
-    return service.vote_document(session, vote_id)
+    return service.vote_document(session, vote_id=vote_id)
 
 
 class BallotIn(BaseModel):
@@ -341,7 +348,7 @@ def cast(
 
 @router.post("/votes/{vote_id}/close", dependencies=[require("conferences.manage")])
 def close(vote_id: int, principal: CurrentPrincipalDep, session: SessionDep) -> Document:
-    return service.close_vote(session, actor=principal, vote_id=vote_id)
+    return service.close_vote(session, principal=principal, vote_id=vote_id)
 
 
 class FinalActsIn(BaseModel):
@@ -358,13 +365,10 @@ def final_acts(
     body: FinalActsIn,
     principal: CurrentPrincipalDep,
     session: SessionDep,
-    context: ContextDep,
-    tasks: BackgroundTasks,
 ) -> Document:
-    document = service.sign_final_acts(
-        session, actor=principal, conference=code, **_arguments(body)
+    return service.sign_final_acts(
+        session, principal=principal, conference=code, **_arguments(body)
     )
-    return document
 
 
 # --- conference documents ----------------------------------------------------------------
@@ -456,4 +460,4 @@ def documents(
 
 @router.get("/documents/{document_id}")
 def document(session: SessionDep, document_id: int) -> Document:
-    return service.get_document(session, document_id)
+    return service.get_document(session, document_id=document_id)

@@ -1,25 +1,27 @@
 """`/api/numbering`: lookups (public), applications and change notices (guarded).
 
-Routes are thin: the lookups are openitu.numbering's, the workflow's use cases are
-openitu.store.numbering's (which authorize the principal and write the audit log).
+Routes are thin: the lookups are openitu.numbering's, the workflow's steps are
+openitu.usecases.numbering's (which authorize the principal and write the audit log).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
-from openitu.accounts import Principal, Role
-from openitu.errors import Forbidden, InvalidInput
+from openitu.errors import InvalidInput
 from openitu.numbering import e164, lookups
 from openitu.numbering.crosscheck import crosscheck
-from openitu.numbering.e212 import validate_mcc
+from openitu.numbering.e212 import E212Register, validate_mcc
+from openitu.numbering.workflow import Application
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.store import numbering as store
+from openitu.usecases import numbering as usecases
 
 router = APIRouter(prefix="/api/numbering", tags=["numbering"], dependencies=[public])
 
@@ -53,6 +55,11 @@ class NumbersIn(BaseModel):
 RowId = Annotated[int, PathParam(ge=1, le=2**31 - 1)]
 
 
+def _register(session: SessionDep, context: ContextDep) -> E212Register:
+    """The E.212 register, rebuilt once the numbering area's version has moved."""
+    return context.cached("numbering", "e212", store.e212_register, session=session)
+
+
 @router.get("/parse")
 def parse_number(number: Annotated[str, Query(description="+41 22 730 51 11")]) -> dict[str, Any]:
     """Parse and validate an international number (E.164)."""
@@ -74,9 +81,7 @@ def validate_numbers(body: NumbersIn) -> dict[str, Any]:
 @router.get("/imsi/{imsi}")
 def decode_imsi(imsi: str, session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """MCC, MNC (2 or 3 digits as the register says), MSIN, operator and country."""
-    return lookups.imsi_report(
-        context.cached("numbering", "e212", store.e212_register, session=session), imsi
-    )
+    return lookups.imsi_report(_register(session, context), imsi)
 
 
 @router.get("/mcc/{mcc}")
@@ -84,14 +89,14 @@ def mcc(
     mcc: str, session: SessionDep, context: ContextDep, withdrawn: bool = False
 ) -> dict[str, Any]:
     """The countries an MCC serves and its networks."""
-    register = context.cached("numbering", "e212", store.e212_register, session=session)
+    register = _register(session, context)
     return lookups.mcc_report(register, mcc, include_withdrawn=withdrawn)
 
 
 @router.get("/countries/{iso2}")
 def country(iso2: str, session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """Every numbering resource a country holds."""
-    register = context.cached("numbering", "e212", store.e212_register, session=session)
+    register = _register(session, context)
     report = lookups.country_report(register, iso2)
     report["assignments"] = store.assignments_of(session, country=report["country"])
     return report
@@ -119,14 +124,14 @@ def free_codes(
     code = validate_mcc(plan, field="plan")
     if length not in (None, 2, 3):
         raise InvalidInput("length", "an MNC has 2 or 3 digits")
-    register = context.cached("numbering", "e212", store.e212_register, session=session)
+    register = _register(session, context)
     return {"plan": f"MCC {code}", "free": register.free_mncs(code, length=length)}
 
 
 @router.get("/crosscheck")
 def crosscheck_report(session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """Where the Bulletin's MCC/MNC register and the MIT mcc-mnc list disagree."""
-    return crosscheck(context.cached("numbering", "e212", store.e212_register, session=session))
+    return crosscheck(_register(session, context))
 
 
 @router.get("/notices")
@@ -143,17 +148,10 @@ def notice(number: RowId, session: SessionDep) -> dict[str, Any]:
 @router.post("/notices", status_code=201, dependencies=[require("numbering.administer")])
 def publish_notice(principal: CurrentPrincipalDep, session: SessionDep) -> dict[str, Any]:
     """Publish every assignment and withdrawal since the last notice (the TSB)."""
-    return store.publish_notice(session, actor=principal).as_dict()
+    return usecases.publish_notice(session, principal=principal).as_dict()
 
 
 # ------------------------------------------------------------------------ applications
-
-
-def _visible(principal: Principal, applicant: str) -> None:
-    if principal.role is Role.SECRETARIAT:
-        return
-    if principal.administration != applicant:
-        raise Forbidden(f"{principal.actor} may see only {principal.administration}'s applications")
 
 
 @router.get("/applications", dependencies=[signed_in])
@@ -161,10 +159,7 @@ def applications(
     principal: CurrentPrincipalDep, session: SessionDep, status: str | None = None
 ) -> list[dict[str, Any]]:
     """The secretariat sees every application; an officer their administration's."""
-    applicant = None if principal.role is Role.SECRETARIAT else principal.administration or "--"
-    return [
-        a.as_dict() for a in store.list_applications(session, applicant=applicant, status=status)
-    ]
+    return [a.as_dict() for a in usecases.applications(session, principal=principal, status=status)]
 
 
 @router.post("/applications", status_code=201, dependencies=[require("numbering.apply")])
@@ -172,9 +167,9 @@ def apply(
     body: ApplicationIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     """An administration applies for a resource."""
-    return store.submit_application(
+    return usecases.submit_application(
         session,
-        actor=principal,
+        principal=principal,
         administration=body.administration,
         kind=body.kind,
         code=body.code,
@@ -188,45 +183,36 @@ def application(
     application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     """An application and its dated history."""
-    found = store.get_application(session, application_id)
-    _visible(principal, found.applicant)
-    return {
-        **found.as_dict(),
-        "history": [e.as_dict() for e in store.history(session, application_id)],
-    }
+    found, history = usecases.application(
+        session, principal=principal, application_id=application_id
+    )
+    return {**found.as_dict(), "history": [e.as_dict() for e in history]}
 
 
 _TSB = [require("numbering.administer")]
+Step = Callable[..., Application]
 
 
-@router.post("/applications/{application_id}/check", dependencies=_TSB)
-def check(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    return store.check_application(
-        session, actor=principal, application_id=application_id
-    ).as_dict()
+def _step_route(action: str, step: Step, right: str, doc: str | None = None) -> None:
+    """``POST /applications/{id}/<action>``: one step of the workflow, by its use case."""
+
+    def route(
+        application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
+    ) -> dict[str, Any]:
+        return step(session, principal=principal, application_id=application_id).as_dict()
+
+    route.__name__ = route.__qualname__ = action
+    route.__doc__ = doc
+    router.post(f"/applications/{{application_id}}/{action}", dependencies=[require(right)])(route)
 
 
-@router.post("/applications/{application_id}/reserve", dependencies=_TSB)
-def reserve(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    return store.reserve(session, actor=principal, application_id=application_id).as_dict()
-
-
-@router.post("/applications/{application_id}/assign", dependencies=_TSB)
-def assign(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    return store.assign(session, actor=principal, application_id=application_id).as_dict()
-
-
-@router.post("/applications/{application_id}/reclaim", dependencies=_TSB)
-def reclaim(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    return store.reclaim(session, actor=principal, application_id=application_id).as_dict()
+for _action, _step in (
+    ("check", usecases.check_application),
+    ("reserve", usecases.reserve),
+    ("assign", usecases.assign),
+    ("reclaim", usecases.reclaim),
+):
+    _step_route(_action, _step, "numbering.administer")
 
 
 @router.post("/resolve", dependencies=_TSB)
@@ -235,25 +221,20 @@ def resolve(
 ) -> list[dict[str, Any]]:
     """Decide every pending application for one code by date of receipt, atomically."""
     return [
-        a.as_dict() for a in store.resolve(session, actor=principal, kind=body.kind, code=body.code)
+        a.as_dict()
+        for a in usecases.resolve(session, principal=principal, kind=body.kind, code=body.code)
     ]
 
 
-@router.post("/applications/{application_id}/return", dependencies=[require("numbering.withdraw")])
-def return_code(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    """The holder's administration gives its code back."""
-    return store.return_code(session, actor=principal, application_id=application_id).as_dict()
-
-
-@router.post(
-    "/applications/{application_id}/withdraw", dependencies=[require("numbering.withdraw")]
+_step_route(
+    "return",
+    usecases.return_code,
+    "numbering.withdraw",
+    "The holder's administration gives its code back.",
 )
-def withdraw(
-    application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
-) -> dict[str, Any]:
-    """The applicant withdraws an application still pending."""
-    return store.withdraw_application(
-        session, actor=principal, application_id=application_id
-    ).as_dict()
+_step_route(
+    "withdraw",
+    usecases.withdraw_application,
+    "numbering.withdraw",
+    "The applicant withdraws an application still pending.",
+)

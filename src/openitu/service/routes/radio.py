@@ -1,34 +1,20 @@
 """Radio engineering API: emission designators, Earth-space slant paths, free space,
-antenna patterns. Routes are thin: the use cases live in `openitu.radio.usecases`."""
+antenna patterns. Routes are thin: the case types and the computations live in
+`openitu.radio.cases`, which the CLI uses too (one way of reading a case, one way of naming
+a bad field)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Body, Query
+from pydantic import BaseModel
 
-from openitu.radio import usecases
+from openitu.radio import cases
 from openitu.service.auth import public
 from openitu.units import parse_frequency_hz
 
 router = APIRouter(prefix="/api/radio", tags=["radio"], dependencies=[public])
-
-
-class SlantPathCase(BaseModel):
-    """One Earth-space path (P.618 §2.5)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    lat_deg: float = Field(ge=-90, le=90)
-    lon_deg: float = Field(ge=-180, le=360)
-    f_ghz: float = Field(description="Frequency [GHz], 1 to 55")
-    el_deg: float = Field(description="Elevation angle [deg], 5 to 90")
-    p_percent: float = Field(description="Percentage of an average year [%], 0.001 to 50")
-    d_m: float = Field(gt=0, description="Antenna diameter [m]")
-    eta: float = Field(gt=0, le=1, description="Antenna efficiency")
-    hs_km: float | None = Field(default=None, description="Station height [km]; P.1511 if absent")
-    tau_deg: float = Field(default=45.0, description="Polarization tilt [deg]")
 
 
 class SlantPathResult(BaseModel):
@@ -92,12 +78,22 @@ class AntennaResult(BaseModel):
 @router.get("/emission/{designator}", response_model=EmissionResult)
 def emission(designator: str) -> dict[str, Any]:
     """Decode an RR Appendix 1 emission designator."""
-    return usecases.emission(designator)
+    return cases.emission(designator)
 
 
-@router.post("/slant-path", response_model=list[SlantPathResult] | SlantPathResult)
+def case_body(case_type: str) -> dict[str, Any]:
+    """The OpenAPI request body of a case type: its registered JSON Schema."""
+    schema = cases.case_type(case_type).json_schema()
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+@router.post(
+    "/slant-path",
+    response_model=list[SlantPathResult] | SlantPathResult,
+    openapi_extra=case_body("slant-path"),
+)
 def slant_path(
-    cases: list[SlantPathCase] | SlantPathCase,
+    document: Any = Body(...),
     edition: str = Query(
         "P.618-13",
         description="P.618-13 (gas P.676-12, clouds P.840-8, floor 1 %) or P.618-14 "
@@ -105,10 +101,7 @@ def slant_path(
     ),
 ) -> Any:
     """P.618 §2.5 attenuation: one case in, one result out; a list in, a list out."""
-    many = isinstance(cases, list)
-    items = cases if isinstance(cases, list) else [cases]
-    results = usecases.slant_path([item.model_dump() for item in items], edition=edition)
-    return results if many else results[0]
+    return cases.run("slant-path", document, edition=edition)
 
 
 @router.get("/free-space", response_model=FreeSpaceResult)
@@ -119,7 +112,7 @@ def free_space(
     gr_dbi: float = Query(0.0, description="Receiving antenna gain [dBi]"),
 ) -> dict[str, Any]:
     """Free-space basic loss (P.525-4); with an e.i.r.p., pfd, field strength and P_r."""
-    return usecases.free_space(
+    return cases.free_space(
         f_hz=parse_frequency_hz(f, field="f"), d_km=d_km, eirp_dbw=eirp_dbw, gr_dbi=gr_dbi
     )
 
@@ -145,4 +138,4 @@ def antenna(
             "half_beamwidth_deg": half_beamwidth_deg,
             "ln_db": ln_db,
         }
-    return usecases.antenna_gain(pattern, angle_deg, parameters)
+    return cases.antenna_gain(pattern, angle_deg, parameters)

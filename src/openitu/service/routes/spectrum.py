@@ -8,11 +8,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from openitu.service.auth import public
-from openitu.service.deps import ContextDep
+from openitu.service.auth import CurrentPrincipalDep, public, require
+from openitu.service.deps import ContextDep, SessionDep
 from openitu.spectrum import queries
 from openitu.spectrum.table import AllocationTable
 from openitu.store import spectrum as repository
+from openitu.usecases import spectrum as usecases
 
 router = APIRouter(prefix="/api/allocations", tags=["allocations"], dependencies=[public])
 
@@ -187,10 +188,39 @@ def editions(context: ContextDep) -> list[EditionOut]:
 @router.get("/diff")
 def diff(
     context: ContextDep,
+    session: SessionDep,
     old: Annotated[str, Query(alias="from", description="Older edition id.")],
     new: Annotated[str, Query(alias="to", description="Newer edition id.")],
 ) -> dict[str, Any]:
-    """What changed between two editions."""
-    return queries.edition_changes(
-        context.allocation_table(edition=old), context.allocation_table(edition=new)
+    """What changed between two editions, each change with the sources of the amendments
+    that made it."""
+    return usecases.edition_diff(
+        session,
+        old=context.allocation_table(edition=old),
+        new=context.allocation_table(edition=new),
+    )
+
+
+class AmendmentFileIn(BaseModel):
+    """An amendment file (docs/spectrum.md): the new edition and its amendments in order."""
+
+    format: str = "openitu-table-amendments/1"
+    edition: dict[str, Any] = Field(
+        description="id, title, entry_into_force (YYYY-MM-DD) and optionally based_on."
+    )
+    conference: str | None = None
+    source: str | None = None
+    amendments: list[dict[str, Any]] = Field(
+        description="Operations in order: add_allocation, remove_allocation, change_category,"
+        " cite_footnote, set_footnote, remove_footnote (each may carry source and conference)."
+    )
+
+
+@router.post("/editions", status_code=201, dependencies=[require("table.amend")])
+def amend(
+    body: AmendmentFileIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> dict[str, Any]:
+    """A new edition of the Table from an amendment file, in one transaction."""
+    return usecases.amend_table(
+        session, principal=principal, document=body.model_dump(exclude_none=True)
     )

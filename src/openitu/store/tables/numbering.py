@@ -104,16 +104,3 @@ class NumberingNoticeEntry(Base):
     code: Mapped[str] = mapped_column(String(16))
     holder: Mapped[str] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(2))
-
-
-class NumberingLock(Base):
-    """A named lock row, updated first in every transaction of the workflow.
-
-    The update takes PostgreSQL's row lock and SQLite's write lock before anything is
-    read, so two allocating transactions for the same kind run one after the other.
-    """
-
-    __tablename__ = "numbering_locks"
-
-    name: Mapped[str] = mapped_column(String(16), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, default=0)

@@ -74,3 +74,17 @@ class FootnoteRuleRow(Base):
     high_hz: Mapped[float] = mapped_column(Float(53))
     services: Mapped[str] = mapped_column(Text)
     category: Mapped[str] = mapped_column(String(10))
+
+
+class EditionAmendmentRow(Base):
+    """The amendments an edition was built from, in order, with where each comes from."""
+
+    __tablename__ = "spectrum_edition_amendments"
+
+    edition_id: Mapped[str] = mapped_column(
+        String(40), ForeignKey("spectrum_editions.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    amendment: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text, default="")
+    conference: Mapped[str] = mapped_column(Text, default="")

@@ -26,7 +26,7 @@ from openitu.service.deps import SessionDep
 from openitu.service.params import RowId
 from openitu.service.problems import retry_after
 from openitu.store import accounts as store
-from openitu.store import audit
+from openitu.usecases import accounts as usecases
 from openitu.web.pages import render
 
 router = APIRouter(prefix="/account", include_in_schema=False)
@@ -52,7 +52,7 @@ def _account_page(
         principal=principal,
         rights=[(p, summaries[p]) for p in held],
         tokens=store.list_tokens(session, owner=principal.username),
-        now=store.now_utc(),
+        now=usecases.now(),
         **extra,
     )
 
@@ -84,9 +84,8 @@ def sign_in(
         )
         page.headers["Retry-After"] = retry_after(exc.retry_after_s)
         return page
-    audit.begin_write(session)  # a session is written after the password check
-    user = store.authenticate(session, username=username, password=password)
-    if user is None:
+    opened = usecases.sign_in(session, username=username, password=password)
+    if opened is None:
         return _page(
             request,
             "account/sign_in.html",
@@ -94,7 +93,7 @@ def sign_in(
             error="Wrong username or password, or the account is disabled.",
             username=username,
         )
-    secret = store.start_web_session(session, user=user)
+    _, secret = opened
     response = RedirectResponse("/account", status_code=303)
     set_session_cookie(request, response, secret)
     # A new session gets a new CSRF nonce (no token from before sign-in stays valid).
@@ -104,7 +103,7 @@ def sign_in(
 
 @router.post("/sign-out", dependencies=[signed_in, csrf_protected])
 def sign_out(request: Request, principal: CurrentPrincipalDep, session: SessionDep) -> Response:
-    store.end_web_session(session, principal=principal)
+    usecases.sign_out(session, principal=principal)
     response = RedirectResponse("/", status_code=303)
     clear_session_cookie(request, response)
     response.delete_cookie(CSRF_COOKIE, path="/")
@@ -125,9 +124,9 @@ def new_token(
     scopes: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     try:
-        secret, token = store.create_token(
+        secret, token = usecases.create_token(
             session,
-            actor=principal,
+            principal=principal,
             name=name,
             scopes=scopes or None,
             expires_in_days=expires_in_days,
@@ -145,7 +144,7 @@ def revoke(
     token_id: RowId, request: Request, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Response:
     try:
-        store.revoke_token(session, actor=principal, token_id=token_id)
+        usecases.revoke_token(session, principal=principal, token_id=token_id)
     except NotFound as exc:
         return _account_page(request, principal, session, error=exc.detail)
     return RedirectResponse("/account", status_code=303)

@@ -8,7 +8,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
-from sqlalchemy import select
 
 from openitu.accounts import Principal
 from openitu.errors import InvalidInput, OpenITUError
@@ -24,8 +23,7 @@ from openitu.service.auth import (
     public,
 )
 from openitu.service.deps import SessionDep
-from openitu.store import governance as service
-from openitu.store.tables.governance import GovernanceBudget
+from openitu.usecases import governance as service
 from openitu.web.pages import render
 
 router = APIRouter(prefix="/governance", include_in_schema=False, dependencies=[public])
@@ -57,7 +55,7 @@ def members(
     except InvalidInput as exc:
         error = exc.reason
     rows = service.list_members(session, kind=chosen, on=day)
-    budgets = session.scalars(select(GovernanceBudget.year).order_by(GovernanceBudget.year)).all()
+    budgets = service.budget_years(session)
     return render(
         request,
         "governance/index.html",
@@ -78,14 +76,16 @@ def members(
 def conference(request: Request, code: str, session: SessionDep) -> Response:
     """A conference: agenda items, delegations, proposals and votes."""
     return render(
-        request, "governance/conference.html", conference=service.conference_document(session, code)
+        request,
+        "governance/conference.html",
+        conference=service.conference_document(session, code=code),
     )
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document(request: Request, document_id: int, session: SessionDep) -> Response:
     """A conference document and its text (shown escaped: never rendered as markup)."""
-    found = service.get_document(session, document_id)
+    found = service.get_document(session, document_id=document_id)
     return render(
         request,
         "governance/document.html",
@@ -104,8 +104,8 @@ def _vote_page(
     error: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    vote = service.vote_document(session, vote_id)
-    conference = service.conference_document(session, vote["conference"])
+    vote = service.vote_document(session, vote_id=vote_id)
+    conference = service.conference_document(session, code=vote["conference"])
     proposal = next((p for p in conference["proposals"] if p["id"] == vote["proposal_id"]), None)
     states = [
         state for state in (principal.administration, principal.proxy_for) if state is not None
@@ -166,8 +166,8 @@ def cast(
 @router.get("/budget/{year}", response_class=HTMLResponse)
 def budget(request: Request, year: int, session: SessionDep) -> Response:
     """A year's budget: the unit value and each member's share, beside the GNI what-if."""
-    document = service.budget_document(session, year)
-    chart = shares_chart_svg(service.budget_view(session, year).assessment)
+    document = service.budget_document(session, year=year)
+    chart = shares_chart_svg(service.budget_assessment(session, year=year))
     return render(
         request,
         "governance/budget.html",

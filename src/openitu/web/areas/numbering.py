@@ -8,11 +8,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from openitu.accounts import Principal, Role
+from openitu.accounts import Principal
 from openitu.errors import InvalidInput, OpenITUError
 from openitu.numbering import e164, lookups
 from openitu.numbering.countries import name_of
-from openitu.numbering.workflow import HOLDING, PENDING, TRANSITIONS, Kind
+from openitu.numbering.workflow import (
+    HOLDING,
+    PENDING,
+    Kind,
+    actions_for,
+    sees_every_application,
+)
 from openitu.service.auth import (
     CurrentPrincipalDep,
     attach_csrf_cookie,
@@ -22,6 +28,7 @@ from openitu.service.auth import (
 )
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.store import numbering as store
+from openitu.usecases import numbering as usecases
 from openitu.web.pages import render
 
 router = APIRouter(prefix="/numbering", include_in_schema=False, dependencies=[public])
@@ -149,30 +156,20 @@ def apply(
     try:
         # The checks the TSB will run, shown now so that a hopeless application is fixed
         # before it is sent (the TSB runs them again on the register as it then is).
-        reasons = store.precheck(
-            session,
-            administration=principal.administration,
-            kind=kind,
-            code=code,
-            holder=holder,
-        )
-    except InvalidInput as exc:
-        errors[exc.field] = exc.reason
-    else:
+        draft: dict[str, Any] = {
+            "administration": principal.administration,
+            "kind": kind,
+            "code": code,
+            "holder": holder,
+        }
+        reasons = usecases.precheck(session, principal=principal, **draft)
         for reason in reasons:
             field, _, text = reason.partition(": ")
             errors.setdefault(field if field in (*form, "applicant") else "code", text)
-    if errors:
-        return _form_page(request, principal, form=form, errors=errors, status_code=422)
-    try:
-        created = store.submit_application(
-            session,
-            actor=principal,
-            administration=principal.administration,
-            kind=kind,
-            code=code,
-            holder=holder,
-            purpose=purpose,
+        if errors:
+            return _form_page(request, principal, form=form, errors=errors, status_code=422)
+        created = usecases.submit_application(
+            session, principal=principal, purpose=purpose, **draft
         )
     except InvalidInput as exc:
         errors[exc.field if exc.field in form else "form"] = exc.reason
@@ -188,18 +185,6 @@ def apply(
 # ------------------------------------------------------------------ applications
 
 
-def _actions(principal: Principal, status: str, applicant: str) -> list[str]:
-    """The buttons this principal gets for an application in ``status``."""
-    wanted: tuple[str, ...]
-    if principal.role is Role.SECRETARIAT:
-        wanted = ("check", "reserve", "assign", "reclaim")
-    elif principal.administration == applicant:
-        wanted = ("withdraw", "return")
-    else:
-        return []
-    return [a for a in wanted if status in TRANSITIONS[a][0]]
-
-
 def _applications_page(
     request: Request,
     principal: Principal,
@@ -208,23 +193,18 @@ def _applications_page(
     error: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    listed = []
-    if principal.signed_in:
-        applicant = None if principal.role is Role.SECRETARIAT else principal.administration
-        if principal.role is Role.SECRETARIAT or applicant:
-            listed = store.list_applications(session, applicant=applicant)
+    listed = usecases.applications(session, principal=principal)
     response = render(
         request,
         "numbering/applications.html",
         status_code=status_code,
         principal=principal,
         applications=[
-            {**a.as_dict(), "actions": _actions(principal, a.status.value, a.applicant)}
-            for a in reversed(listed)
+            {**a.as_dict(), "actions": actions_for(principal, a)} for a in reversed(listed)
         ],
         pending=sum(1 for a in listed if a.status in PENDING),
         held=sum(1 for a in listed if a.status in HOLDING),
-        is_tsb=principal.role is Role.SECRETARIAT,
+        is_tsb=sees_every_application(principal),
         error=error,
         csrf_token=csrf_token(request),
     )
@@ -239,12 +219,12 @@ def applications(request: Request, principal: CurrentPrincipalDep, session: Sess
 
 
 _STEPS = {
-    "check": store.check_application,
-    "reserve": store.reserve,
-    "assign": store.assign,
-    "reclaim": store.reclaim,
-    "withdraw": store.withdraw_application,
-    "return": store.return_code,
+    "check": usecases.check_application,
+    "reserve": usecases.reserve,
+    "assign": usecases.assign,
+    "reclaim": usecases.reclaim,
+    "withdraw": usecases.withdraw_application,
+    "return": usecases.return_code,
 }
 
 
@@ -268,7 +248,7 @@ def application_step(
         )
     try:
         with session.begin_nested():  # a refused step leaves nothing behind
-            step(session, actor=principal, application_id=application_id)
+            step(session, principal=principal, application_id=application_id)
     except OpenITUError as exc:
         return _applications_page(
             request, principal, session, error=exc.detail, status_code=exc.status
@@ -281,7 +261,7 @@ def publish(request: Request, principal: CurrentPrincipalDep, session: SessionDe
     """The secretariat publishes the next change notice."""
     try:
         with session.begin_nested():
-            store.publish_notice(session, actor=principal)
+            usecases.publish_notice(session, principal=principal)
     except OpenITUError as exc:
         return _applications_page(
             request, principal, session, error=exc.detail, status_code=exc.status

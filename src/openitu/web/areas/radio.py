@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from openitu.errors import InvalidInput
-from openitu.radio import antennas, usecases
+from openitu.radio import antennas, cases
 from openitu.service.auth import public
 from openitu.units import parse_frequency_hz
 from openitu.web.pages import render
@@ -82,7 +82,7 @@ def radio_page(
     plot: dict[str, Any] | None = None
     if designator:
         try:
-            emission = usecases.emission(designator)
+            emission = cases.emission(designator)
         except InvalidInput as exc:
             errors["designator"] = exc.reason
     if f or d_km:
@@ -90,7 +90,7 @@ def radio_page(
             f_hz = parse_frequency_hz(f or "", field="f")
             distance = _float(d_km or "", "d_km")
             eirp = _float(eirp_dbw, "eirp_dbw") if eirp_dbw else None
-            link = usecases.free_space(
+            link = cases.free_space(
                 f_hz=f_hz, d_km=distance, eirp_dbw=eirp, gr_dbi=_float(gr_dbi or "0", "gr_dbi")
             )
         except InvalidInput as exc:

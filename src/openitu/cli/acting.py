@@ -1,0 +1,56 @@
+"""Who a CLI write acts as: the account of an API token, or else the secretariat.
+
+Whoever can run the CLI against the database is trusted as the secretariat (``cli:<os
+user>`` in the audit log), as for `openitu db` and `openitu backup`; an account's holder
+acts with its own rights by giving its API token (``--token-stdin`` or
+``OPENITU_API_TOKEN``).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from openitu.accounts import Principal, Role
+from openitu.errors import InvalidInput, NotAuthenticated
+
+
+def secretariat() -> Principal:
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):
+        who = "unknown"
+    return Principal(role=Role.SECRETARIAT, username=f"cli:{who}"[:128], via="cli")
+
+
+def _token(from_stdin: bool) -> str | None:
+    if from_stdin:
+        line = sys.stdin.readline().strip()
+        if not line:
+            raise InvalidInput("token", "no API token on standard input")
+        return line
+    return os.environ.get("OPENITU_API_TOKEN", "").strip() or None
+
+
+def acting(from_stdin: bool, *, needs_token: str | None = None) -> Principal:
+    """The token's account, else the secretariat; ``needs_token`` names an action only an
+    account's holder may take (a ballot), which refuses to run without a token."""
+    from openitu.cli.common import context
+    from openitu.store import accounts
+
+    secret = _token(from_stdin)
+    if secret is None:
+        if needs_token:
+            raise InvalidInput(
+                "token",
+                f"{needs_token}: give the account's API token with --token-stdin or "
+                "OPENITU_API_TOKEN",
+            )
+        return secretariat()
+    # Resolved in a transaction of its own, before the write takes its lock.
+    with context().sessions() as session:
+        principal = accounts.principal_for_token(session, secret)
+    if principal is None:
+        raise NotAuthenticated("the API token is unknown, expired or revoked")
+    return principal

@@ -1,0 +1,306 @@
+"""Space repository: networks, beams and filing steps <-> `openitu.space` dataclasses.
+
+No authorization and no business refusal here (the use cases in
+`openitu.usecases.space` decide); only "not found".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from openitu.errors import NotFound
+from openitu.space import coordination, dtt
+from openitu.space.filings import Event, Step
+from openitu.space.networks import Network, parse_network
+from openitu.store.tables.space import SpaceBeam, SpaceFilingEvent, SpaceNetwork
+
+FILING = "filing"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class NetworkSummary:
+    id: int
+    name: str
+    administration: str | None
+    orbit: str
+    longitude_deg: float | None
+    source: str
+    status: str
+    operator: str | None
+    bands: tuple[tuple[float, float], ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "network_id": self.id,
+            "name": self.name,
+            "administration": self.administration,
+            "orbit": self.orbit,
+            "longitude_deg": self.longitude_deg,
+            "source": self.source,
+            "status": self.status,
+            "operator": self.operator,
+            "bands": [{"low_hz": low, "high_hz": high} for low, high in self.bands],
+        }
+
+
+def add_network(
+    session: Session, network: Network, *, status: str, submitted_by: str
+) -> SpaceNetwork:
+    row = SpaceNetwork(
+        name=network.name,
+        administration=network.administration,
+        orbit=network.orbit,
+        longitude_deg=network.longitude_deg,
+        source=FILING,
+        status=status,
+        document=json.dumps(network.as_dict(), sort_keys=True),
+        submitted_by=submitted_by,
+        created_at=now(),
+    )
+    session.add(row)
+    session.flush()
+    for beam in network.beams:
+        station = network.station(beam.earth_station)
+        for band in beam.frequencies:
+            session.add(
+                SpaceBeam(
+                    network_id=row.id,
+                    name=beam.name,
+                    up=beam.direction == "up",
+                    low_hz=band.low_hz,
+                    high_hz=band.high_hz,
+                    service=beam.service,
+                    gain_dbi=beam.gain_dbi,
+                    noise_temperature_k=beam.noise_temperature_k,
+                    power_density_dbw_hz=beam.power_density_dbw_hz,
+                    es_lat_deg=station.lat_deg,
+                    es_lon_deg=station.lon_deg,
+                    es_gain_dbi=station.gain_dbi,
+                    es_pattern=station.pattern,
+                )
+            )
+    session.flush()
+    return row
+
+
+def get_row(session: Session, network_id: int) -> SpaceNetwork:
+    row = session.get(SpaceNetwork, network_id)
+    if row is None:
+        raise NotFound(f"no satellite network {network_id}")
+    return row
+
+
+def get_network(session: Session, network_id: int) -> tuple[SpaceNetwork, Network]:
+    """A filed network and its document; catalogue entries have none (NotFound)."""
+    row = get_row(session, network_id)
+    if row.document is None:
+        raise NotFound(f"{row.name} is a catalogue entry ({row.source}), not a filing")
+    return row, parse_network(json.loads(row.document))
+
+
+def set_status(session: Session, row: SpaceNetwork, status: str) -> None:
+    row.status = status
+    session.flush()
+
+
+def add_event(session: Session, network_id: int, event: Event, *, recorded_by: str) -> None:
+    session.add(
+        SpaceFilingEvent(
+            network_id=network_id,
+            step=event.step.value,
+            date_of_receipt=event.date_of_receipt,
+            informed_on=event.informed_on,
+            examined_on=event.examined_on,
+            published_on=event.published_on,
+            recorded_by=recorded_by,
+            recorded_at=now(),
+        )
+    )
+    session.flush()
+
+
+def events_of(session: Session, network_id: int) -> list[Event]:
+    rows = session.scalars(
+        select(SpaceFilingEvent)
+        .where(SpaceFilingEvent.network_id == network_id)
+        .order_by(SpaceFilingEvent.date_of_receipt, SpaceFilingEvent.id)
+    )
+    return [
+        Event(
+            step=Step(row.step),
+            date_of_receipt=row.date_of_receipt,
+            informed_on=row.informed_on,
+            examined_on=row.examined_on,
+            published_on=row.published_on,
+        )
+        for row in rows
+    ]
+
+
+def list_networks(
+    session: Session,
+    *,
+    source: str | None = None,
+    administration: str | None = None,
+    orbit: str | None = None,
+    limit: int = 5000,
+) -> list[NetworkSummary]:
+    query = select(SpaceNetwork).order_by(SpaceNetwork.longitude_deg, SpaceNetwork.id)
+    if source is not None:
+        query = query.where(SpaceNetwork.source == source)
+    if administration is not None:
+        query = query.where(SpaceNetwork.administration == administration)
+    if orbit is not None:
+        query = query.where(SpaceNetwork.orbit == orbit)
+    rows = list(session.scalars(query.limit(limit)))
+    bands: dict[int, list[tuple[float, float]]] = {}
+    ids = [row.id for row in rows if row.source == FILING]
+    if ids:
+        for network_id, low, high in session.execute(
+            select(SpaceBeam.network_id, SpaceBeam.low_hz, SpaceBeam.high_hz)
+            .where(SpaceBeam.network_id.in_(ids))
+            .distinct()
+        ):
+            bands.setdefault(network_id, []).append((low, high))
+    return [
+        NetworkSummary(
+            id=row.id,
+            name=row.name,
+            administration=row.administration,
+            orbit=row.orbit,
+            longitude_deg=row.longitude_deg,
+            source=row.source,
+            status=row.status,
+            operator=row.operator,
+            bands=tuple(sorted(bands.get(row.id, []))),
+        )
+        for row in rows
+    ]
+
+
+def count_by_source(session: Session) -> dict[str, int]:
+    return {
+        source: count
+        for source, count in session.execute(
+            select(SpaceNetwork.source, func.count()).group_by(SpaceNetwork.source)
+        )
+    }
+
+
+def beam_table(session: Session) -> coordination.BeamTable:
+    """Every filed GSO network's beams as columns, in one query (withdrawn ones left out)."""
+    rows = session.execute(
+        select(
+            SpaceBeam.network_id,
+            SpaceNetwork.administration,
+            SpaceNetwork.name,
+            SpaceNetwork.longitude_deg,
+            SpaceBeam.name,
+            SpaceBeam.up,
+            SpaceBeam.low_hz,
+            SpaceBeam.high_hz,
+            SpaceBeam.service,
+            SpaceBeam.gain_dbi,
+            SpaceBeam.noise_temperature_k,
+            SpaceBeam.power_density_dbw_hz,
+            SpaceBeam.es_lat_deg,
+            SpaceBeam.es_lon_deg,
+            SpaceBeam.es_gain_dbi,
+            SpaceBeam.es_pattern,
+        )
+        .join(SpaceNetwork, SpaceNetwork.id == SpaceBeam.network_id)
+        .where(
+            SpaceNetwork.source == FILING,
+            SpaceNetwork.orbit == "gso",
+            SpaceNetwork.status.not_in(("withdrawn", "lapsed")),
+        )
+        .order_by(SpaceBeam.network_id, SpaceBeam.id)
+    ).all()
+    index: dict[int, int] = {}
+    admins: list[str] = []
+    names: list[str] = []
+    for row in rows:
+        if row[0] not in index:
+            index[row[0]] = len(index)
+            admins.append(row[1] or "")
+            names.append(row[2])
+    patterns = {name: dtt.pattern_code(name) for name in {row[15] for row in rows}}
+    columns: dict[str, Any] = {
+        "network": np.array([index[row[0]] for row in rows], dtype=np.int64),
+        "sat_lon_deg": np.array([row[3] for row in rows], dtype=np.float64),
+        "up": np.array([row[5] for row in rows], dtype=bool),
+        "low_hz": np.array([row[6] for row in rows], dtype=np.float64),
+        "high_hz": np.array([row[7] for row in rows], dtype=np.float64),
+        "service": np.array([coordination.service_code(row[8]) for row in rows], dtype=np.int64),
+        "sat_gain_dbi": np.array([row[9] for row in rows], dtype=np.float64),
+        "noise_temperature_k": np.array([row[10] for row in rows], dtype=np.float64),
+        "power_density_dbw_hz": np.array([row[11] for row in rows], dtype=np.float64),
+        "es_lat_deg": np.array([row[12] for row in rows], dtype=np.float64),
+        "es_lon_deg": np.array([row[13] for row in rows], dtype=np.float64),
+        "es_gain_dbi": np.array([row[14] for row in rows], dtype=np.float64),
+        "es_pattern": np.array([patterns[row[15]] for row in rows], dtype=np.int64),
+    }
+    return coordination.BeamTable.from_columns(
+        network_ids=tuple(index),
+        administrations=tuple(admins),
+        names=tuple(names),
+        beam_names=tuple(row[4] for row in rows),
+        **columns,
+    )
+
+
+def add_catalogue_satellite(
+    session: Session,
+    *,
+    name: str,
+    longitude_deg: float,
+    source: str,
+    operator: str,
+    registry: str,
+    catalogue_id: str,
+) -> None:
+    session.add(
+        SpaceNetwork(
+            name=name,
+            administration=None,
+            orbit="gso",
+            longitude_deg=longitude_deg,
+            source=source,
+            status="catalogue",
+            document=None,
+            operator=operator,
+            un_registry=registry,
+            catalogue_id=catalogue_id,
+            submitted_by=None,
+            created_at=now(),
+        )
+    )
+
+
+def catalogue_ids(session: Session, source: str) -> set[str]:
+    return {
+        value
+        for value in session.scalars(
+            select(SpaceNetwork.catalogue_id).where(SpaceNetwork.source == source)
+        )
+        if value is not None
+    }
+
+
+def first_receipt(session: Session, network_id: int) -> date | None:
+    return session.scalar(
+        select(func.min(SpaceFilingEvent.date_of_receipt)).where(
+            SpaceFilingEvent.network_id == network_id
+        )
+    )

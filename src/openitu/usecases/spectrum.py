@@ -1,0 +1,120 @@
+"""The Table's use cases that touch the database: new editions from amendment files, and
+the differences between editions with the sources of each change.
+
+Lookups, ranges and conformity are pure (`openitu.spectrum.queries`, over an
+`AllocationTable` the adapters take from `AppContext.allocation_table`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from openitu.accounts.rights import Principal
+from openitu.errors import InvalidInput, NotFound
+from openitu.spectrum import queries
+from openitu.spectrum.amendment_file import (
+    AmendmentFile,
+    SourcedAmendment,
+    build_edition,
+    read_amendment_file,
+)
+from openitu.spectrum.model import Edition
+from openitu.spectrum.table import AllocationTable
+from openitu.store import audit
+from openitu.store import spectrum as repository
+from openitu.usecases.write import begin
+
+
+def add_edition_from_file(session: Session, document: Any) -> tuple[Edition, AmendmentFile]:
+    """Build and store the edition an amendment file describes."""
+    amendment_file = read_amendment_file(document)
+    try:
+        base = (
+            repository.get_edition(session, amendment_file.based_on)
+            if amendment_file.based_on is not None
+            else repository.edition_before(session, amendment_file.entry_into_force)
+        )
+    except NotFound as missing:
+        field = "edition.based_on" if amendment_file.based_on else "edition.entry_into_force"
+        raise InvalidInput(field, str(missing)) from None
+    edition = build_edition(base, amendment_file)
+    repository.add_edition(session, edition, amendments=amendment_file.sourced())
+    return edition, amendment_file
+
+
+def amend_table(session: Session, *, principal: Principal, document: Any) -> dict[str, Any]:
+    """A new edition of the Table from an amendment file (see
+    `openitu.spectrum.amendment_file` for its format), in one transaction."""
+    write = begin(session, principal=principal, right="table.amend", area="spectrum")
+    edition, amendment_file = add_edition_from_file(session, document)
+    digest = hashlib.sha256(audit.canonical_json(document).encode()).hexdigest()
+    write.audit(
+        "spectrum.edition.amend",
+        entity="spectrum_edition",
+        entity_id=edition.id,
+        payload={
+            "based_on": edition.based_on,
+            "entry_into_force": edition.entry_into_force.isoformat(),
+            "amendments": len(amendment_file.amendments),
+            "file_sha256": digest,
+        },
+    )
+    return {
+        "edition": edition.id,
+        "title": edition.title,
+        "entry_into_force": edition.entry_into_force.isoformat(),
+        "based_on": edition.based_on,
+        "amendments": len(amendment_file.amendments),
+    }
+
+
+def _overlaps(amendment: dict[str, Any], region: int, low_hz: float, high_hz: float) -> bool:
+    if "region" not in amendment:
+        return False
+    return (
+        int(amendment["region"]) == region
+        and float(amendment["low_hz"]) < high_hz
+        and float(amendment["high_hz"]) > low_hz
+    )
+
+
+def _source_document(item: SourcedAmendment) -> dict[str, Any]:
+    return {
+        "edition": item.edition_id,
+        "op": item.amendment["op"],
+        "source": item.source or None,
+        "conference": item.conference or None,
+    }
+
+
+def attach_sources(
+    changes: dict[str, Any], amendments: Sequence[SourcedAmendment]
+) -> dict[str, Any]:
+    """Each change of a diff with the amendments that made it (what they cite as source)."""
+    for band in changes["bands"]:
+        band["sources"] = [
+            _source_document(a)
+            for a in amendments
+            if _overlaps(a.amendment, band["region"], band["low_hz"], band["high_hz"])
+        ]
+    for note in changes["footnotes"]:
+        note["sources"] = [
+            _source_document(a)
+            for a in amendments
+            if a.amendment.get("footnote_id") == note["id"] and "region" not in a.amendment
+        ]
+    return changes
+
+
+def edition_diff(session: Session, *, old: AllocationTable, new: AllocationTable) -> dict[str, Any]:
+    """What changed from one edition to another, each change with its sources: the
+    amendments of the editions that lie between them (by ``based_on``)."""
+    between = [e for e in repository.lineage(session, new.edition.id)]
+    if old.edition.id in between:
+        between = between[: between.index(old.edition.id)]
+    amendments = repository.edition_amendments(session, list(reversed(between)))
+    return attach_sources(queries.edition_changes(old, new), amendments)

@@ -1,0 +1,155 @@
+"""The space pages in headless Chromium against a running `openitu serve`: the GSO arc
+chart (marks, catalogue lane, a selected network's shaded coordination arc) and a
+network's page (steps, time limits, coordination status)."""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from openitu.accounts import Principal, Role
+from openitu.space import geometry
+from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.usecases import space as usecases
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "space"))
+from space_documents import network_document
+
+pytestmark = pytest.mark.browser
+
+
+def _officer(iso2: str) -> Principal:
+    return Principal(role=Role.NOTIFYING_OFFICER, username=f"browser-{iso2.lower()}",
+                     administration=iso2, via="cli")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, int]]:
+    engine = make_engine(loaded_sqlite_url)
+    sessions = session_factory(engine)
+    with unit_of_work(sessions) as session:
+        neighbour = usecases.submit_network(
+            session, principal=_officer("JP"), date_of_receipt=date(2015, 3, 1),
+            document=network_document("BROWSER-JP", "JP", 140.0, station=(35.7, 139.7)),
+        )["network_id"]  # fmt: skip
+        new = usecases.submit_network(
+            session, principal=_officer("KR"), date_of_receipt=date(2016, 4, 1),
+            document=network_document("BROWSER-KR", "KR", 145.0, station=(37.5, 127.0)),
+        )["network_id"]  # fmt: skip
+        usecases.record_step(session, principal=_officer("KR"), network_id=new,
+                             step="notification", date_of_receipt=date(2018, 1, 10))  # fmt: skip
+    engine.dispose()
+    yield {"neighbour": neighbour, "new": new}
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def test_arc_chart_and_selected_arc(live_server: str, seeded: dict[str, int], page: Any) -> None:
+    page.goto(f"{live_server}/space")
+    catalogue = page.locator('#arc-chart a.mark[data-lane="catalogue"]')
+    assert catalogue.count() == 588  # the UCS GSO satellites with a longitude
+    assert page.locator(f'#arc-chart a.mark[data-network-id="{seeded["new"]}"]').count() == 1
+    assert page.locator("#arc-chart rect.coordination-arc").count() == 0
+    page.locator(f'#filed tr[data-network-id="{seeded["new"]}"] a.show-arc').click()
+    page.wait_for_url(f"**/space?network={seeded['new']}")
+    assert page.locator("#selected-name").inner_text() == "BROWSER-KR"
+    shaded = page.locator('#arc-chart rect.coordination-arc[data-lane="Ku"]')
+    assert shaded.count() == 1
+    assert shaded.get_attribute("data-arc-deg") == "7"  # Table 5-1 row 2): 13.75-14.5 GHz
+    # The neighbour 5° away lies inside the shaded ±7° on the chart itself.
+    box = shaded.bounding_box()
+    mark = page.locator(
+        f'#arc-chart a.mark[data-network-id="{seeded["neighbour"]}"] rect'
+    ).bounding_box()
+    assert box is not None and mark is not None
+    assert box["x"] <= mark["x"] <= box["x"] + box["width"]
+
+
+def test_network_page(live_server: str, seeded: dict[str, int], page: Any) -> None:
+    page.goto(f"{live_server}/space/networks/{seeded['new']}?as_of=2020-01-01")
+    assert page.locator("#network-name").inner_text() == "BROWSER-KR"
+    assert page.locator("#status").inner_text() == "notified"
+    steps = page.locator("#steps tbody tr")
+    assert steps.count() == 2
+    assert "2016-04-01" in steps.nth(0).inner_text() and "9.30" in steps.nth(0).inner_text()
+    due = page.locator('#deadlines tr[data-name="bringing_into_use"]')
+    assert "2023-04-01" in due.inner_text() and "11.44" in due.inner_text()
+    row = page.locator(f'#affected tr[data-network-id="{seeded["neighbour"]}"]')
+    assert row.count() == 1
+    assert "arc" in row.locator(".criterion").inner_text()
+    page.goto(f"{live_server}/space/networks/{seeded['new']}?as_of=2023-04-02")
+    assert page.locator("#status").inner_text() == "lapsed"
+    response = page.goto(f"{live_server}/space/networks/99999999")
+    assert response is not None and response.status == 404
+
+
+OFFICER = "space-browser-officer-br"
+PASSWORD = "space browser password 1"
+
+
+@pytest.fixture(scope="module")
+def officer(loaded_sqlite_url: str) -> str:
+    from openitu.store import accounts
+
+    engine = make_engine(loaded_sqlite_url)
+    admin = Principal(role=Role.ADMIN, username="cli:space-browser", via="cli")
+    with unit_of_work(session_factory(engine)) as session:
+        if accounts.get_user(session, OFFICER) is None:
+            accounts.create_user(session, actor=admin, username=OFFICER, password=PASSWORD,
+                                 role=Role.NOTIFYING_OFFICER, administration="BR")  # fmt: skip
+    engine.dispose()
+    return OFFICER
+
+
+def test_filing_form(live_server: str, officer: str, page: Any) -> None:
+    page.goto(f"{live_server}/space/file")
+    assert page.locator("#file-form").count() == 1  # shown, but filing needs a sign-in
+    page.goto(f"{live_server}/account/sign-in")
+    page.fill("#username", officer)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{live_server}/space/file")
+    page.fill("#name", "FORM-BR-SAT")
+    page.fill("#longitude_deg", "-200")
+    page.fill("#es_lat_deg", "-15.8")
+    page.fill("#es_lon_deg", "-47.9")
+    page.fill("#date_of_receipt", "2022-02-01")
+    page.click("#submit")
+    # Out of range: the error names the field, next to it, and nothing is filed.
+    assert "longitude_deg" in page.locator("#longitude_deg-error").inner_text()
+    assert page.locator("#created").count() == 0
+    page.fill("#longitude_deg", "-61")
+    page.click("#submit")
+    assert page.locator("#biu-due").inner_text() == "2029-02-01"  # No. 11.44: seven years
+    page.click("#created-link")
+    assert page.locator("#network-name").inner_text() == "FORM-BR-SAT"
+    assert page.locator("#administration").inner_text() == "BR"
+
+
+def test_pfd_map_on_the_network_page(live_server: str, seeded: dict[str, int], page: Any) -> None:
+    # BROWSER-KR's down beam: 11.45-11.7 GHz, ps = -70 dB(W/Hz), 31 dBi, at 145° E.
+    page.goto(f"{live_server}/space/networks/{seeded['new']}?as_of=2020-01-01")
+    cells = page.locator('.pfd-map-block[data-beam="KU-DOWN"] rect.pfd-cell')
+    assert cells.count() == 45 * 90  # 4° cells over the globe
+    under = page.locator('rect.pfd-cell[data-lat="0"][data-lon="146"]')
+    margin = float(under.get_attribute("data-margin-db") or "nan")
+    # Independently: -39 dB(W/Hz) + 10 log 4000 - 10 log(4π d²) against the limit at δ.
+    d = float(geometry.slant_range_km(145.0, 0.0, 146.0)) * 1e3
+    elevation = float(geometry.elevation_deg(145.0, 0.0, 146.0))
+    pfd_value = -39.0 + 10 * math.log10(4000) - 10 * math.log10(4 * math.pi * d**2)
+    limit = -150.0 + min(max(elevation - 5.0, 0.0), 20.0) / 2
+    assert margin == pytest.approx(limit - pfd_value, abs=0.01)
+    assert page.locator('rect.pfd-cell.hidden[data-lat="0"][data-lon="-34"]').count() == 1
