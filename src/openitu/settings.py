@@ -42,3 +42,6 @@ class Settings(BaseSettings):
     redis_prefix: str = "openitu"
     # The register's circular appears every this many days (the BR IFIC: every two weeks).
     register_circular_days: int = Field(default=14, ge=1, le=366)
+    # GeoTIFF elevation tiles for the technical examination's path profiles (a glob such
+    # as /data/srtm/*.tif); empty: the P.1511 topography the engine ships.
+    register_terrain_tiles: str = ""

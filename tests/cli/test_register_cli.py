@@ -73,7 +73,8 @@ def test_notify_examine_record_and_the_circular(
 
     monkeypatch.delenv("OPENITU_API_TOKEN")  # the secretariat from here on
     finding = _json(run_cli("register", "examine", str(link_id), "--json"))
-    assert finding["finding"] == "favourable" and finding["technical"]["examined"] is False
+    assert finding["finding"] == "favourable"
+    assert (finding["technical"]["examined"], finding["technical"]["affected"]) == (True, [])
     recorded = _json(run_cli("register", "record", str(link_id), "--json"))
     assert recorded["status"] == "recorded"
     shown = _json(run_cli("register", "show", str(link_id), "--json"))
@@ -98,3 +99,31 @@ def test_bad_files_exit_2_with_one_line(run_cli: Callable[..., Any], tmp_path: P
         result = run_cli(*args)
         assert result.returncode == 2, result.stderr
         assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+
+
+FCC = Path(__file__).resolve().parents[1] / "reference" / "fcc-uls"
+
+
+def test_the_fcc_files_import_completely_and_border_links_ask_their_neighbour(
+    run_cli: Callable[..., Any],
+    officer_token: Callable[[str], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = sorted(FCC.glob("*.zip"))  # tests/reference/fcc-uls/SOURCES.md
+    officer_token("US")
+    document = _json(run_cli("register", "import", "fcc-uls", *map(str, files), "--json"), 1)
+    # Every FR row accounted for: 5 + 109 + 80 rows; the two of l_mw_sun.zip without an
+    # e.i.r.p. are refused, with their row and the field.
+    assert document["fr_rows"] == 194
+    assert len(document["accepted"]) + len(document["rejected"]) == 194
+    assert [(r["source"], r["row"], r["field"]) for r in document["rejected"]] == [
+        ("l_mw_sun.zip", 1, "tx.eirp_dbw"), ("l_mw_sun.zip", 2, "tx.eirp_dbw"),
+    ]  # fmt: skip
+    by_reference = {a["reference"]: a["notice_id"] for a in document["accepted"]}
+    monkeypatch.delenv("OPENITU_API_TOKEN")
+    # El Centro, California, 5 km from Mexico; Detroit, across the river from Windsor.
+    for reference, neighbour in (("WQHI631/L1/A3/6345.490000MHz/S1", "MX"),
+                                 ("WQRV536/L1/A10/11505.000000MHz/S1", "CA")):  # fmt: skip
+        finding = _json(run_cli("register", "examine", str(by_reference[reference]), "--json"))
+        assert finding["coordination"]["required_with"] == [neighbour]
+        assert finding["regulatory"]["conforms"] is True  # fixed, Region 2

@@ -1,11 +1,15 @@
 """The register's end-to-end story through the HTTP API, on SQLite and PostgreSQL.
 
 France and Germany, neighbours on the Rhine, notify fixed links and a broadcasting
-station near their common border. The regulatory findings follow the RR 2012 Table
-(Region 1); a land mobile base station in the FM band (87.5-100 MHz, broadcasting only)
-is returned, then recorded under No. 4.4 when France asks; an incomplete fixed link is
-returned, modified, resubmitted and recorded; the circular lists each in its Part. The
-technical examination is not wired in yet: the findings say so."""
+station near their common border (Strasbourg, Kehl, Freiburg). Germany's link at Kehl is
+recorded first, with France's agreement. France's later co-channel link at Strasbourg,
+pointed at Kehl, is found interfering with it (the technical examination, P.452-18), and
+coordination with Germany is required: it is returned, modified (another channel and
+Germany's agreement), resubmitted and recorded. Germany's FM station at Freiburg needs
+coordination with its neighbours; their agreements arrive one by one and it is recorded.
+A land mobile base station in the FM band (87.5-100 MHz, broadcasting only in Region 1)
+is returned, then recorded under No. 4.4 when France asks. An incomplete link is
+returned with what it lacks. The circular lists each in its Part."""
 
 from __future__ import annotations
 
@@ -37,6 +41,24 @@ def _ok(response: Any, status: int = 200) -> Any:
     return response.json()
 
 
+STRASBOURG_LINK = {
+    "tx__lat_deg": 48.58,
+    "tx__lon_deg": 7.75,
+    "tx__azimuth_deg": 100,
+    "rx__lat_deg": 48.55,
+    "rx__lon_deg": 7.95,
+}  # pointing across the Rhine
+KEHL_LINK = {
+    "tx__lat_deg": 48.50,
+    "tx__lon_deg": 7.98,
+    "tx__azimuth_deg": 290,
+    "rx__lat_deg": 48.57,
+    "rx__lon_deg": 7.82,
+}  # its receiver at Kehl, facing west
+FREIBURG_FM = {"tx__lat_deg": 48.00, "tx__lon_deg": 7.85, "tx__antenna_height_m": 100,
+               "tx__eirp_dbw": 20}  # fmt: skip
+
+
 def test_the_story_of_two_neighbours(
     client: TestClient, headers: Callable[[str, Role, str | None], Headers]
 ) -> None:
@@ -46,76 +68,93 @@ def test_the_story_of_two_neighbours(
     api = "/api/register"
     _ok(client.post(f"{api}/circulars", headers=br), 201)  # closes whatever came before
 
+    def examine(notice_id: int) -> Any:
+        return _ok(client.post(f"{api}/notices/{notice_id}/examine", headers=br))
+
     german = _ok(client.post(f"{api}/notices", headers=de, json=[
-        fixed_link("DE", "DE-KEHL-1", tx__lat_deg=48.57, tx__lon_deg=7.82,
-                   rx__lat_deg=48.47, rx__lon_deg=7.94),
-        fm_station("DE", "DE-FREIBURG-FM", tx__lat_deg=48.00, tx__lon_deg=7.85,
-                   tx__antenna_height_m=150, tx__eirp_dbw=50),
+        fixed_link("DE", "DE-KEHL-1", agreements=["FR"], **KEHL_LINK),
+        fm_station("DE", "DE-FREIBURG-FM", **FREIBURG_FM),
     ]))  # fmt: skip
     assert german["rejected"] == []
+    ids = {a["reference"]: a["notice_id"] for a in german["accepted"]}
+    kehl = examine(ids["DE-KEHL-1"])
+    # Across the Rhine: coordination with France, already agreed.
+    assert kehl["coordination"]["required_with"] == ["FR"]
+    assert kehl["coordination"]["pending"] == [] and kehl["finding"] == "favourable"
+    _ok(client.post(f"{api}/notices/{ids['DE-KEHL-1']}/record", headers=br))
+
+    fm = examine(ids["DE-FREIBURG-FM"])
+    needed = fm["coordination"]["required_with"]
+    assert {"FR", "CH"} <= set(needed) and "DE" not in needed
+    assert fm["finding"] == "unfavourable"
+    for need in fm["coordination"]["needs"]:  # the numbers behind each
+        assert need["field_strength_dbuv_m"] >= need["trigger_dbuv_m"]
+    for administration in needed:  # agreements arrive one by one
+        _ok(client.post(f"{api}/notices/{ids['DE-FREIBURG-FM']}/agreements", headers=de,
+                        json={"administration": administration}))  # fmt: skip
+    assert examine(ids["DE-FREIBURG-FM"])["finding"] == "favourable"
+    _ok(client.post(f"{api}/notices/{ids['DE-FREIBURG-FM']}/record", headers=br))
+
     french = _ok(client.post(f"{api}/notices", headers=fr, json=[
-        fixed_link("FR", "FR-STRASBOURG-1", tx__lat_deg=48.58, tx__lon_deg=7.75,
-                   rx__lat_deg=48.60, rx__lon_deg=7.95),
-        fixed_link("FR", "FR-COLMAR-1", rx=None, tx__lat_deg=48.08, tx__lon_deg=7.36),
-        land_mobile_in_fm_band("FR", "FR-MULHOUSE-PMR", tx__lat_deg=47.75, tx__lon_deg=7.34),
+        fixed_link("FR", "FR-STRASBOURG-1", **STRASBOURG_LINK),
+        fixed_link("FR", "FR-BOURGES-1", rx=None),
+        land_mobile_in_fm_band("FR", "FR-BOURGES-PMR"),
     ]))  # fmt: skip
     assert french["rejected"] == []
-    ids = {a["reference"]: a["notice_id"] for a in german["accepted"] + french["accepted"]}
+    ids |= {a["reference"]: a["notice_id"] for a in french["accepted"]}
     receipts = [a["date_of_receipt"] for a in german["accepted"] + french["accepted"]]
     assert receipts == sorted(receipts) and len(set(receipts)) == 5
 
-    findings = {
-        reference: _ok(client.post(f"{api}/notices/{notice_id}/examine", headers=br))
-        for reference, notice_id in ids.items()
+    strasbourg = examine(ids["FR-STRASBOURG-1"])
+    assert strasbourg["finding"] == "unfavourable"
+    assert strasbourg["regulatory"]["conforms"] is True
+    hits = strasbourg["technical"]["affected"]  # both directions, the worst first
+    assert {(h["assignment_id"], h["administration"], h["direction"]) for h in hits} == {
+        (ids["DE-KEHL-1"], "DE", "candidate->recorded"),
+        (ids["DE-KEHL-1"], "DE", "recorded->candidate"),
     }
-    verdicts = {reference: f["finding"] for reference, f in findings.items()}
-    assert verdicts == {
-        "DE-KEHL-1": "favourable",
-        "DE-FREIBURG-FM": "favourable",
-        "FR-STRASBOURG-1": "favourable",
-        "FR-COLMAR-1": "unfavourable",
-        "FR-MULHOUSE-PMR": "unfavourable",
-    }
-    assert findings["FR-COLMAR-1"]["regulatory"]["conforms"] is True
-    assert findings["FR-COLMAR-1"]["completeness"]["missing"][0] == "rx.lat_deg"
-    assert findings["FR-MULHOUSE-PMR"]["regulatory"]["conforms"] is False
-    for finding in findings.values():
-        assert finding["technical"]["examined"] is False
-        assert finding["technical"]["affected"] == []
+    assert all(h["margin_db"] < 0 and h["frequency_hz"] == 6_175e6 for h in hits)
+    assert strasbourg["coordination"]["pending"] == ["DE"]
+    provisions = {r["provision"] for r in strasbourg["reasons"]}
+    assert provisions == {"No. 11.32", "No. 11.32A"}
 
-    for reference in ("DE-KEHL-1", "DE-FREIBURG-FM", "FR-STRASBOURG-1"):
-        shown = _ok(client.post(f"{api}/notices/{ids[reference]}/record", headers=br))
-        assert shown["status"] == "recorded"
-    for reference in ("FR-COLMAR-1", "FR-MULHOUSE-PMR"):
+    bourges = examine(ids["FR-BOURGES-1"])
+    assert bourges["completeness"]["missing"][0] == "rx.lat_deg"
+    pmr = examine(ids["FR-BOURGES-PMR"])
+    assert (pmr["regulatory"]["conforms"], pmr["technical"]["affected"]) == (False, [])
+    assert pmr["coordination"]["required_with"] == [] and pmr["recordable_under"] is None
+    for reference in ("FR-STRASBOURG-1", "FR-BOURGES-1", "FR-BOURGES-PMR"):
         _ok(client.post(f"{api}/notices/{ids[reference]}/return", headers=br))
-    refused = client.post(f"{api}/notices/{ids['FR-MULHOUSE-PMR']}/record", headers=br)
+    refused = client.post(f"{api}/notices/{ids['FR-BOURGES-PMR']}/record", headers=br)
     assert refused.status_code == 409
 
-    # France completes its link and asks for No. 4.4 for the base station; both are
-    # modifications received with their own dates.
+    # France moves its link two channels up with Germany's agreement, completes the other,
+    # and asks for No. 4.4 for the base station: modifications with their own dates.
     again = _ok(client.post(f"{api}/notices", headers=fr, json=[
-        fixed_link("FR", "FR-COLMAR-1", tx__lat_deg=48.08, tx__lon_deg=7.36),
-        land_mobile_in_fm_band("FR", "FR-MULHOUSE-PMR", tx__lat_deg=47.75, tx__lon_deg=7.34,
-                              request_4_4=True),
+        fixed_link("FR", "FR-STRASBOURG-1", frequency_hz=6_235e6, agreements=["DE"],
+                   **STRASBOURG_LINK),
+        fixed_link("FR", "FR-BOURGES-1"),
+        land_mobile_in_fm_band("FR", "FR-BOURGES-PMR", request_4_4=True),
     ]))  # fmt: skip
-    assert [a["outcome"] for a in again["accepted"]] == ["modified", "modified"]
-    for reference in ("FR-COLMAR-1", "FR-MULHOUSE-PMR"):
-        finding = _ok(client.post(f"{api}/notices/{ids[reference]}/examine", headers=br))
-        assert finding["recordable_under"] == (
-            "No. 11.31" if reference == "FR-COLMAR-1" else "No. 4.4"
-        )
+    assert [a["outcome"] for a in again["accepted"]] == ["modified"] * 3
+    expected = {"FR-STRASBOURG-1": "No. 11.31", "FR-BOURGES-1": "No. 11.31",
+                "FR-BOURGES-PMR": "No. 4.4"}  # fmt: skip
+    for reference, provision in expected.items():
+        finding = examine(ids[reference])
+        assert finding["technical"]["affected"] == [], reference
+        assert finding["recordable_under"] == provision, finding["reasons"]
         _ok(client.post(f"{api}/notices/{ids[reference]}/record", headers=br))
 
     circular = _ok(client.post(f"{api}/circulars", headers=br), 201)
     parts = {part: [e["reference"] for e in entries] for part, entries in circular["parts"].items()}
     assert parts["I"] == [
-        "DE-KEHL-1", "DE-FREIBURG-FM", "FR-STRASBOURG-1", "FR-COLMAR-1", "FR-MULHOUSE-PMR",
-        "FR-COLMAR-1", "FR-MULHOUSE-PMR",
+        "DE-KEHL-1", "DE-FREIBURG-FM", "FR-STRASBOURG-1", "FR-BOURGES-1", "FR-BOURGES-PMR",
+        "FR-STRASBOURG-1", "FR-BOURGES-1", "FR-BOURGES-PMR",
     ]  # fmt: skip
     assert sorted(parts["II"]) == sorted(ids)
-    assert parts["III"] == ["FR-COLMAR-1", "FR-MULHOUSE-PMR"]
+    assert parts["III"] == ["FR-STRASBOURG-1", "FR-BOURGES-1", "FR-BOURGES-PMR"]
     under = {e["reference"]: e["recorded_under"] for e in circular["parts"]["II"]}
-    assert under["FR-MULHOUSE-PMR"] == "No. 4.4" and under["DE-KEHL-1"] == "No. 11.31"
+    assert under["FR-BOURGES-PMR"] == "No. 4.4" and under["DE-KEHL-1"] == "No. 11.31"
     assert _ok(client.get(f"{api}/circulars/{circular['number']}")) == circular
 
     # Everyone may read the register: search and history without signing in.
@@ -123,9 +162,8 @@ def test_the_story_of_two_neighbours(
         "status": "recorded", "near": "48.58,7.75", "radius_km": 20, "low": "6 GHz",
         "high": "6.5 GHz",
     }))  # fmt: skip
-    assert {r["reference"] for r in found} >= {"DE-KEHL-1", "FR-STRASBOURG-1"}
-    assert "FR-COLMAR-1" not in {r["reference"] for r in found}  # 55 km south
-    history = _ok(client.get(f"{api}/notices/{ids['FR-COLMAR-1']}"))["history"]
+    assert {r["reference"] for r in found} == {"DE-KEHL-1", "FR-STRASBOURG-1"}
+    history = _ok(client.get(f"{api}/notices/{ids['FR-STRASBOURG-1']}"))["history"]
     assert [h["event"] for h in history] == [
         "notified", "examined", "returned", "modified", "examined", "recorded",
     ]  # fmt: skip

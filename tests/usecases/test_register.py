@@ -5,6 +5,8 @@ rights, and the history that is never overwritten."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -79,12 +81,9 @@ def test_a_conforming_notice_is_recorded_and_a_non_conforming_one_returned_or_re
     assert finding["finding"] == "favourable"
     assert finding["regulatory"]["conforms"] is True
     assert finding["regulatory"]["edition"] == in_force
-    # Never a technical finding that was not computed.
-    assert finding["technical"] == {
-        "examined": False, "provision": "No. 11.32", "affected": [],
-        "note": finding["technical"]["note"],
-    }  # fmt: skip
-    assert finding["technical"]["note"].startswith("not examined")
+    # Inland and alone on its channel: examined, nothing affected, nobody to coordinate with.
+    assert (finding["technical"]["examined"], finding["technical"]["affected"]) == (True, [])
+    assert finding["coordination"]["examined"] is True
     assert finding["coordination"]["required_with"] == []
     with sessions() as session, session.begin():
         recorded = usecases.record(session, principal=SECRETARIAT, notice_id=good.notice_id)
@@ -257,3 +256,55 @@ def test_the_circular_lists_each_notice_in_its_part(sessions: sessionmaker[Sessi
     assert parts["III"][0]["finding"] == "unfavourable"
     with sessions() as session:
         assert usecases.circular(session)["number"] == document["number"]
+
+
+def _ridge_tile(path: Path) -> None:
+    """A GeoTIFF of the Rhine plain at 140 m with a 900 m ridge along 7.78-7.79 E, between
+    Strasbourg (7.75 E) and Kehl (7.82 E): made up, to see the profile act."""
+    import numpy as np
+    import rasterio
+    from affine import Affine
+
+    res = 0.005
+    lons = 7.6 + res * np.arange(100)
+    heights = np.full((100, 100), 140.0, dtype=np.float32)
+    heights[:, (lons >= 7.78) & (lons <= 7.79)] = 900.0
+    with rasterio.open(
+        path, "w", driver="GTiff", height=100, width=100, count=1, dtype="float32",
+        crs="EPSG:4326", transform=Affine(res, 0.0, 7.6, 0.0, -res, 48.8),
+    ) as tile:  # fmt: skip
+        tile.write(heights, 1)
+
+
+def test_the_path_profile_comes_from_the_stations_coordinates(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    kehl = fixed_link("DE", "DE-KEHL-T", agreements=["FR"], tx__lat_deg=48.50, tx__lon_deg=7.98,
+                      tx__azimuth_deg=290, rx__lat_deg=48.57, rx__lon_deg=7.82)  # fmt: skip
+    strasbourg = fixed_link("FR", "FR-STRAS-T", agreements=["DE"], tx__lat_deg=48.58,
+                            tx__lon_deg=7.75, tx__azimuth_deg=100, rx__lat_deg=48.55,
+                            rx__lon_deg=7.95)  # fmt: skip
+    _ridge_tile(tmp_path / "ridge.tif")
+    with sessions() as session, session.begin():
+        recorded = usecases.notify_one(session, principal=DE, notice=kehl)
+        usecases.examine(session, principal=SECRETARIAT, notice_id=recorded.notice_id)
+        usecases.record(session, principal=SECRETARIAT, notice_id=recorded.notice_id)
+        later = usecases.notify_one(session, principal=FR, notice=strasbourg)
+
+    def margins(terrain: object) -> dict[str, float]:
+        with sessions() as session, session.begin():
+            finding = usecases.examine(session, principal=SECRETARIAT,
+                                       notice_id=later.notice_id, terrain=terrain)  # type: ignore[arg-type]  # fmt: skip
+        return {hit["direction"]: hit["margin_db"] for hit in finding["technical"]["affected"]}
+
+    flat = margins(usecases.terrain_for(""))  # P.1511: the plain is flat at this scale
+    ridge = margins(usecases.terrain_for(str(tmp_path / "*.tif")))
+    assert set(flat) == {"candidate->recorded", "recorded->candidate"}
+    # Strasbourg's transmitter now looks at Kehl's receiver over the ridge: diffraction
+    # (P.452-18 §4.2) takes that path out of harm; Kehl's own transmitter, east of the
+    # ridge, still reaches Strasbourg's receiver (east of it too) exactly as before.
+    assert "candidate->recorded" not in ridge
+    assert ridge["recorded->candidate"] == pytest.approx(flat["recorded->candidate"], abs=0.5)
+    with pytest.raises(InvalidInput) as bad:
+        usecases.terrain_for(str(tmp_path / "none-*.tif"))
+    assert bad.value.field == "register_terrain_tiles"

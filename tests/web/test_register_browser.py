@@ -1,7 +1,7 @@
 """The register's pages in headless Chromium against a running `openitu serve`: a
 notifying officer notifies through the form (a bad latitude comes back inline, next to
 what was typed), the secretariat examines and records from the notice's page (its
-finding, with the technical part shown as not examined, and its map), the circular page
+finding (nothing else on its channel: no assignment affected) and its map), the circular page
 lists the notice in Part II, and the search page finds it by area and shows a bad
 centre inline."""
 
@@ -90,7 +90,7 @@ def test_notify_examine_record_and_read_the_circular(
         with page.expect_navigation():
             page.click("#action-examine")
         assert page.inner_text("#finding") == "favourable"
-        assert page.inner_text("#technical").startswith("not examined")
+        assert page.inner_text("#technical").startswith("0 assignment(s) affected")
         assert page.inner_text("#regulatory").startswith("conforms")
         with page.expect_navigation():
             page.click("#action-record")

@@ -122,7 +122,10 @@ class Affected:
     administration: str
     frequency_hz: float
     margin_db: float
-    direction: str = "caused"
+    direction: str = "candidate->recorded"
+    distance_km: float | None = None
+    criterion: str | None = None
+    model: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -131,6 +134,9 @@ class Affected:
             "frequency_hz": self.frequency_hz,
             "margin_db": self.margin_db,
             "direction": self.direction,
+            "distance_km": self.distance_km,
+            "criterion": self.criterion,
+            "model": self.model,
         }
 
 
@@ -154,11 +160,32 @@ class TechnicalPart:
 
 
 @dataclass(frozen=True)
+class CoordinationNeed:
+    """An administration whose territory gets the trigger field strength or more."""
+
+    administration: str
+    field_strength_dbuv_m: float
+    trigger_dbuv_m: float
+    distance_km: float
+    basis: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "administration": self.administration,
+            "field_strength_dbuv_m": self.field_strength_dbuv_m,
+            "trigger_dbuv_m": self.trigger_dbuv_m,
+            "distance_km": self.distance_km,
+            "basis": self.basis,
+        }
+
+
+@dataclass(frozen=True)
 class CoordinationPart:
     examined: bool
     required_with: tuple[str, ...] = ()
     agreed_with: tuple[str, ...] = ()
     note: str = ""
+    needs: tuple[CoordinationNeed, ...] = ()
 
     @property
     def pending(self) -> tuple[str, ...]:
@@ -171,6 +198,7 @@ class CoordinationPart:
             "required_with": list(self.required_with),
             "agreed_with": list(self.agreed_with),
             "pending": list(self.pending),
+            "needs": [need.as_dict() for need in self.needs],
             "note": self.note,
         }
 
@@ -259,18 +287,25 @@ def decide(
         reasons.append(
             Reason(
                 PROVISION_TECHNICAL,
-                f"harmful interference {hit.direction} with assignment {hit.assignment_id} "
-                f"({hit.administration}, {hit.frequency_hz:.0f} Hz): margin "
-                f"{hit.margin_db:.1f} dB",
+                f"probability of harmful interference ({hit.direction}) with assignment "
+                f"{hit.assignment_id} ({hit.administration}, {hit.frequency_hz:.0f} Hz): "
+                f"margin {hit.margin_db:.1f} dB",
             )
         )
     if coordination.pending:
-        reasons.append(
-            Reason(
-                PROVISION_COORDINATION,
-                "coordination not completed with " + ", ".join(coordination.pending),
+        numbers = {n.administration: n for n in coordination.needs}
+        for administration in coordination.pending:
+            need = numbers.get(administration)
+            detail = (
+                f": {need.field_strength_dbuv_m:.1f} dB(uV/m) at {need.distance_km:.0f} km "
+                f"against a trigger of {need.trigger_dbuv_m:.1f} dB(uV/m)"
+                if need
+                else ""
             )
-        )
+            reasons.append(
+                Reason(PROVISION_COORDINATION,
+                       f"coordination with {administration} not completed{detail}")
+            )  # fmt: skip
     result = Result.UNFAVOURABLE if reasons else Result.FAVOURABLE
     return Finding(
         result=result,

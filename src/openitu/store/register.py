@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
@@ -18,6 +19,7 @@ from openitu.register.assignment import Assignment, HistoryEntry
 from openitu.register.circular import CircularEntry
 from openitu.register.notice import Notice, Site
 from openitu.register.status import Event, Status
+from openitu.register.technical import RecordedAssignments
 from openitu.store.tables.register import RegisterAssignment, RegisterCircular, RegisterEvent
 
 EARTH_RADIUS_KM = 6371.0088
@@ -434,3 +436,84 @@ def events_between(
             )
         )
     return entries
+
+
+# --- the technical examination's view of the register --------------------------------
+
+
+@dataclass(frozen=True)
+class RecordedColumns:
+    """The recorded assignments near a band, as columns (no object per row)."""
+
+    assignments: RecordedAssignments
+    lacking_height: int
+    """Recorded assignments left out: no transmitting antenna height was notified."""
+    under_4_4: int
+    """Recorded assignments left out: recorded under No. 4.4, they claim no protection."""
+
+
+def recorded_near_band(
+    session: Session, *, low_hz: float, high_hz: float, pad_factor: float
+) -> RecordedColumns:
+    """Recorded assignments whose band comes within ``pad_factor`` times the wider of
+    the two bandwidths of [low, high]: the index on (low_hz, high_hz) answers with the
+    widest recorded bandwidth as the pad, the engine then applies the exact test."""
+    table = RegisterAssignment
+    widest = session.scalar(
+        select(func.max(table.necessary_bandwidth_hz)).where(table.status == Status.RECORDED.value)
+    )
+    if widest is None:
+        return RecordedColumns(RecordedAssignments.from_stations([]), 0, 0)
+    pad = pad_factor * max(float(widest), high_hz - low_hz)
+    rows = session.execute(
+        select(
+            table.id, table.administration, table.service, table.station_class,
+            table.frequency_hz, table.necessary_bandwidth_hz, table.tx_lat_deg,
+            table.tx_lon_deg, table.tx_antenna_height_m, table.tx_eirp_dbw, table.tx_gain_dbi,
+            table.tx_azimuth_deg, table.tx_polarization, table.rx_lat_deg, table.rx_lon_deg,
+            table.rx_antenna_height_m, table.rx_gain_dbi, table.received_at,
+            table.recorded_under,
+        ).where(
+            table.status == Status.RECORDED.value,
+            table.low_hz <= high_hz + pad,
+            table.high_hz >= low_hz - pad,
+        )
+    ).all()  # fmt: skip
+    kept = [
+        r for r in rows
+        if r.recorded_under != "No. 4.4" and r.tx_antenna_height_m is not None
+        and r.tx_eirp_dbw is not None
+    ]  # fmt: skip
+    under_4_4 = sum(1 for r in rows if r.recorded_under == "No. 4.4")
+
+    def codes(values: list[str]) -> tuple[list[int], list[str]]:
+        labels = sorted(set(values)) or [""]
+        index = {label: i for i, label in enumerate(labels)}
+        return [index[v] for v in values], labels
+
+    def column(name: str) -> list[float]:
+        return [math.nan if getattr(r, name) is None else float(getattr(r, name)) for r in kept]
+
+    administration_code, administrations = codes([r.administration for r in kept])
+    service_code, services = codes([r.service for r in kept])
+    class_code, classes = codes([r.station_class for r in kept])
+    polarization_code, polarizations = codes([(r.tx_polarization or "v").lower() for r in kept])
+    assignments = RecordedAssignments.from_arrays(
+        assignment_id=[r.id for r in kept],
+        administration_code=administration_code, administrations=administrations,
+        service_code=service_code, services=services,
+        station_class_code=class_code, station_classes=classes,
+        polarization_code=polarization_code, polarizations=polarizations,
+        frequency_hz=column("frequency_hz"), bandwidth_hz=column("necessary_bandwidth_hz"),
+        tx_lat_deg=column("tx_lat_deg"), tx_lon_deg=column("tx_lon_deg"),
+        tx_antenna_height_m=column("tx_antenna_height_m"), eirp_dbw=column("tx_eirp_dbw"),
+        tx_gain_dbi=[0.0 if r.tx_gain_dbi is None else r.tx_gain_dbi for r in kept],
+        azimuth_deg=column("tx_azimuth_deg"), rx_lat_deg=column("rx_lat_deg"),
+        rx_lon_deg=column("rx_lon_deg"), rx_antenna_height_m=column("rx_antenna_height_m"),
+        rx_gain_dbi=column("rx_gain_dbi"),
+        date_of_receipt=np.array(
+            [utc(r.received_at).replace(tzinfo=None) for r in kept], dtype="datetime64[us]"
+        ),
+    )  # fmt: skip
+    lacking = len(rows) - len(kept) - under_4_4
+    return RecordedColumns(assignments, lacking, under_4_4)

@@ -8,14 +8,17 @@ they are strictly increasing and unique even when many clients notify at once (a
 constraint on ``register_events.received_at`` backs this up). Use cases never commit.
 
 The examination calls two steps that the engineering modules answer: `technical_step`
-(the probability of harmful interference with assignments recorded earlier) and
-`coordination_step` (the administrations whose territory gets a field strength above the
-trigger). Until they are wired in, both say "not examined" and the finding is made on
-completeness and No. 11.31 alone, saying so.
+(the probability of harmful interference with assignments recorded earlier,
+`register.technical`) and `coordination_step` (the administrations whose territory gets
+a field strength above the trigger, `register.coordination`). A notice lacking what the
+engine needs (antenna height, e.i.r.p.) gets both parts marked "not examined", with the
+item it lacks; the finding never claims what was not computed.
 """
 
 from __future__ import annotations
 
+import glob
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -29,7 +32,10 @@ from openitu.geo.countries import country as find_country
 from openitu.governance.members import Action, check_administration
 from openitu.register import circular as circulars
 from openitu.register.assignment import Assignment
+from openitu.register.coordination import coordination_required
 from openitu.register.examination import (
+    Affected,
+    CoordinationNeed,
     CoordinationPart,
     Decision,
     TechnicalPart,
@@ -41,6 +47,8 @@ from openitu.register.examination import (
 )
 from openitu.register.notice import RejectedRow, parse_notice
 from openitu.register.status import FINAL, Event, Status, after, parse_status
+from openitu.register.technical import DEFAULT_CRITERIA, Station, find_affected, station_from_notice
+from openitu.register.terrain import GeoTiffTerrain, P1511Terrain, TerrainSource
 from openitu.spectrum.services import parse_service
 from openitu.spectrum.table import AllocationTable
 from openitu.store import register as store
@@ -217,25 +225,106 @@ def notify_one(session: Session, *, principal: Principal, notice: Any) -> Accept
 # --- examination ---------------------------------------------------------------------
 
 
-def technical_step(session: Session, assignment: Assignment) -> TechnicalPart:
-    """The technical examination (No. 11.32): interference with assignments recorded
-    earlier. Answered by `openitu.register.technical` once it is wired in."""
-    del session
-    return TechnicalPart.not_examined(
-        f"the technical examination of {assignment.notice.station_class} notices "
-        "(No. 11.32) is not yet wired into this register"
+def _station(assignment: Assignment) -> Station:
+    """The engine's view of a notice (`InvalidInput` naming an item it lacks)."""
+    return station_from_notice(
+        assignment.notice.as_dict(),
+        assignment_id=assignment.id,
+        date_of_receipt=assignment.received_at,
     )
 
 
+def terrain_for(tiles: str) -> TerrainSource:
+    """The path profiles' terrain: GeoTIFF tiles matching the glob ``tiles`` (the
+    setting ``register_terrain_tiles``; P.1511 where no tile has data), or the P.1511-2
+    topography alone when it is empty."""
+    if not tiles.strip():
+        return P1511Terrain()
+    paths = sorted(glob.glob(os.path.expanduser(tiles.strip())))
+    if not paths:
+        raise InvalidInput("register_terrain_tiles", f"no file matches {tiles!r}")
+    return GeoTiffTerrain(paths)
+
+
+def technical_step(
+    session: Session, assignment: Assignment, terrain: TerrainSource | None = None
+) -> TechnicalPart:
+    """The technical examination (No. 11.32, 11.32A): the probability of harmful
+    interference, in both directions, with the assignments recorded with earlier dates
+    (`openitu.register.technical.find_affected`: pruned by frequency and distance, then
+    P.452-18 on the terrain's path profiles for fixed links, P.1546-6 for broadcasting
+    and mobile). ``terrain``: default the P.1511-2 topography."""
+    try:
+        candidate = _station(assignment)
+    except InvalidInput as exc:
+        return TechnicalPart.not_examined(f"the notice lacks {exc.field} ({exc.reason})")
+    recorded = store.recorded_near_band(
+        session, low_hz=assignment.notice.low_hz, high_hz=assignment.notice.high_hz,
+        pad_factor=DEFAULT_CRITERIA.adjacent_channel_bandwidths,
+    )  # fmt: skip
+    ground = terrain if terrain is not None else P1511Terrain()
+    result = find_affected(candidate, recorded.assignments, terrain=ground)
+    affected = tuple(
+        Affected(
+            assignment_id=int(hit.assignment_id) if hit.assignment_id is not None else 0,
+            administration=hit.administration,
+            frequency_hz=hit.frequency_hz,
+            margin_db=round(hit.margin_db, 2),
+            direction=hit.direction,
+            distance_km=round(hit.distance_km, 2),
+            criterion=hit.criterion,
+            model=hit.model,
+        )
+        for hit in result.affected
+    )
+    left_out = []
+    if recorded.under_4_4:
+        left_out.append(f"{recorded.under_4_4} recorded under No. 4.4 (no protection)")
+    if recorded.lacking_height:
+        left_out.append(f"{recorded.lacking_height} without a notified antenna height")
+    note = (
+        f"{result.total} recorded assignment(s) with earlier dates near the band, "
+        f"{result.considered} within reach after pruning (pruning ratio "
+        f"{result.pruning_ratio:.3f}), {result.pairs_evaluated} path(s) computed, "
+        f"model {result.model}, terrain {type(ground).__name__}"
+        + (f"; left out: {', '.join(left_out)}" if left_out else "")
+    )
+    return TechnicalPart(examined=True, affected=affected, note=note)
+
+
 def coordination_step(session: Session, assignment: Assignment) -> CoordinationPart:
-    """The administrations to coordinate with (field strength above the trigger at their
-    border). Answered by `openitu.register.coordination` once it is wired in; the
-    agreements already obtained are reported either way."""
+    """The administrations to coordinate with: those whose territory receives the
+    trigger field strength or more from the station
+    (`openitu.register.coordination.coordination_required`); the agreements already
+    obtained are reported either way."""
     del session
+    agreed = assignment.notice.agreements
+    try:
+        candidate = _station(assignment)
+        needs = coordination_required(
+            candidate, own_administration=assignment.notice.administration
+        )
+    except InvalidInput as exc:
+        return CoordinationPart(
+            examined=False, agreed_with=agreed,
+            note=f"not examined: {exc.field}: {exc.reason}",
+        )  # fmt: skip
+    found = tuple(
+        CoordinationNeed(
+            administration=need.administration,
+            field_strength_dbuv_m=round(need.field_strength_dbuv_m, 2),
+            trigger_dbuv_m=round(need.trigger_dbuv_m, 2),
+            distance_km=round(need.distance_km, 1),
+            basis=need.basis,
+        )
+        for need in needs
+    )
     return CoordinationPart(
-        examined=False,
-        agreed_with=assignment.notice.agreements,
-        note="not examined: the coordination trigger is not yet wired into this register",
+        examined=True,
+        required_with=tuple(sorted({need.administration for need in found})),
+        agreed_with=agreed,
+        needs=found,
+        note="field strength at the other administrations' borders against the trigger",
     )
 
 
@@ -245,9 +334,11 @@ def examine(
     principal: Principal,
     notice_id: int,
     table_on: TableOn | None = None,
+    terrain: TerrainSource | None = None,
 ) -> dict[str, Any]:
     """Examine a received notice: completeness, No. 11.31 against the Table in force on
-    its date of receipt, and the technical and coordination steps; store the finding."""
+    its date of receipt, and the technical and coordination steps; store the finding.
+    ``terrain``: the path profiles' source (`terrain_for`; default P.1511-2)."""
     write = begin(session, principal=principal, right="examinations.run", area=AREA)
     assignment = store.get(session, notice_id)
     status = after(Event.EXAMINED, assignment.status)
@@ -258,7 +349,7 @@ def examine(
         assignment.notice,
         date_of_receipt=day,
         regulatory=examine_regulatory(assignment.notice, table, region=region),
-        technical=technical_step(session, assignment),
+        technical=technical_step(session, assignment, terrain),
         coordination=coordination_step(session, assignment),
     )
     document = finding.as_dict()

@@ -46,6 +46,9 @@ app = typer.Typer(
     help="The terrestrial register: notices, examinations, the Master Register, the circular.",
     no_args_is_help=True,
 )
+import_app = typer.Typer(help="Import a national licence register as notices.",
+                         no_args_is_help=True)  # fmt: skip
+app.add_typer(import_app, name="import")
 
 JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
 TokenOption = typer.Option(
@@ -132,23 +135,7 @@ def notify(
     """Notify notices; a partly bad batch exits 1 and still prints its document."""
     principal = _acting(token_stdin)
     notices = read_notices(file)
-    accepted: list[dict[str, Any]] = []
-    rejected: list[dict[str, Any]] = []
-    console = Console(stderr=True)
-    columns = (TextColumn("notices"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, disable=len(notices) < 2) as bar:
-        task = bar.add_task("notify", total=len(notices))
-        for start in range(0, len(notices), chunk):
-            part = notices[start : start + chunk]
-
-            def advance(done: int, base: int = start) -> None:
-                bar.update(task, completed=base + done)
-
-            with unit_of_work(context().sessions) as session:
-                outcome = usecases.notify(session, principal=principal, notices=part,
-                                          first_row=start + 1, progress=advance)  # fmt: skip
-            accepted += [a.as_dict() for a in outcome.accepted]
-            rejected += [r.as_dict() for r in outcome.rejected]
+    accepted, rejected = _notify_all(principal, notices, chunk, "notices")
     document = {"accepted": accepted, "rejected": rejected}
     if as_json:
         emit_json(document)
@@ -161,6 +148,68 @@ def notify(
         # SystemExit, not typer.Exit: cli.main runs click with standalone_mode=False,
         # which turns typer.Exit into a return value that main() does not pass on.
         raise SystemExit(1)
+
+
+def _notify_all(
+    principal: Principal, notices: list[Any], chunk: int, label: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Notify in transactions of ``chunk`` notices with a progress bar on stderr; the
+    accepted and rejected rows, numbered from 1 in ``notices``' order."""
+    accepted: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), disable=len(notices) < 2) as bar:
+        task = bar.add_task("notify", total=len(notices))
+        for start in range(0, len(notices), chunk):
+            part = notices[start : start + chunk]
+
+            def advance(done: int, base: int = start) -> None:
+                bar.update(task, completed=base + done)
+
+            with unit_of_work(context().sessions) as session:
+                outcome = usecases.notify(session, principal=principal, notices=part,
+                                          first_row=start + 1, progress=advance)  # fmt: skip
+            accepted += [a.as_dict() for a in outcome.accepted]
+            rejected += [r.as_dict() for r in outcome.rejected]
+    return accepted, rejected
+
+
+@import_app.command("fcc-uls")
+def import_fcc_uls(
+    files: list[Path] = typer.Argument(..., help="FCC ULS microwave daily files (l_mw_*.zip)"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+    chunk: int = typer.Option(500, min=1, max=10_000, help="Notices per transaction."),
+) -> None:
+    """Notify the FCC's Part 101 licences as the United States' notices: one per FR row;
+    accepted + rejected = the FR rows read (a partly refused import exits 1)."""
+    from openitu.register.fcc_uls import read_zip
+
+    principal = _acting(token_stdin)
+    accepted: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    fr_rows = 0
+    for path in files:
+        uls = read_zip(path, source=path.name)
+        fr_rows += uls.fr_rows
+        refused_rows = {r["row"] for r in uls.rejected}
+        # read_tables keeps the FR rows' order: the accepted notices are the rows it did
+        # not refuse, in order, so each is numbered with its FR row again.
+        rows = [n for n in range(1, uls.fr_rows + 1) if n not in refused_rows]
+        done, refused = _notify_all(principal, uls.accepted, chunk, path.name)
+        accepted += [a | {"source": path.name, "row": rows[a["row"] - 1]} for a in done]
+        rejected += [r | {"source": path.name} for r in uls.rejected]
+        rejected += [r | {"source": path.name, "row": rows[r["row"] - 1]} for r in refused]
+    rejected.sort(key=lambda r: (str(r["source"]), int(r["row"])))
+    document = {"fr_rows": fr_rows, "accepted": accepted, "rejected": rejected}
+    if as_json:
+        emit_json(document)
+    else:
+        Console().print(f"{fr_rows} FR rows: {len(accepted)} accepted, {len(rejected)} rejected")
+        if rejected:
+            _rows_table("Rejected", ["source", "row", "field", "reason"], rejected)
+    if rejected:
+        raise SystemExit(1)  # see notify
 
 
 def _step(
@@ -193,6 +242,7 @@ def examine(
         lambda s, p: usecases.examine(
             s, principal=p, notice_id=notice_id,
             table_on=lambda day: context().allocation_table(on=day),
+            terrain=usecases.terrain_for(context().settings.register_terrain_tiles),
         ),
     )  # fmt: skip
 

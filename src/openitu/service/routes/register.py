@@ -16,7 +16,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from openitu.errors import InvalidInput
+from openitu.register.terrain import TerrainSource
 from openitu.service.auth import CurrentPrincipalDep, public, require
+from openitu.service.context import AppContext
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.usecases import register as usecases
 
@@ -97,7 +99,17 @@ def examine(
         principal=principal,
         notice_id=notice_id,
         table_on=lambda day: context.allocation_table(on=day),
+        terrain=terrain_of(context),
     )
+
+
+def terrain_of(context: AppContext) -> TerrainSource:
+    """The path profiles' terrain, read once per process (tiles are large)."""
+    key = "register:terrain"
+    if key not in context.memo:
+        context.memo[key] = usecases.terrain_for(context.settings.register_terrain_tiles)
+    terrain: TerrainSource = context.memo[key]
+    return terrain
 
 
 @router.post("/notices/{notice_id}/record", dependencies=[require("findings.record")])

@@ -21,6 +21,7 @@ from openitu.service.auth import (
     public,
 )
 from openitu.service.deps import ContextDep, SessionDep
+from openitu.service.routes.register import terrain_of
 from openitu.units import parse_frequency_hz
 from openitu.usecases import register as usecases
 from openitu.web.pages import render, render_error
@@ -228,7 +229,8 @@ def notice_action(
     try:
         if action == "examine":
             usecases.examine(session, principal=principal, notice_id=notice_id,
-                             table_on=lambda day: context.allocation_table(on=day))  # fmt: skip
+                             table_on=lambda day: context.allocation_table(on=day),
+                             terrain=terrain_of(context))  # fmt: skip
         elif action == "record":
             usecases.record(session, principal=principal, notice_id=notice_id)
         elif action == "return":
