@@ -110,9 +110,9 @@ PASSWORD = "register test password 1"
 
 def issue_token(session: Any, username: str, role: Role, administration: str | None) -> str:
     """A real account and API token, made by the accounts area's own services."""
-    from openitu.store import accounts
+    from openitu.usecases import accounts
 
-    accounts.create_user(session, actor=ADMIN, username=username, password=PASSWORD,
+    accounts.create_user(session, principal=ADMIN, username=username, password=PASSWORD,
                          role=role, administration=administration)  # fmt: skip
-    secret, _ = accounts.create_token(session, actor=ADMIN, username=username)
+    secret, _ = accounts.create_token(session, principal=ADMIN, username=username)
     return secret

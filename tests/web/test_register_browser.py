@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from openitu.accounts import Role
-from openitu.store import accounts
 from openitu.store.db import make_engine, session_factory, unit_of_work
+from openitu.usecases import accounts
 from register_fixtures import ADMIN, PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -27,9 +27,9 @@ def people(loaded_sqlite_url: str) -> Iterator[dict[str, str]]:
     names = {"officer": f"reg-officer-{tag}", "clerk": f"reg-clerk-{tag}"}
     engine = make_engine(loaded_sqlite_url)
     with unit_of_work(session_factory(engine)) as session:
-        accounts.create_user(session, actor=ADMIN, username=names["officer"], password=PASSWORD,
+        accounts.create_user(session, principal=ADMIN, username=names["officer"], password=PASSWORD,
                              role=Role.NOTIFYING_OFFICER, administration="FR")  # fmt: skip
-        accounts.create_user(session, actor=ADMIN, username=names["clerk"], password=PASSWORD,
+        accounts.create_user(session, principal=ADMIN, username=names["clerk"], password=PASSWORD,
                              role=Role.SECRETARIAT)  # fmt: skip
     yield names | {"tag": tag}
     engine.dispose()
