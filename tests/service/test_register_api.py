@@ -16,24 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts import Role
-from register_fixtures import fixed_link, fm_station, issue_token, land_mobile_in_fm_band
+from register_fixtures import fixed_link, fm_station, land_mobile_in_fm_band
 
-Headers = dict[str, str]
-
-
-@pytest.fixture
-def headers(sessions: sessionmaker[Session]) -> Callable[[str, Role, str | None], Headers]:
-    def make(username: str, role: Role, administration: str | None = None) -> Headers:
-        with sessions() as session, session.begin():
-            secret = issue_token(session, username, role, administration)
-        return {"Authorization": f"Bearer {secret}"}
-
-    return make
+TokenFor = Callable[..., dict[str, str]]
+"""tests/conftest.py's ``token_for(username, role, administration)``: a real account's
+API token as request headers."""
 
 
 def _ok(response: Any, status: int = 200) -> Any:
@@ -59,12 +49,10 @@ FREIBURG_FM = {"tx__lat_deg": 48.00, "tx__lon_deg": 7.85, "tx__antenna_height_m"
                "tx__eirp_dbw": 20}  # fmt: skip
 
 
-def test_the_story_of_two_neighbours(
-    client: TestClient, headers: Callable[[str, Role, str | None], Headers]
-) -> None:
-    fr = headers("fr-officer", Role.NOTIFYING_OFFICER, "FR")
-    de = headers("de-officer", Role.NOTIFYING_OFFICER, "DE")
-    br = headers("br-clerk", Role.SECRETARIAT, None)
+def test_the_story_of_two_neighbours(client: TestClient, token_for: TokenFor) -> None:
+    fr = token_for("fr-officer", Role.NOTIFYING_OFFICER, "FR")
+    de = token_for("de-officer", Role.NOTIFYING_OFFICER, "DE")
+    br = token_for("br-clerk", Role.SECRETARIAT, None)
     api = "/api/register"
     _ok(client.post(f"{api}/circulars", headers=br), 201)  # closes whatever came before
 
@@ -169,11 +157,9 @@ def test_the_story_of_two_neighbours(
     ]  # fmt: skip
 
 
-def test_bad_input_rights_and_idempotency(
-    client: TestClient, headers: Callable[[str, Role, str | None], Headers]
-) -> None:
-    fr = headers("fr-officer-2", Role.NOTIFYING_OFFICER, "FR")
-    de = headers("de-officer-2", Role.NOTIFYING_OFFICER, "DE")
+def test_bad_input_rights_and_idempotency(client: TestClient, token_for: TokenFor) -> None:
+    fr = token_for("fr-officer-2", Role.NOTIFYING_OFFICER, "FR")
+    de = token_for("de-officer-2", Role.NOTIFYING_OFFICER, "DE")
     api = "/api/register"
     bad = client.post(f"{api}/notices", headers=fr,
                       json=fixed_link("FR", "FR-B1", emission="28M0D7Y"))  # fmt: skip
