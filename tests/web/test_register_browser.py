@@ -2,7 +2,7 @@
 notifying officer notifies through the form (a bad latitude comes back inline, next to
 what was typed), the secretariat examines and records from the notice's page (its
 finding (nothing else on its channel: no assignment affected) and its map), the circular page
-lists the notice in Part II, and the search page finds it by area and shows a bad
+lists the notice in Part II, the search page finds it by area and shows a bad
 centre inline."""
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import pytest
 from openitu.accounts import Role
 from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.usecases import accounts
-from register_fixtures import ADMIN, PASSWORD
+from openitu.usecases import register as usecases
+from register_fixtures import ADMIN, PASSWORD, SECRETARIAT, fixed_link, officer
 
 pytestmark = pytest.mark.browser
 
@@ -119,3 +120,42 @@ def test_notify_examine_record_and_read_the_circular(
         assert "LAT,LON" in page.inner_text("#near-error")
     finally:
         page.close()
+
+
+def test_the_interfering_notice_shows_whom_it_affects_on_its_map(
+    browser: Any, live_server: str, loaded_sqlite_url: str, people: dict[str, str]
+) -> None:
+    """A German link recorded at Kehl, then a French one at Strasbourg on the same
+    channel (6 405 MHz, used by no other test) pointed across the Rhine: its page lists
+    the German assignment among those affected and draws its transmitter on the map."""
+    tag = people["tag"]
+    channel = {"frequency_hz": 6_405e6}
+    kehl = fixed_link("DE", f"DE-WEB-{tag}", agreements=["FR"], tx__lat_deg=48.50,
+                      tx__lon_deg=7.98, tx__azimuth_deg=290, rx__lat_deg=48.57,
+                      rx__lon_deg=7.82, **channel)  # fmt: skip
+    strasbourg = fixed_link("FR", f"FR-WEB-{tag}", tx__lat_deg=48.58, tx__lon_deg=7.75,
+                            tx__azimuth_deg=100, rx__lat_deg=48.55, rx__lon_deg=7.95,
+                            **channel)  # fmt: skip
+    engine = make_engine(loaded_sqlite_url)
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            german = usecases.notify_one(session, principal=officer("DE"), notice=kehl)
+            usecases.examine(session, principal=SECRETARIAT, notice_id=german.notice_id)
+            usecases.record(session, principal=SECRETARIAT, notice_id=german.notice_id)
+            french = usecases.notify_one(session, principal=officer("FR"), notice=strasbourg)
+    finally:
+        engine.dispose()
+    clerk = browser.new_context()
+    page = clerk.new_page()
+    try:
+        _sign_in(page, live_server, people["clerk"])
+        page.goto(f"{live_server}/register/notices/{french.notice_id}")
+        with page.expect_navigation():
+            page.click("#action-examine")
+        assert page.inner_text("#finding") == "unfavourable"
+        affected = page.inner_text("#affected")
+        assert f"{german.notice_id} (DE, 6405000000 Hz" in affected and "margin -" in affected
+        assert page.locator(f"#interferer-{german.notice_id}").count() == 1
+        assert "coordination with DE not completed" in page.inner_text("#reasons")
+    finally:
+        clerk.close()
