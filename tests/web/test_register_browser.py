@@ -1,9 +1,9 @@
 """The register's pages in headless Chromium against a running `openitu serve`: a
 notifying officer notifies through the form (a bad latitude comes back inline, next to
-what was typed), the secretariat examines and records from the notice's page (its
-finding (nothing else on its channel: no assignment affected) and its map), the circular page
-lists the notice in Part II, the search page finds it by area and shows a bad
-centre inline."""
+what was typed); the secretariat examines and records from the notice's page (its
+finding, nothing else being on its channel, and its map) and publishes the circular,
+whose page lists the notice in Part II; the search page finds it by area and shows a bad
+centre inline; an interfering notice's page shows whom it affects."""
 
 from __future__ import annotations
 
