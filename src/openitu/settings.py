@@ -40,3 +40,8 @@ class Settings(BaseSettings):
     # so a client cannot pick the address its rate limits are kept under
     # (docs/security.md).
     trusted_proxies: str = ""
+    # The register's circular appears every this many days (the BR IFIC: every two weeks).
+    register_circular_days: int = Field(default=14, ge=1, le=366)
+    # GeoTIFF elevation tiles for the technical examination's path profiles (a glob such
+    # as /data/srtm/*.tif); empty: the P.1511 topography the engine ships.
+    register_terrain_tiles: str = ""

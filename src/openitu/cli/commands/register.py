@@ -1,0 +1,381 @@
+"""`openitu register ...`: the terrestrial register (notify, examine, record, return,
+withdraw, agreements, show, search, the circular).
+
+Reads answer anyone. Writes act as one principal, audited like the service's: with an
+API token (``--token-stdin``: the first line of standard input, or else
+``OPENITU_API_TOKEN``), as that token's account with exactly its rights (how a notifying
+officer notifies and withdraws their administration's notices); without one, as the
+union's secretariat ``cli:<user>`` (examine, record, return, publish).
+
+``notify`` reads a notice (a JSON object), a list of notices (JSON) or CSV with the same
+field names, nested ones dotted (``tx.lat_deg``). A batch is sent in parts of
+``--chunk`` notices, each one transaction, with a progress bar on stderr; the answer is
+``{"accepted": [...], "rejected": [{"row", "field", "reason"}]}`` and a partly bad batch
+exits 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import io
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from sqlalchemy.orm import Session
+
+from openitu.accounts import Principal, Role
+from openitu.cli.common import context, emit_json
+from openitu.errors import InvalidInput, NotAuthenticated
+from openitu.register.notice import unflatten
+from openitu.store import accounts
+from openitu.store.db import unit_of_work
+from openitu.usecases import register as usecases
+
+NAME = "register"
+app = typer.Typer(
+    help="The terrestrial register: notices, examinations, the Master Register, the circular.",
+    no_args_is_help=True,
+)
+import_app = typer.Typer(help="Import a national licence register as notices.",
+                         no_args_is_help=True)  # fmt: skip
+app.add_typer(import_app, name="import")
+
+JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
+TokenOption = typer.Option(
+    False,
+    "--token-stdin",
+    help="Act as the account of the API token on the first line of stdin "
+    "(else OPENITU_API_TOKEN; else as the secretariat).",
+)
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def _acting(from_stdin: bool) -> Principal:
+    """Who acts: the API token's account, or else the secretariat (see the module)."""
+    if from_stdin:
+        secret: str | None = sys.stdin.readline().strip()
+        if not secret:
+            raise InvalidInput("token", "no API token on standard input")
+    else:
+        secret = os.environ.get("OPENITU_API_TOKEN", "").strip() or None
+    if secret is None:
+        try:
+            who = getpass.getuser()
+        except (KeyError, OSError):
+            who = "unknown"
+        return Principal(role=Role.SECRETARIAT, username=f"cli:{who}"[:128], via="cli")
+    with context().sessions() as session:
+        principal = accounts.principal_for_token(session, secret)
+    if principal is None:
+        raise NotAuthenticated("the API token is unknown, expired or revoked")
+    return principal
+
+
+def read_notices(path: Path) -> list[Any]:
+    """The notices of a file: a JSON object or list, or CSV with dotted names."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InvalidInput("file", f"larger than {MAX_FILE_BYTES // 2**20} MiB")
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InvalidInput("file", f"no such file: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput("file", f"cannot read {path}: {exc}") from None
+    if path.suffix.lower() == ".csv" or text.lstrip()[:1] not in ("{", "["):
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames:
+            raise InvalidInput("file", "CSV without a header row")
+        rows: list[Any] = []
+        for row in reader:
+            try:
+                rows.append(unflatten(row))
+            except InvalidInput as exc:
+                # Kept in its place: the use case reports it at its row number.
+                rows.append(exc)
+        return rows
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput("file", f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise InvalidInput("file", "JSON nested too deeply") from None
+    if isinstance(document, dict):
+        return [document]
+    if isinstance(document, list):
+        return document
+    raise InvalidInput("file", "must hold a notice (object) or a list of notices")
+
+
+def _rows_table(title: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    Console().print(table)
+
+
+@app.command()
+def notify(
+    file: Path = typer.Argument(..., help="JSON (a notice or a list) or CSV (dotted names)"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+    chunk: int = typer.Option(500, min=1, max=10_000, help="Notices per transaction."),
+) -> None:
+    """Notify notices; a partly bad batch exits 1 and still prints its document."""
+    principal = _acting(token_stdin)
+    notices = read_notices(file)
+    accepted, rejected = _notify_all(principal, notices, chunk, "notices")
+    document = {"accepted": accepted, "rejected": rejected}
+    if as_json:
+        emit_json(document)
+    else:
+        _rows_table("Accepted", ["row", "notice_id", "reference", "date_of_receipt", "outcome"],
+                    accepted)  # fmt: skip
+        if rejected:
+            _rows_table("Rejected", ["row", "field", "reason"], rejected)
+    if rejected:
+        # SystemExit, not typer.Exit: cli.main runs click with standalone_mode=False,
+        # which turns typer.Exit into a return value that main() does not pass on.
+        raise SystemExit(1)
+
+
+def _notify_all(
+    principal: Principal, notices: list[Any], chunk: int, label: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Notify in transactions of ``chunk`` notices with a progress bar on stderr; the
+    accepted and rejected rows, numbered from 1 in ``notices``' order."""
+    accepted: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), disable=len(notices) < 2) as bar:
+        task = bar.add_task("notify", total=len(notices))
+        for start in range(0, len(notices), chunk):
+            part = notices[start : start + chunk]
+
+            def advance(done: int, base: int = start) -> None:
+                bar.update(task, completed=base + done)
+
+            with unit_of_work(context().sessions) as session:
+                outcome = usecases.notify(session, principal=principal, notices=part,
+                                          first_row=start + 1, progress=advance)  # fmt: skip
+            accepted += [a.as_dict() for a in outcome.accepted]
+            rejected += [r.as_dict() for r in outcome.rejected]
+    return accepted, rejected
+
+
+@import_app.command("fcc-uls")
+def import_fcc_uls(
+    files: list[Path] = typer.Argument(..., help="FCC ULS microwave daily files (l_mw_*.zip)"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+    chunk: int = typer.Option(500, min=1, max=10_000, help="Notices per transaction."),
+) -> None:
+    """Notify the FCC's Part 101 licences as the United States' notices: one per FR row;
+    accepted + rejected = the FR rows read (a partly refused import exits 1)."""
+    from openitu.register.fcc_uls import read_zip
+
+    principal = _acting(token_stdin)
+    accepted: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    fr_rows = 0
+    for path in files:
+        uls = read_zip(path, source=path.name)
+        fr_rows += uls.fr_rows
+        refused_rows = {r["row"] for r in uls.rejected}
+        # read_tables keeps the FR rows' order: the accepted notices are the rows it did
+        # not refuse, in order, so each is numbered with its FR row again.
+        rows = [n for n in range(1, uls.fr_rows + 1) if n not in refused_rows]
+        done, refused = _notify_all(principal, uls.accepted, chunk, path.name)
+        accepted += [a | {"source": path.name, "row": rows[a["row"] - 1]} for a in done]
+        rejected += [r | {"source": path.name} for r in uls.rejected]
+        rejected += [r | {"source": path.name, "row": rows[r["row"] - 1]} for r in refused]
+    rejected.sort(key=lambda r: (str(r["source"]), int(r["row"])))
+    document = {"fr_rows": fr_rows, "accepted": accepted, "rejected": rejected}
+    if as_json:
+        emit_json(document)
+    else:
+        Console().print(f"{fr_rows} FR rows: {len(accepted)} accepted, {len(rejected)} rejected")
+        if rejected:
+            _rows_table("Rejected", ["source", "row", "field", "reason"], rejected)
+    if rejected:
+        raise SystemExit(1)  # see notify
+
+
+def _step(
+    token_stdin: bool, as_json: bool, run: Callable[[Session, Principal], dict[str, Any]]
+) -> None:
+    """One write as the acting principal, in its own transaction; print its answer."""
+    principal = _acting(token_stdin)
+    with unit_of_work(context().sessions) as session:
+        document = run(session, principal)
+    _emit(document, as_json)
+
+
+def _emit(document: Any, as_json: bool) -> None:
+    if as_json:
+        emit_json(document)
+        return
+    Console().print_json(json.dumps(document, ensure_ascii=False))
+
+
+@app.command()
+def examine(
+    notice_id: int = typer.Argument(..., min=1),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Examine a received notice (the secretariat)."""
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.examine(
+            s, principal=p, notice_id=notice_id,
+            table_on=lambda day: context().allocation_table(on=day),
+            terrain=usecases.terrain_for(context().settings.register_terrain_tiles),
+        ),
+    )  # fmt: skip
+
+
+@app.command()
+def record(
+    notice_id: int = typer.Argument(..., min=1),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Record an examined notice in the Master Register (No. 11.31 or No. 4.4)."""
+    _step(token_stdin, as_json, lambda s, p: usecases.record(s, principal=p, notice_id=notice_id))
+
+
+@app.command("return")
+def return_notice(
+    notice_id: int = typer.Argument(..., min=1),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Return an examined notice with its unfavourable finding."""
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.return_notice(s, principal=p, notice_id=notice_id),
+    )
+
+
+@app.command()
+def withdraw(
+    notice_id: int = typer.Argument(..., min=1),
+    reason: str = typer.Option("", help="Why (kept in the history)."),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Withdraw one's administration's notice (suppress it once recorded)."""
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.withdraw(s, principal=p, notice_id=notice_id, reason=reason),
+    )
+
+
+@app.command()
+def agree(
+    notice_id: int = typer.Argument(..., min=1),
+    administration: str = typer.Argument(..., help="ISO2 of the administration agreeing"),
+    as_json: bool = JsonOption,
+    token_stdin: bool = TokenOption,
+) -> None:
+    """Record a coordination agreement obtained for a notice."""
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.record_agreement(
+            s, principal=p, notice_id=notice_id, administration=administration
+        ),
+    )
+
+
+@app.command()
+def show(notice_id: int = typer.Argument(..., min=1), as_json: bool = JsonOption) -> None:
+    """A notice or assignment, its finding and its history."""
+    with context().sessions() as session:
+        document = usecases.show(session, notice_id=notice_id)
+    _emit(document, as_json)
+
+
+def _day(text: str | None, field: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(field, f"expected YYYY-MM-DD, got {text!r}") from None
+
+
+@app.command()
+def search(
+    administration: str | None = typer.Option(None, help="ISO2 of the notifying administration"),
+    low: str | None = typer.Option(None, help='Lower edge: "6 GHz", "6175 MHz"'),
+    high: str | None = typer.Option(None, help="Upper edge"),
+    near: str | None = typer.Option(None, help="LAT,LON in degrees"),
+    radius_km: float | None = typer.Option(None, "--radius-km", help="Radius around --near"),
+    service: str | None = typer.Option(None, help="RR Article 1 service"),
+    status: str | None = typer.Option(None, help="received, examined, recorded, returned ..."),
+    received_from: str | None = typer.Option(None, "--from", help="Received on or after"),
+    received_to: str | None = typer.Option(None, "--to", help="Received on or before"),
+    limit: int = typer.Option(100, min=1, max=1000),
+    as_json: bool = JsonOption,
+) -> None:
+    """Search the register."""
+    query = usecases.search_query(
+        administration=administration, low=low, high=high, near=near, radius_km=radius_km,
+        service=service, status=status, received_from=_day(received_from, "from"),
+        received_to=_day(received_to, "to"), limit=limit,
+    )  # fmt: skip
+    with context().sessions() as session:
+        found = usecases.search(session, query)
+    if as_json:
+        emit_json(found)
+        return
+    _rows_table("Register", ["notice_id", "administration", "reference", "service",
+                             "frequency_hz", "status", "date_of_receipt"], found)  # fmt: skip
+
+
+@app.command()
+def circular(
+    number: int | None = typer.Option(None, min=1, help="Default: the latest"),
+    as_json: bool = JsonOption,
+) -> None:
+    """A published circular: Part I received, Part II recorded, Part III returned."""
+    with context().sessions() as session:
+        document = usecases.circular(
+            session, number=number, period_days=context().settings.register_circular_days
+        )
+    if as_json:
+        emit_json(document)
+        return
+    Console().print(f"Circular {document['number']} of {document['date']}")
+    for part, entries in document["parts"].items():
+        _rows_table(f"Part {part}: {document['titles'][part]}",
+                    ["notice_id", "administration", "reference", "frequency_hz", "date"],
+                    entries)  # fmt: skip
+
+
+@app.command()
+def publish(as_json: bool = JsonOption, token_stdin: bool = TokenOption) -> None:
+    """Publish the next circular (the secretariat)."""
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.publish_circular(
+            s, principal=p, period_days=context().settings.register_circular_days
+        ),
+    )

@@ -1,0 +1,519 @@
+"""The terrestrial register's repository: rows <-> `openitu.register` dataclasses, and
+the queries (search by administration, band, area, service, status, date; a circular's
+events). No authorization and no business refusal here: those are the use cases'."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.orm import Session
+
+from openitu.errors import NotFound
+from openitu.register.assignment import Assignment, HistoryEntry
+from openitu.register.circular import CircularEntry
+from openitu.register.notice import Notice, Site
+from openitu.register.status import Event, Status
+from openitu.register.technical import RecordedAssignments
+from openitu.store.tables.register import RegisterAssignment, RegisterCircular, RegisterEvent
+
+EARTH_RADIUS_KM = 6371.0088
+"""Mean Earth radius (IUGG), for great-circle distances in searches."""
+
+
+def utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes: they were written in UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _notice(row: RegisterAssignment) -> Notice:
+    rx = None
+    if row.rx_lat_deg is not None and row.rx_lon_deg is not None:
+        rx = Site(
+            lat_deg=row.rx_lat_deg,
+            lon_deg=row.rx_lon_deg,
+            antenna_height_m=row.rx_antenna_height_m,
+            gain_dbi=row.rx_gain_dbi,
+        )
+    data = json.loads(row.data)
+    return Notice(
+        administration=row.administration,
+        reference=row.reference,
+        service=row.service,
+        station_class=row.station_class,
+        frequency_hz=row.frequency_hz,
+        emission=row.emission,
+        necessary_bandwidth_hz=row.necessary_bandwidth_hz,
+        tx=Site(
+            lat_deg=row.tx_lat_deg,
+            lon_deg=row.tx_lon_deg,
+            antenna_height_m=row.tx_antenna_height_m,
+            eirp_dbw=row.tx_eirp_dbw,
+            gain_dbi=row.tx_gain_dbi,
+            azimuth_deg=row.tx_azimuth_deg,
+            polarization=row.tx_polarization,
+        ),
+        rx=rx,
+        date_of_bringing_into_use=row.date_of_bringing_into_use,
+        agreements=tuple(json.loads(row.agreements)),
+        request_4_4=row.request_4_4,
+        remarks=data.get("remarks", ""),
+    )
+
+
+def _assignment(row: RegisterAssignment) -> Assignment:
+    return Assignment(
+        id=row.id,
+        notice=_notice(row),
+        status=Status(row.status),
+        version=row.version,
+        content_hash=row.content_hash,
+        received_at=utc(row.received_at),
+        first_received_at=utc(row.first_received_at),
+        finding=json.loads(row.finding) if row.finding else None,
+        recorded_under=row.recorded_under,
+        recorded_at=utc(row.recorded_at) if row.recorded_at else None,
+        submitted_by=row.submitted_by,
+    )
+
+
+def _write_notice(row: RegisterAssignment, notice: Notice) -> None:
+    row.administration = notice.administration
+    row.reference = notice.reference
+    row.service = notice.service
+    row.station_class = notice.station_class
+    row.frequency_hz = notice.frequency_hz
+    row.necessary_bandwidth_hz = notice.necessary_bandwidth_hz
+    row.low_hz = notice.low_hz
+    row.high_hz = notice.high_hz
+    row.emission = notice.emission
+    row.tx_lat_deg = notice.tx.lat_deg
+    row.tx_lon_deg = notice.tx.lon_deg
+    row.tx_antenna_height_m = notice.tx.antenna_height_m
+    row.tx_eirp_dbw = notice.tx.eirp_dbw
+    row.tx_gain_dbi = notice.tx.gain_dbi
+    row.tx_azimuth_deg = notice.tx.azimuth_deg
+    row.tx_polarization = notice.tx.polarization
+    rx = notice.rx
+    row.rx_lat_deg = rx.lat_deg if rx else None
+    row.rx_lon_deg = rx.lon_deg if rx else None
+    row.rx_antenna_height_m = rx.antenna_height_m if rx else None
+    row.rx_gain_dbi = rx.gain_dbi if rx else None
+    row.date_of_bringing_into_use = notice.date_of_bringing_into_use
+    row.request_4_4 = notice.request_4_4
+    row.agreements = json.dumps(list(notice.agreements))
+    row.data = json.dumps(notice.as_dict(), sort_keys=True)
+
+
+def _row(session: Session, assignment_id: int) -> RegisterAssignment:
+    row = session.get(RegisterAssignment, assignment_id)
+    if row is None:
+        raise NotFound(f"no notice {assignment_id}")
+    return row
+
+
+def get(session: Session, assignment_id: int) -> Assignment:
+    return _assignment(_row(session, assignment_id))
+
+
+def find_by_reference(session: Session, administration: str, reference: str) -> Assignment | None:
+    row = session.scalars(
+        select(RegisterAssignment).where(
+            RegisterAssignment.administration == administration,
+            RegisterAssignment.reference == reference,
+        )
+    ).one_or_none()
+    return _assignment(row) if row else None
+
+
+def last_receipt(session: Session) -> datetime | None:
+    """The latest date of receipt ever given (every receipt is an event)."""
+    latest = session.scalar(select(func.max(RegisterEvent.received_at)))
+    if isinstance(latest, str):  # SQLite hands an aggregate back as its stored text
+        latest = datetime.fromisoformat(latest)
+    return utc(latest) if latest else None
+
+
+def add(
+    session: Session,
+    notice: Notice,
+    *,
+    status: Status,
+    received_at: datetime,
+    content_hash: str,
+    submitted_by: str,
+) -> int:
+    row = RegisterAssignment(
+        status=status.value,
+        version=1,
+        content_hash=content_hash,
+        received_at=received_at,
+        first_received_at=received_at,
+        submitted_by=submitted_by,
+    )
+    _write_notice(row, notice)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def replace_notice(
+    session: Session,
+    assignment_id: int,
+    notice: Notice,
+    *,
+    status: Status,
+    received_at: datetime,
+    content_hash: str,
+    submitted_by: str,
+) -> None:
+    """A modification: the new data, its own date of receipt, the finding cleared."""
+    row = _row(session, assignment_id)
+    _write_notice(row, notice)
+    row.status = status.value
+    row.version += 1
+    row.content_hash = content_hash
+    row.received_at = received_at
+    row.submitted_by = submitted_by
+    row.finding = None
+    row.recorded_under = None
+    row.recorded_at = None
+    session.flush()
+
+
+def set_state(
+    session: Session,
+    assignment_id: int,
+    *,
+    status: Status,
+    finding: dict[str, Any] | None = None,
+    recorded_under: str | None = None,
+    recorded_at: datetime | None = None,
+) -> None:
+    row = _row(session, assignment_id)
+    row.status = status.value
+    if finding is not None:
+        row.finding = json.dumps(finding, sort_keys=True)
+    if recorded_under is not None:
+        row.recorded_under = recorded_under
+        row.recorded_at = recorded_at
+    session.flush()
+
+
+def set_agreements(session: Session, assignment_id: int, agreements: tuple[str, ...]) -> None:
+    row = _row(session, assignment_id)
+    row.agreements = json.dumps(list(agreements))
+    data = json.loads(row.data)
+    data["agreements"] = list(agreements)
+    row.data = json.dumps(data, sort_keys=True)
+    session.flush()
+
+
+def append_event(
+    session: Session,
+    assignment_id: int,
+    *,
+    event: Event,
+    status: Status,
+    at: datetime,
+    actor: str,
+    detail: dict[str, Any],
+    received_at: datetime | None = None,
+) -> None:
+    session.add(
+        RegisterEvent(
+            assignment_id=assignment_id,
+            event=event.value,
+            status=status.value,
+            at=at,
+            received_at=received_at,
+            actor=actor,
+            detail=json.dumps(detail, sort_keys=True),
+        )
+    )
+    session.flush()
+
+
+def history(session: Session, assignment_id: int) -> list[HistoryEntry]:
+    _row(session, assignment_id)
+    rows = session.scalars(
+        select(RegisterEvent)
+        .where(RegisterEvent.assignment_id == assignment_id)
+        .order_by(RegisterEvent.id)
+    ).all()
+    return [
+        HistoryEntry(
+            event=Event(row.event),
+            status=Status(row.status),
+            at=utc(row.at),
+            actor=row.actor,
+            received_at=utc(row.received_at) if row.received_at else None,
+            detail=json.loads(row.detail),
+        )
+        for row in rows
+    ]
+
+
+# --- search --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Search:
+    administration: str | None = None
+    low_hz: float | None = None
+    high_hz: float | None = None
+    near: tuple[float, float] | None = None
+    radius_km: float | None = None
+    service: str | None = None
+    status: Status | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+def _box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
+    """A latitude/longitude box holding the circle: the indexed pre-filter."""
+    dlat = math.degrees(radius_km / EARTH_RADIUS_KM)
+    cos_lat = math.cos(math.radians(lat))
+    dlon = 180.0 if cos_lat < 1e-6 else min(180.0, dlat / cos_lat)
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine) on the mean sphere."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _filtered(query: Search) -> Select[RegisterAssignment]:
+    table = RegisterAssignment
+    statement = select(table)
+    if query.administration:
+        statement = statement.where(table.administration == query.administration)
+    # Overlap of [low, high] with each assignment's occupied band.
+    if query.high_hz is not None:
+        statement = statement.where(table.low_hz <= query.high_hz)
+    if query.low_hz is not None:
+        statement = statement.where(table.high_hz >= query.low_hz)
+    if query.service:
+        statement = statement.where(table.service == query.service)
+    if query.status is not None:
+        statement = statement.where(table.status == query.status.value)
+    if query.received_from is not None:
+        start = datetime.combine(query.received_from, time.min, tzinfo=UTC)
+        statement = statement.where(table.received_at >= start)
+    if query.received_to is not None:
+        end = datetime.combine(query.received_to, time.max, tzinfo=UTC)
+        statement = statement.where(table.received_at <= end)
+    if query.near is not None and query.radius_km is not None:
+        south, north, west, east = _box(*query.near, query.radius_km)
+        statement = statement.where(and_(table.tx_lat_deg >= south, table.tx_lat_deg <= north))
+        if west >= -180 and east <= 180:
+            statement = statement.where(and_(table.tx_lon_deg >= west, table.tx_lon_deg <= east))
+    return statement.order_by(table.received_at, table.id)
+
+
+def search(session: Session, query: Search) -> list[Assignment]:
+    statement = _filtered(query)
+    if query.near is None:
+        rows = session.scalars(statement.limit(query.limit).offset(query.offset)).all()
+        return [_assignment(row) for row in rows]
+    # The box is only a pre-filter: the exact distance decides, then the page is cut.
+    lat, lon = query.near
+    radius = query.radius_km if query.radius_km is not None else math.inf
+    inside = [
+        row
+        for row in session.scalars(statement)
+        if distance_km(lat, lon, row.tx_lat_deg, row.tx_lon_deg) <= radius
+    ]
+    return [_assignment(row) for row in inside[query.offset : query.offset + query.limit]]
+
+
+# --- circulars -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Circular:
+    number: int
+    period_start: datetime | None
+    period_end: datetime
+    published_at: datetime
+    published_by: str
+    parts: dict[str, list[dict[str, Any]]]
+
+
+def _circular(row: RegisterCircular) -> Circular:
+    return Circular(
+        number=row.number,
+        period_start=utc(row.period_start) if row.period_start else None,
+        period_end=utc(row.period_end),
+        published_at=utc(row.published_at),
+        published_by=row.published_by,
+        parts=json.loads(row.parts),
+    )
+
+
+def last_circular(session: Session) -> Circular | None:
+    row = session.scalars(
+        select(RegisterCircular).order_by(RegisterCircular.number.desc()).limit(1)
+    ).first()
+    return _circular(row) if row else None
+
+
+def get_circular(session: Session, number: int) -> Circular:
+    row = session.get(RegisterCircular, number)
+    if row is None:
+        raise NotFound(f"no circular {number}")
+    return _circular(row)
+
+
+def list_circulars(session: Session) -> list[Circular]:
+    rows = session.scalars(select(RegisterCircular).order_by(RegisterCircular.number)).all()
+    return [_circular(row) for row in rows]
+
+
+def add_circular(
+    session: Session,
+    *,
+    number: int,
+    period_start: datetime | None,
+    period_end: datetime,
+    published_at: datetime,
+    published_by: str,
+    parts: dict[str, list[dict[str, Any]]],
+) -> None:
+    session.add(
+        RegisterCircular(
+            number=number,
+            period_start=period_start,
+            period_end=period_end,
+            published_at=published_at,
+            published_by=published_by,
+            parts=json.dumps(parts),
+        )
+    )
+    session.flush()
+
+
+def events_between(
+    session: Session, start: datetime | None, end: datetime, events: tuple[Event, ...]
+) -> list[CircularEntry]:
+    """The events of a period (start excluded, end included) with their assignments."""
+    condition = [RegisterEvent.at <= end, RegisterEvent.event.in_([e.value for e in events])]
+    if start is not None:
+        condition.append(RegisterEvent.at > start)
+    rows = session.execute(
+        select(RegisterEvent, RegisterAssignment)
+        .join(RegisterAssignment, RegisterAssignment.id == RegisterEvent.assignment_id)
+        .where(*condition)
+        .order_by(RegisterEvent.at, RegisterEvent.id)
+    ).all()
+    entries = []
+    for event_row, assignment in rows:
+        detail = json.loads(event_row.detail)
+        notice = detail.get("notice") or {}
+        entries.append(
+            CircularEntry(
+                event=Event(event_row.event),
+                at=utc(event_row.at),
+                notice_id=assignment.id,
+                administration=assignment.administration,
+                reference=assignment.reference,
+                # The data as notified at that event (a later modification may differ).
+                service=notice.get("service", assignment.service),
+                station_class=notice.get("station_class", assignment.station_class),
+                frequency_hz=float(notice.get("frequency_hz", assignment.frequency_hz)),
+                date_of_receipt=utc(event_row.received_at) if event_row.received_at else None,
+                detail=detail,
+            )
+        )
+    return entries
+
+
+# --- the technical examination's view of the register --------------------------------
+
+
+@dataclass(frozen=True)
+class RecordedColumns:
+    """The recorded assignments near a band, as columns (no object per row)."""
+
+    assignments: RecordedAssignments
+    lacking_height: int
+    """Recorded assignments left out: no transmitting antenna height was notified."""
+    under_4_4: int
+    """Recorded assignments left out: recorded under No. 4.4, they claim no protection."""
+
+
+def recorded_near_band(
+    session: Session, *, low_hz: float, high_hz: float, pad_factor: float
+) -> RecordedColumns:
+    """Recorded assignments whose band comes within ``pad_factor`` times the wider of
+    the two bandwidths of [low, high]: the index on (low_hz, high_hz) answers with the
+    widest recorded bandwidth as the pad, the engine then applies the exact test."""
+    table = RegisterAssignment
+    widest = session.scalar(
+        select(func.max(table.necessary_bandwidth_hz)).where(table.status == Status.RECORDED.value)
+    )
+    if widest is None:
+        return RecordedColumns(RecordedAssignments.from_stations([]), 0, 0)
+    pad = pad_factor * max(float(widest), high_hz - low_hz)
+    rows = session.execute(
+        select(
+            table.id, table.administration, table.service, table.station_class,
+            table.frequency_hz, table.necessary_bandwidth_hz, table.tx_lat_deg,
+            table.tx_lon_deg, table.tx_antenna_height_m, table.tx_eirp_dbw, table.tx_gain_dbi,
+            table.tx_azimuth_deg, table.tx_polarization, table.rx_lat_deg, table.rx_lon_deg,
+            table.rx_antenna_height_m, table.rx_gain_dbi, table.received_at,
+            table.recorded_under,
+        ).where(
+            table.status == Status.RECORDED.value,
+            table.low_hz <= high_hz + pad,
+            table.high_hz >= low_hz - pad,
+        )
+    ).all()  # fmt: skip
+    kept = [
+        r for r in rows
+        if r.recorded_under != "No. 4.4" and r.tx_antenna_height_m is not None
+        and r.tx_eirp_dbw is not None
+    ]  # fmt: skip
+    under_4_4 = sum(1 for r in rows if r.recorded_under == "No. 4.4")
+
+    def codes(values: list[str]) -> tuple[list[int], list[str]]:
+        labels = sorted(set(values)) or [""]
+        index = {label: i for i, label in enumerate(labels)}
+        return [index[v] for v in values], labels
+
+    def column(name: str) -> list[float]:
+        return [math.nan if getattr(r, name) is None else float(getattr(r, name)) for r in kept]
+
+    administration_code, administrations = codes([r.administration for r in kept])
+    service_code, services = codes([r.service for r in kept])
+    class_code, classes = codes([r.station_class for r in kept])
+    polarization_code, polarizations = codes([(r.tx_polarization or "v").lower() for r in kept])
+    assignments = RecordedAssignments.from_arrays(
+        assignment_id=[r.id for r in kept],
+        administration_code=administration_code, administrations=administrations,
+        service_code=service_code, services=services,
+        station_class_code=class_code, station_classes=classes,
+        polarization_code=polarization_code, polarizations=polarizations,
+        frequency_hz=column("frequency_hz"), bandwidth_hz=column("necessary_bandwidth_hz"),
+        tx_lat_deg=column("tx_lat_deg"), tx_lon_deg=column("tx_lon_deg"),
+        tx_antenna_height_m=column("tx_antenna_height_m"), eirp_dbw=column("tx_eirp_dbw"),
+        tx_gain_dbi=[0.0 if r.tx_gain_dbi is None else r.tx_gain_dbi for r in kept],
+        azimuth_deg=column("tx_azimuth_deg"), rx_lat_deg=column("rx_lat_deg"),
+        rx_lon_deg=column("rx_lon_deg"), rx_antenna_height_m=column("rx_antenna_height_m"),
+        rx_gain_dbi=column("rx_gain_dbi"),
+        date_of_receipt=np.array(
+            [utc(r.received_at).replace(tzinfo=None) for r in kept], dtype="datetime64[us]"
+        ),
+    )  # fmt: skip
+    lacking = len(rows) - len(kept) - under_4_4
+    return RecordedColumns(assignments, lacking, under_4_4)

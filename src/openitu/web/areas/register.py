@@ -1,0 +1,299 @@
+"""/register: search the register, notify a notice (with inline errors), a notice's status,
+finding, history and map, and the circulars (thin: the work is in usecases.register)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from openitu.accounts import Principal, Role
+from openitu.errors import InvalidInput, NotFound, OpenITUError
+from openitu.register.examination import REQUIRED_ITEMS
+from openitu.register.notice import POLARIZATIONS, STATION_CLASSES
+from openitu.register.status import Status
+from openitu.service.auth import (
+    CurrentPrincipalDep,
+    attach_csrf_cookie,
+    csrf_protected,
+    csrf_token,
+    public,
+)
+from openitu.service.deps import ContextDep, SessionDep
+from openitu.service.routes.register import terrain_of
+from openitu.units import parse_frequency_hz
+from openitu.usecases import register as usecases
+from openitu.web.pages import render, render_error
+
+router = APIRouter(prefix="/register", include_in_schema=False, dependencies=[public])
+
+SEARCH_FIELDS = ("administration", "low", "high", "near", "radius_km", "service", "status")
+NOTICE_FIELDS = (
+    "reference", "service", "station_class", "frequency", "emission", "tx.lat_deg",
+    "tx.lon_deg", "tx.antenna_height_m", "tx.eirp_dbw", "tx.gain_dbi", "tx.azimuth_deg",
+    "tx.polarization", "rx.lat_deg", "rx.lon_deg", "rx.antenna_height_m", "rx.gain_dbi",
+    "date_of_bringing_into_use", "agreements", "request_4_4",
+)  # fmt: skip
+
+
+def _error_id(field: str) -> str:
+    return field.replace(".", "-").replace("[", "-").replace("]", "")
+
+
+@router.get("", response_class=HTMLResponse)
+def search_page(request: Request, session: SessionDep) -> Response:
+    """The register: search by administration, band, area, service and status."""
+    form = {name: request.query_params.get(name, "") for name in SEARCH_FIELDS}
+    errors: dict[str, str] = {}
+    results: list[dict[str, Any]] | None = None
+    if any(form.values()):
+        try:
+            radius = form["radius_km"].strip()
+            try:
+                radius_km = float(radius) if radius else None
+            except ValueError:
+                raise InvalidInput("radius_km", f"{radius!r} is not a number of km") from None
+            query = usecases.search_query(
+                administration=form["administration"] or None, low=form["low"] or None,
+                high=form["high"] or None, near=form["near"] or None, radius_km=radius_km,
+                service=form["service"] or None, status=form["status"] or None,
+            )  # fmt: skip
+            results = usecases.search(session, query)
+        except InvalidInput as exc:
+            errors[exc.field if exc.field in form else "form"] = exc.reason
+    return render(
+        request, "register/index.html", status_code=422 if errors else 200, form=form,
+        errors=errors, results=results, statuses=[s.value for s in Status],
+    )  # fmt: skip
+
+
+def _notify_page(
+    request: Request,
+    principal: Principal,
+    *,
+    form: dict[str, str],
+    errors: dict[str, str],
+    accepted: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    response = render(
+        request, "register/notify.html", status_code=status_code, principal=principal,
+        form=form, errors={_error_id(k): v for k, v in errors.items()}, accepted=accepted,
+        classes=STATION_CLASSES, polarizations=sorted(POLARIZATIONS),
+        required=REQUIRED_ITEMS, csrf_token=csrf_token(request),
+    )  # fmt: skip
+    attach_csrf_cookie(request, response)
+    return response
+
+
+@router.get("/notify", response_class=HTMLResponse)
+def notify_form(request: Request, principal: CurrentPrincipalDep) -> Response:
+    """The notice form (notifying officers, for their own administration)."""
+    form = dict.fromkeys(NOTICE_FIELDS, "")
+    return _notify_page(request, principal, form=form, errors={})
+
+
+def _notice_from(form: dict[str, str], administration: str) -> dict[str, Any]:
+    """The form as a notice document; the frequency may carry its unit ("6175 MHz")."""
+    notice: dict[str, Any] = {"administration": administration, "tx": {}, "rx": {}}
+    for name, value in form.items():
+        if not value.strip() or name in ("frequency", "agreements", "request_4_4"):
+            continue
+        group, _, leaf = name.partition(".")
+        if leaf:
+            notice[group][leaf] = value
+        else:
+            notice[name] = value
+    if form["frequency"].strip():
+        notice["frequency_hz"] = parse_frequency_hz(form["frequency"], field="frequency")
+    if not notice["rx"]:
+        del notice["rx"]
+    notice["agreements"] = form["agreements"].replace(",", " ").split()
+    notice["request_4_4"] = form["request_4_4"] == "on"
+    return notice
+
+
+@router.post("/notify", response_class=HTMLResponse, dependencies=[csrf_protected])
+async def notify(request: Request, principal: CurrentPrincipalDep, session: SessionDep) -> Response:
+    """Notify one notice; a bad field comes back inline, next to what was typed."""
+    submitted = await request.form()
+    form = {name: str(submitted.get(name, ""))[:200] for name in NOTICE_FIELDS}
+    if not principal.signed_in or principal.administration is None:
+        errors = {"form": "sign in as a notifying officer of an administration to notify"}
+        return _notify_page(request, principal, form=form, errors=errors, status_code=403)
+    try:
+        notice = _notice_from(form, principal.administration)
+        accepted = usecases.notify_one(session, principal=principal, notice=notice)
+    except InvalidInput as exc:
+        # The form's names: a frequency with its unit, one box for every agreement.
+        field = "frequency" if exc.field == "frequency_hz" else exc.field.split("[")[0]
+        known = field in form
+        errors = {field if known else "form": exc.reason if known else exc.detail}
+        return _notify_page(request, principal, form=form, errors=errors, status_code=422)
+    except OpenITUError as exc:
+        errors = {"form": exc.detail}
+        return _notify_page(request, principal, form=form, errors=errors, status_code=exc.status)
+    return _notify_page(request, principal, form=form, errors={},
+                        accepted=accepted.as_dict(), status_code=201)  # fmt: skip
+
+
+def _actions(principal: Principal, notice: dict[str, Any]) -> list[str]:
+    status = notice["status"]
+    if principal.role is Role.SECRETARIAT:
+        return {"received": ["examine"], "examined": ["examine", "record", "return"]}.get(
+            status, []
+        )
+    if principal.administration == notice["administration"] and status in (
+        "received", "examined", "returned", "recorded",
+    ):  # fmt: skip
+        return ["withdraw"]
+    return []
+
+
+def _map(notice: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, Any]:
+    """A small SVG map of the stations: the transmitter, the receiver of a fixed link, and
+    the recorded assignments the examination found affected (their transmitters)."""
+    tx = notice["notice"]["tx"]
+    rx = notice["notice"]["rx"]
+    points = [("tx", tx["lat_deg"], tx["lon_deg"])]
+    if rx:
+        points.append(("rx", rx["lat_deg"], rx["lon_deg"]))
+    lats = [p[1] for p in points] + [o["lat_deg"] for o in others]
+    lons = [p[2] for p in points] + [o["lon_deg"] for o in others]
+    pad = max(0.05, (max(lats) - min(lats)) * 0.25, (max(lons) - min(lons)) * 0.25)
+    south, north = min(lats) - pad, max(lats) + pad
+    west, east = min(lons) - pad, max(lons) + pad
+    width, height = 320.0, 240.0
+
+    def xy(lat: float, lon: float) -> tuple[float, float]:
+        return (
+            round((lon - west) / (east - west) * width, 1),
+            round((north - lat) / (north - south) * height, 1),
+        )
+
+    return {
+        "width": width, "height": height,
+        "points": [{"name": n, "lat": la, "lon": lo, "xy": xy(la, lo)} for n, la, lo in points],
+        "others": [{"id": o["notice_id"], "administration": o["administration"],
+                    "xy": xy(o["lat_deg"], o["lon_deg"])} for o in others],
+        "box": {"south": round(south, 3), "north": round(north, 3), "west": round(west, 3),
+                "east": round(east, 3)},
+    }  # fmt: skip
+
+
+def _notice_page(
+    request: Request,
+    principal: Principal,
+    session: Any,
+    notice_id: int,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    try:
+        notice = usecases.show(session, notice_id=notice_id)
+    except NotFound as exc:
+        return render_error(request, status=404, title="Not found", detail=exc.detail)
+    others = usecases.affected_by(session, notice_id=notice_id)
+    response = render(
+        request, "register/notice.html", status_code=status_code, notice=notice,
+        actions=_actions(principal, notice), map=_map(notice, others), error=error,
+        csrf_token=csrf_token(request),
+    )  # fmt: skip
+    attach_csrf_cookie(request, response)
+    return response
+
+
+@router.get("/notices/{notice_id}", response_class=HTMLResponse)
+def notice_page(
+    request: Request, notice_id: int, principal: CurrentPrincipalDep, session: SessionDep
+) -> Response:
+    """A notice: its status, finding, history and map."""
+    return _notice_page(request, principal, session, notice_id)
+
+
+@router.post(
+    "/notices/{notice_id}/{action}", response_class=HTMLResponse, dependencies=[csrf_protected]
+)
+def notice_action(
+    request: Request,
+    notice_id: int,
+    action: str,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    context: ContextDep,
+    reason: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """The secretariat's examine/record/return and the administration's withdraw."""
+    try:
+        if action == "examine":
+            usecases.examine(session, principal=principal, notice_id=notice_id,
+                             table_on=lambda day: context.allocation_table(on=day),
+                             terrain=terrain_of(context))  # fmt: skip
+        elif action == "record":
+            usecases.record(session, principal=principal, notice_id=notice_id)
+        elif action == "return":
+            usecases.return_notice(session, principal=principal, notice_id=notice_id)
+        elif action == "withdraw":
+            usecases.withdraw(session, principal=principal, notice_id=notice_id, reason=reason)
+        else:
+            return render_error(request, status=404, title="Not found", detail="no such step")
+    except OpenITUError as exc:
+        return _notice_page(request, principal, session, notice_id, error=exc.detail,
+                            status_code=exc.status)  # fmt: skip
+    return RedirectResponse(f"/register/notices/{notice_id}", status_code=303)
+
+
+def _circulars_page(
+    request: Request,
+    principal: Principal,
+    session: Any,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    response = render(
+        request, "register/circulars.html", status_code=status_code,
+        circulars=usecases.list_circulars(session), error=error,
+        may_publish=principal.can("findings.record"), csrf_token=csrf_token(request),
+    )  # fmt: skip
+    attach_csrf_cookie(request, response)
+    return response
+
+
+@router.get("/circulars", response_class=HTMLResponse)
+def circulars_page(
+    request: Request, principal: CurrentPrincipalDep, session: SessionDep
+) -> Response:
+    """The published circulars (and, for the secretariat, the button that publishes)."""
+    return _circulars_page(request, principal, session)
+
+
+@router.post("/circulars", response_class=HTMLResponse, dependencies=[csrf_protected])
+def publish(
+    request: Request, principal: CurrentPrincipalDep, session: SessionDep, context: ContextDep
+) -> Response:
+    """Publish the next circular (the secretariat)."""
+    try:
+        document = usecases.publish_circular(
+            session, principal=principal, period_days=context.settings.register_circular_days
+        )
+    except OpenITUError as exc:
+        return _circulars_page(request, principal, session, error=exc.detail,
+                               status_code=exc.status)  # fmt: skip
+    return RedirectResponse(f"/register/circulars/{document['number']}", status_code=303)
+
+
+@router.get("/circulars/{number}", response_class=HTMLResponse)
+def circular_page(
+    request: Request, number: int, session: SessionDep, context: ContextDep
+) -> Response:
+    """A circular, printable: Part I received, Part II recorded, Part III returned."""
+    try:
+        document = usecases.circular(
+            session, number=number, period_days=context.settings.register_circular_days
+        )
+    except NotFound as exc:
+        return render_error(request, status=404, title="Not found", detail=exc.detail)
+    return render(request, "register/circular.html", circular=document)

@@ -1,0 +1,129 @@
+"""`openitu register ...` for real, in subprocesses against a SQLite file: notify from
+JSON and CSV (dotted names), a partly bad batch (exit 1 with its document), examine,
+record, show, search, publish and read the circular; bad files exit 2 with one line."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from openitu.accounts import Role
+from openitu.store.db import make_engine, session_factory
+from register_fixtures import fixed_link, fm_station, issue_token
+
+
+@pytest.fixture
+def officer_token(loaded_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Act as a fresh notifying officer of ``iso2`` (OPENITU_API_TOKEN, as users do)."""
+    engine = make_engine(loaded_sqlite_url)
+
+    def use(iso2: str) -> None:
+        with session_factory(engine)() as session, session.begin():
+            assert isinstance(session, Session)
+            secret = issue_token(
+                session, f"cli-{iso2.lower()}-{uuid.uuid4().hex[:8]}", Role.NOTIFYING_OFFICER, iso2
+            )
+        monkeypatch.setenv("OPENITU_API_TOKEN", secret)
+
+    yield use  # type: ignore[misc]
+    engine.dispose()
+
+
+def _json(result: Any, code: int = 0) -> Any:
+    assert result.returncode == code, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_notify_examine_record_and_the_circular(
+    run_cli: Callable[..., Any],
+    officer_token: Callable[[str], None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tag = uuid.uuid4().hex[:6]
+    batch = tmp_path / "notices.json"
+    batch.write_text(json.dumps([
+        fixed_link("FR", f"CLI-{tag}-1"),
+        fixed_link("FR", f"CLI-{tag}-2", frequency_hz="six GHz"),
+        fm_station("FR", f"CLI-{tag}-3"),
+    ]))  # fmt: skip
+    officer_token("FR")
+    document = _json(run_cli("register", "notify", str(batch), "--json"), code=1)
+    assert document["rejected"] == [
+        {"row": 2, "field": "frequency_hz", "reason": "must be a number in Hz, not 'six GHz'"}
+    ]
+    assert [a["row"] for a in document["accepted"]] == [1, 3]
+    link_id = document["accepted"][0]["notice_id"]
+
+    # CSV with the same names, nested ones dotted.
+    rows = tmp_path / "notices.csv"
+    rows.write_text(
+        "administration,reference,service,station_class,frequency_hz,emission,tx.lat_deg,"
+        "tx.lon_deg,tx.antenna_height_m,tx.eirp_dbw,tx.polarization,date_of_bringing_into_use\n"
+        f"FR,CLI-{tag}-4,broadcasting,BC,99.1e6,180KF8E,48.1,7.3,120,47,H,2027-05-01\n"
+    )
+    from_csv = _json(run_cli("register", "notify", str(rows), "--json"))
+    assert from_csv["rejected"] == [] and from_csv["accepted"][0]["row"] == 1
+
+    monkeypatch.delenv("OPENITU_API_TOKEN")  # the secretariat from here on
+    finding = _json(run_cli("register", "examine", str(link_id), "--json"))
+    assert finding["finding"] == "favourable"
+    assert (finding["technical"]["examined"], finding["technical"]["affected"]) == (True, [])
+    recorded = _json(run_cli("register", "record", str(link_id), "--json"))
+    assert recorded["status"] == "recorded"
+    shown = _json(run_cli("register", "show", str(link_id), "--json"))
+    assert [h["event"] for h in shown["history"]] == ["notified", "examined", "recorded"]
+    found = _json(run_cli("register", "search", "--administration", "FR", "--status", "recorded",
+                          "--near", "47.08,2.40", "--radius-km", "5", "--json"))  # fmt: skip
+    assert link_id in [r["notice_id"] for r in found]
+    published = _json(run_cli("register", "publish", "--json"))
+    latest = _json(run_cli("register", "circular", "--json"))
+    assert latest["number"] == published["number"]
+    assert link_id in [e["notice_id"] for e in latest["parts"]["II"]]
+
+
+def test_bad_files_exit_2_with_one_line(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"administration": "FR",')
+    for args in (
+        ("register", "notify", str(broken), "--json"),
+        ("register", "notify", str(tmp_path / "absent.json"), "--json"),
+        ("register", "search", "--near", "north", "--radius-km", "3", "--json"),
+    ):
+        result = run_cli(*args)
+        assert result.returncode == 2, result.stderr
+        assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+
+
+FCC = Path(__file__).resolve().parents[1] / "reference" / "fcc-uls"
+
+
+def test_the_fcc_files_import_completely_and_border_links_ask_their_neighbour(
+    run_cli: Callable[..., Any],
+    officer_token: Callable[[str], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = sorted(FCC.glob("*.zip"))  # tests/reference/fcc-uls/SOURCES.md
+    officer_token("US")
+    document = _json(run_cli("register", "import", "fcc-uls", *map(str, files), "--json"), 1)
+    # Every FR row accounted for: 5 + 109 + 80 rows; the two of l_mw_sun.zip without an
+    # e.i.r.p. are refused, with their row and the field.
+    assert document["fr_rows"] == 194
+    assert len(document["accepted"]) + len(document["rejected"]) == 194
+    assert [(r["source"], r["row"], r["field"]) for r in document["rejected"]] == [
+        ("l_mw_sun.zip", 1, "tx.eirp_dbw"), ("l_mw_sun.zip", 2, "tx.eirp_dbw"),
+    ]  # fmt: skip
+    by_reference = {a["reference"]: a["notice_id"] for a in document["accepted"]}
+    monkeypatch.delenv("OPENITU_API_TOKEN")
+    # El Centro, California, 5 km from Mexico; Detroit, across the river from Windsor.
+    for reference, neighbour in (("WQHI631/L1/A3/6345.490000MHz/S1", "MX"),
+                                 ("WQRV536/L1/A10/11505.000000MHz/S1", "CA")):  # fmt: skip
+        finding = _json(run_cli("register", "examine", str(by_reference[reference]), "--json"))
+        assert finding["coordination"]["required_with"] == [neighbour]
+        assert finding["regulatory"]["conforms"] is True  # fixed, Region 2
