@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from openitu.errors import InvalidInput  # noqa: E402
 from openitu.spectrum.footnote_text import arsp_footnotes, revision_year  # noqa: E402
 from openitu.spectrum.model import Band, Category, Edition  # noqa: E402
-from openitu.spectrum.reference import rr2012_edition  # noqa: E402
+from openitu.spectrum.reference import read_footnote_texts, rr2012_edition  # noqa: E402
 from openitu.spectrum.services import parse_service  # noqa: E402
 
 ARSP = ROOT / "src/openitu/data/spectrum/acma-arsp-2021/region_allocations.json"
@@ -337,6 +337,27 @@ def applicable(base: Edition, doc: dict[str, Any], dropped: list[str]) -> dict[s
             )
 
 
+def with_filled_texts(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The amendments, preceded by the texts of the footnotes they cite that RR-2012 takes
+    from the ARSP (the dataset lacks them): a database loaded before those texts were
+    filled in has them without text, and the file must apply there too."""
+    set_here = {op["footnote_id"] for op in ops if op["op"] == "set_footnote"}
+    dataset = read_footnote_texts()
+    arsp = arsp_footnotes()
+    needed = sorted(f for f in _refs(ops) if f not in dataset and f not in set_here and f in arsp)
+    texts = [
+        {
+            "op": "set_footnote",
+            "footnote_id": f,
+            "text": arsp[f][0],
+            "source": f"ACMA, Australian Radiofrequency Spectrum Plan 2021, international "
+            f"footnotes, p. {arsp[f][1]} (unchanged since 2012: the 2012 edition's text)",
+        }
+        for f in needed
+    ]
+    return texts + ops
+
+
 def main() -> None:
     from openitu.spectrum.amendment_file import build_edition, read_amendment_file
 
@@ -365,6 +386,7 @@ def main() -> None:
         if _refs(ops) & new_2015:
             ops_2016 += ops
     dropped_2016: list[str] = []
+    ops_2016 = with_filled_texts(ops_2016)
     doc_2016 = applicable(
         base,
         document(
@@ -405,6 +427,7 @@ def main() -> None:
             }
         )
     dropped_2020: list[str] = []
+    ops_2020 = with_filled_texts(ops_2020)
     doc_2020 = applicable(
         rr2016,
         document(
