@@ -1,9 +1,10 @@
-"""Who a CLI write acts as: the account of an API token, or else the secretariat.
+"""Who a CLI write acts as: the account of an API token, or else the operator.
 
-Whoever can run the CLI against the database is trusted as the secretariat (``cli:<os
-user>`` in the audit log), as for `openitu db` and `openitu backup`; an account's holder
-acts with its own rights by giving its API token (``--token-stdin`` or
-``OPENITU_API_TOKEN``).
+Whoever can run the CLI against the database is trusted, as for `openitu db` and
+`openitu backup`: without a token, a write acts as the secretariat (``cli:<os user>`` in
+the audit log), or, where an area says so, as a notifying officer of the administration
+the action concerns (space filings). An account's holder acts with exactly its own rights
+by giving its API token (``--token-stdin`` or ``OPENITU_API_TOKEN``).
 """
 
 from __future__ import annotations
@@ -16,12 +17,26 @@ from openitu.accounts import Principal, Role
 from openitu.errors import InvalidInput, NotAuthenticated
 
 
-def secretariat() -> Principal:
+def operator_name() -> str:
+    """How the audit log names the person running the CLI: ``cli:<os user>``."""
     try:
         who = getpass.getuser()
     except (KeyError, OSError):
         who = "unknown"
-    return Principal(role=Role.SECRETARIAT, username=f"cli:{who}"[:128], via="cli")
+    return f"cli:{who}"[:128]
+
+
+def secretariat() -> Principal:
+    return Principal(role=Role.SECRETARIAT, username=operator_name(), via="cli")
+
+
+def officer_of(administration: str) -> Principal:
+    return Principal(
+        role=Role.NOTIFYING_OFFICER,
+        username=operator_name(),
+        administration=administration,
+        via="cli",
+    )
 
 
 def _token(from_stdin: bool) -> str | None:
@@ -33,9 +48,15 @@ def _token(from_stdin: bool) -> str | None:
     return os.environ.get("OPENITU_API_TOKEN", "").strip() or None
 
 
-def acting(from_stdin: bool, *, needs_token: str | None = None) -> Principal:
-    """The token's account, else the secretariat; ``needs_token`` names an action only an
-    account's holder may take (a ballot), which refuses to run without a token."""
+def acting(
+    from_stdin: bool,
+    *,
+    needs_token: str | None = None,
+    otherwise: Principal | None = None,
+) -> Principal:
+    """The token's account; without a token, ``otherwise`` (default: the secretariat).
+    ``needs_token`` names an action only an account's holder may take (a ballot), which
+    refuses to run without a token."""
     from openitu.cli.common import context
     from openitu.store import accounts
 
@@ -47,7 +68,7 @@ def acting(from_stdin: bool, *, needs_token: str | None = None) -> Principal:
                 f"{needs_token}: give the account's API token with --token-stdin or "
                 "OPENITU_API_TOKEN",
             )
-        return secretariat()
+        return otherwise if otherwise is not None else secretariat()
     # Resolved in a transaction of its own, before the write takes its lock.
     with context().sessions() as session:
         principal = accounts.principal_for_token(session, secret)

@@ -13,9 +13,6 @@ Reads answer anyone. Writes act as one principal, audited like the service's:
 
 from __future__ import annotations
 
-import getpass
-import os
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,15 +21,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from openitu.accounts import Principal, Role
+from openitu.accounts import Principal
+from openitu.cli.acting import acting
 from openitu.cli.common import context, emit_json, read_cases
-from openitu.errors import InvalidInput, NotAuthenticated
+from openitu.errors import InvalidInput
 from openitu.governance.conferences import parse_conference_kind
 from openitu.governance.documents import MAX_DOCUMENT_BYTES, parse_document_kind
 from openitu.governance.finance import parse_money
 from openitu.governance.members import parse_kind, parse_sector, rights_document
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
-from openitu.store import accounts
 from openitu.store.db import unit_of_work
 from openitu.usecases import governance as service
 
@@ -64,40 +61,8 @@ TokenOption = typer.Option(
 )
 
 
-def _secretariat() -> Principal:
-    try:
-        who = getpass.getuser()
-    except (KeyError, OSError):
-        who = "unknown"
-    return Principal(role=Role.SECRETARIAT, username=f"cli:{who}"[:128], via="cli")
-
-
-def _token(from_stdin: bool) -> str | None:
-    if from_stdin:
-        line = sys.stdin.readline().strip()
-        if not line:
-            raise InvalidInput("token", "no API token on standard input")
-        return line
-    return os.environ.get("OPENITU_API_TOKEN", "").strip() or None
-
-
 def _acting(from_stdin: bool, *, needs_token: str | None = None) -> Principal:
-    """Who acts: the API token's account, or else the secretariat (see the module).
-    ``needs_token`` names an action only an account's holder may take (a ballot)."""
-    secret = _token(from_stdin)
-    if secret is None:
-        if needs_token:
-            raise InvalidInput(
-                "token", f"{needs_token}: give the account's API token with --token-stdin or "
-                "OPENITU_API_TOKEN"
-            )  # fmt: skip
-        return _secretariat()
-    # Resolved in a transaction of its own, before the write takes its lock.
-    with context().sessions() as session:
-        principal = accounts.principal_for_token(session, secret)
-    if principal is None:
-        raise NotAuthenticated("the API token is unknown, expired or revoked")
-    return principal
+    return acting(from_stdin, needs_token=needs_token)
 
 
 def _day(text: str | None, field: str = "date") -> date | None:

@@ -17,11 +17,8 @@ exits 1.
 from __future__ import annotations
 
 import csv
-import getpass
 import io
 import json
-import os
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -33,11 +30,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy.orm import Session
 
-from openitu.accounts import Principal, Role
+from openitu.accounts import Principal
+from openitu.cli.acting import acting
 from openitu.cli.common import context, emit_json
-from openitu.errors import InvalidInput, NotAuthenticated
+from openitu.errors import InvalidInput
 from openitu.register.notice import unflatten
-from openitu.store import accounts
 from openitu.store.db import unit_of_work
 from openitu.usecases import register as usecases
 
@@ -62,23 +59,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 def _acting(from_stdin: bool) -> Principal:
     """Who acts: the API token's account, or else the secretariat (see the module)."""
-    if from_stdin:
-        secret: str | None = sys.stdin.readline().strip()
-        if not secret:
-            raise InvalidInput("token", "no API token on standard input")
-    else:
-        secret = os.environ.get("OPENITU_API_TOKEN", "").strip() or None
-    if secret is None:
-        try:
-            who = getpass.getuser()
-        except (KeyError, OSError):
-            who = "unknown"
-        return Principal(role=Role.SECRETARIAT, username=f"cli:{who}"[:128], via="cli")
-    with context().sessions() as session:
-        principal = accounts.principal_for_token(session, secret)
-    if principal is None:
-        raise NotAuthenticated("the API token is unknown, expired or revoked")
-    return principal
+    return acting(from_stdin)
 
 
 def read_notices(path: Path) -> list[Any]:

@@ -10,21 +10,18 @@ steps, as the secretariat for recording and examination.
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from openitu.accounts import Principal, Role
+from openitu.accounts import Principal
+from openitu.cli.acting import acting, officer_of
 from openitu.cli.common import context, emit_json, read_cases
-from openitu.errors import InvalidInput, NotAuthenticated
+from openitu.errors import InvalidInput
 from openitu.space import queries
-from openitu.store import accounts
 from openitu.store import space as repository
 from openitu.usecases import space as usecases
 
@@ -54,34 +51,12 @@ def _day(text: str | None, field: str) -> date:
         raise InvalidInput(field, f"expected YYYY-MM-DD, got {text!r}") from None
 
 
-def _operator() -> str:
-    try:
-        who = getpass.getuser()
-    except (KeyError, OSError):
-        who = "unknown"
-    return f"cli:{who}"[:128]
-
-
 def _acting(from_stdin: bool, *, administration: str | None) -> Principal:
     """The token's account, else the operator: an officer of ``administration`` when the
     action is the filing administration's, else the secretariat."""
-    secret: str | None
-    if from_stdin:
-        secret = sys.stdin.readline().strip()
-        if not secret:
-            raise InvalidInput("token", "no API token on standard input")
-    else:
-        secret = os.environ.get("OPENITU_API_TOKEN", "").strip() or None
-    if secret is not None:
-        with context().sessions() as session:
-            principal = accounts.principal_for_token(session, secret)
-        if principal is None:
-            raise NotAuthenticated("the API token is unknown, expired or revoked")
-        return principal
-    if administration is not None:
-        return Principal(role=Role.NOTIFYING_OFFICER, username=_operator(),
-                         administration=administration, via="cli")  # fmt: skip
-    return Principal(role=Role.SECRETARIAT, username=_operator(), via="cli")
+    return acting(
+        from_stdin, otherwise=officer_of(administration) if administration is not None else None
+    )
 
 
 def _emit(document: Any, as_json: bool, line: str) -> None:
