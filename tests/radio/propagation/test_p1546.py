@@ -87,7 +87,7 @@ def test_batch_of_cases_equals_the_cases_one_by_one() -> None:
 
 def test_shipped_tables_are_the_tabulated_values_of_the_recommendation() -> None:
     doc = json.loads((REFERENCE / "p1546_tabulated_field_strengths.json").read_text())
-    tables = p1546._tables()
+    tables = p1546.field_strength_tables()
     values = tables.flat.reshape(3, 3, 3, 78, 8)
     times = {1: 0, 10: 1, 50: 2}
     freqs = {100: 0, 600: 1, 2000: 2}

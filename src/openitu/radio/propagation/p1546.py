@@ -72,7 +72,9 @@ _N0: Final = 325.0  # sea-level surface refractivity of equation (36)
 # Tabulated field strengths
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class _Tables:
+class FieldStrengthTables:
+    """The Recommendation's tabulated field strengths (Figures 1-24, for 1 kW e.r.p.)."""
+
     flat: FloatArray  # (zone, time, frequency, distance, h1) flattened, dB(uV/m) for 1 kW e.r.p.
     distance_km: FloatArray
     log_distance: FloatArray
@@ -80,14 +82,14 @@ class _Tables:
 
 
 @cache
-def _tables() -> _Tables:
+def field_strength_tables() -> FieldStrengthTables:
     source = resources.files("openitu.data").joinpath("p1546/p1546_tables.npz")
     with source.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
         values = np.ascontiguousarray(data["field_strength_dbuv_m"], dtype=np.float64)
         distance = np.asarray(data["distance_km"], dtype=np.float64)
         height = np.asarray(data["h1_m"], dtype=np.float64)
     assert values.shape == (3, 3, 3, _N_D, _N_H)
-    return _Tables(
+    return FieldStrengthTables(
         flat=values.reshape(-1),
         distance_km=distance,
         log_distance=np.log10(distance),
@@ -150,7 +152,7 @@ def _slope_distance(d_km: FloatArray, dh_m: FloatArray) -> FloatArray:
 # ---------------------------------------------------------------------------------------------
 def _distance_index(d_km: FloatArray) -> tuple[IntArray, FloatArray]:
     """Lower nominal distance of Table 1 and the log weight of equation (13)."""
-    tab = _tables()
+    tab = field_strength_tables()
     i = np.searchsorted(tab.distance_km, d_km, side="right") - 1
     np.clip(i, 0, _N_D - 2, out=i)
     lo = tab.log_distance[i]
@@ -161,7 +163,7 @@ def _distance_index(d_km: FloatArray) -> tuple[IntArray, FloatArray]:
 def _height_index(h1_m: FloatArray) -> tuple[IntArray, FloatArray]:
     """Lower nominal h1 and the log weight of equation (8); above 1 200 m the 600/1 200 m
     pair extrapolates (§4.1). Below 10 m the index is 0 (the 10 and 20 m curves)."""
-    tab = _tables()
+    tab = field_strength_tables()
     h = np.maximum(h1_m, 10.0)
     j = np.searchsorted(10.0**tab.log_height, h, side="right") - 1
     np.clip(j, 0, _N_H - 2, out=j)
@@ -174,7 +176,7 @@ def _pair_10_20(
     zone: IntArray, ti: IntArray, fi: IntArray, d_km: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
     """E10 and E20 (field strengths of the 10 m and 20 m curves) at distance d."""
-    flat = _tables().flat
+    flat = field_strength_tables().flat
     i, w = _distance_index(d_km)
     k = ((zone * 3 + ti) * 3 + fi) * (_N_D * _N_H) + i * _N_H
     e10 = flat[k] + w * (flat[k + _N_H] - flat[k])
@@ -203,7 +205,7 @@ def _nominal_field(
     didx: tuple[IntArray, FloatArray],
 ) -> FloatArray:
     """Field strength of one figure (nominal time ti, frequency fi) at d and h1 (Step 8)."""
-    flat = _tables().flat
+    flat = field_strength_tables().flat
     i, wd = didx
     j, wh = hidx
     k = ((zone * 3 + ti) * 3 + fi) * (_N_D * _N_H) + i * _N_H + j
