@@ -58,6 +58,8 @@ bench: install
 	$(BIN)/python benchmarks/bench_earth_space.py --points 100000 --itur-points 2000
 	$(BIN)/python benchmarks/bench_numbering.py
 	$(BIN)/python benchmarks/bench_cli.py
+	$(BIN)/python benchmarks/bench_register.py
+	$(BIN)/python benchmarks/bench_space.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
