@@ -199,7 +199,7 @@ def test_the_legend_lists_the_services_of_the_chart_only(browser: Any, live_serv
             "#legend li.service", "items => items.map(i => i.dataset.term)"
         )
         assert sorted(drawn) == sorted(listed) and listed
-        ticks = page.locator("#chart text.tick").all_inner_texts()
+        ticks = page.locator("#chart text.tick").all_text_contents()
         assert "3 GHz" in ticks and not any(t.endswith("000 MHz") for t in ticks)
     finally:
         page.close()
