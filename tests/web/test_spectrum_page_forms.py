@@ -145,3 +145,6 @@ def test_the_diff_lists_each_change_with_its_sources(
     sourced = [s for band in expected["bands"] for s in band["sources"] if s["source"]]
     assert sourced, "the shipped amendment files cite their sources"
     assert html.escape(sourced[0]["source"]) in block
+    for row in re.findall(r'<tr class="band-change".*?</tr>', block, re.S):
+        cited = re.findall(r'<span class="source">([^<]*)</span>', row)
+        assert len(cited) == len(set(cited)), "each source is named once per change"

@@ -56,6 +56,7 @@ FALLBACK_COLOUR: Final = "#bbbbbb"
 LANE_HEIGHT: Final = 90
 LANE_GAP: Final = 18
 LEFT_MARGIN: Final = 80
+RIGHT_MARGIN: Final = 36  # room for half of the last tick's label
 AXIS_HEIGHT: Final = 34
 
 
@@ -92,7 +93,7 @@ def _linear_ticks(low_hz: float, high_hz: float) -> list[float]:
 def ticks(low_hz: float, high_hz: float) -> list[float]:
     """1-2-5 ticks per decade inside the range (every integer mantissa when the range
     spans less than two decades), thinned to about a dozen; where that leaves fewer
-    than three (a zoom inside a decade), evenly spaced round ticks instead."""
+    than four (a zoom inside a decade), evenly spaced round ticks instead."""
     decades = math.log10(high_hz) - math.log10(low_hz)
     mantissas = (1, 2, 5) if decades >= 2 else tuple(range(1, 10))
     found = []
@@ -101,7 +102,7 @@ def ticks(low_hz: float, high_hz: float) -> list[float]:
             value = mantissa * 10.0**exponent
             if low_hz <= value <= high_hz:
                 found.append(value)
-    if len(found) < 3:
+    if len(found) < 4:
         return _linear_ticks(low_hz, high_hz)
     step = max(1, len(found) // 12)
     return found[::step]
@@ -125,7 +126,7 @@ def spectrum_chart_svg(
     """An SVG document of the Table between ``low_hz`` and ``high_hz``."""
     low_hz = max(low_hz, 1.0)
     span = math.log10(high_hz) - math.log10(low_hz)
-    plot_width = width - LEFT_MARGIN - 10
+    plot_width = width - LEFT_MARGIN - RIGHT_MARGIN
     height = AXIS_HEIGHT + len(regions) * (LANE_HEIGHT + LANE_GAP)
 
     def x(frequency_hz: float) -> float:

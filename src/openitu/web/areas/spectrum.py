@@ -54,6 +54,17 @@ def _editions(context: AppContext) -> list[dict[str, str]]:
         ]
 
 
+def _source_labels(sources: list[dict[str, Any]]) -> list[str]:
+    """What each change cites, once: several amendments of one band often cite one page."""
+    labels = (
+        f"{s['conference'] or s['edition']}: {s['source']}"
+        if s["source"]
+        else s["conference"] or s["edition"]
+        for s in sources
+    )
+    return list(dict.fromkeys(labels))
+
+
 def _chosen_table(
     context: AppContext, edition: str, on: str, errors: dict[str, str]
 ) -> AllocationTable:
@@ -128,6 +139,8 @@ def spectrum_page(
             new_table = context.allocation_table(edition=diff_to)
             with context.sessions() as session:
                 diff = usecases.edition_diff(session, old=old_table, new=new_table)
+            for change in (*diff["bands"], *diff["footnotes"]):
+                change["source_labels"] = _source_labels(change["sources"])
         except NotFound as missing:
             errors["diff"] = str(missing)
     chart = ""
