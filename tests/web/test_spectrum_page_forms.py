@@ -148,3 +148,14 @@ def test_the_diff_lists_each_change_with_its_sources(
     for row in re.findall(r'<tr class="band-change".*?</tr>', block, re.S):
         cited = re.findall(r'<span class="source">([^<]*)</span>', row)
         assert len(cited) == len(set(cited)), "each source is named once per change"
+
+
+def test_a_country_alone_answers_in_its_region(client: TestClient, app_context: AppContext) -> None:
+    page = client.get("/spectrum", params={"frequency": "3500 MHz", "country": "US"})
+    assert page.status_code == 200
+    expected = queries.allocations_at(
+        app_context.allocation_table(), frequency="3500 MHz", country="US"
+    )
+    assert expected["region"] == 2  # the United States is in Region 2 (RR No. 5.2)
+    assert _lookup_rows(page.text) == _expected_rows(expected)
+    assert '<option value="" selected>from the country</option>' in page.text

@@ -171,7 +171,8 @@ def spectrum_page(
         legend=legend(shown),
         form={
             "frequency": frequency or "",
-            "region": region or "1",
+            # With a country and no Region, the country's Region is meant.
+            "region": region or ("" if country else "1"),
             "country": country or "",
             "low": low,
             "high": high,
