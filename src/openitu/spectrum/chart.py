@@ -2,8 +2,13 @@
 
 Frequency runs on a logarithmic axis across the requested range; each band is a
 column split into one stripe per allocation, coloured by its Article 1 service
-(primary solid, secondary pale). Bands carry their edges and Region as data
-attributes so that the page can show a band's allocations when it is clicked.
+(primary solid, secondary pale and hatched, so the two differ without relying on
+colour). Bands carry their edges and Region as data attributes so that the page can
+show a band's allocations when it is clicked.
+
+The axis writes each tick in the unit its size calls for ("10 GHz", never
+"10000 MHz": a chart is read by magnitude, unlike Article 5's band edges), and
+labels every zoom: below a decade it falls back to evenly spaced round ticks.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import math
 from html import escape
 from typing import Final
 
-from openitu.spectrum.model import REGIONS, Category
+from openitu.spectrum.model import REGIONS, Band, Category
 from openitu.spectrum.table import AllocationTable
 from openitu.units import format_frequency
 
@@ -51,6 +56,7 @@ FALLBACK_COLOUR: Final = "#bbbbbb"
 LANE_HEIGHT: Final = 90
 LANE_GAP: Final = 18
 LEFT_MARGIN: Final = 80
+RIGHT_MARGIN: Final = 36  # room for half of the last tick's label
 AXIS_HEIGHT: Final = 34
 
 
@@ -61,19 +67,52 @@ def colour_of(term: str) -> str:
     return FALLBACK_COLOUR
 
 
-def _ticks(low_hz: float, high_hz: float) -> list[float]:
+_AXIS_UNITS: Final = ((1e9, "GHz"), (1e6, "MHz"), (1e3, "kHz"), (1.0, "Hz"))
+
+
+def axis_label(value_hz: float) -> str:
+    """A tick's label in the largest unit that keeps the number at 1 or more:
+    10e9 Hz is "10 GHz", 2.455e9 Hz "2.455 GHz", 8300 Hz "8.3 kHz"."""
+    for scale, unit in _AXIS_UNITS:
+        if value_hz >= scale or scale == 1.0:
+            # Nine significant digits drop the binary noise of 10.0**n products.
+            return f"{float(f'{value_hz / scale:.9g}'):g} {unit}"
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _linear_ticks(low_hz: float, high_hz: float) -> list[float]:
+    """Round ticks (a 1-2-5 step) evenly spaced inside a narrow range."""
+    raw_step = (high_hz - low_hz) / 6
+    magnitude = 10.0 ** math.floor(math.log10(raw_step))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw_step)
+    first = math.ceil(low_hz / step)
+    last = math.floor(high_hz / step)
+    return [float(f"{n * step:.12g}") for n in range(first, last + 1)]
+
+
+def ticks(low_hz: float, high_hz: float) -> list[float]:
     """1-2-5 ticks per decade inside the range (every integer mantissa when the range
-    spans less than two decades), thinned to about a dozen."""
+    spans less than two decades), thinned to about a dozen; where that leaves fewer
+    than four (a zoom inside a decade), evenly spaced round ticks instead."""
     decades = math.log10(high_hz) - math.log10(low_hz)
     mantissas = (1, 2, 5) if decades >= 2 else tuple(range(1, 10))
-    ticks = []
+    found = []
     for exponent in range(math.floor(math.log10(low_hz)), math.ceil(math.log10(high_hz)) + 1):
         for mantissa in mantissas:
             value = mantissa * 10.0**exponent
             if low_hz <= value <= high_hz:
-                ticks.append(value)
-    step = max(1, len(ticks) // 12)
-    return ticks[::step]
+                found.append(value)
+    if len(found) < 4:
+        return _linear_ticks(low_hz, high_hz)
+    step = max(1, len(found) // 12)
+    return found[::step]
+
+
+def chart_bands(
+    table: AllocationTable, *, low_hz: float, high_hz: float, regions: tuple[int, ...] = REGIONS
+) -> list[Band]:
+    """The bands the chart draws over the range, lane by lane."""
+    return [band for region in regions for band in table.bands_between(low_hz, high_hz, region)]
 
 
 def spectrum_chart_svg(
@@ -87,7 +126,7 @@ def spectrum_chart_svg(
     """An SVG document of the Table between ``low_hz`` and ``high_hz``."""
     low_hz = max(low_hz, 1.0)
     span = math.log10(high_hz) - math.log10(low_hz)
-    plot_width = width - LEFT_MARGIN - 10
+    plot_width = width - LEFT_MARGIN - RIGHT_MARGIN
     height = AXIS_HEIGHT + len(regions) * (LANE_HEIGHT + LANE_GAP)
 
     def x(frequency_hz: float) -> float:
@@ -97,8 +136,12 @@ def spectrum_chart_svg(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="spectrum-chart" role="img" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'aria-label="Table of Frequency Allocations, {escape(format_frequency(low_hz))} to '
-        f'{escape(format_frequency(high_hz))}">'
+        f'aria-label="Table of Frequency Allocations, {escape(axis_label(low_hz))} to '
+        f'{escape(axis_label(high_hz))}">',
+        '<defs><pattern id="secondary-hatch" width="6" height="6" '
+        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2.5"/>'
+        "</pattern></defs>",
     ]
     for lane, region in enumerate(regions):
         top = lane * (LANE_HEIGHT + LANE_GAP) + 4
@@ -126,32 +169,41 @@ def spectrum_chart_svg(
                 )
             stripe_height = LANE_HEIGHT / max(len(stripes), 1)
             for index, allocation in enumerate(stripes):
-                opacity = 1.0 if allocation.category is Category.PRIMARY else 0.45
-                parts.append(
-                    f'<rect x="{x0:.2f}" y="{top + index * stripe_height:.2f}" '
-                    f'width="{x1 - x0:.2f}" height="{stripe_height:.2f}" '
-                    f'fill="{colour_of(allocation.service.term)}" fill-opacity="{opacity}" '
-                    f'stroke="#ffffff" stroke-width="0.3" '
-                    f'data-service="{escape(allocation.service.name)}"/>'
+                primary = allocation.category is Category.PRIMARY
+                geometry = (
+                    f'x="{x0:.2f}" y="{top + index * stripe_height:.2f}" '
+                    f'width="{x1 - x0:.2f}" height="{stripe_height:.2f}"'
                 )
+                parts.append(
+                    f'<rect {geometry} fill="{colour_of(allocation.service.term)}" '
+                    f'fill-opacity="{1.0 if primary else 0.45}" '
+                    f'stroke="#ffffff" stroke-width="0.3" '
+                    f'data-service="{escape(allocation.service.name)}" '
+                    f'data-term="{escape(allocation.service.term)}" '
+                    f'data-category="{allocation.category.value}"/>'
+                )
+                if not primary:
+                    parts.append(
+                        f'<rect {geometry} fill="url(#secondary-hatch)" pointer-events="none"/>'
+                    )
             parts.append("</g>")
     axis_top = len(regions) * (LANE_HEIGHT + LANE_GAP) + 4
     parts.append(
         f'<line x1="{LEFT_MARGIN}" y1="{axis_top}" x2="{LEFT_MARGIN + plot_width}" '
         f'y2="{axis_top}" stroke="#333"/>'
     )
-    for tick in _ticks(low_hz, high_hz):
+    for tick in ticks(low_hz, high_hz):
         position = x(tick)
         parts.append(
             f'<line x1="{position:.2f}" y1="{axis_top}" x2="{position:.2f}" y2="{axis_top + 5}" '
             f'stroke="#333"/><text x="{position:.2f}" y="{axis_top + 18}" text-anchor="middle" '
-            f'class="tick">{escape(format_frequency(tick))}</text>'
+            f'class="tick">{escape(axis_label(tick))}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def legend(table: AllocationTable) -> list[tuple[str, str]]:
-    """(service term, colour) for every term the edition allocates."""
-    terms = sorted({a.service.term for band in table.edition.bands for a in band.allocations})
+def legend(bands: list[Band]) -> list[tuple[str, str]]:
+    """(service term, colour) for every term the bands drawn allocate, and no other."""
+    terms = sorted({a.service.term for band in bands for a in band.allocations})
     return [(term, colour_of(term)) for term in terms]

@@ -1,9 +1,12 @@
-// Clicking a band of the chart shows its allocations and footnote texts, from the API.
+// Clicking a band of the chart shows its allocations and footnote texts, from the API,
+// in the edition the page shows.
 (function () {
   "use strict";
   const details = document.getElementById("band-details");
   const chart = document.getElementById("chart");
   if (!details || !chart) return;
+  const shown = document.getElementById("edition-shown");
+  const edition = shown ? shown.dataset.edition : "";
 
   function text(tag, content, className) {
     const node = document.createElement(tag);
@@ -25,7 +28,8 @@
     chart.querySelectorAll(".band.selected").forEach((b) => b.classList.remove("selected"));
     band.classList.add("selected");
     const response = await fetch(
-      "/api/allocations/at?frequency=" + encodeURIComponent(low) + "&region=" + region
+      "/api/allocations/at?frequency=" + encodeURIComponent(low) + "&region=" + region +
+        (edition ? "&edition=" + encodeURIComponent(edition) : "")
     );
     const body = await response.json();
     details.replaceChildren();
