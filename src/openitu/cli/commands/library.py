@@ -1,0 +1,34 @@
+"""`openitu library ...`: search the publications catalogue."""
+
+from __future__ import annotations
+
+import typer
+
+from openitu.cli.common import context, emit_json
+
+NAME = "library"
+app = typer.Typer(help="The publications catalogue (Recommendations) and its search.",
+                  no_args_is_help=True)  # fmt: skip
+
+
+@app.command()
+def search(
+    text: str = typer.Argument(..., help="Words to find, e.g. 'clear-air interference'."),
+    sector: str | None = typer.Option(None, "--sector", help="R, T or D."),
+    series: str | None = typer.Option(None, "--series", help="e.g. P, S, F, E, Q."),
+    status: str | None = typer.Option(None, "--status", help="in force, superseded, withdrawn."),
+    limit: int = typer.Option(20, "--limit", help="At most this many entries (1-100)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """Catalogue entries matching TEXT, best first."""
+    from openitu.usecases import library as usecases
+
+    with context().sessions() as session:
+        hits = usecases.search(
+            session, query=text, sector=sector, series=series, status=status, limit=limit
+        )
+    if as_json:
+        emit_json(hits)
+        return
+    for hit in hits:
+        typer.echo(f"{hit['score']:8.3f}  {hit['version'] or hit['id']:<18} {hit['title']}")

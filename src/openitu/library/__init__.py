@@ -1,0 +1,1 @@
+"""The publications catalogue: Recommendations of the three Sectors and their search."""
