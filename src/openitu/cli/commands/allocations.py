@@ -255,3 +255,29 @@ def amend(
         f"{result['edition']} in force from {result['entry_into_force']} "
         f"({result['amendments']} amendments to {result['based_on']})"
     )
+
+
+@app.command("eca")
+def eca(
+    file: Path = typer.Argument(
+        ..., help="The CEPT European Common Allocation table as EFIS exports it (docs/spectrum.md)."
+    ),
+    as_json: bool = JsonOption,
+) -> None:
+    """Validate an ECA file (EFIS export) and print the regional table it holds."""
+    from openitu.spectrum.eca import parse_eca, table_document
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput("file", f"cannot read {file}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise InvalidInput("file", f"not UTF-8 text: {exc}") from None
+    document = table_document(parse_eca(text))
+    if as_json:
+        emit_json(document)
+        return
+    for row in document["rows"]:
+        services = ", ".join(s["service"] for s in row["eca"])
+        typer.echo(f"{_span(row['low_hz'], row['high_hz'])}  {services}")
+    typer.echo(f"{len(document['rows'])} band(s), {len(document['footnotes'])} footnote text(s)")
