@@ -14,9 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 
-from openitu.errors import InvalidInput
+from openitu.accounts import Principal, Role
+from openitu.errors import Forbidden, InvalidInput
 from openitu.spectrum.eca import CEPT_MEMBERS, COLUMNS, parse_eca
+from openitu.store import audit
+from openitu.usecases import spectrum as usecases
 
 SAMPLE = Path(__file__).resolve().parents[1] / "reference" / "eca" / "eca_sample.csv"
 
@@ -141,3 +145,45 @@ def test_cli_validates_and_prints_the_table(run_cli: Callable[..., Any], tmp_pat
     assert refused.returncode == 2
     assert "row 3.upper_frequency" in refused.stderr
     assert refused.stdout == ""
+
+
+SECRETARIAT = Principal(role=Role.SECRETARIAT, username="table-keeper", via="cli")
+OFFICER = Principal(role=Role.NOTIFYING_OFFICER, username="officer", administration="FR")
+
+
+def test_an_imported_eca_is_shown_to_cept_countries_only(sessions: sessionmaker[Session]) -> None:
+    with sessions() as session:
+        assert usecases.regional_view(session, country="DE") is None
+    with sessions() as session, session.begin():
+        result = usecases.import_eca(session, principal=SECRETARIAT, text=_sample())
+    assert result["rows"] == len(_records())
+    with sessions() as session:
+        view = usecases.regional_view(session, country="DE", low_hz=3.5e9, high_hz=3.5e9)
+        assert usecases.regional_view(session, country="AU") is None
+        entries = audit.entries(session, entity="spectrum_regional_table", entity_id="ECA")
+    assert view is not None
+    assert [(r["low_hz"], r["high_hz"]) for r in view["rows"]] == [(3400e6, 3600e6)]
+    assert set(view["footnotes"]) == {"EU2", "EU3"}
+    assert len(entries) == 1
+
+
+def test_a_malformed_import_writes_nothing(sessions: sessionmaker[Session]) -> None:
+    bad = _replace_field(3, "upper_frequency", "2400 MHz")
+    with sessions() as session, pytest.raises(InvalidInput) as refused, session.begin():
+        usecases.import_eca(session, principal=SECRETARIAT, text=bad)
+    assert refused.value.field == "row 3.upper_frequency"
+    with sessions() as session, pytest.raises(Forbidden), session.begin():
+        usecases.import_eca(session, principal=OFFICER, text=_sample())
+    with sessions() as session:
+        assert usecases.regional_view(session, country="DE") is None
+        assert audit.entries(session, entity="spectrum_regional_table", entity_id="ECA") == []
+
+
+def test_cli_imports_and_the_country_view_shows_the_eca(run_cli: Callable[..., Any]) -> None:
+    done = run_cli("allocations", "eca", str(SAMPLE), "--import", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["imported"]["rows"] == len(_records())
+    view = json.loads(run_cli("allocations", "country", "FR", "--json").stdout)
+    assert len(view["regional_table"]["rows"]) == len(_records())
+    outside = json.loads(run_cli("allocations", "country", "AU", "--json").stdout)
+    assert outside["regional_table"] is None
