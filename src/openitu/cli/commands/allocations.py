@@ -191,11 +191,17 @@ def country_view(
 ) -> None:
     """A country's view of the Table: its Region, the footnotes that name it, the
     allocations they make there, and whether a national table is available."""
-    from openitu.usecases import spectrum as usecases
+    from openitu.spectrum.eca import CEPT_MEMBERS
 
     document = queries.footnotes_naming(_table(edition, on), country=country)
-    with context().sessions() as session:
-        document["regional_table"] = usecases.regional_view(session, country=document["country"])
+    document["regional_table"] = None
+    if document["country"] in CEPT_MEMBERS:  # only they open the database for the ECA
+        from openitu.usecases import spectrum as usecases
+
+        with context().sessions() as session:
+            document["regional_table"] = usecases.regional_view(
+                session, country=document["country"]
+            )
     if as_json:
         emit_json(document)
         return
