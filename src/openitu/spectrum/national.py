@@ -1,21 +1,26 @@
 """National tables of frequency allocations, shown beside the international one.
 
 The earth-frequencies dataset carries the national tables of about fifty
-administrations (each with its own source and edition, in metadata.tsv). They are
-reference material, read-only: the Radio Regulations' Table is the one examined.
+administrations (each with its own source and edition, in metadata.tsv); Australia's
+comes from the ACMA's Radiofrequency Spectrum Plan 2021 (its ``au_allocations`` and
+``au_footnotes``, with the AUS footnotes' texts). They are reference material,
+read-only: the Radio Regulations' Table is the one examined.
 """
 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
 from openitu.geo.countries import country as find_country
+from openitu.spectrum.footnote_text import ARSP_DIR, mend_arsp_text
 from openitu.spectrum.reference import DATASET_DIR
 
 # Folders of the dataset that are not a country's national table.
@@ -47,6 +52,7 @@ class NationalRow:
     category: str  # "primary", "secondary" or "" where the source does not say
     footnotes: tuple[str, ...]
     user: str  # "Federal Government", "Non-Federal-Government", a sub-table, or ""
+    page: int | None = None  # the source's page, where the source is paginated
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,8 @@ class NationalTable:
     rows: tuple[NationalRow, ...]
     lows: npt.NDArray[np.float64]
     highs: npt.NDArray[np.float64]
+    footnotes: dict[str, str] = field(default_factory=dict)
+    """The national footnotes' texts by id ("AUS87"), where the source gives them."""
 
     def rows_at(self, frequency_hz: float) -> list[NationalRow]:
         mask = (self.lows <= frequency_hz) & (frequency_hz < self.highs)
@@ -97,9 +105,18 @@ def _folders() -> dict[str, str]:
     return folders
 
 
+ARSP_COUNTRY = "AU"
+"""The ARSP 2021 is Australia's table; it is not in the earth-frequencies dataset."""
+
+ARSP_SOURCE = (
+    "Australian Communications and Media Authority, Australian Radiofrequency "
+    "Spectrum Plan 2021 (F2021L00617)"
+)
+
+
 def national_table_codes() -> tuple[str, ...]:
-    """ISO codes (upper case) of the countries whose national table the dataset has."""
-    return tuple(sorted(_folders()))
+    """ISO codes (upper case) of the countries whose national table is shipped."""
+    return tuple(sorted({*_folders(), ARSP_COUNTRY}))
 
 
 def _country_name(code: str, fallback: str) -> str:
@@ -111,7 +128,10 @@ def _country_name(code: str, fallback: str) -> str:
 
 def dataset_name(iso2: str) -> str | None:
     """The country name the dataset's own metadata gives the table filed under ``iso2``."""
-    folder = _folders().get(iso2.strip().upper())
+    code = iso2.strip().upper()
+    if code == ARSP_COUNTRY:
+        return "Australia"  # the ARSP's own title names the country
+    folder = _folders().get(code)
     return None if folder is None else _metadata(folder).get("name_en")
 
 
@@ -144,10 +164,83 @@ def _repair_edges(rows: list[NationalRow]) -> list[NationalRow]:
     return repaired
 
 
+def _arsp_footnote_id(ref: str) -> str:
+    """The ARSP cites the Regulations' footnotes without their "5." ("54A")."""
+    return ref if ref.startswith("AUS") else f"5.{ref}"
+
+
+_BROKEN_HEAD_WORDS = frozenset({"AERONAUTICAL", "MARITIME", "AND", "TIME", "VIA"})
+
+
+def _continues(name: str, following: str) -> bool:
+    """Whether the extraction split one service's name over two entries at ``name``.
+
+    The ARSP's cells wrap names over lines ("RADIONAVIGATION–" / "SATELLITE (EARTH-TO-" /
+    "SPACE)", "AERONAUTICAL" / "MOBILE") and the extraction made an entry of each line.
+    """
+    return (
+        name.endswith(("–", "-"))
+        or name.count("(") > name.count(")")
+        or name.split()[-1] in _BROKEN_HEAD_WORDS
+        or following.startswith(("AND ", "SIGNAL"))
+    )
+
+
+def _mend_services(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The band's services with the entries of one wrapped name joined again; the
+    first line's case says whether the service is primary (the later lines lost it)."""
+    mended: list[dict[str, Any]] = []
+    for entry in entries:
+        if mended and _continues(mended[-1]["name"], entry["name"]):
+            head = mended[-1]
+            joiner = "" if head["name"].endswith(("–", "-")) else " "
+            head["name"] = f"{head['name']}{joiner}{entry['name']}"
+            head["inline_footnotes"] = [*head["inline_footnotes"], *entry["inline_footnotes"]]
+            head["qualifier"] = entry.get("qualifier") or head.get("qualifier")
+        else:
+            mended.append(dict(entry))
+    return mended
+
+
+def _arsp_table() -> NationalTable:
+    """Australia's table: one row per service of each band of ``au_allocations``.
+
+    A band's own footnotes apply to each of its services; a footnote printed after a
+    service (its ``inline_footnotes``) to that service only. A band with no service
+    ("Below 8.3 kHz (Not allocated)") is kept as one row so its footnotes stay cited.
+    """
+    bands = json.loads((ARSP_DIR / "au_allocations.json").read_text(encoding="utf-8"))
+    notes = json.loads((ARSP_DIR / "au_footnotes.json").read_text(encoding="utf-8"))
+    rows: list[NationalRow] = []
+    for band in bands:
+        low, high, page = float(band["freq_start_hz"]), float(band["freq_end_hz"]), band["page"]
+        band_notes = tuple(_arsp_footnote_id(f) for f in band["footnotes"])
+        if not band["services"]:
+            service = "(not allocated)" if "not allocated" in band["raw"].lower() else ""
+            rows.append(NationalRow(low, high, service, "", band_notes, "", page))
+        for entry in _mend_services(band["services"]):
+            name = " ".join(filter(None, (entry["name"], entry.get("qualifier"))))
+            own = tuple(_arsp_footnote_id(f) for f in entry["inline_footnotes"])
+            category = "primary" if entry["primary"] else "secondary"
+            rows.append(NationalRow(low, high, name, category, own + band_notes, "", page))
+    return NationalTable(
+        iso2=ARSP_COUNTRY,
+        name=_country_name(ARSP_COUNTRY, "Australia"),
+        source=ARSP_SOURCE,
+        edition="2021",
+        rows=tuple(rows),
+        lows=np.array([r.low_hz for r in rows], dtype=np.float64),
+        highs=np.array([r.high_hz for r in rows], dtype=np.float64),
+        footnotes={note["ref"]: mend_arsp_text(note["text"]) for note in notes},
+    )
+
+
 @cache
 def national_table(iso2: str) -> NationalTable | None:
-    """The national table of a country, or None where the dataset has none."""
+    """The national table of a country, or None where none is shipped."""
     code = iso2.strip().upper()
+    if code == ARSP_COUNTRY:
+        return _arsp_table()
     folder = _folders().get(code)
     if folder is None:
         return None

@@ -80,6 +80,7 @@ def _national_documents(rows: list[NationalRow]) -> list[dict[str, Any]]:
             "category": row.category or None,
             "footnotes": list(row.footnotes),
             "user": row.user or None,
+            "page": row.page,
         }
         for row in rows
         if row.service not in ("", "-")
@@ -115,6 +116,7 @@ def _country_view(
     from openitu.spectrum.national import national_table
 
     national = national_table(iso2)
+    shown = [] if national is None else national.rows_between(low_hz, high_hz)
     return {
         "country": iso2,
         "footnotes_naming_country": naming,
@@ -125,7 +127,12 @@ def _country_view(
             "name": national.name,
             "edition": national.edition or None,
             "source": national.source or None,
-            "allocations": _national_documents(national.rows_between(low_hz, high_hz)),
+            "allocations": _national_documents(shown),
+            "footnotes": {
+                f: national.footnotes[f]
+                for f in sorted({f for row in shown for f in row.footnotes})
+                if f in national.footnotes
+            },
         },
     }
 

@@ -29,6 +29,7 @@ from openitu.store.tables.spectrum import (
     EditionRow,
     FootnoteRow,
     FootnoteRuleRow,
+    RegionalTableRow,
 )
 
 _SEPARATOR = "; "
@@ -253,3 +254,15 @@ def lineage(session: Session, edition_id: str) -> list[str]:
 def edition_before(session: Session, on: date) -> Edition:
     """The edition in force the day before ``on`` (what a new edition amends by default)."""
     return get_edition(session, edition_in_force(session, on - timedelta(days=1)))
+
+
+def put_regional_table(session: Session, name: str, text: str, file_sha256: str) -> None:
+    """Keep a regional table's file under ``name``, in place of the one kept before."""
+    session.execute(delete(RegionalTableRow).where(RegionalTableRow.name == name))
+    session.add(RegionalTableRow(name=name, text=text, file_sha256=file_sha256))
+    session.flush()
+
+
+def regional_table_text(session: Session, name: str) -> str | None:
+    """The file of the regional table kept under ``name``, or None."""
+    return session.scalar(select(RegionalTableRow.text).where(RegionalTableRow.name == name))

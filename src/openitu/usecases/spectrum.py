@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from openitu.accounts.rights import Principal
 from openitu.errors import InvalidInput, NotFound
-from openitu.spectrum import queries
+from openitu.spectrum import eca, queries
 from openitu.spectrum.amendment_file import (
     AmendmentFile,
     SourcedAmendment,
@@ -118,3 +118,49 @@ def edition_diff(session: Session, *, old: AllocationTable, new: AllocationTable
         between = between[: between.index(old.edition.id)]
     amendments = repository.edition_amendments(session, list(reversed(between)))
     return attach_sources(queries.edition_changes(old, new), amendments)
+
+
+ECA_TABLE = "ECA"
+
+
+def import_eca(session: Session, *, principal: Principal, text: str) -> dict[str, Any]:
+    """Keep the CEPT European Common Allocation table of an EFIS export (see
+    `openitu.spectrum.eca`), replacing the one imported before; a malformed file is
+    refused before anything is written."""
+    write = begin(session, principal=principal, right="table.amend", area="spectrum")
+    table = eca.parse_eca(text)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    repository.put_regional_table(session, ECA_TABLE, text, digest)
+    write.audit(
+        "spectrum.regional.import",
+        entity="spectrum_regional_table",
+        entity_id=ECA_TABLE,
+        payload={"rows": len(table.rows), "footnotes": len(table.footnotes), "file_sha256": digest},
+    )
+    return {
+        "table": ECA_TABLE,
+        "rows": len(table.rows),
+        "footnotes": len(table.footnotes),
+        "file_sha256": digest,
+    }
+
+
+def regional_view(
+    session: Session, *, country: str, low_hz: float | None = None, high_hz: float | None = None
+) -> dict[str, Any] | None:
+    """The imported ECA's rows for a CEPT country (all, or those meeting a band) with the
+    texts of the EU footnotes they cite; None where the country is not in CEPT or no
+    ECA has been imported."""
+    if country.strip().upper() not in eca.CEPT_MEMBERS:
+        return None
+    text = repository.regional_table_text(session, ECA_TABLE)
+    if text is None:
+        return None
+    table = eca.parse_eca(text)
+    rows = list(table.rows) if low_hz is None else table.rows_between(low_hz, high_hz or low_hz)
+    cited = {f for r in rows for f in (*r.eca_footnotes, *(n for s in r.eca for n in s.footnotes))}
+    return {
+        "table": ECA_TABLE,
+        "rows": [eca.row_document(r) for r in rows],
+        "footnotes": {f: t for f, t in table.footnotes.items() if f in cited},
+    }

@@ -191,7 +191,17 @@ def country_view(
 ) -> None:
     """A country's view of the Table: its Region, the footnotes that name it, the
     allocations they make there, and whether a national table is available."""
+    from openitu.spectrum.eca import CEPT_MEMBERS
+
     document = queries.footnotes_naming(_table(edition, on), country=country)
+    document["regional_table"] = None
+    if document["country"] in CEPT_MEMBERS:  # only they open the database for the ECA
+        from openitu.usecases import spectrum as usecases
+
+        with context().sessions() as session:
+            document["regional_table"] = usecases.regional_view(
+                session, country=document["country"]
+            )
     if as_json:
         emit_json(document)
         return
@@ -200,6 +210,9 @@ def country_view(
         typer.echo(f"  {note['id']} ({note['kind']}): {len(note['allocations'])} allocation(s)")
     if document["national_table"]:
         typer.echo(f"national table: {document['national_table']['name']}")
+    if document["regional_table"]:
+        regional = document["regional_table"]
+        typer.echo(f"regional table: {regional['table']} ({len(regional['rows'])} band(s))")
 
 
 @app.command("editions")
@@ -255,3 +268,48 @@ def amend(
         f"{result['edition']} in force from {result['entry_into_force']} "
         f"({result['amendments']} amendments to {result['based_on']})"
     )
+
+
+@app.command("eca")
+def eca(
+    file: Path = typer.Argument(
+        ..., help="The CEPT European Common Allocation table as EFIS exports it (docs/spectrum.md)."
+    ),
+    keep: bool = typer.Option(
+        False,
+        "--import",
+        help="Keep it as the regional table ECA, shown in CEPT countries' views "
+        "(replaces the one imported before; one transaction).",
+    ),
+    token_stdin: bool = typer.Option(
+        False,
+        "--token-stdin",
+        help="With --import: act as the account of the API token on the first line of "
+        "stdin (else OPENITU_API_TOKEN; else as the secretariat).",
+    ),
+    as_json: bool = JsonOption,
+) -> None:
+    """Validate an ECA file (EFIS export) and print the regional table it holds."""
+    from openitu.spectrum.eca import parse_eca, table_document
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput("file", f"cannot read {file}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise InvalidInput("file", f"not UTF-8 text: {exc}") from None
+    document = table_document(parse_eca(text))
+    if keep:
+        from openitu.cli.acting import acting
+        from openitu.usecases import spectrum as usecases
+
+        principal = acting(token_stdin)
+        with context().sessions() as session, session.begin():
+            document["imported"] = usecases.import_eca(session, principal=principal, text=text)
+    if as_json:
+        emit_json(document)
+        return
+    for row in document["rows"]:
+        services = ", ".join(s["service"] for s in row["eca"])
+        typer.echo(f"{_span(row['low_hz'], row['high_hz'])}  {services}")
+    typer.echo(f"{len(document['rows'])} band(s), {len(document['footnotes'])} footnote text(s)")

@@ -88,3 +88,17 @@ class EditionAmendmentRow(Base):
     amendment: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text, default="")
     conference: Mapped[str] = mapped_column(Text, default="")
+
+
+class RegionalTableRow(Base):
+    """A regional table imported beside the Table ("ECA"), kept as the file it came in
+    (its reader, e.g. `openitu.spectrum.eca`, makes its rows again)."""
+
+    __tablename__ = "spectrum_regional_tables"
+
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
