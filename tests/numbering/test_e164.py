@@ -184,3 +184,18 @@ def test_a_bare_or_short_code_names_its_country_and_what_is_missing(
     assert "no assigned" not in caught.value.reason
     for name in names:
         assert name in caught.value.reason
+
+
+def test_cli_parse_of_a_bare_code_names_the_country() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "openitu.cli", "numbering", "parse", "+254"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: number: +254 is the country code of Kenya (KE)")
+    assert "missing" in done.stderr and len(done.stderr.strip().splitlines()) == 1
