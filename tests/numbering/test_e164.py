@@ -164,3 +164,38 @@ def test_bulk_classification_equals_plain_phonenumbers() -> None:
             mismatches.append((text, got, expected))
     assert mismatches == []
     assert 0.3 < result.valid.mean() < 0.9  # the sample holds valid and invalid numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # E.164 list of assigned country codes: +254 Kenya, +41 Switzerland, +1 the NANP.
+        ("+254", ("+254", "Kenya (KE)", "missing")),
+        ("+41", ("+41", "Switzerland (CH)", "missing")),
+        ("+1", ("+1", "United States (US)", "Canada (CA)", "Jamaica (JM)", "missing")),
+        ("+254 7", ("+254", "Kenya (KE)", "too few")),
+    ],
+)
+def test_a_bare_or_short_code_names_its_country_and_what_is_missing(
+    text: str, names: tuple[str, ...]
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        e164.parse_number(text)
+    assert "no assigned" not in caught.value.reason
+    for name in names:
+        assert name in caught.value.reason
+
+
+def test_cli_parse_of_a_bare_code_names_the_country() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "openitu.cli", "numbering", "parse", "+254"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: number: +254 is the country code of Kenya (KE)")
+    assert "missing" in done.stderr and len(done.stderr.strip().splitlines()) == 1

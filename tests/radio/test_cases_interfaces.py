@@ -143,3 +143,16 @@ def test_page_decodes_computes_and_plots(client: TestClient) -> None:
     assert (
         'role="alert"' in bad.text and "too short" in bad.text and "expected a number" in bad.text
     )
+
+
+def test_cli_and_page_show_the_bandwidth_in_the_designators_unit(client: TestClient) -> None:
+    # 36M0G7W: 36 MHz (RR Appendix 1 §1), never "3.6e+07 Hz".
+    result = run_cli("emission", "36M0G7W")
+    assert result.returncode == 0, result.stderr
+    assert "necessary bandwidth 36 MHz" in result.stdout
+    page = client.get("/radio", params={"designator": "36M0G7W"})
+    assert page.status_code == 200
+    assert "36 MHz" in page.text
+    assert "e+07" not in page.text and "36000000 Hz" in page.text
+    document = client.get("/api/radio/emission/36M0G7W").json()
+    assert document["necessary_bandwidth_hz"] == 36e6

@@ -157,3 +157,19 @@ def test_designators_round_trip(
 def test_formatting_keeps_three_significant_figures(hz: float) -> None:
     back = parse_bandwidth_code(format_bandwidth_code(hz))
     assert abs(back - hz) <= max(0.0005, 0.005 * hz) * (1 + 1e-12)
+
+
+@pytest.mark.parametrize(
+    ("designator", "words"),
+    [
+        # RR Appendix 1 §1: the letter is the decimal point and names the unit.
+        ("36M0G7W", "36 MHz"),
+        ("16K0F3E", "16 kHz"),
+        ("2K70J3E", "2.7 kHz"),
+        ("400HA1A", "400 Hz"),
+        ("H002A1A", "0.002 Hz"),
+        ("1G25G7W", "1.25 GHz"),
+    ],
+)
+def test_bandwidth_is_shown_in_the_unit_of_the_designator(designator: str, words: str) -> None:
+    assert parse_emission(designator).describe()["necessary_bandwidth"] == words

@@ -122,7 +122,7 @@ def test_workflow_over_http(
         "kind": "mnc",
         "code": code,
         "holder": "Bharat Test Net",
-        "status": "assigned",
+        "status": "published",  # the application's word (issue 17)
         "application_id": app_id,
     } in resources["assignments"]
     assert any(n["mcc"] + "-" + n["mnc"] == code for n in resources["networks"])

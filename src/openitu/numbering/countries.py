@@ -47,3 +47,18 @@ def validate_iso2(text: str, *, field: str = "country") -> str:
     if code not in known_iso2():
         raise InvalidInput(field, f"{code} is not a known country or territory code")
     return code
+
+
+def iso2_of_name(text: str) -> str | None:
+    """The ISO2 code of a country named in words ("Kenya", "korea (rep. of)"), if one
+    country or territory has that name (openitu.geo's or the Bulletin's) or is the only
+    one whose name starts with it."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return None
+    names = {name.casefold(): code for code, name in _geo_names().items()}
+    names.update({name.casefold(): code for name, code in sources.country_names().items() if code})
+    if wanted in names:
+        return names[wanted]
+    starting = {code for name, code in names.items() if name.startswith(wanted)}
+    return starting.pop() if len(starting) == 1 else None

@@ -197,11 +197,26 @@ def parse_number(text: str, *, field: str = "number") -> ParsedNumber:
         raise InvalidInput(field, f"{len(digits)} digits: longer than any E.164 number")
     cc = _extract_code(digits)
     if cc is None:
+        bare = _leading_code(digits)
+        if bare is not None:
+            # "+254" or "+1": a country code alone; say whose it is and what is missing.
+            raise InvalidInput(
+                field,
+                f"+{digits} is the country code of {describe_code(bare)} alone; "
+                "the national number after it is missing",
+            )
         raise InvalidInput(field, f"+{digits[:3]}... starts with no assigned E.164 country code")
     try:
         parsed = phonenumbers.parse(cleaned, None)
     except phonenumbers.NumberParseException as exc:
-        raise InvalidInput(field, _parse_reason(exc)) from None
+        reason = _parse_reason(exc)
+        if exc.error_type in _TOO_SHORT:
+            national = digits[len(str(cc)) :]
+            reason = (
+                f"+{cc} is the country code of {describe_code(cc)}; {national or 'nothing'} "
+                "after it is too few digits for a whole national number"
+            )
+        raise InvalidInput(field, reason) from None
     code = int(parsed.country_code or 0)
     entry = country_codes()[code]
     valid = phonenumbers.is_valid_number(parsed)
@@ -232,6 +247,33 @@ def _parse_reason(exc: phonenumbers.NumberParseException) -> str:
         phonenumbers.NumberParseException.TOO_LONG: "too many digits",
     }
     return reasons.get(exc.error_type, str(exc))
+
+
+_TOO_SHORT: Final = frozenset(
+    {
+        phonenumbers.NumberParseException.TOO_SHORT_NSN,
+        phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD,
+    }
+)
+
+
+def describe_code(code: int) -> str:
+    """Whom a country code serves, in words: "Kenya (KE)", "United States (US), ..."."""
+    from openitu.numbering.countries import name_of  # countries loads the Bulletins: only here
+
+    entry = country_codes()[code]
+    if not entry.regions:
+        return entry.service or "a non-geographic service"
+    return ", ".join(f"{name_of(region)} ({region})" for region in entry.regions)
+
+
+def _leading_code(digits: str) -> int | None:
+    """The country code that is the whole of ``digits`` ("254", "1"), if it is one."""
+    if digits and digits[0] != "0" and len(digits) <= 3:
+        code = int(digits)
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            return code
+    return None
 
 
 def _extract_code(digits: str) -> int | None:

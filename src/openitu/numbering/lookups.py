@@ -57,6 +57,31 @@ def country_report(register: E212Register, text: str) -> dict[str, Any]:
     }
 
 
+def network_report(register: E212Register, text: str, *, field: str = "q") -> dict[str, Any]:
+    """An MCC followed by an MNC ("63902", "310410"): the network it names (E.212)."""
+    digits = text.strip().replace(" ", "").replace("-", "")
+    if not digits.isdigit() or not 5 <= len(digits) <= 6:
+        raise InvalidInput(field, "an MCC and MNC are 5 or 6 digits (3 of MCC, 2 or 3 of MNC)")
+    mcc = validate_mcc(digits[:3], field=field)
+    if not register.known_mcc(mcc):
+        raise InvalidInput(field, f"MCC {mcc} is not in the E.212 register")
+    mnc = digits[3:]
+    network = register.network(mcc, mnc)
+    if network is None:
+        names = ", ".join(register.mcc_names.get(mcc, ())) or "its country"
+        raise InvalidInput(
+            field, f"MCC {mcc} ({names}) has no network with MNC {mnc} in the E.212 register"
+        )
+    return {
+        "mcc": mcc,
+        "mnc": mnc,
+        "operator": network.operator,
+        "country": network.iso2,
+        "country_name": network.country,
+        "status": network.status,
+    }
+
+
 def imsi_report(register: E212Register, text: str) -> dict[str, Any]:
     decoded = register.decode_imsi(text)
     return {

@@ -28,6 +28,8 @@ take plain arguments rather than case documents (`emission`, `free_space`,
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -74,6 +76,9 @@ class CaseField:
     required: bool = False
     default: float | str | None = None
     choices: tuple[str, ...] = ()
+    # The values a number (each of a list's numbers) may take, inclusive; None: no bound.
+    minimum: float | None = None
+    maximum: float | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,7 @@ class CaseType:
                     "description": f.description,
                     **({"default": f.default} if f.default is not None else {}),
                     **({"enum": list(f.choices)} if f.choices else {}),
+                    **_bounds_schema(f),
                 }
                 for f in self.fields
             },
@@ -154,6 +160,7 @@ class CaseType:
         read, many = self.read_document(document)
         try:
             results = self.evaluate(read, options)
+            _all_finite(results)
         except InvalidInput as exc:
             if not many:
                 raise
@@ -168,17 +175,29 @@ class CaseType:
         while high - low > 1:
             middle = (low + high) // 2
             try:
-                self.evaluate(read[low:middle], options)
+                _all_finite(self.evaluate(read[low:middle], options))
             except InvalidInput:
                 high = middle
             else:
                 low = middle
         try:
-            self.evaluate(read[low : low + 1], options)
+            _all_finite(self.evaluate(read[low : low + 1], options))
         except InvalidInput as single:
             return InvalidInput(f"[{low}].{single.field}", single.reason)
         # Only the cases together fail (none alone): name the field as the model did.
         return error
+
+
+def _all_finite(results: Sequence[Mapping[str, Any]]) -> None:
+    """A model never answers NaN or infinity (JSON would carry null where the schema
+    promises a number): a case the ranges let through but the model cannot compute is
+    refused."""
+    for result in results:
+        for key, value in result.items():
+            if isinstance(value, float) and not math.isfinite(value):
+                raise InvalidInput(
+                    "case", f"outside the model's domain: it gives no finite {key} for it"
+                )
 
 
 @contextmanager
@@ -192,6 +211,38 @@ def _naming(index: int | None) -> Iterator[None]:
         raise InvalidInput(f"[{index}].{error.field}", error.reason) from None
 
 
+def _bounds_schema(spec: CaseField) -> dict[str, Any]:
+    bounds = {"minimum": spec.minimum, "maximum": spec.maximum}
+    present = {key: value for key, value in bounds.items() if value is not None}
+    if not present:
+        return {}
+    if spec.kind == "numbers":
+        return {"items": {"type": "number", **present}}
+    return present
+
+
+def _range_text(spec: CaseField) -> str:
+    unit = re.search(r"\[([^\]]+)\]", spec.description)
+    suffix = f" {unit.group(1)}" if unit else ""
+    if spec.minimum is not None and spec.maximum is not None:
+        return f"{spec.minimum:g} to {spec.maximum:g}{suffix}"
+    if spec.minimum is not None:
+        return f">= {spec.minimum:g}{suffix}"
+    return f"<= {spec.maximum:g}{suffix}"
+
+
+def _check_bounds(spec: CaseField, values: Sequence[float]) -> None:
+    for value in values:
+        if not math.isfinite(value):
+            raise InvalidInput(spec.name, "must be a finite number")
+        low = spec.minimum is not None and value < spec.minimum
+        high = spec.maximum is not None and value > spec.maximum
+        if low or high:
+            raise InvalidInput(
+                spec.name, f"must be in the range {_range_text(spec)} (got {value:g})"
+            )
+
+
 def _of_kind(spec: CaseField, value: Any) -> Any:
     def is_number(x: Any) -> bool:
         return isinstance(x, int | float) and not isinstance(x, bool)
@@ -199,11 +250,14 @@ def _of_kind(spec: CaseField, value: Any) -> Any:
     if spec.kind == "number":
         if not is_number(value):
             raise InvalidInput(spec.name, f"must be a number, got {value!r}")
+        _check_bounds(spec, [float(value)])
         return float(value)
     if spec.kind == "numbers":
         if not isinstance(value, list | tuple) or not all(is_number(x) for x in value):
             raise InvalidInput(spec.name, "must be a list of numbers")
-        return [float(x) for x in value]
+        numbers = [float(x) for x in value]
+        _check_bounds(spec, numbers)
+        return numbers
     if spec.kind == "string":
         if not isinstance(value, str):
             raise InvalidInput(spec.name, f"must be a string, got {value!r}")
@@ -224,8 +278,22 @@ def _of_kind(spec: CaseField, value: Any) -> Any:
 
 SLANT_OUTPUTS: Final = ("a_gas_db", "a_cloud_db", "a_rain_db", "a_scint_db", "a_total_db")
 _SLANT_FIELDS: Final = (
-    CaseField("lat_deg", "number", "Earth-station latitude [deg], -90 to 90", required=True),
-    CaseField("lon_deg", "number", "Earth-station longitude [deg], -180 to 360", required=True),
+    CaseField(
+        "lat_deg",
+        "number",
+        "Earth-station latitude [deg], -90 to 90",
+        required=True,
+        minimum=-90.0,
+        maximum=90.0,
+    ),
+    CaseField(
+        "lon_deg",
+        "number",
+        "Earth-station longitude [deg], -180 to 360",
+        required=True,
+        minimum=-180.0,
+        maximum=360.0,
+    ),
     CaseField("f_ghz", "number", "Frequency [GHz], 1 to 55", required=True),
     CaseField("el_deg", "number", "Elevation angle [deg], 5 to 90", required=True),
     CaseField(
@@ -234,7 +302,14 @@ _SLANT_FIELDS: Final = (
     CaseField("d_m", "number", "Antenna diameter [m], > 0", required=True),
     CaseField("eta", "number", "Antenna efficiency, (0, 1]", required=True),
     CaseField("hs_km", "number", "Station height [km]; P.1511-2 when absent"),
-    CaseField("tau_deg", "number", "Polarization tilt [deg] (45: circular)", default=45.0),
+    CaseField(
+        "tau_deg",
+        "number",
+        "Polarization tilt [deg] (45: circular), -90 to 90 (geometric bound)",
+        default=45.0,
+        minimum=-90.0,
+        maximum=90.0,
+    ),
     CaseField("edition", "string", "P.618-13 or P.618-14; the call's edition when absent"),
 )
 
@@ -307,33 +382,75 @@ def _slant_group(cases: Sequence[dict[str, Any]], edition: str) -> list[dict[str
 
 # --- P.452-18 -----------------------------------------------------------------------------
 
+# Heights and gains: P.452-18 states no range; the bounds are physical (a terrestrial
+# antenna 0.1 m to 10 km above ground, a gain of -100 to 100 dBi) and say so.
+_HEIGHT_BOUND: Final = "0.1 to 10000 (physical bound: P.452-18 states none)"
+_GAIN_BOUND: Final = "-100 to 100 (physical bound: P.452-18 states none)"
 _P452_NUMBERS: Final = (
-    ("f_ghz", "Frequency [GHz], 0.1 to 50"),
-    ("p_percent", "Time percentage not exceeded [%], 0.001 to 50"),
-    ("htg_m", "Interferer antenna height above ground [m]"),
-    ("hrg_m", "Interfered-with antenna height above ground [m]"),
-    ("phit_e", "Interferer longitude [deg east]"),
-    ("phit_n", "Interferer latitude [deg north]"),
-    ("phir_e", "Interfered-with longitude [deg east]"),
-    ("phir_n", "Interfered-with latitude [deg north]"),
-    ("dct_km", "Interferer's distance over land to the coast [km]"),
-    ("dcr_km", "Victim's distance over land to the coast [km]"),
-    ("dn", "ΔN at the path centre [N-units/km], 0 to 157"),
-    ("n0", "Sea-level surface refractivity N0 at the path centre"),
+    # P.452-18 §1 (scope): 0.1 to 50 GHz, 0.001 to 50 % of time.
+    ("f_ghz", "Frequency [GHz], 0.1 to 50 (§1)", 0.1, 50.0),
+    ("p_percent", "Time percentage not exceeded [%], 0.001 to 50 (§1)", 0.001, 50.0),
+    ("htg_m", f"Interferer antenna height above ground [m], {_HEIGHT_BOUND}", 0.1, 10000.0),
+    ("hrg_m", f"Interfered-with antenna height above ground [m], {_HEIGHT_BOUND}", 0.1, 10000.0),
+    ("phit_e", "Interferer longitude [deg east], -180 to 360", -180.0, 360.0),
+    ("phit_n", "Interferer latitude [deg north], -90 to 90", -90.0, 90.0),
+    ("phir_e", "Interfered-with longitude [deg east], -180 to 360", -180.0, 360.0),
+    ("phir_n", "Interfered-with latitude [deg north], -90 to 90", -90.0, 90.0),
+    ("dct_km", "Interferer's distance over land to the coast [km], >= 0", 0.0, None),
+    ("dcr_km", "Victim's distance over land to the coast [km], >= 0", 0.0, None),
+    # P.453 maps of ΔN and N0 (the values P.452-18 §3.2.1 takes) lie in these ranges.
+    ("dn", "ΔN at the path centre [N-units/km], 0 to 157", 0.0, 157.0),
+    (
+        "n0",
+        "Sea-level surface refractivity N0 at the path centre [N-units], 0 to 500 (physical bound)",
+        0.0,
+        500.0,
+    ),
 )
 _P452_FIELDS: Final = (
-    *(CaseField(name, "number", meaning, required=True) for name, meaning in _P452_NUMBERS),
+    *(
+        CaseField(name, "number", meaning, required=True, minimum=low, maximum=high)
+        for name, meaning, low, high in _P452_NUMBERS
+    ),
     CaseField("d_km", "numbers", "Distance of each profile point [km] (4 or more)", required=True),
     CaseField("h_m", "numbers", "Terrain height of each point above sea level [m]", required=True),
     CaseField(
         "zone", "numbers", "Zone of each point: 1 coastal land, 2 inland, 3 sea", required=True
     ),
     CaseField("r_m", "numbers", "Representative clutter height of each point [m]; 0 if absent"),
-    CaseField("gt_dbi", "number", "Interferer gain towards the horizon [dBi]", default=0.0),
-    CaseField("gr_dbi", "number", "Victim gain towards the horizon [dBi]", default=0.0),
+    CaseField(
+        "gt_dbi",
+        "number",
+        f"Interferer gain towards the horizon [dBi], {_GAIN_BOUND}",
+        default=0.0,
+        minimum=-100.0,
+        maximum=100.0,
+    ),
+    CaseField(
+        "gr_dbi",
+        "number",
+        f"Victim gain towards the horizon [dBi], {_GAIN_BOUND}",
+        default=0.0,
+        minimum=-100.0,
+        maximum=100.0,
+    ),
     CaseField("pol", "string", "Polarisation", default="h", choices=("h", "v")),
-    CaseField("pressure_hpa", "number", "Dry-air pressure [hPa]", default=1013.0),
-    CaseField("temperature_c", "number", "Air temperature [°C]", default=15.0),
+    CaseField(
+        "pressure_hpa",
+        "number",
+        "Dry-air pressure [hPa], 1 to 1100 (physical bound)",
+        default=1013.0,
+        minimum=1.0,
+        maximum=1100.0,
+    ),
+    CaseField(
+        "temperature_c",
+        "number",
+        "Air temperature [°C], -100 to 60 (physical bound)",
+        default=15.0,
+        minimum=-100.0,
+        maximum=60.0,
+    ),
     CaseField("edition", "string", "P.452-18", default=P452_EDITIONS[0]),
 )
 P452_PROFILE: Final = ("d_km", "h_m", "r_m", "zone")
@@ -369,7 +486,7 @@ def _evaluate_p452(
             array[i, : len(values)] = values
             array[i, len(values) :] = values[-1]
         padded[key] = array
-    numbers = [name for name, _ in _P452_NUMBERS] + [
+    numbers = [entry[0] for entry in _P452_NUMBERS] + [
         "gt_dbi",
         "gr_dbi",
         "pressure_hpa",
@@ -418,7 +535,15 @@ _P1546_FIELDS: Final = (
     CaseField("ha_m", "number", "Transmitting antenna above ground [m]", required=True),
     CaseField("h1_m", "number", "h1 [m] (§3); from the profile when omitted"),
     CaseField("heff_m", "number", "Effective height [m] (§3) when there is no profile"),
-    CaseField("h2_m", "number", "Receiving antenna above ground [m]", required=True),
+    CaseField(
+        "h2_m",
+        "number",
+        "Receiving antenna above ground [m], 1 (§9) to 3000 (physical bound: the "
+        "Recommendation states no upper one; 3000 m is h1's, §3)",
+        required=True,
+        minimum=1.0,
+        maximum=3000.0,
+    ),
     CaseField("r1_m", "number", "Clutter height at the transmitter [m]", default=0.0),
     CaseField("r2_m", "number", "Clutter height at the receiver [m]", default=10.0),
     CaseField(
@@ -432,7 +557,9 @@ _P1546_FIELDS: Final = (
     CaseField(
         "sections",
         "objects",
-        'The path from the transmitter: [{"zone": "land"|"cold_sea"|"warm_sea", "d_km"}]',
+        'The path from the transmitter: [{"zone": "land"|"cold_sea"|"warm_sea", "d_km"}]; '
+        "the whole path 0.001 km (physical bound: §15 of Annex 5 states none below 1 km) to "
+        "1000 km (§1)",
         required=True,
     ),
     CaseField("profile", "object", "Terrain profile {d_km: [...], h_m: [...]}"),
@@ -440,8 +567,20 @@ _P1546_FIELDS: Final = (
 )
 
 
+_P1546_PATH_KM: Final = (0.001, 1000.0)
+
+
 def _read_p1546(case: dict[str, Any]) -> P1546Case:
-    return P1546Case.from_mapping({k: v for k, v in case.items() if v is not None})
+    read = P1546Case.from_mapping({k: v for k, v in case.items() if v is not None})
+    total = sum(section.d_km for section in read.sections)
+    low, high = _P1546_PATH_KM
+    if not low <= total <= high:
+        raise InvalidInput(
+            "sections",
+            f"the path (the sections' d_km added up) must be in the range {low:g} to "
+            f"{high:g} km (got {total:g})",
+        )
+    return read
 
 
 def _evaluate_p1546(cases: Sequence[P1546Case], options: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -516,6 +655,11 @@ def free_space(
     f_mhz = f_hz / 1e6
     if not f_hz > 0:
         raise InvalidInput("f", "must be > 0 Hz")
+    # P.525-4 states no range: physical bounds, so that every answer is a finite number.
+    _in_range("d_km", d_km, 1e-6, 1e9, "km (physical bound: P.525-4 states none)")
+    if eirp_dbw is not None:
+        _in_range("eirp_dbw", eirp_dbw, -200.0, 200.0, "dBW (physical bound)")
+        _in_range("gr_dbi", gr_dbi, -100.0, 100.0, "dBi (physical bound)")
     document: dict[str, Any] = {
         "f_hz": f_hz,
         "d_km": d_km,
@@ -532,6 +676,13 @@ def free_space(
             received_power_dbw=float(p525.received_power_dbw(e, f_mhz, gr_dbi)),
         )
     return document
+
+
+def _in_range(field: str, value: float, low: float, high: float, unit: str) -> None:
+    if not (math.isfinite(value) and low <= value <= high):
+        raise InvalidInput(
+            field, f"must be in the range {low:g} to {high:g} {unit} (got {value:g})"
+        )
 
 
 def antenna_gain(

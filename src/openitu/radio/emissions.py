@@ -131,6 +131,11 @@ class Emission:
         return format_bandwidth_code(self.necessary_bandwidth_hz)
 
     @property
+    def bandwidth_text(self) -> str:
+        """The necessary bandwidth as people read it, in the unit of its code ("36 MHz")."""
+        return bandwidth_in_words(self.bandwidth_code)
+
+    @property
     def emission_class(self) -> str:
         """The class: three to five symbols (a dash for an absent fourth symbol)."""
         symbols = self.modulation + self.signal_nature + self.information_type
@@ -151,6 +156,7 @@ class Emission:
             "designator": self.designator,
             "necessary_bandwidth_hz": self.necessary_bandwidth_hz,
             "bandwidth_code": self.bandwidth_code,
+            "necessary_bandwidth": self.bandwidth_text,
             "emission_class": self.emission_class,
             "modulation": self.modulation,
             "signal_nature": self.signal_nature,
@@ -221,6 +227,25 @@ def parse_bandwidth_code(code: str, *, field: str = _FIELD) -> float:
     if value == 0:
         raise InvalidInput(field, "the necessary bandwidth must be at least 0.001 Hz (H001)")
     return float(value.scaleb(_UNIT_EXPONENT[letter]))
+
+
+_UNIT_WORDS: Final = {"H": "Hz", "K": "kHz", "M": "MHz", "G": "GHz"}
+
+
+def bandwidth_in_words(code: str) -> str:
+    """A bandwidth code in the unit its letter names: "36M0" -> "36 MHz", "2K70" ->
+    "2.7 kHz", "H002" -> "0.002 Hz" (App. 1 §1: the letter is the decimal point and the unit).
+    """
+    letter = next(c for c in code if c in _UNIT_WORDS)
+    whole, _, fraction = code.partition(letter)
+    fraction = fraction.rstrip("0")
+    number = (whole or "0") + ("." + fraction if fraction else "")
+    return f"{number} {_UNIT_WORDS[letter]}"
+
+
+def hz_in_full(hz: float) -> str:
+    """A frequency in Hz written out without an exponent ("36000000 Hz", "0.002 Hz")."""
+    return f"{format(Decimal(repr(float(hz))).normalize(), 'f')} Hz"
 
 
 def format_bandwidth_code(necessary_bandwidth_hz: float, *, field: str = "bandwidth_hz") -> str:

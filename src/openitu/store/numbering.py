@@ -156,7 +156,7 @@ def assignments_of(session: Session, *, country: str) -> list[dict[str, Any]]:
     are the applicant administration's even though they serve no country).
     """
     rows = session.execute(
-        select(NumberingResource, NumberingApplication.id)
+        select(NumberingResource, NumberingApplication.id, NumberingApplication.status)
         .join(NumberingApplication, NumberingResource.application_id == NumberingApplication.id)
         .where(
             NumberingApplication.applicant == country,
@@ -164,15 +164,16 @@ def assignments_of(session: Session, *, country: str) -> list[dict[str, Any]]:
         )
         .order_by(NumberingResource.kind, NumberingResource.code)
     ).all()
+    # A held code's state is its application's (workflow.Status): one word on every page.
     return [
         {
             "kind": row.kind,
             "code": row.code,
             "holder": row.holder,
-            "status": row.status,
+            "status": status,
             "application_id": application_id,
         }
-        for row, application_id in rows
+        for row, application_id, status in rows
     ]
 
 

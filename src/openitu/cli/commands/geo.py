@@ -70,8 +70,8 @@ def countries_command(
 
 @app.command("region")
 def region_command(
-    lat: float = typer.Option(..., "--lat", help="Latitude [deg], north positive."),
-    lon: float = typer.Option(..., "--lon", help="Longitude [deg], east positive."),
+    lat: float = typer.Option(..., "--lat", help="Latitude (deg), north positive."),
+    lon: float = typer.Option(..., "--lon", help="Longitude (deg), east positive."),
     lines_only: bool = typer.Option(
         False, "--lines-only", help="Lines A, B, C alone, without the RR No. 5.3 exceptions."
     ),

@@ -69,7 +69,7 @@ def _emit(document: Any, as_json: bool, line: str) -> None:
 @app.command("pfd-limit")
 def pfd_limit(
     frequency: str = typer.Option(..., "--frequency", help="e.g. 4GHz, 11700 MHz, Hz"),
-    angle: float = typer.Option(..., "--angle", help="Angle of arrival above the horizontal [deg]"),
+    angle: float = typer.Option(..., "--angle", help="Angle of arrival above the horizontal (deg)"),
     orbit: str = typer.Option("gso", "--orbit", help="gso or ngso"),
     as_json: bool = JsonOption,
 ) -> None:
@@ -115,9 +115,9 @@ def dtt_command(
 
 @app.command("visibility")
 def visibility(
-    longitude: float = typer.Option(..., "--longitude", help="GSO nominal longitude [deg east]"),
-    lat: float = typer.Option(..., "--lat", help="Place latitude [deg]"),
-    lon: float = typer.Option(..., "--lon", help="Place longitude [deg east]"),
+    longitude: float = typer.Option(..., "--longitude", help="GSO nominal longitude (deg east)"),
+    lat: float = typer.Option(..., "--lat", help="Place latitude (deg)"),
+    lon: float = typer.Option(..., "--lon", help="Place longitude (deg east)"),
     as_json: bool = JsonOption,
 ) -> None:
     """Elevation, azimuth and range of a GSO position from a place, and whether it is seen."""

@@ -13,13 +13,15 @@ def register(app: typer.Typer) -> None:
     @app.command("antenna")
     def antenna(
         pattern: str = typer.Argument(..., help="omni, F.699, F.1245, S.465, S.580 or S.1528"),
-        angles: list[float] = typer.Option(..., "--angle", help="Off-axis angle [deg]; repeat."),
+        angles: list[float] = typer.Option(..., "--angle", help="Off-axis angle (deg); repeat."),
         frequency: str | None = typer.Option(None, "--f", help='Frequency, e.g. "12GHz".'),
-        d_m: float | None = typer.Option(None, "--d", help="Antenna diameter [m]."),
-        gmax_dbi: float | None = typer.Option(None, "--gmax", help="Peak gain [dBi]."),
-        efficiency: float | None = typer.Option(None, "--efficiency", help="S.465/S.580 η."),
+        d_m: float | None = typer.Option(None, "--d", help="Antenna diameter (m)."),
+        gmax_dbi: float | None = typer.Option(None, "--gmax", help="Peak gain (dBi)."),
+        efficiency: float | None = typer.Option(
+            None, "--efficiency", help="S.465/S.580 aperture efficiency η (dimensionless, 0 to 1)."
+        ),
         half_beamwidth_deg: float | None = typer.Option(
-            None, "--half-beamwidth", help="S.1528: half the 3 dB beamwidth [deg]."
+            None, "--half-beamwidth", help="S.1528: half the 3 dB beamwidth (deg)."
         ),
         ln_db: float | None = typer.Option(None, "--ln", help="S.1528: L_N (-15 ... -30 dB)."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),

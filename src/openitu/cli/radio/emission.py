@@ -19,8 +19,8 @@ def register(app: typer.Typer) -> None:
         if as_json:
             emit_json(document)
             return
-        bandwidth = document["necessary_bandwidth_hz"]
-        typer.echo(f"{document['designator']}: necessary bandwidth {bandwidth:g} Hz")
+        bandwidth = document["necessary_bandwidth"]
+        typer.echo(f"{document['designator']}: necessary bandwidth {bandwidth}")
         for key, meaning in document["meanings"].items():
             if meaning is not None:
                 typer.echo(f"  {key}: {document[key]}  {meaning}")

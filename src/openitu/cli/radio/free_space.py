@@ -13,9 +13,9 @@ def register(app: typer.Typer) -> None:
     @app.command("free-space")
     def free_space(
         frequency: str = typer.Option(..., "--f", help='Frequency, e.g. "2.45GHz".'),
-        d_km: float = typer.Option(..., "--d", help="Distance [km]."),
-        eirp_dbw: float | None = typer.Option(None, "--eirp", help="e.i.r.p. [dBW]."),
-        gr_dbi: float = typer.Option(0.0, "--gr", help="Receiving antenna gain [dBi]."),
+        d_km: float = typer.Option(..., "--d", help="Distance (km)."),
+        eirp_dbw: float | None = typer.Option(None, "--eirp", help="e.i.r.p. (dBW)."),
+        gr_dbi: float = typer.Option(0.0, "--gr", help="Receiving antenna gain (dBi)."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
     ) -> None:
         """Free-space basic loss; with --eirp also pfd, field strength, received power."""

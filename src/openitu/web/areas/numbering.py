@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from openitu.accounts import Principal
 from openitu.errors import InvalidInput, OpenITUError
 from openitu.numbering import e164, lookups
+from openitu.numbering.countries import iso2_of_name as name_to_iso2
 from openitu.numbering.countries import name_of
 from openitu.numbering.workflow import (
     HOLDING,
@@ -49,10 +50,16 @@ def _what(query: str) -> str:
         return "country"
     if re.fullmatch(r"\d{3}", text):
         return "mcc"
-    if re.fullmatch(r"\d{6,15}", text):
+    if re.fullmatch(r"\d{5,6}", text.replace(" ", "").replace("-", "")):
+        return "network"
+    if re.fullmatch(r"\d{7,15}", text):
         return "imsi"
+    if re.fullmatch(r"[^\W\d_][\w .,'()&-]+", text):
+        return "country_name"
     raise InvalidInput(
-        "q", "type a number (+41 22 730 51 11), an IMSI (15 digits), an MCC (3 digits) or ISO2"
+        "q",
+        "type a number (+41 22 730 51 11), an IMSI (15 digits), an MCC (3 digits), an MCC and "
+        "MNC (63902), an ISO2 code or a country's name",
     )
 
 
@@ -69,10 +76,17 @@ def search(request: Request, session: SessionDep, context: ContextDep, q: str = 
                 result = e164.parse_number(q, field="q").as_dict()
             elif kind == "country":
                 return country(request, q, session, context)
+            elif kind == "country_name":
+                iso2 = name_to_iso2(q)
+                if iso2 is None:
+                    raise InvalidInput("q", f"no country or territory is named {q.strip()!r}")
+                return country(request, iso2, session, context)
             else:
                 register = context.cached("numbering", "e212", store.e212_register, session=session)
                 if kind == "mcc":
                     result = lookups.mcc_report(register, q)
+                elif kind == "network":
+                    result = lookups.network_report(register, q)
                 else:
                     result = lookups.imsi_report(register, q)
         except InvalidInput as exc:

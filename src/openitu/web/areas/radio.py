@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from openitu.errors import InvalidInput
 from openitu.radio import antennas, cases
+from openitu.radio.emissions import hz_in_full
 from openitu.service.auth import public
 from openitu.units import parse_frequency_hz
 from openitu.web.pages import render
@@ -83,6 +84,7 @@ def radio_page(
     if designator:
         try:
             emission = cases.emission(designator)
+            emission["hz_in_full"] = hz_in_full(emission["necessary_bandwidth_hz"])
         except InvalidInput as exc:
             errors["designator"] = exc.reason
     if f or d_km:
