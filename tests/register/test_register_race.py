@@ -10,12 +10,7 @@ frequencies, plus one batch, their threads released together at a barrier."""
 from __future__ import annotations
 
 import itertools
-import os
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +20,7 @@ import pytest
 from sqlalchemy import select
 
 from databases import fresh_database
+from governance_helpers import ServerFor
 from openitu.accounts import Role
 from openitu.store import audit, migrate
 from openitu.store.db import make_engine, session_factory
@@ -50,35 +46,9 @@ def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def server(fresh_url: str) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    env = {**os.environ, "OPENITU_DATABASE_URL": fresh_url, "OPENITU_API_RATE_PER_S": "10000"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "openitu.cli", "serve", "--port", str(port), "--workers", "2"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            try:
-                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("openitu serve did not start")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, 9)
-            process.wait(timeout=5)
+def server(fresh_url: str, server_for: ServerFor) -> str:
+    """`openitu serve --workers 2` on the test's database (tests/conftest.py)."""
+    return server_for(fresh_url, workers=2)
 
 
 def test_dates_of_receipt_are_unique_and_ordered_under_a_race(fresh_url: str, server: str) -> None:
