@@ -251,9 +251,12 @@ def lineage(session: Session, edition_id: str) -> list[str]:
     return chain
 
 
-def edition_before(session: Session, on: date) -> Edition:
-    """The edition in force the day before ``on`` (what a new edition amends by default)."""
-    return get_edition(session, edition_in_force(session, on - timedelta(days=1)))
+def edition_amended(session: Session, *, based_on: str | None, entry_into_force: date) -> Edition:
+    """The edition a new one amends: ``based_on``, or else the one in force the day before
+    the new one enters into force."""
+    if based_on is not None:
+        return get_edition(session, based_on)
+    return get_edition(session, edition_in_force(session, entry_into_force - timedelta(days=1)))
 
 
 def put_regional_table(session: Session, name: str, text: str, file_sha256: str) -> None:

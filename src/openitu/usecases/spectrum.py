@@ -33,10 +33,10 @@ def add_edition_from_file(session: Session, document: Any) -> tuple[Edition, Ame
     """Build and store the edition an amendment file describes."""
     amendment_file = read_amendment_file(document)
     try:
-        base = (
-            repository.get_edition(session, amendment_file.based_on)
-            if amendment_file.based_on is not None
-            else repository.edition_before(session, amendment_file.entry_into_force)
+        base = repository.edition_amended(
+            session,
+            based_on=amendment_file.based_on,
+            entry_into_force=amendment_file.entry_into_force,
         )
     except NotFound as missing:
         field = "edition.based_on" if amendment_file.based_on else "edition.entry_into_force"

@@ -47,10 +47,10 @@ def load(sessions: sessionmaker[Session]) -> Iterator[str]:
                 yield f"spectrum: edition {edition_id} already loaded"
                 continue
             amendment_file = read_amendment_file(document)
-            base = (
-                repository.get_edition(session, amendment_file.based_on)
-                if amendment_file.based_on is not None
-                else repository.edition_before(session, amendment_file.entry_into_force)
+            base = repository.edition_amended(
+                session,
+                based_on=amendment_file.based_on,
+                entry_into_force=amendment_file.entry_into_force,
             )
             added = build_edition(base, amendment_file)
             repository.add_edition(session, added, amendments=amendment_file.sourced())
