@@ -19,13 +19,29 @@ Each repetition examines one candidate notice (`find_affected`, both directions)
 who must coordinate (`coordination_required`); the candidates rotate over a fixed link in
 France, a UHF television transmitter in Germany and a 900 MHz base station in Spain near
 the French border. Prints the build rate, the pruning ratio and p50/p95 (goal: p95 < 1 s).
+
+With ``--database sqlite`` or ``--database postgresql`` (default: both), the same register is
+also loaded into a fresh, migrated database (PostgreSQL: ``COPY ... FROM STDIN``; SQLite:
+one ``executemany`` in one transaction) and the load rate is printed; the candidates are
+then examined the way the use case does it, reading the recorded assignments near the band
+from the database (`openitu.store.register.recorded_near_band`), with its own p50/p95.
+``--database none`` keeps to the in-memory examination. PostgreSQL is the server at
+OPENITU_BENCH_POSTGRESQL_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test):
+a database is created beside it and dropped afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import tempfile
 import time
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 from _inputs import input_digest
@@ -33,7 +49,15 @@ from _inputs import input_digest
 from openitu.geo.countries import all_countries
 from openitu.geo.polygons import country_rings, points_in_rings
 from openitu.register.coordination import coordination_required
-from openitu.register.technical import RecordedAssignments, Station, find_affected
+from openitu.register.technical import (
+    DEFAULT_CRITERIA,
+    RecordedAssignments,
+    Station,
+    find_affected,
+)
+from openitu.store.db import make_engine, session_factory
+from openitu.store.migrate import upgrade
+from openitu.store.register import recorded_near_band
 
 # (low MHz, high MHz, channel bandwidths MHz, weight) per service
 FIXED_BANDS = (
@@ -128,8 +152,9 @@ def _frequencies(
     return f, bw
 
 
-def synthetic_register(n: int, seed: int) -> tuple[RecordedAssignments, str, float]:
-    """The register, its digest (of the columns) and the seconds its columns took."""
+def synthetic_register(n: int, seed: int) -> tuple[RecordedAssignments, str, float, dict[str, Any]]:
+    """The register, its digest (of the columns), the seconds its columns took, and the
+    columns themselves."""
     rng = np.random.default_rng(seed)
     start = time.perf_counter()
     lat, lon, country, codes = _land_points(n, rng)
@@ -193,7 +218,156 @@ def synthetic_register(n: int, seed: int) -> tuple[RecordedAssignments, str, flo
     register = RecordedAssignments.from_arrays(**columns)  # type: ignore[arg-type]
     built = time.perf_counter() - start
     print(f"generated {n:,} rows in {generated:.1f} s; columns digest {digest}")
-    return register, digest, built
+    return register, digest, built, columns
+
+
+# --- the same register in a database --------------------------------------------------
+
+LOADED = (
+    "administration", "reference", "status", "version", "content_hash", "received_at",
+    "first_received_at", "service", "station_class", "frequency_hz",
+    "necessary_bandwidth_hz", "low_hz", "high_hz", "emission", "tx_lat_deg", "tx_lon_deg",
+    "tx_antenna_height_m", "tx_eirp_dbw", "tx_gain_dbi", "tx_azimuth_deg", "tx_polarization",
+    "rx_lat_deg", "rx_lon_deg", "rx_antenna_height_m", "rx_gain_dbi", "request_4_4",
+    "agreements", "data", "recorded_under", "recorded_at", "submitted_by",
+)  # fmt: skip
+NULL = "\\N"  # COPY's text format
+
+
+def _row_fields(
+    columns: Mapping[str, Any], start: int, stop: int, *, postgresql: bool
+) -> list[Any]:
+    """One list per column of LOADED for rows [start, stop), as text (NULL for a value
+    that does not apply), built column by column with numpy."""
+
+    def floats(values: np.ndarray) -> np.ndarray:
+        text = values.astype(str)
+        return np.where(np.isnan(values), NULL, text)
+
+    sl = slice(start, stop)
+    n = stop - start
+    ids = columns["assignment_id"][sl]
+    services = np.asarray(columns["services"])[columns["service_code"][sl]]
+    classes = np.asarray(columns["station_classes"])[columns["station_class_code"][sl]]
+    f = columns["frequency_hz"][sl]
+    bw = columns["bandwidth_hz"][sl]
+    when = columns["date_of_receipt"][sl].astype(str)
+    # the same instant as the database stores it: text with the zone for PostgreSQL,
+    # SQLAlchemy's naive UTC text for SQLite
+    when = np.char.add(when, "+00") if postgresql else np.char.replace(when, "T", " ")
+    constant = lambda value: [value] * n  # noqa: E731
+    fields: list[Any] = [
+        np.asarray(columns["administrations"])[columns["administration_code"][sl]],
+        np.char.add("BENCH-", ids.astype(str)),
+        constant("recorded"), constant("1"), np.char.add("h", ids.astype(str)),
+        when, when, services, classes, f.astype(str), bw.astype(str),
+        (f - bw / 2).astype(str), (f + bw / 2).astype(str), constant("8M00F8W"),
+        columns["tx_lat_deg"][sl].astype(str), columns["tx_lon_deg"][sl].astype(str),
+        floats(columns["tx_antenna_height_m"][sl]), floats(columns["eirp_dbw"][sl]),
+        floats(columns["tx_gain_dbi"][sl]), floats(columns["azimuth_deg"][sl]),
+        np.asarray(columns["polarizations"])[columns["polarization_code"][sl]],
+        floats(columns["rx_lat_deg"][sl]), floats(columns["rx_lon_deg"][sl]),
+        floats(columns["rx_antenna_height_m"][sl]), floats(columns["rx_gain_dbi"][sl]),
+        constant("f" if postgresql else "0"), constant("[]"), constant("{}"), constant(NULL),
+        when, constant("bench"),
+    ]  # fmt: skip
+    return [field.tolist() if isinstance(field, np.ndarray) else field for field in fields]
+
+
+def load_register(url: str, columns: Mapping[str, Any], *, chunk: int = 100_000) -> float:
+    """Load the synthetic register as recorded assignments; the seconds it took."""
+    engine = make_engine(url)
+    upgrade(engine)
+    n = len(columns["frequency_hz"])
+    postgresql = engine.dialect.name == "postgresql"
+    names = ", ".join(LOADED)
+    start = time.perf_counter()
+    with engine.begin() as connection:
+        raw: Any = connection.connection.driver_connection
+        cursor = raw.cursor()
+        if postgresql:
+            with cursor.copy(f"COPY register_assignments ({names}) FROM STDIN") as copy:
+                for at in range(0, n, chunk):
+                    fields = _row_fields(columns, at, min(n, at + chunk), postgresql=True)
+                    copy.write("\n".join(map("\t".join, zip(*fields, strict=True))) + "\n")
+        else:
+            marks = ", ".join("?" * len(LOADED))
+            for at in range(0, n, chunk):
+                fields = _row_fields(columns, at, min(n, at + chunk), postgresql=False)
+                nulled = [[None if v == NULL else v for v in field] for field in fields]
+                cursor.executemany(
+                    f"INSERT INTO register_assignments ({names}) VALUES ({marks})",
+                    zip(*nulled, strict=True),
+                )
+    elapsed = time.perf_counter() - start
+    if postgresql:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE register_assignments")
+    engine.dispose()
+    return elapsed
+
+
+@contextmanager
+def fresh_database(backend: str) -> Iterator[str]:
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory() as directory:
+            yield f"sqlite:///{Path(directory) / 'bench_register.sqlite3'}"
+        return
+    server = os.environ.get(
+        "OPENITU_BENCH_POSTGRESQL_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    )
+    name = f"bench_register_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(server)
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield server.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def examine_from_database(url: str, repeat: int) -> list[float]:
+    """Each candidate examined as the use case does: the recorded assignments near its
+    band read from the database, then the engine."""
+    engine = make_engine(url)
+    sessions = session_factory(engine)
+    times: list[float] = []
+    for i in range(repeat + 3):
+        station, own = candidates()[i % 3]
+        start = time.perf_counter()
+        with sessions() as session:
+            low_hz = station.frequency_hz - station.bandwidth_hz / 2
+            high_hz = station.frequency_hz + station.bandwidth_hz / 2
+            sites = [(station.tx_lat_deg, station.tx_lon_deg)]
+            if station.rx_lat_deg is not None and station.rx_lon_deg is not None:
+                sites.append((station.rx_lat_deg, station.rx_lon_deg))
+            recorded = recorded_near_band(  # as usecases.register.technical_step reads it
+                session,
+                low_hz=low_hz,
+                high_hz=high_hz,
+                pad_factor=DEFAULT_CRITERIA.adjacent_channel_bandwidths,
+                sites=sites,
+                within_km=DEFAULT_CRITERIA.farthest_look_km(low_hz / 2, high_hz * 2),
+            )
+        result = find_affected(station, recorded.assignments)
+        coordination_required(station, own_administration=own)
+        if i >= 3:  # the first round warms the caches, as in memory
+            times.append(time.perf_counter() - start)
+        if i < 3:
+            print(
+                f"  {station.service:>12}: {len(recorded.assignments):,} read near the band, "
+                f"{result.considered:,} considered, {len(result.affected)} affected"
+            )
+    engine.dispose()
+    return times
+
+
+def percentiles(times: list[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, int(np.ceil(0.95 * len(ordered))) - 1)]
+    return statistics.median(ordered), p95
 
 
 def candidates() -> list[tuple[Station, str]]:
@@ -220,9 +394,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=60)
     parser.add_argument("--seed", type=int, default=20261207)
+    parser.add_argument(
+        "--database", choices=("both", "sqlite", "postgresql", "none"), default="both"
+    )
     args = parser.parse_args()
 
-    register, _, built = synthetic_register(args.rows, args.seed)
+    register, _, built, columns = synthetic_register(args.rows, args.seed)
     print(
         f"columns -> RecordedAssignments (sorted by frequency): {built:.2f} s, "
         f"{args.rows / built:,.0f} rows/s"
@@ -254,15 +431,29 @@ def main() -> None:
                 f"{len(result.affected)} affected, coordinate with "
                 f"{[n.administration for n in needs]}"
             )
-    times.sort()
-    p50 = statistics.median(times)
-    p95 = times[min(len(times) - 1, int(np.ceil(0.95 * len(times))) - 1)]
+    p50, p95 = percentiles(times)
     print(f"examinations: {args.repeat} (find_affected + coordination_required)")
     for kind, values in per_kind.items():
         print(f"  {kind:>12}: median {statistics.median(values) * 1e3:.1f} ms")
     print(f"pruning ratio (share never propagated): mean {statistics.mean(ratios):.6f}")
     print(f"p50 {p50 * 1e3:.1f} ms, p95 {p95 * 1e3:.1f} ms (goal p95 < 1000 ms): "
           f"{'met' if p95 < 1.0 else 'NOT met'}")  # fmt: skip
+
+    backends = {"both": ("sqlite", "postgresql"), "none": ()}.get(args.database, (args.database,))
+    for backend in backends:
+        with fresh_database(backend) as url:
+            seconds = load_register(url, columns)
+            print(
+                f"{backend}: loaded {args.rows:,} recorded assignments in {seconds:.1f} s, "
+                f"{args.rows / seconds:,.0f} rows/s"
+                + (" (COPY)" if backend == "postgresql" else " (executemany, one transaction)")
+            )
+            db_p50, db_p95 = percentiles(examine_from_database(url, args.repeat))
+            print(
+                f"{backend}: examination reading the register from the database: "
+                f"p50 {db_p50 * 1e3:.1f} ms, p95 {db_p95 * 1e3:.1f} ms "
+                f"(goal p95 < 1000 ms): {'met' if db_p95 < 1.0 else 'NOT met'}"
+            )
 
 
 if __name__ == "__main__":

@@ -13,7 +13,9 @@ from openitu.radio.propagation.p525 import free_space_loss_db as p525_loss
 from openitu.register.technical import (
     CANDIDATE_TO_RECORDED,
     DEFAULT_CRITERIA,
+    FAMILIES,
     RECORDED_TO_CANDIDATE,
+    DistanceLimit,
     RecordedAssignments,
     Station,
     TechnicalResult,
@@ -433,3 +435,22 @@ def test_p452_paths_over_sea_are_zone_b() -> None:
 def test_an_empty_register_affects_nobody() -> None:
     result = find_affected(link(None, 45.0, 5.0), RecordedAssignments.from_stations([]))
     assert result.affected == [] and result.total == 0 and result.pruning_ratio == 1.0
+
+
+def test_the_farthest_look_bounds_every_familys_limit_in_the_band() -> None:
+    limits = (
+        DistanceLimit(0.0, 10e9, "*", 300.0, "test"),
+        DistanceLimit(0.0, 3e9, "broadcasting", 700.0, "test"),
+    )
+    criteria = dataclasses.replace(DEFAULT_CRITERIA, distance_limits=limits)
+    assert criteria.farthest_look_km(1e9, 2e9) == 700.0
+    assert criteria.farthest_look_km(5e9, 6e9) == 300.0
+    # no row covers the families above 10 GHz: no bound at all
+    assert criteria.farthest_look_km(9e9, 11e9) == float("inf")
+    f_hz = np.array([1.5e9, 5e9])
+    for family in FAMILIES:
+        codes = np.full(2, FAMILIES.index(family), dtype=np.int8)
+        each = criteria.distance_limit_km(f_hz, codes)
+        assert np.all(
+            each <= [criteria.farthest_look_km(1e9, 2e9), criteria.farthest_look_km(5e9, 6e9)]
+        )

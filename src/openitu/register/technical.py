@@ -603,6 +603,19 @@ class ProtectionCriteria:
             out = np.where(band, row.distance_km, out)
         return out
 
+    def farthest_look_km(self, low_hz: float, high_hz: float) -> float:
+        """The farthest [km] any victim with a frequency in [low, high] is looked for,
+        whatever its family: a bound for reading only the nearby part of a register.
+        Infinite where a family has no limit somewhere in the band."""
+        covered: set[str] = set()
+        farthest = 0.0
+        for row in self.distance_limits:
+            if row.low_hz <= low_hz and row.high_hz > high_hz:
+                covered.update(FAMILIES if row.family == "*" else (row.family,))
+            if row.low_hz <= high_hz and row.high_hz > low_hz:
+                farthest = max(farthest, row.distance_km)
+        return farthest if covered >= set(FAMILIES) else math.inf
+
 
 DEFAULT_CRITERIA: Final = ProtectionCriteria()
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Select, and_, func, select
+import numpy.typing as npt
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from openitu.errors import NotFound
@@ -452,19 +454,68 @@ class RecordedColumns:
     """Recorded assignments left out: recorded under No. 4.4, they claim no protection."""
 
 
-def recorded_near_band(
-    session: Session, *, low_hz: float, high_hz: float, pad_factor: float
-) -> RecordedColumns:
-    """Recorded assignments whose band comes within ``pad_factor`` times the wider of
-    the two bandwidths of [low, high]: the index on (low_hz, high_hz) answers with the
-    widest recorded bandwidth as the pad, the engine then applies the exact test."""
+def _around(sites: Sequence[tuple[float, float]], within_km: float) -> tuple[Any, ...]:
+    """Conditions that hold for every row whose transmitter or receiver lies within
+    ``within_km`` (great circle) of one of ``sites``: the bounding box of the sites' exact
+    latitude bands and tangent longitudes (none where a circle reaches a pole or the box
+    crosses the antimeridian)."""
     table = RegisterAssignment
-    widest = session.scalar(
-        select(func.max(table.necessary_bandwidth_hz)).where(table.status == Status.RECORDED.value)
+    reach = within_km / EARTH_RADIUS_KM
+    if not sites or not math.isfinite(within_km) or reach >= math.pi / 2:
+        return ()
+    dlat = math.degrees(reach)
+    south = min(lat for lat, _ in sites) - dlat
+    north = max(lat for lat, _ in sites) + dlat
+    spans: list[tuple[float, float]] = []
+    for lat, lon in sites:
+        cos_lat = math.cos(math.radians(lat))
+        if math.sin(reach) >= cos_lat:
+            spans = []
+            break
+        dlon = math.degrees(math.asin(math.sin(reach) / cos_lat))
+        spans.append((lon - dlon, lon + dlon))
+    west = min((w for w, _ in spans), default=-math.inf)
+    east = max((e for _, e in spans), default=math.inf)
+
+    def inside(lat: Any, lon: Any) -> Any:
+        if west >= -180.0 and east <= 180.0:
+            return and_(lat.between(south, north), lon.between(west, east))
+        return lat.between(south, north)
+
+    return (
+        or_(inside(table.tx_lat_deg, table.tx_lon_deg), inside(table.rx_lat_deg, table.rx_lon_deg)),
     )
+
+
+def recorded_near_band(
+    session: Session,
+    *,
+    low_hz: float,
+    high_hz: float,
+    pad_factor: float,
+    sites: Sequence[tuple[float, float]] = (),
+    within_km: float = math.inf,
+) -> RecordedColumns:
+    """Recorded assignments whose band comes within ``pad_factor`` times the wider of the
+    two necessary bandwidths of [low, high] (the engine's frequency test, applied here so
+    that only those rows leave the database).
+
+    The index on (low_hz, high_hz) is read over a window bounded on both sides: a row's
+    band is at most the widest recorded bandwidth W wide, so a kept row has
+    ``low - pad - W <= low_hz <= high + pad`` with ``pad = pad_factor * max(W, high - low)``;
+    the exact test then runs in SQL on that window only.
+
+    With ``sites`` (latitude, longitude) and a finite ``within_km``, only rows whose
+    transmitter or receiver may lie within that distance of a site are read (a box that
+    holds the circles: a superset, the engine measures the distances)."""
+    table = RegisterAssignment
+    recorded = table.status == Status.RECORDED.value
+    widest = session.scalar(select(func.max(table.necessary_bandwidth_hz)).where(recorded))
     if widest is None:
         return RecordedColumns(RecordedAssignments.from_stations([]), 0, 0)
-    pad = pad_factor * max(float(widest), high_hz - low_hz)
+    width = high_hz - low_hz
+    pad = pad_factor * max(float(widest), width)
+    own_pad = pad_factor * width
     rows = session.execute(
         select(
             table.id, table.administration, table.service, table.station_class,
@@ -474,46 +525,65 @@ def recorded_near_band(
             table.rx_antenna_height_m, table.rx_gain_dbi, table.received_at,
             table.recorded_under,
         ).where(
-            table.status == Status.RECORDED.value,
-            table.low_hz <= high_hz + pad,
+            recorded,
+            table.low_hz.between(low_hz - pad - float(widest), high_hz + pad),
             table.high_hz >= low_hz - pad,
+            # gap < pad_factor x the wider bandwidth: the wider is either one's
+            or_(
+                table.low_hz <= high_hz + own_pad,
+                table.low_hz <= high_hz + pad_factor * table.necessary_bandwidth_hz,
+            ),
+            or_(
+                table.high_hz >= low_hz - own_pad,
+                table.high_hz >= low_hz - pad_factor * table.necessary_bandwidth_hz,
+            ),
+            *_around(sites, within_km),
         )
     ).all()  # fmt: skip
-    kept = [
-        r for r in rows
-        if r.recorded_under != "No. 4.4" and r.tx_antenna_height_m is not None
-        and r.tx_eirp_dbw is not None
-    ]  # fmt: skip
-    under_4_4 = sum(1 for r in rows if r.recorded_under == "No. 4.4")
+    if not rows:
+        return RecordedColumns(RecordedAssignments.from_stations([]), 0, 0)
+    (
+        ids, administration, service, station_class, frequency, bandwidth, tx_lat, tx_lon,
+        tx_height, eirp, tx_gain, azimuth, polarization, rx_lat, rx_lon, rx_height, rx_gain,
+        received_at, recorded_under,
+    ) = zip(*rows, strict=True)  # fmt: skip
 
-    def codes(values: list[str]) -> tuple[list[int], list[str]]:
-        labels = sorted(set(values)) or [""]
-        index = {label: i for i, label in enumerate(labels)}
-        return [index[v] for v in values], labels
+    def floats(values: tuple[float | None, ...]) -> npt.NDArray[np.float64]:
+        return np.array(values, dtype=np.float64)  # None -> NaN
 
-    def column(name: str) -> list[float]:
-        return [math.nan if getattr(r, name) is None else float(getattr(r, name)) for r in kept]
+    under_4_4 = np.array(recorded_under, dtype=object) == "No. 4.4"
+    heights, powers = floats(tx_height), floats(eirp)
+    kept = ~under_4_4 & ~np.isnan(heights) & ~np.isnan(powers)
 
-    administration_code, administrations = codes([r.administration for r in kept])
-    service_code, services = codes([r.service for r in kept])
-    class_code, classes = codes([r.station_class for r in kept])
-    polarization_code, polarizations = codes([(r.tx_polarization or "v").lower() for r in kept])
+    def codes(values: tuple[str | None, ...]) -> tuple[npt.NDArray[np.intp], list[str]]:
+        labels, index = np.unique(np.array(values, dtype=str)[kept], return_inverse=True)
+        return index, [str(label) for label in labels] or [""]
+
+    def column(values: tuple[float | None, ...]) -> npt.NDArray[np.float64]:
+        selected: npt.NDArray[np.float64] = floats(values)[kept]
+        return selected
+
+    administration_code, administrations = codes(administration)
+    service_code, services = codes(service)
+    class_code, classes = codes(station_class)
+    polarization_code, polarizations = codes(
+        tuple((value or "v").lower() for value in polarization)
+    )
+    receipt_s = np.array([utc(moment).timestamp() for moment in received_at])[kept]
     assignments = RecordedAssignments.from_arrays(
-        assignment_id=[r.id for r in kept],
+        assignment_id=np.array(ids, dtype=np.int64)[kept],
         administration_code=administration_code, administrations=administrations,
         service_code=service_code, services=services,
         station_class_code=class_code, station_classes=classes,
         polarization_code=polarization_code, polarizations=polarizations,
-        frequency_hz=column("frequency_hz"), bandwidth_hz=column("necessary_bandwidth_hz"),
-        tx_lat_deg=column("tx_lat_deg"), tx_lon_deg=column("tx_lon_deg"),
-        tx_antenna_height_m=column("tx_antenna_height_m"), eirp_dbw=column("tx_eirp_dbw"),
-        tx_gain_dbi=[0.0 if r.tx_gain_dbi is None else r.tx_gain_dbi for r in kept],
-        azimuth_deg=column("tx_azimuth_deg"), rx_lat_deg=column("rx_lat_deg"),
-        rx_lon_deg=column("rx_lon_deg"), rx_antenna_height_m=column("rx_antenna_height_m"),
-        rx_gain_dbi=column("rx_gain_dbi"),
-        date_of_receipt=np.array(
-            [utc(r.received_at).replace(tzinfo=None) for r in kept], dtype="datetime64[us]"
-        ),
+        frequency_hz=column(frequency), bandwidth_hz=column(bandwidth),
+        tx_lat_deg=column(tx_lat), tx_lon_deg=column(tx_lon),
+        tx_antenna_height_m=heights[kept], eirp_dbw=powers[kept],
+        tx_gain_dbi=np.nan_to_num(column(tx_gain), nan=0.0),
+        azimuth_deg=column(azimuth), rx_lat_deg=column(rx_lat),
+        rx_lon_deg=column(rx_lon), rx_antenna_height_m=column(rx_height),
+        rx_gain_dbi=column(rx_gain),
+        date_of_receipt=(receipt_s * 1e6).round().astype("int64").astype("datetime64[us]"),
     )  # fmt: skip
-    lacking = len(rows) - len(kept) - under_4_4
-    return RecordedColumns(assignments, lacking, under_4_4)
+    lacking = int(np.count_nonzero(~kept & ~under_4_4))
+    return RecordedColumns(assignments, lacking, int(np.count_nonzero(under_4_4)))

@@ -258,9 +258,15 @@ def technical_step(
         candidate = _station(assignment)
     except InvalidInput as exc:
         return TechnicalPart.not_examined(f"the notice lacks {exc.field} ({exc.reason})")
+    low_hz, high_hz = assignment.notice.low_hz, assignment.notice.high_hz
+    sites = [(candidate.tx_lat_deg, candidate.tx_lon_deg)]
+    if candidate.rx_lat_deg is not None and candidate.rx_lon_deg is not None:
+        sites.append((candidate.rx_lat_deg, candidate.rx_lon_deg))
+    # every victim near the band, of any family, within the criteria's farthest look
     recorded = store.recorded_near_band(
-        session, low_hz=assignment.notice.low_hz, high_hz=assignment.notice.high_hz,
-        pad_factor=DEFAULT_CRITERIA.adjacent_channel_bandwidths,
+        session, low_hz=low_hz, high_hz=high_hz,
+        pad_factor=DEFAULT_CRITERIA.adjacent_channel_bandwidths, sites=sites,
+        within_km=DEFAULT_CRITERIA.farthest_look_km(low_hz / 2, high_hz * 2),
     )  # fmt: skip
     ground = terrain if terrain is not None else P1511Terrain()
     result = find_affected(candidate, recorded.assignments, terrain=ground)
