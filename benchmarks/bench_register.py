@@ -349,7 +349,7 @@ def examine_from_database(url: str, repeat: int) -> list[float]:
                 high_hz=high_hz,
                 pad_factor=DEFAULT_CRITERIA.adjacent_channel_bandwidths,
                 sites=sites,
-                within_km=DEFAULT_CRITERIA.farthest_look_km(low_hz / 2, high_hz * 2),
+                reach_km=DEFAULT_CRITERIA.farthest_look_km,
             )
         result = find_affected(station, recorded.assignments)
         coordination_required(station, own_administration=own)

@@ -176,7 +176,7 @@ def test_the_read_by_place_misses_no_site_within_reach(
     within_km = 500.0
     found = recorded_near_band(
         session, low_hz=596e6, high_hz=604e6, pad_factor=PAD_FACTOR, sites=sites,
-        within_km=within_km,
+        reach_km=lambda low, high: within_km,
     )  # fmt: skip
     returned = set(found.assignments.assignment_id.tolist())
 

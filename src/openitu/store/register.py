@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -494,7 +494,7 @@ def recorded_near_band(
     high_hz: float,
     pad_factor: float,
     sites: Sequence[tuple[float, float]] = (),
-    within_km: float = math.inf,
+    reach_km: Callable[[float, float], float] | None = None,
 ) -> RecordedColumns:
     """Recorded assignments whose band comes within ``pad_factor`` times the wider of the
     two necessary bandwidths of [low, high] (the engine's frequency test, applied here so
@@ -505,9 +505,11 @@ def recorded_near_band(
     ``low - pad - W <= low_hz <= high + pad`` with ``pad = pad_factor * max(W, high - low)``;
     the exact test then runs in SQL on that window only.
 
-    With ``sites`` (latitude, longitude) and a finite ``within_km``, only rows whose
-    transmitter or receiver may lie within that distance of a site are read (a box that
-    holds the circles: a superset, the engine measures the distances)."""
+    With ``sites`` (latitude, longitude) and ``reach_km`` (the farthest distance [km] at
+    which a victim with a frequency in [a, b] is looked for: the rule is the caller's),
+    only rows whose transmitter or receiver may lie within ``reach_km`` of the frequency
+    window read of a site are read (a box that holds the circles: a superset, the engine
+    measures the distances)."""
     table = RegisterAssignment
     recorded = table.status == Status.RECORDED.value
     widest = session.scalar(select(func.max(table.necessary_bandwidth_hz)).where(recorded))
@@ -516,6 +518,7 @@ def recorded_near_band(
     width = high_hz - low_hz
     pad = pad_factor * max(float(widest), width)
     own_pad = pad_factor * width
+    window_low, window_high = low_hz - pad - float(widest), high_hz + pad + float(widest)
     rows = session.execute(
         select(
             table.id, table.administration, table.service, table.station_class,
@@ -526,7 +529,7 @@ def recorded_near_band(
             table.recorded_under,
         ).where(
             recorded,
-            table.low_hz.between(low_hz - pad - float(widest), high_hz + pad),
+            table.low_hz.between(window_low, high_hz + pad),
             table.high_hz >= low_hz - pad,
             # gap < pad_factor x the wider bandwidth: the wider is either one's
             or_(
@@ -537,7 +540,7 @@ def recorded_near_band(
                 table.high_hz >= low_hz - own_pad,
                 table.high_hz >= low_hz - pad_factor * table.necessary_bandwidth_hz,
             ),
-            *_around(sites, within_km),
+            *_around(sites, math.inf if reach_km is None else reach_km(window_low, window_high)),
         )
     ).all()  # fmt: skip
     if not rows:

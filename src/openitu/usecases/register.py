@@ -266,7 +266,7 @@ def technical_step(
     recorded = store.recorded_near_band(
         session, low_hz=low_hz, high_hz=high_hz,
         pad_factor=DEFAULT_CRITERIA.adjacent_channel_bandwidths, sites=sites,
-        within_km=DEFAULT_CRITERIA.farthest_look_km(low_hz / 2, high_hz * 2),
+        reach_km=DEFAULT_CRITERIA.farthest_look_km,
     )  # fmt: skip
     ground = terrain if terrain is not None else P1511Terrain()
     result = find_affected(candidate, recorded.assignments, terrain=ground)
