@@ -35,12 +35,14 @@ def main(path: Path) -> None:
     with (ROOT / "src" / "openitu" / "data" / "geo" / "countries.tsv").open(encoding="utf-8") as f:
         countries = list(csv.DictReader(f, delimiter="\t"))
     rows: list[dict[str, object]] = []
+    dropped: list[str] = []
     for country in countries:
         entity = entities.get(country["factbook_name"])
         infos = entity.get("infos") if isinstance(entity, dict) else None
         if not isinstance(infos, dict):
             continue
         population = infos.get("population")
+        people = population.get("total") if isinstance(population, dict) else None
         if isinstance(population, dict) and isinstance(population.get("total"), int | float):
             year = population.get("year")
             if isinstance(year, int):
@@ -51,6 +53,11 @@ def main(path: Path) -> None:
             if not isinstance(figure, dict):
                 continue
             num, year = figure.get("num"), figure.get("year")
+            if num == 1 and isinstance(people, int | float) and people > 1_000_000:
+                # The Factbook's "1.x billion" cut to 1 (China's mobile subscriptions and
+                # Internet users, India's mobile subscriptions): left out, not guessed.
+                dropped.append(f"{country['iso2']} {code}")
+                continue
             if isinstance(num, int | float) and isinstance(year, int):
                 rows.append({"country": country["iso2"], "indicator": code,
                              "year": year, "value": num})  # fmt: skip
@@ -60,6 +67,7 @@ def main(path: Path) -> None:
         "values": rows,
     }
     OUT.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"left out (a count of 1 for a country of millions): {', '.join(dropped)}")
     print(f"{len(rows)} figures for {len({r['country'] for r in rows})} countries -> {OUT}")
 
 

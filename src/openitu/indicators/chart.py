@@ -35,7 +35,7 @@ def _fmt(value: float) -> str:
         return f"{value:,.0f}"
     if abs(value) >= 1:
         return f"{value:,.1f}"
-    return f"{value:.3g}"
+    return f"{value:.2f}"
 
 
 def classes(values: Sequence[float], count: int = len(PALETTE)) -> list[float]:
