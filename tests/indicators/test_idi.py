@@ -184,6 +184,13 @@ def test_method_is_chosen_explicitly() -> None:
     assert refused.value.field == "method"
 
 
+def test_the_2017_bandwidth_reference_is_the_published_log_value() -> None:
+    # MIS 2017 methodology: "a log value of 6.33, which was used in the normalization step".
+    bandwidth = IDI_2017.pillars[0].components[2]
+    assert round(math.log10(bandwidth.goalpost), 2) == 6.33
+    assert IDI_2017.provisional == ("mobile_cellular_per100", "mean_years_schooling")
+
+
 def test_provisional_goalposts_are_named() -> None:
     assert set(IDI_2023.provisional) == {
         "mobile_traffic_gb", "fixed_traffic_gb", "mobile_basket_gni_pct", "fixed_basket_gni_pct",

@@ -24,9 +24,12 @@ Sources, and what was and was not established from them (docs/indicators.md says
   log10 of it over log10 of the reference), capped at 1; the index on a 0-10 scale.
   Established here from the MIS 2010/2011 Annex 1 worked example: the weights, the
   formulas and the reference values 60 (fixed telephone, fixed broadband) and 100 (the
-  shares). The MIS 2017 reference values for mobile-cellular subscriptions (120),
-  international bandwidth (2 158 212 bit/s) and mean years of schooling (15) are
-  applied from the MIS 2017 Annex as remembered, not checked against it here.
+  shares); from the ITU's MIS 2017 methodology page
+  (https://www.itu.int/en/ITU-D/Statistics/Pages/publications/mis2017/methodology.aspx):
+  the skills proxies (mean years of schooling, secondary and tertiary enrolment) and the
+  bandwidth reference's log10 value 6.33 (2 158 212 bit/s). The reference values for
+  mobile-cellular subscriptions (120) and mean years of schooling (15) are applied as
+  remembered from that annex, not checked against it here.
 
 Missing values: both ITU methods impute missing figures before computing (the MIS
 Annex 1 has a section "Imputation of missing data"; the 2023 report relies on ITU
@@ -145,7 +148,8 @@ IDI_2017: Final = Method(
         Pillar("access", 0.4, (
             Component("fixed_telephone_per100", 0.2, 60.0),
             Component("mobile_cellular_per100", 0.2, 120.0, established=False),
-            Component("bandwidth_bits_per_user", 0.2, 2_158_212.0, "log10", established=False),
+            # log10 = 6.33, the value the ITU's MIS 2017 methodology page says it used.
+            Component("bandwidth_bits_per_user", 0.2, 2_158_212.0, "log10"),
             Component("households_computer_pct", 0.2, 100.0),
             Component("households_internet_pct", 0.2, 100.0),
         )),
