@@ -4,6 +4,10 @@ The Table of Frequency Allocations needs no database: ``AllocationTable(rr2012_e
 is the shipped RR 2012 edition, and ``allocations_at``, ``allocations_between``,
 ``bands_carrying``, ``check_assignment``, ``edition_changes`` and ``footnotes_naming`` answer
 on it what the CLI and the API answer (the same documents).
+
+The ICT Development Index needs no database either: ``ict_development_index(country,
+figures, idi_method("idi2023"))`` computes one country's index from its figures
+(indicator code -> ``IndicatorFigure``), ``ict_development_ranking`` ranks many.
 """
 
 from openitu.accounts.rights import Principal, Role, authorize
@@ -21,6 +25,11 @@ from openitu.geo.countries import Country, all_countries, country, itu_region_of
 from openitu.geo.names import countries_in_text
 from openitu.geo.regions import itu_region_of_point
 from openitu.governance.members import MemberState, member_state, member_states
+from openitu.indicators.catalogue import Figure as IndicatorFigure
+from openitu.indicators.idi import IndexResult
+from openitu.indicators.idi import compute as ict_development_index
+from openitu.indicators.idi import compute_all as ict_development_ranking
+from openitu.indicators.idi import method as idi_method
 from openitu.numbering.e164 import classify_e164, parse_number
 from openitu.numbering.e212 import E212Register, bulletin_register
 from openitu.radio.antennas import (
@@ -103,6 +112,8 @@ __all__ = [  # noqa: RUF022
     "FadeDurationStatistics",
     "Forbidden",
     "GasSpecificAttenuation",
+    "IndexResult",
+    "IndicatorFigure",
     "InvalidInput",
     "MemberState",
     "NotAuthenticated",
@@ -146,6 +157,9 @@ __all__ = [  # noqa: RUF022
     "gaseous_attenuation_db",
     "gaseous_specific_attenuation",
     "i_over_n_db",
+    "ict_development_index",
+    "ict_development_ranking",
+    "idi_method",
     "itu_region_of_country",
     "itu_region_of_point",
     "linear_to_db",

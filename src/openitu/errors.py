@@ -53,6 +53,10 @@ class InvalidInput(OpenITUError):
         self.field = field
         self.reason = reason
 
+    def error_list(self) -> list[dict[str, object]]:
+        """The problem document's ``errors``: one entry, or one per bad row of a file."""
+        return [{"field": self.field, "reason": self.reason}]
+
 
 class NotFound(OpenITUError):
     status = 404

@@ -98,6 +98,8 @@ RIGHTS: Final[tuple[Right, ...]] = (
           frozenset({Role.SECRETARIAT})),
     Right("contributions.record", "record classes of contribution, budgets, dues and payments",
           frozenset({Role.SECRETARIAT})),
+    Right("indicators.load", "load newer ICT indicator figures (a file in the ITU's layout)",
+          frozenset({Role.SECRETARIAT})),
 )  # fmt: skip
 
 RIGHTS_BY_PERMISSION: Final[dict[str, Right]] = {right.permission: right for right in RIGHTS}

@@ -63,7 +63,7 @@ def install_error_handlers(app: FastAPI) -> None:
         extra: dict[str, Any] = {}
         headers: dict[str, str] = {}
         if isinstance(exc, InvalidInput):
-            extra["errors"] = [{"field": exc.field, "reason": exc.reason}]
+            extra["errors"] = exc.error_list()
         if isinstance(exc, Conflict):
             if exc.entity:
                 extra["entity"] = exc.entity
