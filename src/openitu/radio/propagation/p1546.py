@@ -23,9 +23,18 @@ Choices where the Recommendation leaves room, all stated where they are made:
 * The terrain clearance angle correction (§11) needs a profile; without one it is not applied.
   The tropospheric-scatter floor of §13 is always applied, with the terminal clearance angles
   of the profile when there is one and 0° (smooth earth) otherwise.
-* Location variability (§12): with a profile, sigma_L of equation (34) for the square of side
-  ``wa``; without one the fixed values of the ITU-R reference implementation (urban and dense
-  urban 8 dB, suburban 10 dB, rural 12 dB). No correction for a receiver adjacent to sea.
+* Whether terrain information is available is an input (``terrain_available``; a profile is
+  terrain information). It picks h1 of a land path under 15 km (§3.1.1 from ha and heff
+  without it, §3.1.2 hb with it) and the location variability (§12): with it, sigma_L of
+  equation (34) for the square of side ``wa``; without it the fixed values of the ITU-R
+  reference implementation (urban and dense urban 8 dB, suburban 10 dB, rural 12 dB). No
+  correction for a receiver adjacent to sea.
+* Emax in (11a) and (15a) is the path's maximum (§2, mixed paths by (42), with the §14
+  slope-path term), as in the ITU-R reference implementation.
+* Where the ITU-R reference implementation departs from the text (the §13 floor only with a
+  profile, (27)/(29) at d < 1 km, the 3 m sea h1 of a mixed path, (10a)/(10b)/(11c)), this
+  module follows the text: docs/radio.md, "Point-to-area (P.1546-6) against the ITU-R
+  reference code", and scripts/validate_p1546.py.
 * The short urban/suburban path correction of P.1546-5 §10 is not part of P.1546-6, whose §10
   is the transmitter clutter correction; it is therefore not applied.
 """
