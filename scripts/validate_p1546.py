@@ -441,6 +441,8 @@ def departure(case: Mapping[str, Any], ours: Mapping[str, Any]) -> str:
     sections = case["sections"]
     d = sum(float(s["d_km"]) for s in sections)
     zones = {s["zone"] for s in sections}
+    if "h1_m" not in ours:
+        return "not classified (this version gives no details)"
     h1 = float(ours["h1_m"])
     area = case.get("rx_area", "rural")
     if "profile" not in case and ours.get("tropo_wins", False):

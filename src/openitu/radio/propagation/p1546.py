@@ -679,7 +679,8 @@ def field_strength(
     tca_deg, theta_eff1_deg : array_like, optional
         Terrain clearance angle at the receiver (§11 (31)) and the transmitter's clearance
         angle over 15 km (§4.3 a)) [deg], from a terrain profile. With ``tca_deg`` the §11
-        correction applies and §12 uses equation (34); both feed §13.
+        correction applies and, unless ``terrain_available`` says otherwise, §12 uses
+        equation (34); both feed §13.
     dh_terrain_m : array_like, optional
         Terrain height at the transmitter minus that at the receiver [m] (§14 (37b)).
     terrain_available : bool, optional
