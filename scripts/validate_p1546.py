@@ -7,8 +7,10 @@ Run::
 
 ``--reference`` is a checkout of eeveetza/Py1546 (the Python port of the WP 3K reference
 code). It is never imported here: it runs in a subprocess of ``benchmarks/.peers-venv``
-(created on first use with numpy<2 and matplotlib from the registry; the checkout's ``src``
-is put on that interpreter's path), inputs and outputs going through a JSON file.
+(created on first use; numpy<2, which the reference's ``np.mat`` needs, and matplotlib go
+from the registry into its own ``py1546-site`` directory, apart from other peers; the
+checkout's ``src`` is put on that interpreter's path), inputs and outputs going through a
+JSON file. The field strength and the basic transmission loss are both compared.
 
 The cases are drawn over the Recommendation's whole domain (30-4000 MHz, 0.04-1000 km,
 1-50 % time, 1-99 % locations, h1 from negative to 3000 m, land, cold sea, warm sea and
@@ -42,6 +44,8 @@ from openitu.radio.propagation import p1546
 ROOT = Path(__file__).resolve().parents[1]
 PEERS_VENV = ROOT / "benchmarks" / ".peers-venv"
 PEERS_PYTHON = PEERS_VENV / "bin" / "python"
+#: Where the reference's dependencies go, apart from the venv's other peers (pycraf ...).
+PEER_SITE = PEERS_VENV / "py1546-site"
 #: np.mat, which the reference code uses, is gone from numpy 2.
 PEER_REQUIREMENTS = ("numpy<2", "matplotlib")
 TOLERANCE_DB = 0.01
@@ -109,19 +113,36 @@ main()
 """
 
 
+def _peer_env() -> dict[str, str]:
+    # the reference's own site directory first: other peers in the venv may want numpy 2
+    return dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(PEER_SITE))
+
+
 def ensure_peers() -> None:
-    if PEERS_PYTHON.exists():
-        probe = subprocess.run(
-            [str(PEERS_PYTHON), "-c", "import numpy, matplotlib; assert hasattr(numpy, 'mat')"],
-            capture_output=True,
-            check=False,
-        )
-        if probe.returncode == 0:
-            return
-    print(f"creating {PEERS_VENV} (numpy<2, matplotlib) ...", flush=True)
-    subprocess.run([sys.executable, "-m", "venv", str(PEERS_VENV)], check=True)
+    if not PEERS_PYTHON.exists():
+        print(f"creating {PEERS_VENV} ...", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(PEERS_VENV)], check=True)
+    probe = subprocess.run(
+        [str(PEERS_PYTHON), "-c", "import numpy, matplotlib; assert hasattr(numpy, 'mat')"],
+        capture_output=True,
+        check=False,
+        env=_peer_env(),
+    )
+    if probe.returncode == 0:
+        return
+    print(f"installing numpy<2 and matplotlib into {PEER_SITE} ...", flush=True)
     subprocess.run(
-        [str(PEERS_PYTHON), "-m", "pip", "install", "--quiet", *PEER_REQUIREMENTS], check=True
+        [
+            str(PEERS_PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--target",
+            str(PEER_SITE),
+            *PEER_REQUIREMENTS,
+        ],
+        check=True,
     )
 
 
@@ -133,7 +154,7 @@ def run_reference(reference: Path, ref_inputs: Sequence[Mapping[str, Any]]) -> l
         inputs = Path(tmp) / "in.json"
         outputs = Path(tmp) / "out.json"
         inputs.write_text(json.dumps(list(ref_inputs)), encoding="utf-8")
-        env = dict(os.environ, MPLBACKEND="Agg")
+        env = _peer_env()
         subprocess.run(
             [str(PEERS_PYTHON), str(worker), str(reference / "src"), str(inputs), str(outputs)],
             check=True,
@@ -485,6 +506,9 @@ def report(
             our_errors += 1
             continue
         diff = float(o["e_dbuv_m"]) - float(r["e"])
+        diff_lb = float(o["lb_db"]) - float(r["lb"])
+        if abs(diff_lb) > abs(diff):
+            diff = -diff_lb  # a loss too high is a field too low
         if not math.isfinite(diff):
             diff = math.inf
         rows.append({"case": case, "ours": o, "ref": r, "diff": diff, "labels": branches(case, o)})
