@@ -46,12 +46,13 @@ from openitu.radio.propagation.p452 import EDITIONS as P452_EDITIONS
 from openitu.radio.propagation.p452 import LOSS_FIELDS, p452_basic_loss
 from openitu.radio.propagation.p1546 import P1546Case, p1546_cases
 
-Kind = Literal["number", "numbers", "string", "object", "objects"]
+Kind = Literal["number", "numbers", "string", "boolean", "object", "objects"]
 # JSON Schema of each kind, for the API's documentation.
 _JSON_TYPES: Final[dict[str, dict[str, Any]]] = {
     "number": {"type": "number"},
     "numbers": {"type": "array", "items": {"type": "number"}},
     "string": {"type": "string"},
+    "boolean": {"type": "boolean"},
     "object": {"type": "object"},
     "objects": {"type": "array", "items": {"type": "object"}},
 }
@@ -59,6 +60,7 @@ _WHAT: Final = {
     "number": "a number",
     "numbers": "a list of numbers",
     "string": "a string",
+    "boolean": "true or false",
     "object": "an object",
     "objects": "a list of objects",
 }
@@ -265,6 +267,10 @@ def _of_kind(spec: CaseField, value: Any) -> Any:
             choices = ", ".join(f'"{c}"' for c in spec.choices)
             raise InvalidInput(spec.name, f"must be one of {choices}, got {value!r}")
         return value.strip().lower() if spec.choices else value
+    if spec.kind == "boolean":
+        if not isinstance(value, bool):
+            raise InvalidInput(spec.name, f"must be true or false, got {value!r}")
+        return value
     if spec.kind == "object":
         if not isinstance(value, Mapping):
             raise InvalidInput(spec.name, "must be an object")
@@ -533,8 +539,30 @@ _P1546_FIELDS: Final = (
         "ptx_ref", "string", "ptx_kw is e.r.p. or e.i.r.p.", default="erp", choices=("erp", "eirp")
     ),
     CaseField("ha_m", "number", "Transmitting antenna above ground [m]", required=True),
-    CaseField("h1_m", "number", "h1 [m] (§3); from the profile when omitted"),
-    CaseField("heff_m", "number", "Effective height [m] (§3) when there is no profile"),
+    CaseField(
+        "h1_m",
+        "number",
+        "h1 [m] (§3), used as given; when omitted, from the profile, or from ha_m, heff_m "
+        "and hb_m as §3 says for terrain_available",
+    ),
+    CaseField(
+        "heff_m",
+        "number",
+        "Effective height [m] (§3: over the ground 3-15 km away) when there is no profile",
+    ),
+    CaseField(
+        "hb_m",
+        "number",
+        "hb [m] (§3.1.2: over the ground between 0.2d and d), the h1 of a land path shorter "
+        "than 15 km when terrain_available is true and there is no profile",
+    ),
+    CaseField(
+        "terrain_available",
+        "boolean",
+        "Terrain information is available (§3.1.2 h1 = hb, §12 sigma of (34) over wa_m); "
+        "false: §3.1.1 h1 from ha_m and heff_m, §12 fixed sigma. Default: true with a "
+        "profile (which must not be false), else false",
+    ),
     CaseField(
         "h2_m",
         "number",

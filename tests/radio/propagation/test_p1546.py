@@ -158,6 +158,54 @@ def test_location_percentage_moves_the_field_as_the_normal_law_says() -> None:
     assert float(rarely.e_dbuv_m - median.e_dbuv_m) == pytest.approx(1.2816 * 12.0, abs=0.02)
 
 
+def test_terrain_information_picks_the_location_sigma_of_section_12() -> None:
+    def shift(**terrain: Any) -> float:
+        low = field_strength(600.0, 50.0, 20.0, 75.0, 10.0, q_percent=10.0, **terrain)
+        median = field_strength(600.0, 50.0, 20.0, 75.0, 10.0, q_percent=50.0, **terrain)
+        return float(low.e_dbuv_m - median.e_dbuv_m)
+
+    # (34): sigma_L = (0.024 f/1000 + 0.52) wa^0.28, wa = 500 m; without terrain, 12 dB
+    sigma_34 = (0.024 * 0.6 + 0.52) * 500.0**0.28
+    assert shift(terrain_available=True) == pytest.approx(1.2816 * sigma_34, abs=0.02)
+    assert shift(terrain_available=False) == pytest.approx(1.2816 * 12.0, abs=0.02)
+    assert shift() == pytest.approx(shift(terrain_available=False))
+
+
+_SHORT_LAND: dict[str, Any] = {
+    "f_mhz": 600.0, "t_percent": 50.0, "q_percent": 20.0, "ha_m": 30.0, "h2_m": 10.0,
+    "heff_m": 120.0, "sections": [{"zone": "land", "d_km": 9.0}],
+}  # fmt: skip
+
+
+def test_h1_of_a_short_land_path_follows_the_terrain_answer() -> None:
+    without = p1546_path({**_SHORT_LAND, "terrain_available": False})
+    # §3.1.1 (5): h1 = ha + (heff - ha)(d - 3)/12 = 30 + 90 * 6/12 = 75 m
+    assert without == p1546_path({**_SHORT_LAND, "h1_m": 75.0, "terrain_available": False})
+    # §3.1.2 (6): h1 = hb
+    with_terrain = p1546_path({**_SHORT_LAND, "terrain_available": True, "hb_m": 75.0})
+    assert with_terrain == p1546_path({**_SHORT_LAND, "h1_m": 75.0, "terrain_available": True})
+    # same h1, different §12 sigma
+    assert with_terrain["e_dbuv_m"] != pytest.approx(without["e_dbuv_m"], abs=0.1)
+    assert p1546_path(_SHORT_LAND) == without
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"terrain_available": True}, "hb_m"),
+        ({"terrain_available": "yes"}, "terrain_available"),
+        (
+            {"terrain_available": False, "profile": {"d_km": [0, 4.5, 9], "h_m": [0, 5, 0]}},
+            "terrain_available",
+        ),
+    ],
+)
+def test_terrain_answer_errors_name_the_field(change: dict[str, Any], field: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        p1546_path({**_SHORT_LAND, **change})
+    assert caught.value.field == field
+
+
 def test_negative_h1_is_continuous_at_zero_and_lower_below() -> None:
     e = field_strength(600.0, 50.0, 30.0, [-50.0, -1e-9, 0.0, 5.0, 10.0], 10.0).e_dbuv_m
     assert e[1] == pytest.approx(e[2], abs=1e-6)

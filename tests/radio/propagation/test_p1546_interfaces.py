@@ -110,6 +110,8 @@ def test_api_one_case_and_a_list(client: TestClient) -> None:
         ({"f_mhz": 20}, "f_mhz"),
         ({"rx_area": "moon"}, "rx_area"),
         ({"profile": {"d_km": [0, 1], "h_m": [0, 0]}}, "profile"),
+        ({"terrain_available": "yes"}, "terrain_available"),
+        ({"terrain_available": False}, "terrain_available"),
     ],
 )
 def test_api_bad_input_is_problem_json_naming_the_field(

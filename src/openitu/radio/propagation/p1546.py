@@ -23,9 +23,18 @@ Choices where the Recommendation leaves room, all stated where they are made:
 * The terrain clearance angle correction (§11) needs a profile; without one it is not applied.
   The tropospheric-scatter floor of §13 is always applied, with the terminal clearance angles
   of the profile when there is one and 0° (smooth earth) otherwise.
-* Location variability (§12): with a profile, sigma_L of equation (34) for the square of side
-  ``wa``; without one the fixed values of the ITU-R reference implementation (urban and dense
-  urban 8 dB, suburban 10 dB, rural 12 dB). No correction for a receiver adjacent to sea.
+* Whether terrain information is available is an input (``terrain_available``; a profile is
+  terrain information). It picks h1 of a land path under 15 km (§3.1.1 from ha and heff
+  without it, §3.1.2 hb with it) and the location variability (§12): with it, sigma_L of
+  equation (34) for the square of side ``wa``; without it the fixed values of the ITU-R
+  reference implementation (urban and dense urban 8 dB, suburban 10 dB, rural 12 dB). No
+  correction for a receiver adjacent to sea.
+* Emax in (11a) and (15a) is the path's maximum (§2, mixed paths by (42), with the §14
+  slope-path term), as in the ITU-R reference implementation.
+* Where the ITU-R reference implementation departs from the text (the §13 floor only with a
+  profile, (27)/(29) at d < 1 km, the 3 m sea h1 of a mixed path, (10a)/(10b)/(11c)), this
+  module follows the text: docs/radio.md, "Point-to-area (P.1546-6) against the ITU-R
+  reference code", and scripts/validate_p1546.py.
 * The short urban/suburban path correction of P.1546-5 §10 is not part of P.1546-6, whose §10
   is the transmitter clutter correction; it is therefore not applied.
 """
@@ -45,6 +54,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
+from openitu.radio.checks import as_array, check_edition, check_range
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -132,6 +142,11 @@ def _sea_enhancement(d_km: FloatArray, t_percent: FloatArray) -> FloatArray:
     return 2.38 * (1.0 - np.exp(-d_km / 8.94)) * np.log10(50.0 / t_percent)
 
 
+def _sea_maximum(d_km: FloatArray, t_percent: FloatArray) -> FloatArray:
+    """Emax of an all-sea path, equation (1b)."""
+    return _free_space(d_km) + _sea_enhancement(d_km, t_percent)
+
+
 def _d06(f_mhz: FloatArray, h1_m: FloatArray, h2_m: FloatArray | float) -> FloatArray:
     """Path length with 0.6 first-Fresnel-zone clearance over smooth earth, §18 (41)."""
     h1 = np.maximum(h1_m, 0.0)
@@ -172,16 +187,23 @@ def _height_index(h1_m: FloatArray) -> tuple[IntArray, FloatArray]:
     return j.astype(np.intp), w
 
 
-def _pair_10_20(
-    zone: IntArray, ti: IntArray, fi: IntArray, d_km: FloatArray
+#: A figure of the Recommendation as the kernel indexes it: path zone, nominal time and
+#: nominal frequency codes, one per point.
+Figure = tuple[IntArray, IntArray, IntArray]
+
+
+def _curve_pair(
+    figure: Figure, didx: tuple[IntArray, FloatArray], j: IntArray | int
 ) -> tuple[FloatArray, FloatArray]:
-    """E10 and E20 (field strengths of the 10 m and 20 m curves) at distance d."""
+    """Field strengths of the h1 curves j and j + 1 of a figure at the distance whose Table 1
+    index and log weight are ``didx``, interpolated by (13)."""
+    zone, ti, fi = figure
     flat = field_strength_tables().flat
-    i, w = _distance_index(d_km)
-    k = ((zone * 3 + ti) * 3 + fi) * (_N_D * _N_H) + i * _N_H
-    e10 = flat[k] + w * (flat[k + _N_H] - flat[k])
-    e20 = flat[k + 1] + w * (flat[k + _N_H + 1] - flat[k + 1])
-    return e10, e20
+    i, w = didx
+    k = ((zone * 3 + ti) * 3 + fi) * (_N_D * _N_H) + i * _N_H + j
+    e_lo = flat[k] + w * (flat[k + _N_H] - flat[k])
+    e_hi = flat[k + 1] + w * (flat[k + _N_H + 1] - flat[k + 1])
+    return e_lo, e_hi
 
 
 def _low_h1_land(e10: FloatArray, e20: FloatArray, h1: FloatArray, fi: IntArray) -> FloatArray:
@@ -205,12 +227,8 @@ def _nominal_field(
     didx: tuple[IntArray, FloatArray],
 ) -> FloatArray:
     """Field strength of one figure (nominal time ti, frequency fi) at d and h1 (Step 8)."""
-    flat = field_strength_tables().flat
-    i, wd = didx
     j, wh = hidx
-    k = ((zone * 3 + ti) * 3 + fi) * (_N_D * _N_H) + i * _N_H + j
-    e_lo = flat[k] + wd * (flat[k + _N_H] - flat[k])  # (13) on the lower h1 curve
-    e_hi = flat[k + 1] + wd * (flat[k + _N_H + 1] - flat[k + 1])
+    e_lo, e_hi = _curve_pair((zone, ti, fi), didx, j)  # (13) on the two h1 curves
     # §4.1 (8), limited to the maximum of §2 (needed for the extrapolation above 1 200 m)
     e: FloatArray = np.minimum(e_lo + wh * (e_hi - e_lo), emax)
     low = h1 < 10.0
@@ -224,33 +242,32 @@ def _nominal_field(
     if np.any(sea):
         e = e.copy()
         e[sea] = _low_h1_sea(
-            zone[sea], ti[sea], fi[sea], d_km[sea], h1[sea], t_percent[sea], emax[sea],
-            e_lo[sea], e_hi[sea],
+            (zone[sea], ti[sea], fi[sea]), d_km[sea], h1[sea], t_percent[sea], emax[sea],
+            (e_lo[sea], e_hi[sea]),
         )  # fmt: skip
     return e
 
 
 def _low_h1_sea(
-    zone: IntArray,
-    ti: IntArray,
-    fi: IntArray,
+    figure: Figure,
     d_km: FloatArray,
     h1: FloatArray,
     t_percent: FloatArray,
     emax: FloatArray,
-    e10: FloatArray,
-    e20: FloatArray,
+    e10_e20: tuple[FloatArray, FloatArray],
 ) -> FloatArray:
-    """§4.2 (10) and (11) for a sea curve and 3 <= h1 < 10 m."""
+    """§4.2 (10) and (11) for a sea curve and 3 <= h1 < 10 m, given E10 and E20 at d."""
+    e10, e20 = e10_e20
+    fi = figure[2]
     f_nom = np.asarray(_NOMINAL_F)[fi]
     d_h1 = _d06(f_nom, h1, 10.0)  # (10a)
     d_20 = _d06(f_nom, np.full_like(h1, 20.0), 10.0)  # (10b)
     slope_h1 = np.log10(h1 / 10.0) / math.log10(2.0)
     # (11b): log interpolation between Emax at D_h1 and the h1 field at D20
     # below 1 km the first interval of Table 1 extrapolates in log distance
-    e10_d20, e20_d20 = _pair_10_20(zone, ti, fi, d_20)
+    e10_d20, e20_d20 = _curve_pair(figure, _distance_index(d_20), 0)
     e_d20 = e10_d20 + (e20_d20 - e10_d20) * slope_h1
-    e_dh1 = _free_space(d_h1) + _sea_enhancement(d_h1, t_percent)
+    e_dh1 = _sea_maximum(d_h1, t_percent)
     with np.errstate(invalid="ignore", divide="ignore"):
         mid = e_dh1 + (e_d20 - e_dh1) * np.log10(d_km / d_h1) / np.log10(d_20 / d_h1)
     # (11c): blend of the extrapolated curve (8) and the land method (9) beyond D20
@@ -261,16 +278,19 @@ def _low_h1_sea(
     return np.where(d_km <= d_h1, emax, np.where(d_km < d_20, mid, far))
 
 
-def _curve_field(
+def _zone_field(
     zone: IntArray,
     f_mhz: FloatArray,
     t_percent: FloatArray,
     d_km: FloatArray,
     h1: FloatArray,
     emax: FloatArray,
+    *,
+    sea_below_100: bool = True,
 ) -> FloatArray:
     """Steps 6 to 10: the field strength of one path zone, interpolated in h1 and distance
-    (§4, §5), frequency (§6, equation (14)) and time (§7, equation (16))."""
+    (§4, §5), frequency (§6, equation (14)) and time (§7, equation (16)); with
+    ``sea_below_100``, §6 (15) for sea paths below 100 MHz shorter than d600."""
     ti_lo = np.where(t_percent < 10.0, 0, 1).astype(np.intp)
     fi_lo = np.where(f_mhz < 600.0, 0, 1).astype(np.intp)
     hidx = _height_index(h1)
@@ -292,21 +312,9 @@ def _curve_field(
 
     e_t_lo = at_time(ti_lo)
     e_t_hi = at_time(ti_lo + 1)
-    return e_t_lo + (e_t_hi - e_t_lo) * w_t
-
-
-def _zone_field(
-    zone: IntArray,
-    f_mhz: FloatArray,
-    t_percent: FloatArray,
-    d_km: FloatArray,
-    h1: FloatArray,
-    emax: FloatArray,
-) -> FloatArray:
-    """`_curve_field` plus §6 (15): sea paths below 100 MHz shorter than d600."""
-    e = _curve_field(zone, f_mhz, t_percent, d_km, h1, emax)
+    e = e_t_lo + (e_t_hi - e_t_lo) * w_t
     special = (zone != _LAND) & (f_mhz < 100.0)
-    if not np.any(special):
+    if not sea_below_100 or not np.any(special):
         return e
     d600 = _d06(np.full_like(h1, 600.0), h1, 10.0)
     special &= d_km < d600
@@ -314,13 +322,15 @@ def _zone_field(
         return e
     s = special
     df = _d06(f_mhz[s], h1[s], 10.0)
-    emax_sea = _free_space(d_km[s]) + _sea_enhancement(d_km[s], t_percent[s])
-    e_df = _free_space(df) + _sea_enhancement(df, t_percent[s])
-    e_d600 = _curve_field(zone[s], f_mhz[s], t_percent[s], d600[s], h1[s], emax[s])
+    e_df = _sea_maximum(df, t_percent[s])
+    e_d600 = _zone_field(
+        zone[s], f_mhz[s], t_percent[s], d600[s], h1[s], emax[s], sea_below_100=False
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         ramp = e_df + (e_d600 - e_df) * np.log10(d_km[s] / df) / np.log10(d600[s] / df)
     e = e.copy()
-    e[s] = np.where(d_km[s] <= df, emax_sea, ramp)  # (15a), (15b)
+    # (15a), (15b); Emax is the path's maximum of §2 at the required distance, as in (11a)
+    e[s] = np.where(d_km[s] <= df, emax[s], ramp)
     return e
 
 
@@ -344,7 +354,7 @@ def _kernel(
     tca_deg: FloatArray,
     theta_eff1_deg: FloatArray,
     dh_terrain_m: FloatArray,
-    has_profile: npt.NDArray[np.bool_],
+    terrain: npt.NDArray[np.bool_],
     ptx_dbkw: FloatArray,
 ) -> dict[str, FloatArray]:
     """Annex 6 steps on 1-D arrays of equal length (already validated).
@@ -458,7 +468,7 @@ def _kernel(
         v = varied
         sigma_fixed = np.asarray([12.0, 10.0, 8.0, 8.0, 0.0])[rx_area[v]]
         sigma_l = np.where(
-            has_profile[v], (0.024 * f_mhz[v] / 1000.0 + 0.52) * wa_m[v] ** 0.28, sigma_fixed
+            terrain[v], (0.024 * f_mhz[v] / 1000.0 + 0.52) * wa_m[v] ** 0.28, sigma_fixed
         )
         location = zero.copy()
         location[v] = _q_inverse(q_percent[v] / 100.0) * sigma_l
@@ -569,47 +579,6 @@ def _rx_height_correction(
 # ---------------------------------------------------------------------------------------------
 # Validation helpers
 # ---------------------------------------------------------------------------------------------
-def _as_array(value: npt.ArrayLike, field_name: str) -> FloatArray:
-    if isinstance(value, bool | str | bytes):
-        raise InvalidInput(field_name, f"expected a number or an array of numbers, got {value!r}")
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InvalidInput(field_name, "expected a number or an array of numbers") from None
-    if array.size and not np.all(np.isfinite(array)):
-        raise InvalidInput(field_name, "must be finite (no NaN or infinity)")
-    return array
-
-
-def _check_range(
-    array: FloatArray,
-    field_name: str,
-    low: float | None,
-    high: float | None,
-    unit: str,
-    *,
-    low_open: bool = False,
-) -> None:
-    if array.size == 0:
-        return
-    bad = np.zeros(array.shape, dtype=bool)
-    if low is not None:
-        bad |= (array <= low) if low_open else (array < low)
-    if high is not None:
-        bad |= array > high
-    if not np.any(bad):
-        return
-    got = float(array[bad].flat[0])
-    if low is not None and high is not None:
-        span = f"{'(' if low_open else '['}{low:g}, {high:g}] {unit}"
-        reason = f"must lie in {span}"
-    elif low is not None:
-        reason = f"must be {'>' if low_open else '>='} {low:g} {unit}"
-    else:
-        reason = f"must be <= {high:g} {unit}"
-    raise InvalidInput(field_name, f"{reason} (got {got:g})")
-
-
 def _codes(
     value: str | Sequence[str] | npt.ArrayLike, field_name: str, names: Sequence[str]
 ) -> Any:
@@ -627,13 +596,6 @@ def _codes(
         bad = array[codes < 0].flat[0]
         raise InvalidInput(field_name, f"{str(bad)!r} is not one of {', '.join(names)}")
     return codes
-
-
-def _check_edition(edition: str) -> None:
-    if edition.replace(" ", "").upper() not in {e.upper() for e in EDITIONS}:
-        raise InvalidInput(
-            "edition", f"unsupported edition {edition!r} (supported: {', '.join(EDITIONS)})"
-        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -673,6 +635,7 @@ def field_strength(
     tca_deg: npt.ArrayLike | None = None,
     theta_eff1_deg: npt.ArrayLike | None = None,
     dh_terrain_m: npt.ArrayLike = 0.0,
+    terrain_available: bool | None = None,
     edition: str = "P.1546-6",
 ) -> P1546Result:
     """Field strength exceeded at q % of locations for t % of time, ITU-R P.1546-6 Annex 5.
@@ -716,9 +679,15 @@ def field_strength(
     tca_deg, theta_eff1_deg : array_like, optional
         Terrain clearance angle at the receiver (§11 (31)) and the transmitter's clearance
         angle over 15 km (§4.3 a)) [deg], from a terrain profile. With ``tca_deg`` the §11
-        correction applies and §12 uses equation (34); both feed §13.
+        correction applies and, unless ``terrain_available`` says otherwise, §12 uses
+        equation (34); both feed §13.
     dh_terrain_m : array_like, optional
         Terrain height at the transmitter minus that at the receiver [m] (§14 (37b)).
+    terrain_available : bool, optional
+        Whether terrain information is available (§3.1, §12). With it the location
+        variability's standard deviation is that of equation (34) for the square ``wa_m``;
+        without it the fixed values of §12 (urban and dense urban 8 dB, suburban 10 dB,
+        rural 12 dB). Default: available when ``tca_deg`` is given.
     edition : str
         "P.1546-6".
 
@@ -733,50 +702,48 @@ def field_strength(
     InvalidInput
         An input outside the range of the Recommendation, naming the field and the range.
     """
-    _check_edition(edition)
+    check_edition(edition, EDITIONS)
     if ptx_ref not in ("erp", "eirp"):
         raise InvalidInput("ptx_ref", "must be 'erp' or 'eirp'")
-    f = _as_array(f_mhz, "f_mhz")
-    _check_range(f, "f_mhz", 30.0, 4000.0, "MHz")
-    t = _as_array(t_percent, "t_percent")
-    _check_range(t, "t_percent", 1.0, 50.0, "%")
-    q = _as_array(q_percent, "q_percent")
-    _check_range(q, "q_percent", 1.0, 99.0, "%")
-    d = _as_array(d_km, "d_km")
-    _check_range(d, "d_km", 0.0, 1000.0, "km", low_open=True)
-    h1 = _as_array(h1_m, "h1_m")
-    _check_range(h1, "h1_m", None, 3000.0, "m")
-    h2 = _as_array(h2_m, "h2_m")
-    _check_range(h2, "h2_m", 1.0, None, "m")
-    ds = _as_array(d_sea_km, "d_sea_km")
-    _check_range(ds, "d_sea_km", 0.0, 1000.0, "km")
-    ha = np.asarray(np.nan) if ha_m is None else _as_array(ha_m, "ha_m")
+    f = as_array(f_mhz, "f_mhz")
+    check_range(f, "f_mhz", 30.0, 4000.0, unit="MHz")
+    t = as_array(t_percent, "t_percent")
+    check_range(t, "t_percent", 1.0, 50.0, unit="%")
+    q = as_array(q_percent, "q_percent")
+    check_range(q, "q_percent", 1.0, 99.0, unit="%")
+    d = as_array(d_km, "d_km")
+    check_range(d, "d_km", 0.0, 1000.0, unit="km", low_inclusive=False)
+    h1 = as_array(h1_m, "h1_m")
+    check_range(h1, "h1_m", None, 3000.0, unit="m")
+    h2 = as_array(h2_m, "h2_m")
+    check_range(h2, "h2_m", 1.0, None, unit="m")
+    ds = as_array(d_sea_km, "d_sea_km")
+    check_range(ds, "d_sea_km", 0.0, 1000.0, unit="km")
+    ha = np.asarray(np.nan) if ha_m is None else as_array(ha_m, "ha_m")
     if ha_m is not None:
-        _check_range(ha, "ha_m", 0.0, 3000.0, "m", low_open=True)
-    r1 = _as_array(r1_m, "r1_m")
-    _check_range(r1, "r1_m", 0.0, None, "m")
-    r2 = _as_array(r2_m, "r2_m")
-    _check_range(r2, "r2_m", 0.0, None, "m")
-    wa = _as_array(wa_m, "wa_m")
-    _check_range(wa, "wa_m", 0.0, None, "m", low_open=True)
-    p = _as_array(ptx_kw, "ptx_kw")
-    _check_range(p, "ptx_kw", 0.0, None, "kW", low_open=True)
-    tca = np.asarray(np.nan) if tca_deg is None else _as_array(tca_deg, "tca_deg")
+        check_range(ha, "ha_m", 0.0, 3000.0, unit="m", low_inclusive=False)
+    r1 = as_array(r1_m, "r1_m")
+    check_range(r1, "r1_m", 0.0, None, unit="m")
+    r2 = as_array(r2_m, "r2_m")
+    check_range(r2, "r2_m", 0.0, None, unit="m")
+    wa = as_array(wa_m, "wa_m")
+    check_range(wa, "wa_m", 0.0, None, unit="m", low_inclusive=False)
+    p = as_array(ptx_kw, "ptx_kw")
+    check_range(p, "ptx_kw", 0.0, None, unit="kW", low_inclusive=False)
+    tca = np.asarray(np.nan) if tca_deg is None else as_array(tca_deg, "tca_deg")
     if tca_deg is not None:
-        _check_range(tca, "tca_deg", -90.0, 90.0, "deg")
+        check_range(tca, "tca_deg", -90.0, 90.0, unit="deg")
     te1 = (
-        np.asarray(np.nan)
-        if theta_eff1_deg is None
-        else _as_array(theta_eff1_deg, "theta_eff1_deg")
+        np.asarray(np.nan) if theta_eff1_deg is None else as_array(theta_eff1_deg, "theta_eff1_deg")
     )
     if theta_eff1_deg is not None:
-        _check_range(te1, "theta_eff1_deg", -90.0, 90.0, "deg")
-    dht = _as_array(dh_terrain_m, "dh_terrain_m")
+        check_range(te1, "theta_eff1_deg", -90.0, 90.0, unit="deg")
+    dht = as_array(dh_terrain_m, "dh_terrain_m")
     area = _codes(rx_area, "rx_area", RX_AREAS)
     sea_code = _codes(sea, "sea", ZONES)
     if np.any(sea_code == _LAND):
         raise InvalidInput("sea", "must be 'cold_sea' or 'warm_sea'")
-    has_profile = np.asarray(tca_deg is not None)
+    terrain = np.asarray(tca_deg is not None if terrain_available is None else terrain_available)
 
     names = (
         "f_mhz", "t_percent", "q_percent", "d_km", "d_sea_km", "sea", "h1_m", "ha_m", "h2_m",
@@ -808,7 +775,7 @@ def field_strength(
         np.where(known_ha, ha, 0.0), h2,
         np.where(known_ha, r1, 0.0), r2, area.astype(np.intp), wa, tca, te1,
         # without ha the slope-path terms vanish: antennas taken at equal heights
-        np.where(known_ha, dht, h2), has_profile.reshape(1), ptx_db,
+        np.where(known_ha, dht, h2), terrain.reshape(1), ptx_db,
     )  # fmt: skip
     out = _run_chunked(inputs, size)
     details = {key: value.reshape(shape) for key, value in out.items()}
@@ -863,8 +830,8 @@ def profile_parameters(
     ha_m, h2_m : float
         Antenna heights above ground [m] at the transmitter and the receiver.
     """
-    x = _as_array(d_km, "profile.d_km").reshape(-1)
-    h = _as_array(h_m, "profile.h_m").reshape(-1)
+    x = as_array(d_km, "profile.d_km").reshape(-1)
+    h = as_array(h_m, "profile.h_m").reshape(-1)
     if x.size != h.size:
         raise InvalidInput("profile", "d_km and h_m must have the same length")
     if x.size < 2:
@@ -921,6 +888,8 @@ class P1546Case:
     ptx_ref: Literal["erp", "eirp"] = "erp"
     h1_m: float | None = None
     heff_m: float | None = None
+    hb_m: float | None = None
+    terrain_available: bool | None = None
     r1_m: float = 0.0
     r2_m: float = 10.0
     rx_area: str = "rural"
@@ -933,6 +902,14 @@ class P1546Case:
     def d_km(self) -> float:
         return float(sum(s.d_km for s in self.sections))
 
+    @property
+    def has_terrain(self) -> bool:
+        """Whether terrain information is available (§3.1, §12): as stated, else when a
+        profile is given."""
+        if self.terrain_available is not None:
+            return self.terrain_available
+        return self.profile_d_km is not None
+
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> P1546Case:
         """Read a case as a JSON object gives it; `InvalidInput` names a bad or missing field."""
@@ -941,6 +918,7 @@ class P1546Case:
         known = {
             "ptx_kw", "ptx_ref", "f_mhz", "t_percent", "q_percent", "ha_m", "h1_m", "heff_m",
             "h2_m", "r1_m", "r2_m", "rx_area", "wa_m", "sections", "profile", "edition",
+            "hb_m", "terrain_available",
         }  # fmt: skip
         unknown = sorted(set(data) - known)
         if unknown:
@@ -996,15 +974,22 @@ class P1546Case:
         ptx_ref = data.get("ptx_ref", "erp")
         if ptx_ref not in ("erp", "eirp"):
             raise InvalidInput("ptx_ref", "must be 'erp' or 'eirp'")
+        terrain = data.get("terrain_available")
+        if terrain is not None and not isinstance(terrain, bool):
+            raise InvalidInput("terrain_available", "must be true or false")
+        if terrain is False and profile is not None:
+            raise InvalidInput("terrain_available", "a profile is terrain information: not false")
         edition = data.get("edition", "P.1546-6")
         if not isinstance(edition, str):
             raise InvalidInput("edition", "must be a string")
-        _check_edition(edition)
+        check_edition(edition, EDITIONS)
         # the ranges of `field_strength`, checked per case so that a list names its case
         for name, low, high, unit, low_open in _CASE_RANGES:
             value = data.get(name)
             if isinstance(value, int | float) and not isinstance(value, bool):
-                _check_range(np.asarray(float(value)), name, low, high, unit, low_open=low_open)
+                check_range(
+                    np.asarray(float(value)), name, low, high, unit=unit, low_inclusive=not low_open
+                )
         return cls(
             f_mhz=number("f_mhz", required=True),
             t_percent=number("t_percent", required=True),
@@ -1015,6 +1000,8 @@ class P1546Case:
             ptx_ref=ptx_ref,
             h1_m=number("h1_m"),
             heff_m=number("heff_m"),
+            hb_m=number("hb_m"),
+            terrain_available=terrain,
             r1_m=number("r1_m", 0.0),
             r2_m=number("r2_m", 10.0),
             rx_area=str(rx_area),
@@ -1032,6 +1019,8 @@ _CASE_RANGES: Final = (
     ("q_percent", 1.0, 99.0, "%", False),
     ("ha_m", 0.0, 3000.0, "m", True),
     ("h1_m", None, 3000.0, "m", False),
+    ("heff_m", None, 3000.0, "m", False),
+    ("hb_m", None, 3000.0, "m", False),
     ("h2_m", 1.0, None, "m", False),
     ("r1_m", 0.0, None, "m", False),
     ("r2_m", 0.0, None, "m", False),
@@ -1049,6 +1038,7 @@ class _PathInputs:
     theta_eff1_deg: float
     dh_terrain_m: float
     has_profile: bool
+    terrain: bool
 
 
 def _path_inputs(case: P1546Case) -> _PathInputs:
@@ -1077,37 +1067,54 @@ def _path_inputs(case: P1546Case) -> _PathInputs:
             theta_eff1_deg=params.theta_eff1_deg,
             dh_terrain_m=params.htter_m - params.hrter_m,
             has_profile=True,
+            terrain=True,
         )
-    if case.h1_m is not None:
-        h1 = case.h1_m
-    elif d <= 3.0 and d_sea < d:
-        h1 = case.ha_m  # §3.1.1 (4)
-    elif case.heff_m is not None:
-        # §3.1.1 (5) between 3 and 15 km, §3.2 (7) beyond; §3.3 at sea
-        h1 = case.heff_m
-        if d < 15.0 and d_sea < d:
-            h1 = case.ha_m + (case.heff_m - case.ha_m) * (d - 3.0) / 12.0
-    else:
-        raise InvalidInput("h1_m", "give h1_m, heff_m or a profile to determine h1 (§3)")
     return _PathInputs(
-        h1_m=h1,
+        h1_m=_h1_without_profile(case, d, land=d_sea < d),
         d_sea_km=d_sea,
         sea=sea,
         tca_deg=math.nan,
         theta_eff1_deg=math.nan,
         dh_terrain_m=0.0,
         has_profile=False,
+        terrain=case.has_terrain,
     )
 
 
-def p1546_cases(cases: Sequence[P1546Case]) -> list[dict[str, float]]:
-    """Evaluate many cases, vectorised per group; one ``{"e_dbuv_m", "lb_db"}`` per case."""
+def _h1_without_profile(case: P1546Case, d: float, *, land: bool) -> float:
+    """§3 h1 from the heights a case gives. A land or mixed path (§8: sea taken as land)
+    shorter than 15 km takes §3.1.1 without terrain information, (4) ha up to 3 km and (5)
+    beyond, and §3.1.2 (6) hb with it; longer land paths §3.2 (7) heff; sea paths §3.3 heff
+    (the antenna's height above the sea)."""
+    if case.h1_m is not None:
+        return case.h1_m
+    if land and d < 15.0:
+        if case.has_terrain:
+            if case.hb_m is None:
+                raise InvalidInput(
+                    "hb_m", "with terrain information and no profile, give hb_m (§3.1.2) or h1_m"
+                )
+            return case.hb_m
+        if d <= 3.0:
+            return case.ha_m
+        if case.heff_m is not None:
+            return case.ha_m + (case.heff_m - case.ha_m) * (d - 3.0) / 12.0
+    if case.heff_m is None:
+        raise InvalidInput("h1_m", "give h1_m, heff_m or a profile to determine h1 (§3)")
+    return case.heff_m
+
+
+def p1546_cases(cases: Sequence[P1546Case], *, details: bool = False) -> list[dict[str, float]]:
+    """Evaluate many cases, vectorised per group; one ``{"e_dbuv_m", "lb_db"}`` per case.
+
+    With ``details`` each result also holds h1 and the kernel's intermediate values
+    (``emax``, ``e_path``, ``e_ts``, the corrections, ``r_prime``)."""
     paths = [_path_inputs(case) for case in cases]
-    groups: dict[tuple[str, bool], list[int]] = {}
+    groups: dict[tuple[str, bool, bool], list[int]] = {}
     for index, (case, path) in enumerate(zip(cases, paths, strict=True)):
-        groups.setdefault((case.ptx_ref, path.has_profile), []).append(index)
+        groups.setdefault((case.ptx_ref, path.has_profile, path.terrain), []).append(index)
     out: list[dict[str, float]] = [{} for _ in cases]
-    for (ref, has_profile), members in groups.items():
+    for (ref, has_profile, terrain), members in groups.items():
         cs = [cases[i] for i in members]
         ps = [paths[i] for i in members]
 
@@ -1133,9 +1140,13 @@ def p1546_cases(cases: Sequence[P1546Case]) -> list[dict[str, float]]:
             tca_deg=col([p.tca_deg for p in ps]) if has_profile else None,
             theta_eff1_deg=col([p.theta_eff1_deg for p in ps]) if has_profile else None,
             dh_terrain_m=col([p.dh_terrain_m for p in ps]),
+            terrain_available=terrain,
         )
         for j, i in enumerate(members):
             out[i] = {"e_dbuv_m": float(result.e_dbuv_m[j]), "lb_db": float(result.lb_db[j])}
+            if details:
+                out[i]["h1_m"] = ps[j].h1_m
+                out[i].update({k: float(v[j]) for k, v in result.details.items()})
     return out
 
 
