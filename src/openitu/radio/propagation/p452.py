@@ -702,8 +702,12 @@ def _p452_kernel(
     # --- §4.6: the overall prediction. --------------------------------------------------
     ce = 1.0 / ae
     # Fj measures the path's angular distance with the slope of eq. (14) taken on the
-    # bare terrain h (as the ITU-R reference implementation of P.452-18 does).
-    stim = _row_max((h_m + 500.0 * ce[:, None] * geo.d_dr - hts[:, None]) * inv_d)  # (14)
+    # bare terrain h (as the ITU-R reference implementation of P.452-18 does). Its value,
+    # not only its comparison with Str, matters here, so the maximum runs over the
+    # interior points only: on a line-of-sight path the receiver's own ground (slope
+    # (hn - hts)/dtot, below Str but possibly above every interior point's) must not win.
+    interior = idx < last[:, None]  # the transmitter's slope is -inf already
+    stim = _masked_max((h_m + 500.0 * ce[:, None] * geo.d_dr - hts[:, None]) * inv_d, interior)
     str_ = (hrs - hts) / dtot  # eq. (15)
     fj = 1.0 - 0.5 * (1.0 + np.tanh(3.0 * 0.8 * (stim - str_) / 0.3))  # eq. (58): ξ, Θ
     fk = 1.0 - 0.5 * (1.0 + np.tanh(3.0 * 0.5 * (dtot - 20.0) / 20.0))  # eq. (59): κ, dsw
