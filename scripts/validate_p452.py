@@ -488,6 +488,13 @@ def branch_tags(case: dict[str, Any], ours: dict[str, np.ndarray], i: int) -> di
     zones = {1: "A1", 2: "A2", 3: "B"}
     names = {"tx": "Tx end", "rx": "Rx end", "both": "both ends", "path": "along the path"}
     clutter = names.get(case["clutter"], "none") if r[inner].any() else "none"
+    # Eq. (14) on h for Fj (§4.6): is an interior point's slope the largest, or would the
+    # receiver's ground be (the branch OpenITU once took wrongly)?
+    h = np.asarray(case["h_m"])
+    hts = h[0] + case["htg_m"]
+    bulge = 500.0 * d * (dtot - d) * (157.0 - case["dn"]) / (157.0 * EARTH_RADIUS_KM)
+    stim_inner = np.max(((h + bulge - hts) / np.where(d > 0.0, d, np.nan))[1:-1])
+    steep_end = (h[-1] - hts) / dtot > stim_inner
     p, b0 = case["p_percent"], ours["b0_percent"][i]
     lbd = ours["lb0p_db"][i] + ours["ldp_db"][i]
     lbs, lba = ours["lbs_db"][i], ours["lba_db"][i]
@@ -499,13 +506,22 @@ def branch_tags(case: dict[str, Any], ours: dict[str, np.ndarray], i: int) -> di
         "zones": "mixed" if len(set(zone.tolist())) > 1 else zones[int(zone[0])],
         "clutter": clutter,
         "p": "p = 50 %" if p == 50.0 else ("p < β0" if p < b0 else "β0 <= p < 50 %"),
-        "length": "d < 20 km (Fk)" if dtot < 20.0 else "d >= 20 km",
+        "length": (
+            "d < 1 km"
+            if dtot < 1.0
+            else "1 <= d < 20 km (Fk)"
+            if dtot < 20.0
+            else "20 <= d < 800 km"
+            if dtot < 800.0
+            else "d >= 800 km"
+        ),
         "frequency": "f < 0.5 GHz (Alf)" if case["f_ghz"] < 0.5 else "f >= 0.5 GHz",
         "latitude": "|φ| > 70°"
         if abs(0.5 * (case["phit_n"] + case["phir_n"])) > 70.0
         else "|φ| <= 70°",
         "diffraction": "Ldsph > 0" if ours["ldsph_db"][i] > 0.0 else "Ldsph = 0",
         "dominant": dominant,
+        "Fj slope": "receiver's ground above Stim" if steep_end else "Stim interior",
         "profile": case["kind"] + ("" if case["regular"] else ", unequal spacing"),
     }
 
@@ -620,6 +636,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=None, help="default: a fresh seed")
     parser.add_argument("--write-regression", type=Path, default=None)
     parser.add_argument("--regression-cases", type=int, default=300)
+    parser.add_argument(
+        "--include",
+        default="",
+        help="comma-separated case indices to add to the regression set (e.g. past divergences)",
+    )
     parser.add_argument("--reference-worker", nargs=3, metavar=("IN", "OUT", "DIR"))
     args = parser.parse_args()
     if args.reference_worker:
@@ -707,7 +728,8 @@ def main() -> int:
     if args.write_regression is not None:
         rng = np.random.default_rng(seed + 1)
         indices = choose_regression(cases, tags, worst_of_groups, ok, args.regression_cases, rng)
-        indices = [i for i in indices if not errors[i]]
+        extra = [int(x) for x in args.include.split(",") if x.strip()]
+        indices = sorted({i for i in (*indices, *extra) if not errors[i]})
         provenance = {
             "reference": "https://github.com/eeveetza/Py452",
             "commit": commit,
@@ -715,10 +737,12 @@ def main() -> int:
             "how": (
                 "scripts/validate_p452.py --cases "
                 f"{args.cases} --seed {seed} --write-regression ... --regression-cases "
-                f"{args.regression_cases}: cases drawn by draw_cases(n, seed); these were chosen "
+                f"{args.regression_cases} --include {args.include or '(none)'}: cases drawn by "
+                "draw_cases(n, seed); these were chosen "
                 "to cover every branch tag (path class, zones, clutter, p vs β0, length, "
                 "frequency, latitude, spherical-Earth diffraction, dominant mechanism, profile "
-                "kind) and every divergence group's worst case. Py452's bt_loss ran on each "
+                "kind, Fj slope) and every divergence group's worst case, plus the cases named by "
+                "--include. Py452's bt_loss ran on each "
                 "with constant ΔN and N0 maps holding the case's dn and n0; the intermediate "
                 "values come from the Py452 functions bt_loss calls."
             ),
