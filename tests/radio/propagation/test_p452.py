@@ -263,27 +263,11 @@ def test_lb_is_reciprocal_on_a_symmetric_path(
     assert backward.lb_db == pytest.approx(forward.lb_db, abs=1e-6)
 
 
-# Derandomized: one clean-clone run found a 0.43 dB decrease over a longer path that 2,100
-# random draws could not reproduce (see the closing note of 2026-12-07): fixed examples
-# until that case is understood, so that CI answers the same way each run.
-@settings(max_examples=30, deadline=None, derandomize=True)
-@given(
-    d1=st.floats(min_value=2.0, max_value=250.0),
-    gap=st.floats(min_value=5.0, max_value=150.0),
-    f_ghz=st.floats(min_value=0.1, max_value=50.0),
-    p_percent=st.floats(min_value=0.001, max_value=50.0),
-    htg_m=st.floats(min_value=2.0, max_value=200.0),
-    hrg_m=st.floats(min_value=2.0, max_value=200.0),
-    zone=st.sampled_from([1, 2, 3]),
-)
-def test_loss_grows_with_distance_on_smooth_earth(
+def _smooth_pair(
     d1: float, gap: float, f_ghz: float, p_percent: float, htg_m: float, hrg_m: float, zone: int
-) -> None:
-    """On smooth Earth a longer path never loses less. The horizon distances are profile
-    points, so they move in steps of the spacing (0.25 km): a 0.1 dB allowance covers
-    that quantisation, well below the growth over the >= 5 km gap."""
+) -> Any:
     profile = smooth_earth_profile([d1, d1 + gap], step_km=0.25, zone=zone)
-    result = p452_basic_loss(
+    return p452_basic_loss(
         f_ghz,
         p_percent,
         profile.d_km,
@@ -296,8 +280,64 @@ def test_loss_grows_with_distance_on_smooth_earth(
         dcr_km=0.0 if zone != 2 else 500.0,
         **COMMON,
     )
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    d1=st.floats(min_value=2.0, max_value=250.0),
+    gap=st.floats(min_value=5.0, max_value=150.0),
+    f_ghz=st.floats(min_value=0.1, max_value=50.0),
+    p_percent=st.floats(min_value=0.001, max_value=50.0),
+    htg_m=st.floats(min_value=2.0, max_value=200.0),
+    hrg_m=st.floats(min_value=2.0, max_value=200.0),
+    zone=st.sampled_from([1, 2, 3]),
+)
+def test_each_distance_driven_mechanism_grows_with_distance_on_smooth_earth(
+    d1: float, gap: float, f_ghz: float, p_percent: float, htg_m: float, hrg_m: float, zone: int
+) -> None:
+    """On smooth Earth a longer path never has less free-space, diffraction or
+    troposcatter loss. Lb itself may decrease: see the test below."""
+    result = _smooth_pair(d1, gap, f_ghz, p_percent, htg_m, hrg_m, zone)
+    for field in ("lbfsg_db", "lbs_db"):
+        near, far = getattr(result, field)
+        assert far > near, field
+    for field in ("ld50_db", "ldp_db"):
+        near, far = getattr(result, field)
+        assert far >= near - 1e-9, field
+
+
+@pytest.mark.parametrize(
+    ("d1", "gap", "f_ghz", "p_percent", "htg_m", "hrg_m", "near_db", "far_db"),
+    [
+        # Both trans-horizon: Fj (eq. (58)) falls as θ grows, moving Lbam (eq. (63)) from
+        # Lminb0p (LoS plus the whole Ldp, eq. (60)) towards the ducting term (eq. (61)).
+        (55.49718924824455, 5.809829598822527, 1.245755890706019, 0.20354362118798275,
+         2.2706861907648235, 133.4024197422667, 132.14300, 128.65458),
+        # Line of sight at 25 km, trans-horizon at 62 km (Attachment 2 §4): the same blend,
+        # across the change of path class.
+        (25.448505569921586, 36.68036340290284, 0.5511590858263086, 0.38106014987578,
+         13.179483266638677, 9.596162771038802, 129.88174, 121.84721),
+    ],
+)  # fmt: skip
+def test_lb_may_decrease_with_distance_as_the_recommendation_combines_mechanisms(
+    d1: float,
+    gap: float,
+    f_ghz: float,
+    p_percent: float,
+    htg_m: float,
+    hrg_m: float,
+    near_db: float,
+    far_db: float,
+) -> None:
+    """P.452-18's own behaviour, not a defect: for p below β0 the §4.6 combination gives
+    a longer smooth-Earth path a lower Lb (by 3.5 and 8 dB here). The expected values are
+    those of the ITU-R reference code (eeveetza/Py452 at 9cd38ec, run by
+    scripts/validate_p452.py's worker on the same profiles); docs/radio.md explains."""
+    result = _smooth_pair(d1, gap, f_ghz, p_percent, htg_m, hrg_m, 1)
     near, far = result.lb_db
-    assert far >= near - 0.1
+    assert near == pytest.approx(near_db, abs=0.01)
+    assert far == pytest.approx(far_db, abs=0.01)
+    assert far < near - 3.0
 
 
 @settings(max_examples=40, deadline=None)
