@@ -485,3 +485,37 @@ def test_the_good_case_itself_is_accepted() -> None:
     result = p452_basic_loss(**_good_case())
     assert np.isfinite(result.lb_db)
     assert result.lb_db >= result.lbfsg_db - 1.0  # 10 %: LoS short path, small enhancement
+
+
+def test_duct_coupling_applies_on_a_path_exactly_three_quarters_over_sea() -> None:
+    """Eq. (49a) couples a coastal terminal to the duct when ω >= 0.75. Here 16.5 of the
+    22 profile intervals are sea, ω = 0.75 exactly, which the sum of the cells gives as
+    0.7499999999999999: the coupling must still apply. The expected Lb is the ITU-R
+    reference code's (eeveetza/Py452 at 9cd38ec; scripts/validate_p452.py --seed
+    1854922199, case 4067), which OpenITU missed by 2.0 dB before the allowance."""
+    n = 23
+    result = p452_basic_loss(
+        36.16007580859464,
+        0.22135222193096132,
+        np.linspace(0.0, 15.651, n),
+        [0.0] * 17 + [46.1, 29.4, 18.3, 12.3, 7.1, 7.4],
+        zone=[3] * 17 + [1] * 6,
+        htg_m=18.24,
+        hrg_m=37.94,
+        phit_e=269.58481801595326,
+        phit_n=-25.920564497151076,
+        phir_e=269.444354496746,
+        phir_n=-25.98269133415469,
+        dct_km=0.0,
+        dcr_km=4.268454545454546,
+        dn=86.748,
+        n0=347.607,
+        gt_dbi=46.0,
+        gr_dbi=-9.4,
+        pol="v",
+        pressure_hpa=855.8,
+        temperature_c=-13.8,
+    )
+    assert float(result.omega) == pytest.approx(0.75, abs=1e-12)
+    assert float(result.lba_db) == pytest.approx(161.4152876706346, abs=0.01)
+    assert float(result.lb_db) == pytest.approx(170.58399530205656, abs=0.01)

@@ -79,6 +79,7 @@ CLUTTER_FREE_ZONE_KM: Final = 0.05  # Step 4: g_i = h_i within 50 m of either te
 ZONE_COASTAL_LAND: Final = 1  # A1
 ZONE_INLAND: Final = 2  # A2
 ZONE_SEA: Final = 3  # B
+OMEGA_ROUNDING: Final = 1e-9  # allowance at the ω >= 0.75 test of eq. (49a)
 _BLOCK_ELEMENTS: Final = 1 << 16  # profile points per kernel call (cache-sized blocks)
 
 
@@ -587,7 +588,10 @@ def _p452_kernel(
         return np.asarray(np.where(t > 0.0, loss, 0.0))  # eq. (48)
 
     def coupling(dc: FloatArray, dl: FloatArray, hs: FloatArray) -> FloatArray:
-        applies = (dc <= 5.0) & (dc <= dl) & (omega >= 0.75)
+        # ω is a ratio of profile distances summed in floating point: a path exactly three
+        # quarters over sea may come out as 0.7499999999999999, so the threshold of
+        # eq. (49a) gets an allowance far below any real difference in sea fraction.
+        applies = (dc <= 5.0) & (dc <= dl) & (omega >= 0.75 - OMEGA_ROUNDING)
         loss = -3.0 * np.exp(-0.25 * dc * dc) * (1.0 + np.tanh(0.07 * (50.0 - hs)))
         return np.asarray(np.where(applies, loss, 0.0))  # eqs. (49), (49a)
 
