@@ -23,6 +23,10 @@ The whole method of Annex 1, with the path-profile analysis of Attachment 2:
   Attachment 2 (horizons, smooth Earth, roughness) and the Fj slope of §4.6 run on the
   bare terrain h (as the ITU-R reference implementation and the validation set do).
 
+Held case by case against the ITU-R reference implementation (eeveetza/Py452) over the
+whole domain by scripts/validate_p452.py; docs/radio.md gives the figures and the few
+places where the two differ.
+
 Layout (pycraf's split, vectorised further): `_p452_kernel` works on float arrays in
 fixed units (GHz, %, km, m, mrad) for N paths at once, the terrain profiles padded to a
 common length M; the public `p452_basic_loss` checks the inputs, broadcasts them, sorts
