@@ -61,54 +61,8 @@ TOLERANCE_DB = 0.01
 EARTH_RADIUS_KM = 6371.0
 
 PROFILE_KEYS = ("d_km", "h_m", "r_m", "zone")
-SCALAR_KEYS = (
-    "f_ghz",
-    "p_percent",
-    "htg_m",
-    "hrg_m",
-    "phit_e",
-    "phit_n",
-    "phir_e",
-    "phir_n",
-    "gt_dbi",
-    "gr_dbi",
-    "vertical",
-    "dct_km",
-    "dcr_km",
-    "pressure_hpa",
-    "temperature_c",
-    "dn",
-    "n0",
-)
-# What the worker returns per case, in the order of the method: the first that disagrees
-# names the stage where a divergence starts.
-PROFILE_OUTPUTS = (
-    "dtm_km",
-    "dlm_km",
-    "omega",
-    "b0_percent",
-    "trans_horizon",
-    "theta_t_mrad",
-    "theta_r_mrad",
-    "dlt_km",
-    "dlr_km",
-    "hstd_m",
-    "hsrd_m",
-    "hte_m",
-    "hre_m",
-    "hm_m",
-    "theta_mrad",
-)
-LOSS_OUTPUTS = (
-    "lbfsg_db",
-    "lb0p_db",
-    "lb0b_db",
-    "ldsph_db",
-    "ld50_db",
-    "ldp_db",
-    "lbs_db",
-    "lba_db",
-)
+# What the worker returns per case besides Lb, in the order of the method (the first that
+# disagrees names the stage where a divergence starts), with the stage of each.
 STAGE = {
     "dtm_km": "radio-climatic zones (dtm, dlm, ω, β0; §3.2.1)",
     "dlm_km": "radio-climatic zones (dtm, dlm, ω, β0; §3.2.1)",
@@ -134,6 +88,13 @@ STAGE = {
     "lbs_db": "troposcatter (§4.3)",
     "lba_db": "ducting / layer reflection (§4.4)",
 }
+LOSS_OUTPUTS = tuple(k for k in STAGE if k.endswith("_db"))
+PROFILE_OUTPUTS = tuple(k for k in STAGE if k not in LOSS_OUTPUTS)
+
+
+def scalar_keys(case: dict[str, Any]) -> list[str]:
+    """The per-path inputs of a drawn case: its numbers and flags (not its profile)."""
+    return [k for k, v in case.items() if isinstance(v, bool | int | float)]
 
 
 # --- drawing the cases --------------------------------------------------------------------
@@ -291,7 +252,7 @@ def pack(cases: list[dict[str, Any]]) -> dict[str, np.ndarray]:
             array[i, : values.size] = values
             array[i, values.size :] = values[-1]
         out[key] = array
-    for key in SCALAR_KEYS:
+    for key in scalar_keys(cases[0]):
         out[key] = np.array([float(c[key]) for c in cases])
     return out
 
@@ -317,7 +278,7 @@ def reference_worker(inputs: Path, outputs: Path, package_dir: Path) -> None:
         h = data["h_m"][i, :count].copy()
         zone = data["zone"][i, :count].astype(int)
         g = h + data["r_m"][i, :count]
-        s = {k: float(data[k][i]) for k in SCALAR_KEYS}
+        s = {k: float(v[i]) for k, v in data.items() if v.ndim == 1}
         pol = 2 if s["vertical"] else 1
         # Constant maps: the bilinear interpolation returns the case's ΔN and N0 exactly.
         P452.DigitalMaps["DN50"] = np.full(MAP_SHAPE, s["dn"])
@@ -616,7 +577,7 @@ def write_regression(
     for i in indices:
         case = cases[i]
         record: dict[str, Any] = {"index": i}
-        for key in SCALAR_KEYS:
+        for key in scalar_keys(case):
             record[key] = case[key]
         record["kind"] = case["kind"]
         record["dtot_km"] = float(case["d_km"][-1])
