@@ -24,7 +24,7 @@ sea and coastal profiles, latitudes beyond 70 degrees, p below β0 and exactly 5
 script prints the share of cases whose basic transmission loss Lb agrees within 0.01 dB,
 the coverage of each branch of the method, and every divergence above 0.01 dB grouped by
 the stage where the two first differ (profile analysis, LoS, diffraction, troposcatter,
-ducting, the §4.6 combination) and the path class, with counts and the worst case.
+ducting, the §4.5 combination) and the path class, with counts and the worst case.
 
 ``--write-regression FILE`` keeps a few hundred of the cases, chosen to cover every branch,
 with their inputs, the reference's outputs and the provenance (tests/reference/p452/
@@ -463,7 +463,7 @@ def branch_tags(case: dict[str, Any], ours: dict[str, np.ndarray], i: int) -> di
     zones = {1: "A1", 2: "A2", 3: "B"}
     names = {"tx": "Tx end", "rx": "Rx end", "both": "both ends", "path": "along the path"}
     clutter = names.get(case["clutter"], "none") if r[inner].any() else "none"
-    # Eq. (14) on h for Fj (§4.6): is an interior point's slope the largest, or would the
+    # Eq. (14) on h for Fj (§4.5): is an interior point's slope the largest, or would the
     # receiver's ground be (the branch OpenITU once took wrongly)?
     h = np.asarray(case["h_m"])
     hts = h[0] + case["htg_m"]
@@ -507,7 +507,7 @@ def first_stage(ours: dict[str, np.ndarray], ref: dict[str, np.ndarray], i: int)
         tol = 1e-6 * max(1.0, abs(b)) if key in PROFILE_OUTPUTS else 0.5 * TOLERANCE_DB
         if not abs(a - b) <= tol:
             return STAGE[key]
-    return "the §4.6 combination (eqs. (57)-(64))"
+    return "the §4.5 combination (eqs. (57)-(64))"
 
 
 def describe(case: dict[str, Any]) -> str:

@@ -204,7 +204,7 @@ def test_reciprocal_mechanisms_do_not_depend_on_direction(
     profile: dict[str, Any], f_ghz: float, p_percent: float, htg_m: float, hrg_m: float, pol: str
 ) -> None:
     """Free space, diffraction, troposcatter and ducting treat both ends alike, so swapping
-    the stations leaves them unchanged (only the §4.6 blend through Fj, which measures the
+    the stations leaves them unchanged (only the §4.5 blend through Fj, which measures the
     path from the interferer, is direction-dependent in P.452-18)."""
     case = {
         **COMMON,
@@ -329,7 +329,7 @@ def test_lb_may_decrease_with_distance_as_the_recommendation_combines_mechanisms
     near_db: float,
     far_db: float,
 ) -> None:
-    """P.452-18's own behaviour, not a defect: for p below β0 the §4.6 combination gives
+    """P.452-18's own behaviour, not a defect: for p below β0 the §4.5 combination gives
     a longer smooth-Earth path a lower Lb (by 3.5 and 8 dB here). The expected values are
     those of the ITU-R reference code (eeveetza/Py452 at 9cd38ec, run by
     scripts/validate_p452.py's worker on the same profiles); docs/radio.md explains."""

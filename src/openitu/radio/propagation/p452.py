@@ -9,7 +9,7 @@ The whole method of Annex 1, with the path-profile analysis of Attachment 2:
   interpolation eqs. (41)-(42)),
 - tropospheric scatter (§4.3, eq. (45)),
 - ducting and layer reflection (§4.4, eqs. (46)-(56)),
-- the overall combination of §4.6 (eqs. (57)-(64)), giving the basic transmission loss
+- the overall combination of §4.5 (eqs. (57)-(64)), giving the basic transmission loss
   not exceeded for p % of the time,
 - gaseous attenuation (eq. (9), with ρ = 7.5 + 2.5ω g/m³, and 3 g/m³ for
   troposcatter) from the line-by-line method of Rec. ITU-R P.676 Annex 1 with the
@@ -20,7 +20,7 @@ The whole method of Annex 1, with the path-profile analysis of Attachment 2:
 - clutter as P.452-18 models it: the *radio profile* g_i = h_i + R_i adds the
   representative clutter height R_i of each point to the terrain except within 50 m of
   either terminal; the diffraction model runs on g, while the profile analysis of
-  Attachment 2 (horizons, smooth Earth, roughness) and the Fj slope of §4.6 run on the
+  Attachment 2 (horizons, smooth Earth, roughness) and the Fj slope of §4.5 run on the
   bare terrain h (as the ITU-R reference implementation and the validation set do).
 
 Held case by case against the ITU-R reference implementation (eeveetza/Py452) over the
@@ -633,7 +633,7 @@ def _p452_kernel(
     )  # eq. (53)
     lba = af + gamma_d * theta1 + ap + gamma * dtot  # eqs. (46), (50)
 
-    # --- §4.6: the overall prediction. --------------------------------------------------
+    # --- §4.5: the overall prediction. --------------------------------------------------
     ce = 1.0 / ae
     # Fj measures the path's angular distance with the slope of eq. (14) taken on the
     # bare terrain h (as the ITU-R reference implementation of P.452-18 does). Its value,
@@ -903,7 +903,7 @@ def p452_basic_loss(
 
     Clear-air interference prediction between stations on the Earth's surface (Annex 1
     §4: line of sight, delta-Bullington diffraction, troposcatter, ducting/layer
-    reflection, combined by §4.6 eq. (64)) on a terrain profile.
+    reflection, combined by §4.5 eq. (64)) on a terrain profile.
 
     Many paths at once: the profiles are arrays whose last axis runs along the path,
     shape S + (M,); every per-path parameter broadcasts with S (a single profile with an
