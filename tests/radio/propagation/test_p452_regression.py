@@ -125,6 +125,17 @@ def test_the_cases_cover_every_branch() -> None:
     lat = np.array([0.5 * (c["phit_n"] + c["phir_n"]) for c in cases])
     f = np.array([c["f_ghz"] for c in cases])
     clutter_t = [any(r > 0 for r in c["r_m"][: len(c["r_m"]) // 3]) for c in cases]
+
+    def receiver_ground_steeper(case: dict[str, Any]) -> bool:
+        """Would the receiver's ground beat every interior point in Stim (eq. (14) on h,
+        for Fj)? The branch OpenITU once got wrong."""
+        d, h = distances(case), np.asarray(case["h_m"])
+        hts, dtot = h[0] + case["htg_m"], d[-1]
+        ae = 6371.0 * 157.0 / (157.0 - case["dn"])
+        di, hi = d[1:-1], h[1:-1]
+        inner = (hi + 500.0 * di * (dtot - di) / ae - hts) / di
+        return bool((h[-1] - hts) / dtot > inner.max())
+
     clutter_r = [any(r > 0 for r in c["r_m"][-(len(c["r_m"]) // 3) :]) for c in cases]
     checks = {
         "line of sight": (~np.asarray(result.trans_horizon)).sum(),
@@ -149,6 +160,10 @@ def test_the_cases_cover_every_branch() -> None:
         ).sum(),
         "vertical polarisation": sum(c["vertical"] for c in cases),
         "unequal spacing": sum("d_km" in c for c in cases),
+        "LoS, receiver's ground steeper than Stim": sum(
+            receiver_ground_steeper(c) and not t
+            for c, t in zip(cases, np.asarray(result.trans_horizon), strict=True)
+        ),
     }
     missing = [name for name, count in checks.items() if count < 5]
     assert not missing, checks
