@@ -20,15 +20,16 @@ from openitu.errors import InvalidInput
 FloatArray = npt.NDArray[np.float64]
 
 
-def as_array(value: npt.ArrayLike, field: str) -> FloatArray:
-    """``value`` as a float64 array (shape () for a scalar); finite numbers only."""
+def as_array(value: npt.ArrayLike, field: str, *, finite: bool = True) -> FloatArray:
+    """``value`` as a float64 array (shape () for a scalar); finite numbers only, unless
+    ``finite`` is False (the caller checks the part that counts, e.g. a padded profile)."""
     if isinstance(value, bool | str | bytes):
         raise InvalidInput(field, f"expected a number or an array of numbers, got {value!r}")
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
         raise InvalidInput(field, "expected a number or an array of numbers") from None
-    if array.size and not np.all(np.isfinite(array)):
+    if finite and array.size and not np.all(np.isfinite(array)):
         raise InvalidInput(field, "must be finite (no NaN or infinity)")
     return array
 

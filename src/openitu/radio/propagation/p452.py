@@ -9,7 +9,7 @@ The whole method of Annex 1, with the path-profile analysis of Attachment 2:
   interpolation eqs. (41)-(42)),
 - tropospheric scatter (§4.3, eq. (45)),
 - ducting and layer reflection (§4.4, eqs. (46)-(56)),
-- the overall combination of §4.6 (eqs. (57)-(64)), giving the basic transmission loss
+- the overall combination of §4.5 (eqs. (57)-(64)), giving the basic transmission loss
   not exceeded for p % of the time,
 - gaseous attenuation (eq. (9), with ρ = 7.5 + 2.5ω g/m³, and 3 g/m³ for
   troposcatter) from the line-by-line method of Rec. ITU-R P.676 Annex 1 with the
@@ -20,8 +20,12 @@ The whole method of Annex 1, with the path-profile analysis of Attachment 2:
 - clutter as P.452-18 models it: the *radio profile* g_i = h_i + R_i adds the
   representative clutter height R_i of each point to the terrain except within 50 m of
   either terminal; the diffraction model runs on g, while the profile analysis of
-  Attachment 2 (horizons, smooth Earth, roughness) and the Fj slope of §4.6 run on the
+  Attachment 2 (horizons, smooth Earth, roughness) and the Fj slope of §4.5 run on the
   bare terrain h (as the ITU-R reference implementation and the validation set do).
+
+Held case by case against the ITU-R reference implementation (eeveetza/Py452) over the
+whole domain by scripts/validate_p452.py; docs/radio.md gives the figures and the few
+places where the two differ.
 
 Layout (pycraf's split, vectorised further): `_p452_kernel` works on float arrays in
 fixed units (GHz, %, km, m, mrad) for N paths at once, the terrain profiles padded to a
@@ -34,8 +38,11 @@ the profile are row reductions, and the branches of the Recommendation are
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Final
 
 import numpy as np
@@ -76,97 +83,21 @@ CLUTTER_FREE_ZONE_KM: Final = 0.05  # Step 4: g_i = h_i within 50 m of either te
 ZONE_COASTAL_LAND: Final = 1  # A1
 ZONE_INLAND: Final = 2  # A2
 ZONE_SEA: Final = 3  # B
+OMEGA_ROUNDING: Final = 1e-9  # allowance at the ω >= 0.75 test of eq. (49a)
 _BLOCK_ELEMENTS: Final = 1 << 16  # profile points per kernel call (cache-sized blocks)
 
-# Rec. ITU-R P.676-11 Annex 1, Table 1 (oxygen: f0 [GHz], a1..a6) and Table 2 (water
-# vapour: f0 [GHz], b1..b6). The ITU-R reference implementation of P.452-18 uses P.676-11.
-_OXYGEN_LINES_P676_11: Final = np.array(
-    [
-        (50.474214, 0.975, 9.651, 6.69, 0.0, 2.566, 6.85),
-        (50.987745, 2.529, 8.653, 7.17, 0.0, 2.246, 6.8),
-        (51.50336, 6.193, 7.709, 7.64, 0.0, 1.947, 6.729),
-        (52.021429, 14.32, 6.819, 8.11, 0.0, 1.667, 6.64),
-        (52.542418, 31.24, 5.983, 8.58, 0.0, 1.388, 6.526),
-        (53.066934, 64.29, 5.201, 9.06, 0.0, 1.349, 6.206),
-        (53.595775, 124.6, 4.474, 9.55, 0.0, 2.227, 5.085),
-        (54.130025, 227.3, 3.8, 9.96, 0.0, 3.17, 3.75),
-        (54.67118, 389.7, 3.182, 10.37, 0.0, 3.558, 2.654),
-        (55.221384, 627.1, 2.618, 10.89, 0.0, 2.56, 2.952),
-        (55.783815, 945.3, 2.109, 11.34, 0.0, -1.172, 6.135),
-        (56.264774, 543.4, 0.014, 17.03, 0.0, 3.525, -0.978),
-        (56.363399, 1331.8, 1.654, 11.89, 0.0, -2.378, 6.547),
-        (56.968211, 1746.6, 1.255, 12.23, 0.0, -3.545, 6.451),
-        (57.612486, 2120.1, 0.91, 12.62, 0.0, -5.416, 6.056),
-        (58.323877, 2363.7, 0.621, 12.95, 0.0, -1.932, 0.436),
-        (58.446588, 1442.1, 0.083, 14.91, 0.0, 6.768, -1.273),
-        (59.164204, 2379.9, 0.387, 13.53, 0.0, -6.561, 2.309),
-        (59.590983, 2090.7, 0.207, 14.08, 0.0, 6.957, -0.776),
-        (60.306056, 2103.4, 0.207, 14.15, 0.0, -6.395, 0.699),
-        (60.434778, 2438.0, 0.386, 13.39, 0.0, 6.342, -2.825),
-        (61.150562, 2479.5, 0.621, 12.92, 0.0, 1.014, -0.584),
-        (61.800158, 2275.9, 0.91, 12.63, 0.0, 5.014, -6.619),
-        (62.41122, 1915.4, 1.255, 12.17, 0.0, 3.029, -6.759),
-        (62.486253, 1503.0, 0.083, 15.13, 0.0, -4.499, 0.844),
-        (62.997984, 1490.2, 1.654, 11.74, 0.0, 1.856, -6.675),
-        (63.568526, 1078.0, 2.108, 11.34, 0.0, 0.658, -6.139),
-        (64.127775, 728.7, 2.617, 10.88, 0.0, -3.036, -2.895),
-        (64.67891, 461.3, 3.181, 10.38, 0.0, -3.968, -2.59),
-        (65.224078, 274.0, 3.8, 9.96, 0.0, -3.528, -3.68),
-        (65.764779, 153.0, 4.473, 9.55, 0.0, -2.548, -5.002),
-        (66.302096, 80.4, 5.2, 9.06, 0.0, -1.66, -6.091),
-        (66.836834, 39.8, 5.982, 8.58, 0.0, -1.68, -6.393),
-        (67.369601, 18.56, 6.818, 8.11, 0.0, -1.956, -6.475),
-        (67.900868, 8.172, 7.708, 7.64, 0.0, -2.216, -6.545),
-        (68.431006, 3.397, 8.652, 7.17, 0.0, -2.492, -6.6),
-        (68.960312, 1.334, 9.65, 6.69, 0.0, -2.773, -6.65),
-        (118.750334, 940.3, 0.01, 16.64, 0.0, -0.439, 0.079),
-        (368.498246, 67.4, 0.048, 16.4, 0.0, 0.0, 0.0),
-        (424.76302, 637.7, 0.044, 16.4, 0.0, 0.0, 0.0),
-        (487.249273, 237.4, 0.049, 16.0, 0.0, 0.0, 0.0),
-        (715.392902, 98.1, 0.145, 16.0, 0.0, 0.0, 0.0),
-        (773.83949, 572.3, 0.141, 16.2, 0.0, 0.0, 0.0),
-        (834.145546, 183.1, 0.145, 14.7, 0.0, 0.0, 0.0),
-    ]
-)
-_WATER_VAPOUR_LINES_P676_11: Final = np.array(
-    [
-        (22.23508, 0.1079, 2.144, 26.38, 0.76, 5.087, 1.0),
-        (67.80396, 0.0011, 8.732, 28.58, 0.69, 4.93, 0.82),
-        (119.99594, 0.0007, 8.353, 29.48, 0.7, 4.78, 0.79),
-        (183.310087, 2.273, 0.668, 29.06, 0.77, 5.022, 0.85),
-        (321.22563, 0.047, 6.179, 24.04, 0.67, 4.398, 0.54),
-        (325.152888, 1.514, 1.541, 28.23, 0.64, 4.893, 0.74),
-        (336.227764, 0.001, 9.825, 26.93, 0.69, 4.74, 0.61),
-        (380.197353, 11.67, 1.048, 28.11, 0.54, 5.063, 0.89),
-        (390.134508, 0.0045, 7.347, 21.52, 0.63, 4.81, 0.55),
-        (437.346667, 0.0632, 5.048, 18.45, 0.6, 4.23, 0.48),
-        (439.150807, 0.9098, 3.595, 20.07, 0.63, 4.483, 0.52),
-        (443.018343, 0.192, 5.048, 15.55, 0.6, 5.083, 0.5),
-        (448.001085, 10.41, 1.405, 25.64, 0.66, 5.028, 0.67),
-        (470.888999, 0.3254, 3.597, 21.34, 0.66, 4.506, 0.65),
-        (474.689092, 1.26, 2.379, 23.2, 0.65, 4.804, 0.64),
-        (488.490108, 0.2529, 2.852, 25.86, 0.69, 5.201, 0.72),
-        (503.568532, 0.0372, 6.731, 16.12, 0.61, 3.98, 0.43),
-        (504.482692, 0.0124, 6.731, 16.12, 0.61, 4.01, 0.45),
-        (547.67644, 0.9785, 0.158, 26.0, 0.7, 4.5, 1.0),
-        (552.02096, 0.184, 0.158, 26.0, 0.7, 4.5, 1.0),
-        (556.935985, 497.0, 0.159, 30.86, 0.69, 4.552, 1.0),
-        (620.700807, 5.015, 2.391, 24.38, 0.71, 4.856, 0.68),
-        (645.766085, 0.0067, 8.633, 18.0, 0.6, 4.0, 0.5),
-        (658.00528, 0.2732, 7.816, 32.1, 0.69, 4.14, 1.0),
-        (752.033113, 243.4, 0.396, 30.86, 0.68, 4.352, 0.84),
-        (841.051732, 0.0134, 8.177, 15.9, 0.33, 5.76, 0.45),
-        (859.965698, 0.1325, 8.055, 30.6, 0.68, 4.09, 0.84),
-        (899.303175, 0.0547, 7.914, 29.85, 0.68, 4.53, 0.9),
-        (902.611085, 0.0386, 8.429, 28.65, 0.7, 5.1, 0.95),
-        (906.205957, 0.1836, 5.11, 24.08, 0.7, 4.7, 0.53),
-        (916.171582, 8.4, 1.441, 26.73, 0.7, 5.15, 0.78),
-        (923.112692, 0.0079, 10.293, 29.0, 0.7, 5.0, 0.8),
-        (970.315022, 9.009, 1.919, 25.5, 0.64, 4.94, 0.67),
-        (987.926764, 134.6, 0.257, 29.85, 0.68, 4.55, 0.9),
-        (1780.0, 17506.0, 0.952, 196.3, 2.0, 24.15, 5.0),
-    ]
-)
+
+@cache
+def _p676_11_lines(name: str) -> FloatArray:
+    """Rec. ITU-R P.676-11 Annex 1, Table 1 (``"oxygen"``: f0 [GHz], a1..a6) or Table 2
+    (``"water_vapour"``: f0 [GHz], b1..b6), the edition the ITU-R reference implementation
+    of P.452-18 uses, as ITU-Rpy (itur 0.4.0, MIT, a dependency) ships them. Found without
+    importing itur (its import changes numpy's error state for the whole process)."""
+    spec = importlib.util.find_spec("itur")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the itur package (P.676-11 line tables) is not installed")
+    table = Path(next(iter(spec.submodule_search_locations))) / f"data/676/v11_lines_{name}.txt"
+    return np.asarray(np.loadtxt(table, delimiter=",", skiprows=1, dtype=np.float64))
 
 
 # ---------------------------------------------------------------------------------------
@@ -193,7 +124,7 @@ def _specific_attenuation_db_km(
     theta = 300.0 / temperature
     e = unique[:, 1:2] * temperature / 216.7  # water-vapour partial pressure, eq. (4)
 
-    ox = _OXYGEN_LINES_P676_11
+    ox = _p676_11_lines("oxygen")
     fo, a1, a2, a3, a4, a5, a6 = (ox[:, k] for k in range(7))
     s_o = a1 * 1e-7 * p * theta**3 * np.exp(a2 * (1.0 - theta))  # eq. (3)
     df_o = a3 * 1e-4 * (p * theta ** (0.8 - a4) + 1.1 * e * theta)  # eq. (6a)
@@ -203,7 +134,7 @@ def _specific_attenuation_db_km(
     nd_a = p * theta**2  # eq. (8) factors
     nd_b = 1.4e-12 * p * theta**1.5
 
-    wv = _WATER_VAPOUR_LINES_P676_11
+    wv = _p676_11_lines("water_vapour")
     fw, b1, b2, b3, b4, b5, b6 = (wv[:, k] for k in range(7))
     s_w = b1 * 1e-1 * e * theta**3.5 * np.exp(b2 * (1.0 - theta))  # eq. (3)
     df_w = b3 * 1e-4 * (p * theta**b4 + b5 * e * theta**b6)  # eq. (6a)
@@ -661,7 +592,10 @@ def _p452_kernel(
         return np.asarray(np.where(t > 0.0, loss, 0.0))  # eq. (48)
 
     def coupling(dc: FloatArray, dl: FloatArray, hs: FloatArray) -> FloatArray:
-        applies = (dc <= 5.0) & (dc <= dl) & (omega >= 0.75)
+        # ω is a ratio of profile distances summed in floating point: a path exactly three
+        # quarters over sea may come out as 0.7499999999999999, so the threshold of
+        # eq. (49a) gets an allowance far below any real difference in sea fraction.
+        applies = (dc <= 5.0) & (dc <= dl) & (omega >= 0.75 - OMEGA_ROUNDING)
         loss = -3.0 * np.exp(-0.25 * dc * dc) * (1.0 + np.tanh(0.07 * (50.0 - hs)))
         return np.asarray(np.where(applies, loss, 0.0))  # eqs. (49), (49a)
 
@@ -699,11 +633,15 @@ def _p452_kernel(
     )  # eq. (53)
     lba = af + gamma_d * theta1 + ap + gamma * dtot  # eqs. (46), (50)
 
-    # --- §4.6: the overall prediction. --------------------------------------------------
+    # --- §4.5: the overall prediction. --------------------------------------------------
     ce = 1.0 / ae
     # Fj measures the path's angular distance with the slope of eq. (14) taken on the
-    # bare terrain h (as the ITU-R reference implementation of P.452-18 does).
-    stim = _row_max((h_m + 500.0 * ce[:, None] * geo.d_dr - hts[:, None]) * inv_d)  # (14)
+    # bare terrain h (as the ITU-R reference implementation of P.452-18 does). Its value,
+    # not only its comparison with Str, matters here, so the maximum runs over the
+    # interior points only: on a line-of-sight path the receiver's own ground (slope
+    # (hn - hts)/dtot, below Str but possibly above every interior point's) must not win.
+    interior = idx < last[:, None]  # the transmitter's slope is -inf already
+    stim = _masked_max((h_m + 500.0 * ce[:, None] * geo.d_dr - hts[:, None]) * inv_d, interior)
     str_ = (hrs - hts) / dtot  # eq. (15)
     fj = 1.0 - 0.5 * (1.0 + np.tanh(3.0 * 0.8 * (stim - str_) / 0.3))  # eq. (58): ξ, Θ
     fk = 1.0 - 0.5 * (1.0 + np.tanh(3.0 * 0.5 * (dtot - 20.0) / 20.0))  # eq. (59): κ, dsw
@@ -850,16 +788,6 @@ LOSS_FIELDS: Final = (
 )
 
 
-def _profile_array(value: npt.ArrayLike, field: str) -> FloatArray:
-    if isinstance(value, bool | str | bytes):
-        raise InvalidInput(field, f"expected an array of numbers, got {value!r}")
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InvalidInput(field, "expected an array of numbers") from None
-    return array
-
-
 def _polarisation(pol: str | Sequence[str] | npt.ArrayLike) -> BoolArray:
     """True where vertical: "h"/"v" (also "horizontal"/"vertical"), any case."""
     array = np.asarray(pol)
@@ -975,7 +903,7 @@ def p452_basic_loss(
 
     Clear-air interference prediction between stations on the Earth's surface (Annex 1
     §4: line of sight, delta-Bullington diffraction, troposcatter, ducting/layer
-    reflection, combined by §4.6 eq. (64)) on a terrain profile.
+    reflection, combined by §4.5 eq. (64)) on a terrain profile.
 
     Many paths at once: the profiles are arrays whose last axis runs along the path,
     shape S + (M,); every per-path parameter broadcasts with S (a single profile with an
@@ -1091,13 +1019,13 @@ def p452_basic_loss(
     vertical = _polarisation(pol)
 
     # --- profiles ------------------------------------------------------------------------
-    d = _profile_array(d_km, "d_km")
+    d = as_array(d_km, "d_km", finite=False)
     if d.ndim == 0:
         raise InvalidInput("d_km", "must be an array of profile distances (at least 4 points)")
     width = d.shape[-1]
-    h = _profile_array(h_m, "h_m")
-    r = np.zeros(()) if r_m is None else _profile_array(r_m, "r_m")
-    z = _profile_array(zone, "zone")
+    h = as_array(h_m, "h_m", finite=False)
+    r = np.zeros(()) if r_m is None else as_array(r_m, "r_m", finite=False)
+    z = as_array(zone, "zone", finite=False)
     try:
         d, h, r, z = np.broadcast_arrays(d, h, r, z)
     except ValueError:
