@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
-from openitu.radio.checks import FloatArray, as_array, check_edition, check_range, checked
+from openitu.radio.checks import FloatArray, as_array, check_edition, checked
 
 SPEED_OF_LIGHT_M_S: Final = 299_792_458.0
 PATTERNS: Final = ("omni", "F.699", "F.1245", "S.465", "S.580", "S.1528")
@@ -39,10 +39,8 @@ PATTERNS: Final = ("omni", "F.699", "F.1245", "S.465", "S.580", "S.1528")
 
 def d_over_lambda(d_m: npt.ArrayLike, f_mhz: npt.ArrayLike) -> FloatArray:
     """Antenna diameter in wavelengths, D/λ = D f / c."""
-    d = as_array(d_m, "d_m")
-    f = as_array(f_mhz, "f_mhz")
-    check_range(d, "d_m", 0.0, unit="m", low_inclusive=False)
-    check_range(f, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
+    d = checked(d_m, "d_m", 0.0, unit="m", low_inclusive=False)
+    f = checked(f_mhz, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
     return np.asarray(d * f * 1e6 / SPEED_OF_LIGHT_M_S)
 
 
@@ -63,10 +61,8 @@ def fixed_d_over_lambda(gmax_dbi: npt.ArrayLike) -> FloatArray:
 
 def aperture_gain_dbi(d_over_lambda: npt.ArrayLike, efficiency: npt.ArrayLike = 0.7) -> FloatArray:
     """Peak gain of a circular aperture: ``10 log(η (π D/λ)²)`` [dBi] (earth stations)."""
-    r = as_array(d_over_lambda, "d_over_lambda")
-    eta = as_array(efficiency, "efficiency")
-    check_range(r, "d_over_lambda", 0.0, low_inclusive=False)
-    check_range(eta, "efficiency", 0.0, 1.0, low_inclusive=False)
+    r = checked(d_over_lambda, "d_over_lambda", 0.0, low_inclusive=False)
+    eta = checked(efficiency, "efficiency", 0.0, 1.0, low_inclusive=False)
     return np.asarray(10.0 * np.log10(eta * (np.pi * r) ** 2))
 
 
