@@ -31,6 +31,7 @@ from openitu.radio.propagation.maps import (
     itur_model,
     location,
     lon360,
+    map_values,
 )
 
 P840_EDITIONS: Final = ("P.840-9", "P.840-8", "P.840-7")
@@ -132,7 +133,7 @@ def _lred_kg_m2(lat: FloatArray, lon: FloatArray, p: FloatArray, edition: str) -
         la_ = np.asarray(model.Lred(la, lo, above))
         weight = (np.log(value) - np.log(below)) / (np.log(above) - np.log(below))
         out[mask] = lb + (la_ - lb) * weight
-    return out
+    return map_values(out, lat, lon, edition)
 
 
 def _kl_0c(f: FloatArray) -> FloatArray:
