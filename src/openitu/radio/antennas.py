@@ -89,12 +89,20 @@ def _log_phi(phi: FloatArray) -> FloatArray:
     return np.asarray(np.log10(np.maximum(phi, 1e-12)))
 
 
-def _f699(phi: FloatArray, dl: FloatArray, gmax: FloatArray, f_mhz: FloatArray) -> FloatArray:
+def _fixed_lobes(
+    phi: FloatArray, dl: FloatArray, gmax: FloatArray
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """What F.699-8 and F.1245-3 share: the first side-lobe gain G_1, the main-lobe edge
+    ``φ_m = 20 λ/D sqrt(G_max - G_1)`` and the main-lobe gain at φ."""
     g1 = _first_sidelobe(dl)
-    phi_m = 20.0 / dl * np.sqrt(np.maximum(gmax - g1, 0.0))
+    phi_m = np.asarray(20.0 / dl * np.sqrt(np.maximum(gmax - g1, 0.0)))
+    return g1, phi_m, _main_lobe(phi, dl, gmax)
+
+
+def _f699(phi: FloatArray, dl: FloatArray, gmax: FloatArray, f_mhz: FloatArray) -> FloatArray:
+    g1, phi_m, main = _fixed_lobes(phi, dl, gmax)
     lg = _log_phi(phi)
     lgd = np.log10(dl)
-    main = _main_lobe(phi, dl, gmax)
     # recommends 2.1 (1-86 GHz, D/λ > 100)
     large = np.select(
         [phi < phi_m, phi < 15.85 * dl**-0.6, phi < 48.0],
@@ -118,12 +126,10 @@ def _f699(phi: FloatArray, dl: FloatArray, gmax: FloatArray, f_mhz: FloatArray) 
 
 
 def _f1245(phi: FloatArray, dl: FloatArray, gmax: FloatArray) -> FloatArray:
-    g1 = _first_sidelobe(dl)
-    phi_m = 20.0 / dl * np.sqrt(np.maximum(gmax - g1, 0.0))
+    g1, phi_m, main = _fixed_lobes(phi, dl, gmax)
     phi_r = 12.02 * dl**-0.6
     lg = _log_phi(phi)
     lgd = np.log10(dl)
-    main = _main_lobe(phi, dl, gmax)
     large = np.select(
         [phi < phi_m, phi < np.maximum(phi_m, phi_r), phi < 48.0],
         [main, g1, 29.0 - 25.0 * lg],
