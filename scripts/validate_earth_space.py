@@ -23,7 +23,7 @@ P.618-13, P.676-12 (Annex 2, "approx"), P.840-8, P.837-7, P.838-3, P.839-4, P.45
 (ITU-Rpy 0.4.0 has no P.453-14), P.836-6, P.835-6, P.1510-1, P.1511-2.
 
 ITU-Rpy (``itur``) runs in a separate interpreter (``--peer-python``; by default
-benchmarks/.peers-venv/bin/python when it exists, else this interpreter), reading the
+benchmarks/.peers-venv/bin/python when it has itur, else this interpreter), reading the
 cases from and writing its results to an npz file, so none of its process-wide settings
 (it changes numpy's error state on import) touch ours. It is called one case at a time:
 ITU-Rpy 0.4.0 mis-broadcasts its rain term when frequency and elevation are arrays.
@@ -159,6 +159,18 @@ def peer(inputs: Path, outputs: Path) -> None:
     out["h_topo"] = np.asarray(itu1511.topographic_altitude(lat, lon).value, dtype=float)
     out["h_rain"] = np.asarray(itu839.rain_height(lat, lon).value, dtype=float)
     np.savez(outputs, version=np.array(itur.__version__), **out)
+
+
+def default_peer_python() -> str:
+    """The peers' interpreter of the benchmarks when it has itur, else this one (itur is
+    installed with the package, which reads its maps)."""
+    if PEERS_PYTHON.exists():
+        probe = subprocess.run(
+            [str(PEERS_PYTHON), "-c", "import itur"], capture_output=True, check=False
+        )
+        if probe.returncode == 0:
+            return str(PEERS_PYTHON)
+    return sys.executable
 
 
 def run_peer(cases: dict[str, np.ndarray], python: str) -> tuple[dict[str, np.ndarray], str]:
@@ -357,14 +369,16 @@ def main() -> None:
     parser.add_argument("--per-branch", type=int, default=40)
     parser.add_argument(
         "--peer-python",
-        default=str(PEERS_PYTHON) if PEERS_PYTHON.exists() else sys.executable,
-        help="the interpreter that has itur (ITU-Rpy) installed",
+        default=None,
+        help="the interpreter that has itur (ITU-Rpy) installed (default: "
+        "benchmarks/.peers-venv where it has itur, else this one)",
     )
     parser.add_argument("--peer", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.peer:
         peer(*args.peer)
         return
+    args.peer_python = args.peer_python or default_peer_python()
     cases = draw(args.cases, args.seed)
     peer_out, version = run_peer(cases, args.peer_python)
     ours_out, refused = ours(cases, peer_out["total"])
