@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
-from openitu.radio.checks import FloatArray, as_array, check_edition, check_range, checked
+from openitu.radio.checks import FloatArray, as_array, check_edition, checked
 
 SPEED_OF_LIGHT_M_S: Final = 299_792_458.0
 PATTERNS: Final = ("omni", "F.699", "F.1245", "S.465", "S.580", "S.1528")
@@ -39,10 +39,8 @@ PATTERNS: Final = ("omni", "F.699", "F.1245", "S.465", "S.580", "S.1528")
 
 def d_over_lambda(d_m: npt.ArrayLike, f_mhz: npt.ArrayLike) -> FloatArray:
     """Antenna diameter in wavelengths, D/λ = D f / c."""
-    d = as_array(d_m, "d_m")
-    f = as_array(f_mhz, "f_mhz")
-    check_range(d, "d_m", 0.0, unit="m", low_inclusive=False)
-    check_range(f, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
+    d = checked(d_m, "d_m", 0.0, unit="m", low_inclusive=False)
+    f = checked(f_mhz, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
     return np.asarray(d * f * 1e6 / SPEED_OF_LIGHT_M_S)
 
 
@@ -63,10 +61,8 @@ def fixed_d_over_lambda(gmax_dbi: npt.ArrayLike) -> FloatArray:
 
 def aperture_gain_dbi(d_over_lambda: npt.ArrayLike, efficiency: npt.ArrayLike = 0.7) -> FloatArray:
     """Peak gain of a circular aperture: ``10 log(η (π D/λ)²)`` [dBi] (earth stations)."""
-    r = as_array(d_over_lambda, "d_over_lambda")
-    eta = as_array(efficiency, "efficiency")
-    check_range(r, "d_over_lambda", 0.0, low_inclusive=False)
-    check_range(eta, "efficiency", 0.0, 1.0, low_inclusive=False)
+    r = checked(d_over_lambda, "d_over_lambda", 0.0, low_inclusive=False)
+    eta = checked(efficiency, "efficiency", 0.0, 1.0, low_inclusive=False)
     return np.asarray(10.0 * np.log10(eta * (np.pi * r) ** 2))
 
 
@@ -93,12 +89,20 @@ def _log_phi(phi: FloatArray) -> FloatArray:
     return np.asarray(np.log10(np.maximum(phi, 1e-12)))
 
 
-def _f699(phi: FloatArray, dl: FloatArray, gmax: FloatArray, f_mhz: FloatArray) -> FloatArray:
+def _fixed_lobes(
+    phi: FloatArray, dl: FloatArray, gmax: FloatArray
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """What F.699-8 and F.1245-3 share: the first side-lobe gain G_1, the main-lobe edge
+    ``φ_m = 20 λ/D sqrt(G_max - G_1)`` and the main-lobe gain at φ."""
     g1 = _first_sidelobe(dl)
-    phi_m = 20.0 / dl * np.sqrt(np.maximum(gmax - g1, 0.0))
+    phi_m = np.asarray(20.0 / dl * np.sqrt(np.maximum(gmax - g1, 0.0)))
+    return g1, phi_m, _main_lobe(phi, dl, gmax)
+
+
+def _f699(phi: FloatArray, dl: FloatArray, gmax: FloatArray, f_mhz: FloatArray) -> FloatArray:
+    g1, phi_m, main = _fixed_lobes(phi, dl, gmax)
     lg = _log_phi(phi)
     lgd = np.log10(dl)
-    main = _main_lobe(phi, dl, gmax)
     # recommends 2.1 (1-86 GHz, D/λ > 100)
     large = np.select(
         [phi < phi_m, phi < 15.85 * dl**-0.6, phi < 48.0],
@@ -122,12 +126,10 @@ def _f699(phi: FloatArray, dl: FloatArray, gmax: FloatArray, f_mhz: FloatArray) 
 
 
 def _f1245(phi: FloatArray, dl: FloatArray, gmax: FloatArray) -> FloatArray:
-    g1 = _first_sidelobe(dl)
-    phi_m = 20.0 / dl * np.sqrt(np.maximum(gmax - g1, 0.0))
+    g1, phi_m, main = _fixed_lobes(phi, dl, gmax)
     phi_r = 12.02 * dl**-0.6
     lg = _log_phi(phi)
     lgd = np.log10(dl)
-    main = _main_lobe(phi, dl, gmax)
     large = np.select(
         [phi < phi_m, phi < np.maximum(phi_m, phi_r), phi < 48.0],
         [main, g1, 29.0 - 25.0 * lg],

@@ -12,7 +12,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from openitu.radio.checks import FloatArray, as_array, check_range, checked
+from openitu.radio.checks import FloatArray, as_array, checked
 from openitu.units import db_to_linear, linear_to_db
 
 BOLTZMANN_J_K: Final = 1.380649e-23  # exact (SI 2019)
@@ -36,10 +36,8 @@ def thermal_noise_dbw(t_k: npt.ArrayLike, b_hz: npt.ArrayLike) -> FloatArray:
     ndarray
         N [dBW].
     """
-    t = as_array(t_k, "t_k")
-    b = as_array(b_hz, "b_hz")
-    check_range(t, "t_k", 0.0, unit="K", low_inclusive=False)
-    check_range(b, "b_hz", 0.0, unit="Hz", low_inclusive=False)
+    t = checked(t_k, "t_k", 0.0, unit="K", low_inclusive=False)
+    b = checked(b_hz, "b_hz", 0.0, unit="Hz", low_inclusive=False)
     return np.asarray(BOLTZMANN_DB + 10.0 * np.log10(t) + 10.0 * np.log10(b))
 
 
@@ -55,10 +53,8 @@ def noise_temperature_k(
     t0_k : array_like
         Reference temperature [K] (290 K).
     """
-    f = as_array(nf_db, "nf_db")
-    t0 = as_array(t0_k, "t0_k")
-    check_range(f, "nf_db", 0.0, unit="dB")
-    check_range(t0, "t0_k", 0.0, unit="K", low_inclusive=False)
+    f = checked(nf_db, "nf_db", 0.0, unit="dB")
+    t0 = checked(t0_k, "t0_k", 0.0, unit="K", low_inclusive=False)
     return np.asarray(t0 * (db_to_linear(f) - 1.0))
 
 
@@ -74,10 +70,8 @@ def noise_figure_db(
     t0_k : array_like
         Reference temperature [K] (290 K).
     """
-    t = as_array(t_k, "t_k")
-    t0 = as_array(t0_k, "t0_k")
-    check_range(t, "t_k", 0.0, unit="K")
-    check_range(t0, "t0_k", 0.0, unit="K", low_inclusive=False)
+    t = checked(t_k, "t_k", 0.0, unit="K")
+    t0 = checked(t0_k, "t0_k", 0.0, unit="K", low_inclusive=False)
     return linear_to_db(1.0 + t / t0)
 
 

@@ -74,3 +74,16 @@ def test_the_map_editions_named_are_those_read() -> None:
         maps.itur_model("839", 4)
     )
     assert maps.edition_version("P.618-13") == 13
+
+
+def test_where_the_p836_map_has_no_value_the_location_is_refused() -> None:
+    # itur's copy of the P.836-6 maps lacks most of the 88.875 °N row: no silent NaN.
+    lat, lon, p, hs = (np.array([v]) for v in (87.8687, 313.0445, 1.0, 0.0))
+    with pytest.raises(InvalidInput) as caught:
+        maps.surface_water_vapour_density_g_m3(lat, lon, p, hs)
+    assert caught.value.field == "lat_deg"
+    assert "88.875" in str(caught.value)
+    # South of the gap the map has values, and so does the gap's row where it has them.
+    for latitude, longitude in ((86.0, 313.0445), (88.875, 10.0)):
+        at = (np.array([latitude]), np.array([longitude]))
+        assert np.isfinite(maps.total_water_vapour_content_kg_m2(*at, p, hs))

@@ -33,6 +33,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from openitu.errors import InvalidInput
 from openitu.radio.checks import FloatArray, checked
 
 # The edition of each map read through `itur` when a model does not choose one.
@@ -132,6 +133,27 @@ def bilinear(grid: FloatArray, row: FloatArray, col: FloatArray) -> FloatArray:
     )
 
 
+def map_values(values: FloatArray, lat: FloatArray, lon: FloatArray, what: str) -> FloatArray:
+    """``values`` read from a map at (lat, lon), or `InvalidInput` naming ``lat_deg`` where
+    the map has no value.
+
+    The copies of the P.836-6 and P.840-7/-8 maps that ``itur`` 0.4.0 ships lack most of
+    their 88.875 °N row (NaN at 287 of its 321 longitudes), so that bilinear interpolation
+    has no value north of 86.625 °N at most longitudes: an error says so rather than a
+    silent NaN (docs/radio.md).
+    """
+    missing = np.flatnonzero(~np.isfinite(values))
+    if missing.size:
+        i = missing[0]
+        raise InvalidInput(
+            "lat_deg",
+            f"the {what} map has no value at ({lat[i]:g}, {lon[i]:g}) deg: itur's copy of the "
+            "map lacks the 88.875 deg N row; the P.618-14 chain (P.2145-0 and P.840-9 maps) "
+            "covers it",
+        )
+    return values
+
+
 def _per_percentage(
     function: Callable[..., Any], lat: FloatArray, lon: FloatArray, p: FloatArray, *extra: Any
 ) -> FloatArray:
@@ -143,7 +165,7 @@ def _per_percentage(
         out[mask] = np.asarray(
             function(lat[mask].copy(), lon[mask].copy(), float(value), *args), dtype=np.float64
         ).reshape(-1)
-    return out
+    return map_values(out, lat, lon, "P.836-6")
 
 
 def surface_temperature_k(lat: FloatArray, lon: FloatArray) -> FloatArray:

@@ -45,6 +45,13 @@ def inverse_q(x: npt.ArrayLike) -> FloatArray:
     return np.asarray(np.where(x <= 0.5, z, -z))
 
 
+def _locations_percent(p_percent: npt.ArrayLike) -> FloatArray:
+    """The percentage of locations of §3.2 and §3.3, 0 < p < 100 (Q^-1(p/100) is finite)."""
+    return checked(
+        p_percent, "p_percent", 0.0, 100.0, unit="%", low_inclusive=False, high_inclusive=False
+    )
+
+
 def _terminal(
     h: FloatArray, f: FloatArray, r: FloatArray, ws: FloatArray, method_a: FloatArray
 ) -> FloatArray:
@@ -134,9 +141,7 @@ def terrestrial_clutter_loss_db(
     check_edition(edition, EDITIONS)
     f = checked(f_ghz, "f_ghz", 2.0, 67.0, unit="GHz")
     d = checked(d_km, "d_km", 0.25, unit="km")
-    p = checked(
-        p_percent, "p_percent", 0.0, 100.0, unit="%", low_inclusive=False, high_inclusive=False
-    )
+    p = _locations_percent(p_percent)
     ll = 23.5 + 9.6 * np.log10(f)
     ls = 32.98 + 23.9 * np.log10(d) + 3.0 * np.log10(f)
     loss = -5.0 * np.log10(10.0 ** (-0.2 * ll) + 10.0 ** (-0.2 * ls)) - 6.0 * inverse_q(p / 100.0)
@@ -172,9 +177,7 @@ def earth_space_clutter_loss_db(
     check_edition(edition, EDITIONS)
     f = checked(f_ghz, "f_ghz", 10.0, 100.0, unit="GHz")
     theta = checked(el_deg, "el_deg", 0.0, 90.0, unit="deg")
-    p = checked(
-        p_percent, "p_percent", 0.0, 100.0, unit="%", low_inclusive=False, high_inclusive=False
-    )
+    p = _locations_percent(p_percent)
     k1 = 93.0 * f**0.175
     angle = 0.05 * (1.0 - theta / 90.0) + np.pi * theta / 180.0
     base = -k1 * np.log(1.0 - p / 100.0) / np.tan(angle)

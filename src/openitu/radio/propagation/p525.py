@@ -15,7 +15,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from openitu.radio.checks import FloatArray, as_array, check_edition, check_range, checked
+from openitu.radio.checks import FloatArray, as_array, check_edition, checked
 
 EDITIONS: Final = ("P.525-4",)
 SPEED_OF_LIGHT_M_S: Final = 299_792_458.0
@@ -65,10 +65,8 @@ def free_space_loss_db(
         L_bf [dB], broadcast over the inputs (shape () for scalars).
     """
     check_edition(edition, EDITIONS)
-    f = as_array(f_mhz, "f_mhz")
-    d = as_array(d_km, "d_km")
-    check_range(f, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
-    check_range(d, "d_km", 0.0, unit="km", low_inclusive=False)
+    f = checked(f_mhz, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
+    d = checked(d_km, "d_km", 0.0, unit="km", low_inclusive=False)
     return _free_space_loss_db(f, d)
 
 
@@ -169,6 +167,14 @@ def field_strength_from_pfd_dbuv_m(pfd_dbw_m2: npt.ArrayLike) -> FloatArray:
     return np.asarray(as_array(pfd_dbw_m2, "pfd_dbw_m2") + IMPEDANCE_CONSTANT_DB)
 
 
+def _field_to_power_db(f_mhz: npt.ArrayLike, gr_dbi: npt.ArrayLike) -> FloatArray:
+    """``P_r - E`` of §2.1 [dB]: the pfd of the field (E - 145.76) times the effective
+    area of the antenna (isotropic aperture at f, plus G_r)."""
+    f = checked(f_mhz, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
+    g = as_array(gr_dbi, "gr_dbi")
+    return np.asarray(-IMPEDANCE_CONSTANT_DB + _ISOTROPIC_APERTURE_DB - 20.0 * np.log10(f) + g)
+
+
 def received_power_dbw(
     e_dbuv_m: npt.ArrayLike, f_mhz: npt.ArrayLike, gr_dbi: npt.ArrayLike = 0.0
 ) -> FloatArray:
@@ -192,11 +198,7 @@ def received_power_dbw(
         P_r [dBW].
     """
     e = as_array(e_dbuv_m, "e_dbuv_m")
-    f = as_array(f_mhz, "f_mhz")
-    g = as_array(gr_dbi, "gr_dbi")
-    check_range(f, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
-    s = e - IMPEDANCE_CONSTANT_DB
-    return np.asarray(s + _ISOTROPIC_APERTURE_DB - 20.0 * np.log10(f) + g)
+    return np.asarray(e + _field_to_power_db(f_mhz, gr_dbi))
 
 
 def field_strength_from_received_power_dbuv_m(
@@ -204,10 +206,7 @@ def field_strength_from_received_power_dbuv_m(
 ) -> FloatArray:
     """Inverse of `received_power_dbw`: the field that delivers ``pr_dbw`` [dB(µV/m)]."""
     p = as_array(pr_dbw, "pr_dbw")
-    f = as_array(f_mhz, "f_mhz")
-    g = as_array(gr_dbi, "gr_dbi")
-    check_range(f, "f_mhz", 0.0, unit="MHz", low_inclusive=False)
-    return np.asarray(p - g + 20.0 * np.log10(f) - _ISOTROPIC_APERTURE_DB + IMPEDANCE_CONSTANT_DB)
+    return np.asarray(p - _field_to_power_db(f_mhz, gr_dbi))
 
 
 def eirp_from_erp_dbw(erp_dbw: npt.ArrayLike) -> FloatArray:

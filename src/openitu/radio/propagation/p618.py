@@ -415,7 +415,9 @@ def slant_path_attenuation(
     Parameters
     ----------
     lat_deg, lon_deg : array_like
-        Earth-station latitude [-90, 90] and longitude [-180, 360] [deg].
+        Earth-station latitude [-90, 90] and longitude [-180, 360] [deg]. With the P.836
+        gas inputs or P.840-7/-8 clouds (the P.618-13 chain), a location between 86.625 °N
+        and the pole where those maps have no value is refused (`maps.map_values`).
     f_ghz : array_like
         Frequency [GHz], 1 to 55.
     el_deg : array_like

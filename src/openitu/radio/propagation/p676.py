@@ -157,7 +157,10 @@ def _zenith_water_vapour_db(f: FloatArray, v_t: FloatArray, hs: FloatArray) -> F
     b = 8.741e4 * np.exp(-0.587 * f) + 312.2 * f**-2.38 + 0.723
     h = np.clip(hs, 0.0, 4.0)
     term = 0.0176 * v_t * ratio
-    return np.asarray(np.where(f < 20.0, term, term * (a * h**b + 1.0)))
+    # Below 20 GHz there is no height term; b there is large enough to overflow h**b.
+    above = f >= 20.0
+    height = np.where(above, a * h ** np.where(above, b, 1.0) + 1.0, 1.0)
+    return np.asarray(term * height)
 
 
 def _atmosphere(

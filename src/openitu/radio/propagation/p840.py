@@ -16,6 +16,7 @@ comes from ``itur``. All functions take arrays and broadcast.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Final
@@ -31,6 +32,7 @@ from openitu.radio.propagation.maps import (
     itur_model,
     location,
     lon360,
+    map_values,
 )
 
 P840_EDITIONS: Final = ("P.840-9", "P.840-8", "P.840-7")
@@ -94,45 +96,52 @@ def _bilinear(grid: FloatArray, lat: FloatArray, lon_360: FloatArray) -> FloatAr
     return bilinear(grid, (90.0 - lat) / _GRID_STEP, lon_360 / _GRID_STEP)
 
 
+def _between_maps(
+    table: FloatArray, p: FloatArray, read: Callable[[float, npt.NDArray[np.bool_]], FloatArray]
+) -> FloatArray:
+    """A quantity exceeded for p %, linear in ln p between the maps given at the
+    percentages of ``table`` (P.840-9 §3.1, as P.840-7/-8 §3.1): ``read(percentage, mask)``
+    is the map of that percentage at the points ``mask`` selects."""
+    out = np.empty(p.shape, dtype=np.float64)
+    for value in np.unique(p):
+        mask = p == value
+        i = int(np.clip(np.searchsorted(table, value, side="right") - 1, 0, len(table) - 2))
+        below, above = float(table[i]), float(table[i + 1])
+        low = read(below, mask)
+        if value == below:
+            out[mask] = low
+            continue
+        weight = (np.log(value) - np.log(below)) / (np.log(above) - np.log(below))
+        out[mask] = low + (read(above, mask) - low) * weight
+    return out
+
+
 def _liquid9(lat: FloatArray, lon: FloatArray, p: FloatArray) -> FloatArray:
     """P.840-9 §3.1: L exceeded for p %, interpolated linearly in ln p between the maps."""
     lon_360 = lon360(lon)
-    out = np.empty(lat.shape, dtype=np.float64)
-    for value in np.unique(p):
-        mask = p == value
-        la, lo = lat[mask], lon_360[mask]
-        i = int(np.clip(np.searchsorted(_P9_TABLE, value, side="right") - 1, 0, len(_P9) - 2))
-        (below, name_b), (above, name_a) = _P9[i], _P9[i + 1]
-        l_b = _bilinear(_map9(name_b), la, lo)
-        if value == below:
-            out[mask] = l_b
-            continue
-        l_a = _bilinear(_map9(name_a), la, lo)
-        weight = (np.log(value) - np.log(below)) / (np.log(above) - np.log(below))
-        out[mask] = l_b + (l_a - l_b) * weight
-    return out
+    names = dict(_P9)
+    return _between_maps(
+        _P9_TABLE, p, lambda q, mask: _bilinear(_map9(names[q]), lat[mask], lon_360[mask])
+    )
+
+
+# P.840-7/-8: the percentages of the L_red maps ``itur`` ships.
+_LRED_TABLE: Final = np.array(
+    [0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50, 60, 70, 80, 90, 95, 99.0]
+)
 
 
 def _lred_kg_m2(lat: FloatArray, lon: FloatArray, p: FloatArray, edition: str) -> FloatArray:
     """P.840-7/-8 §3.1: L_red exceeded for p %, log-interpolated between the tabulated
     percentages of the ``itur`` maps."""
     model = itur_model("840", edition_version(edition))
-    table = np.array([0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50, 60, 70, 80, 90, 95, 99.0])
     lon_360 = lon360(lon)
-    out = np.empty(lat.shape, dtype=np.float64)
-    for value in np.unique(p):
-        mask = p == value
-        la, lo = lat[mask].copy(), lon_360[mask].copy()
-        i = int(np.clip(np.searchsorted(table, value, side="right") - 1, 0, len(table) - 2))
-        below, above = float(table[i]), float(table[i + 1])
-        if value == below:
-            out[mask] = model.Lred(la, lo, below)
-            continue
-        lb = np.asarray(model.Lred(la, lo, below))
-        la_ = np.asarray(model.Lred(la, lo, above))
-        weight = (np.log(value) - np.log(below)) / (np.log(above) - np.log(below))
-        out[mask] = lb + (la_ - lb) * weight
-    return out
+    out = _between_maps(
+        _LRED_TABLE,
+        p,
+        lambda q, mask: np.asarray(model.Lred(lat[mask].copy(), lon_360[mask].copy(), q)),
+    )
+    return map_values(out, lat, lon, edition)
 
 
 def _kl_0c(f: FloatArray) -> FloatArray:
