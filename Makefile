@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps run test lint typecheck pytest bench docs clean
+.PHONY: install system-deps run test lint typecheck pytest bench docs clean validate
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,14 @@ test: lint typecheck pytest
 # Rewrite the command and API references from the code (tests/test_docs.py checks them).
 docs: install
 	$(BIN)/python scripts/reference_docs.py
+
+# The models against the ITU-R reference implementations over their whole domain:
+# REFERENCE is a checkout of eeveetza/Py1546 or eeveetza/Py452, a folder holding them, or
+# itur (comma-separated for several); CASES (default 10000) and SEED are passed on.
+CASES ?= 10000
+validate: install
+	@if [ -z "$(REFERENCE)" ]; then echo "usage: make validate REFERENCE=path[,path|itur] [CASES=n] [SEED=n]" >&2; exit 2; fi
+	$(BIN)/python scripts/validate.py "$(REFERENCE)" --cases $(CASES) $(if $(SEED),--seed $(SEED))
 
 # Every benchmark in one run, each printing its ratios (peer libraries go into
 # benchmarks/.peers-venv, never into the package's environment).
