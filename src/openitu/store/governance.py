@@ -29,6 +29,7 @@ from openitu.governance.documents import DocumentKind
 from openitu.governance.finance import Due, Payment, from_cents
 from openitu.governance.members import Entity, MemberKind, Sector, member_state
 from openitu.governance.votes import Matter, Outcome
+from openitu.store.rows import columns, from_row
 from openitu.store.tables.governance import (
     GovernanceAgendaItem,
     GovernanceBallot,
@@ -103,13 +104,11 @@ def member_key(row: GovernanceMember) -> str:
 
 
 def entity(row: GovernanceMember) -> Entity:
-    return Entity(
-        id=row.id,
+    return from_row(
+        Entity,
+        row,
         kind=MemberKind(row.kind),
-        name=row.name,
-        country=row.country,
         sector=Sector(row.sector) if row.sector else None,
-        admitted=row.admitted,
         left=row.left_on,
     )
 
@@ -194,25 +193,11 @@ def get_conference_row(session: Session, code: str) -> GovernanceConference:
 
 
 def conference(row: GovernanceConference) -> Conference:
-    return Conference(
-        code=row.code,
-        kind=ConferenceKind(row.kind),
-        title=row.title,
-        place=row.place,
-        starts=row.starts,
-        ends=row.ends,
-    )
+    return from_row(Conference, row, kind=ConferenceKind(row.kind))
 
 
 def add_conference(session: Session, conference: Conference) -> GovernanceConference:
-    row = GovernanceConference(
-        code=conference.code,
-        kind=conference.kind.value,
-        title=conference.title,
-        place=conference.place,
-        starts=conference.starts,
-        ends=conference.ends,
-    )
+    row = GovernanceConference(**columns(conference, kind=conference.kind.value))
     add(session, row)
     return row
 
@@ -292,14 +277,7 @@ def find_delegation_row(
 
 def seat(session: Session, row: GovernanceDelegation) -> Seat:
     member = get_member(session, row.member_id)
-    return Seat(
-        state=row.state,
-        member_kind=MemberKind(member.kind),
-        member_name=member.name,
-        credentials_accepted=row.credentials_accepted,
-        present=row.present,
-        proxy_for=row.proxy_for,
-    )
+    return from_row(Seat, row, member_kind=MemberKind(member.kind), member_name=member.name)
 
 
 # --- proposals ------------------------------------------------------------------------------
@@ -313,12 +291,11 @@ def proposal(session: Session, row: GovernanceProposal) -> Proposal:
     item = session.get(GovernanceAgendaItem, row.agenda_item_id)
     owner = session.get(GovernanceConference, row.conference_id)
     assert item is not None and owner is not None
-    return Proposal(
-        id=row.id,
+    return from_row(
+        Proposal,
+        row,
         conference=owner.code,
         agenda_item=item.number,
-        submitted_by=row.submitted_by,
-        title=row.title,
         matter=Matter(row.matter),
         amendments=tuple(json.loads(row.amendments)),
         status=ProposalStatus(row.status),

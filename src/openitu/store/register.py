@@ -20,6 +20,7 @@ from openitu.register.circular import CircularEntry
 from openitu.register.notice import Notice, Site
 from openitu.register.status import Event, Status
 from openitu.register.technical import RecordedAssignments
+from openitu.store.rows import from_row
 from openitu.store.tables.register import RegisterAssignment, RegisterCircular, RegisterEvent
 
 EARTH_RADIUS_KM = 6371.0088
@@ -41,14 +42,9 @@ def _notice(row: RegisterAssignment) -> Notice:
             gain_dbi=row.rx_gain_dbi,
         )
     data = json.loads(row.data)
-    return Notice(
-        administration=row.administration,
-        reference=row.reference,
-        service=row.service,
-        station_class=row.station_class,
-        frequency_hz=row.frequency_hz,
-        emission=row.emission,
-        necessary_bandwidth_hz=row.necessary_bandwidth_hz,
+    return from_row(
+        Notice,
+        row,
         tx=Site(
             lat_deg=row.tx_lat_deg,
             lon_deg=row.tx_lon_deg,
@@ -59,26 +55,21 @@ def _notice(row: RegisterAssignment) -> Notice:
             polarization=row.tx_polarization,
         ),
         rx=rx,
-        date_of_bringing_into_use=row.date_of_bringing_into_use,
         agreements=tuple(json.loads(row.agreements)),
-        request_4_4=row.request_4_4,
         remarks=data.get("remarks", ""),
     )
 
 
 def _assignment(row: RegisterAssignment) -> Assignment:
-    return Assignment(
-        id=row.id,
+    return from_row(
+        Assignment,
+        row,
         notice=_notice(row),
         status=Status(row.status),
-        version=row.version,
-        content_hash=row.content_hash,
         received_at=utc(row.received_at),
         first_received_at=utc(row.first_received_at),
         finding=json.loads(row.finding) if row.finding else None,
-        recorded_under=row.recorded_under,
         recorded_at=utc(row.recorded_at) if row.recorded_at else None,
-        submitted_by=row.submitted_by,
     )
 
 

@@ -1,0 +1,38 @@
+"""Rows to the core's dataclasses, where a dataclass's fields are the row's columns.
+
+Most of a repository's mappings copy a column into the field of the same name and
+convert only a few (an enum from its stored string, a tuple from a JSON list): one
+function does the copying, and each mapping says only what it converts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+D = TypeVar("D", bound="DataclassInstance")
+
+
+def from_row(cls: type[D], row: object, **converted: Any) -> D:
+    """A ``cls`` whose fields are ``row``'s attributes of the same names, but for those
+    given in ``converted`` (a field the row lacks must be given there)."""
+    copied = {
+        field.name: getattr(row, field.name)
+        for field in fields(cls)
+        if field.init and field.name not in converted
+    }
+    return cls(**copied, **converted)
+
+
+def columns(value: DataclassInstance, **converted: Any) -> dict[str, Any]:
+    """``value``'s fields by name, for the constructor of a row whose columns they are,
+    but for those given in ``converted``."""
+    copied = {
+        field.name: getattr(value, field.name)
+        for field in fields(value)
+        if field.name not in converted
+    }
+    return copied | converted
