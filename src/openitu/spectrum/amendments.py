@@ -24,37 +24,34 @@ from openitu.units import parse_frequency_hz
 
 
 @dataclass(frozen=True)
-class AddAllocation:
+class BandAmendment:
+    """An amendment to the cells of the Table that one band covers in one Region."""
+
     region: int
     low_hz: float
     high_hz: float
+
+
+@dataclass(frozen=True)
+class AddAllocation(BandAmendment):
     service: str
     category: Category
     footnotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class RemoveAllocation:
-    region: int
-    low_hz: float
-    high_hz: float
+class RemoveAllocation(BandAmendment):
     service: str
 
 
 @dataclass(frozen=True)
-class ChangeCategory:
-    region: int
-    low_hz: float
-    high_hz: float
+class ChangeCategory(BandAmendment):
     service: str
     category: Category
 
 
 @dataclass(frozen=True)
-class CiteFootnote:
-    region: int
-    low_hz: float
-    high_hz: float
+class CiteFootnote(BandAmendment):
     footnote_id: str
 
 
@@ -80,7 +77,6 @@ _OPS: dict[str, type[Amendment]] = {
     "set_footnote": SetFootnote,
     "remove_footnote": RemoveFootnote,
 }
-_BANDED = (AddAllocation, RemoveAllocation, ChangeCategory, CiteFootnote)
 
 
 def _required(data: Mapping[str, Any], key: str, field: str) -> Any:
@@ -247,7 +243,7 @@ def apply_amendments(
                 raise InvalidInput("footnote_id", f"no footnote {amendment.footnote_id} to remove")
             cells = [_Cell(c.origin, _uncite(c.band, amendment.footnote_id)) for c in cells]
             continue
-        assert isinstance(amendment, _BANDED)
+        assert isinstance(amendment, BandAmendment)
         if amendment.region not in REGIONS:
             raise InvalidInput("region", "must be 1, 2 or 3 (an ITU Region)")
         cells = _split(

@@ -29,7 +29,7 @@ from openitu.governance.documents import DocumentKind
 from openitu.governance.finance import Due, Payment, from_cents
 from openitu.governance.members import Entity, MemberKind, Sector, member_state
 from openitu.governance.votes import Matter, Outcome
-from openitu.store.rows import columns, from_row
+from openitu.store.rows import columns, from_row, rows_where
 from openitu.store.tables.governance import (
     GovernanceAgendaItem,
     GovernanceBallot,
@@ -207,12 +207,8 @@ def list_conference_rows(session: Session) -> list[GovernanceConference]:
 
 
 def agenda_items(session: Session, conference_id: int) -> list[GovernanceAgendaItem]:
-    return list(
-        session.scalars(
-            select(GovernanceAgendaItem)
-            .where(GovernanceAgendaItem.conference_id == conference_id)
-            .order_by(GovernanceAgendaItem.id)
-        )
+    return rows_where(
+        session, GovernanceAgendaItem, GovernanceAgendaItem.id, conference_id=conference_id
     )
 
 
@@ -231,12 +227,8 @@ def find_agenda_item(
 
 
 def delegation_rows(session: Session, conference_id: int) -> list[GovernanceDelegation]:
-    return list(
-        session.scalars(
-            select(GovernanceDelegation)
-            .where(GovernanceDelegation.conference_id == conference_id)
-            .order_by(GovernanceDelegation.id)
-        )
+    return rows_where(
+        session, GovernanceDelegation, GovernanceDelegation.id, conference_id=conference_id
     )
 
 
@@ -360,13 +352,7 @@ def postponed_before(session: Session, vote: GovernanceVote) -> bool:
 
 
 def ballot_rows(session: Session, vote_id: int) -> list[GovernanceBallot]:
-    return list(
-        session.scalars(
-            select(GovernanceBallot)
-            .where(GovernanceBallot.vote_id == vote_id)
-            .order_by(GovernanceBallot.state)
-        )
-    )
+    return rows_where(session, GovernanceBallot, GovernanceBallot.state, vote_id=vote_id)
 
 
 def has_voted(session: Session, vote_id: int, state: str) -> bool:

@@ -38,6 +38,7 @@ from openitu.numbering.workflow import (
     Unpublished,
     parse_code,
 )
+from openitu.store.rows import rows_where
 from openitu.store.tables.numbering import (
     NumberingApplication,
     NumberingEvent,
@@ -339,11 +340,7 @@ def add_event(
 
 def history(session: Session, application_id: int) -> list[Event]:
     get_application(session, application_id)
-    rows = session.scalars(
-        select(NumberingEvent)
-        .where(NumberingEvent.application_id == application_id)
-        .order_by(NumberingEvent.id)
-    )
+    rows = rows_where(session, NumberingEvent, NumberingEvent.id, application_id=application_id)
     return [
         Event(r.action, r.status, _aware(r.at), r.actor, r.detail, r.notice_number) for r in rows
     ]

@@ -20,7 +20,7 @@ from openitu.register.circular import CircularEntry
 from openitu.register.notice import Notice, Site
 from openitu.register.status import Event, Status
 from openitu.register.technical import RecordedAssignments
-from openitu.store.rows import from_row
+from openitu.store.rows import from_row, rows_where
 from openitu.store.tables.register import RegisterAssignment, RegisterCircular, RegisterEvent
 
 EARTH_RADIUS_KM = 6371.0088
@@ -232,11 +232,7 @@ def append_event(
 
 def history(session: Session, assignment_id: int) -> list[HistoryEntry]:
     _row(session, assignment_id)
-    rows = session.scalars(
-        select(RegisterEvent)
-        .where(RegisterEvent.assignment_id == assignment_id)
-        .order_by(RegisterEvent.id)
-    ).all()
+    rows = rows_where(session, RegisterEvent, RegisterEvent.id, assignment_id=assignment_id)
     return [
         HistoryEntry(
             event=Event(row.event),

@@ -1,4 +1,5 @@
-"""Rows to the core's dataclasses, where a dataclass's fields are the row's columns.
+"""What every repository does with rows: read the rows that belong to another, and map
+a row to the core's dataclass whose fields are its columns (and back).
 
 Most of a repository's mappings copy a column into the field of the same name and
 convert only a few (an enum from its stored string, a tuple from a JSON list): one
@@ -10,10 +11,14 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 D = TypeVar("D", bound="DataclassInstance")
+R = TypeVar("R")
 
 
 def from_row(cls: type[D], row: object, **converted: Any) -> D:
@@ -36,3 +41,9 @@ def columns(value: DataclassInstance, **converted: Any) -> dict[str, Any]:
         if field.name not in converted
     }
     return copied | converted
+
+
+def rows_where(session: Session, model: type[R], *order_by: Any, **equal: Any) -> list[R]:
+    """The rows of ``model`` whose columns hold the values given in ``equal`` (a
+    conference's agenda items, an application's events), in ``order_by``'s order."""
+    return list(session.scalars(select(model).filter_by(**equal).order_by(*order_by)))

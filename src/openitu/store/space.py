@@ -19,7 +19,7 @@ from openitu.errors import NotFound
 from openitu.space import coordination, dtt
 from openitu.space.filings import Event, Step
 from openitu.space.networks import Network, parse_network
-from openitu.store.rows import columns, from_row
+from openitu.store.rows import columns, from_row, rows_where
 from openitu.store.tables.space import SpaceBeam, SpaceFilingEvent, SpaceNetwork
 
 FILING = "filing"
@@ -128,10 +128,12 @@ def add_event(session: Session, network_id: int, event: Event, *, recorded_by: s
 
 
 def events_of(session: Session, network_id: int) -> list[Event]:
-    rows = session.scalars(
-        select(SpaceFilingEvent)
-        .where(SpaceFilingEvent.network_id == network_id)
-        .order_by(SpaceFilingEvent.date_of_receipt, SpaceFilingEvent.id)
+    rows = rows_where(
+        session,
+        SpaceFilingEvent,
+        SpaceFilingEvent.date_of_receipt,
+        SpaceFilingEvent.id,
+        network_id=network_id,
     )
     return [from_row(Event, row, step=Step(row.step)) for row in rows]
 

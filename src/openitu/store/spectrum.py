@@ -22,6 +22,7 @@ from openitu.spectrum.model import (
     FootnoteRule,
 )
 from openitu.spectrum.services import parse_service
+from openitu.store.rows import rows_where
 from openitu.store.tables.spectrum import (
     AllocationRow,
     BandRow,
@@ -164,18 +165,12 @@ def get_edition(session: Session, edition_id: str) -> Edition:
             ),
             footnotes=_ids(band.footnotes),
         )
-        for band in session.scalars(
-            select(BandRow)
-            .where(BandRow.edition_id == edition_id)
-            .order_by(BandRow.region, BandRow.low_hz)
+        for band in rows_where(
+            session, BandRow, BandRow.region, BandRow.low_hz, edition_id=edition_id
         )
     )
     rules: dict[str, list[FootnoteRule]] = defaultdict(list)
-    for rule in session.scalars(
-        select(FootnoteRuleRow)
-        .where(FootnoteRuleRow.edition_id == edition_id)
-        .order_by(FootnoteRuleRow.id)
-    ):
+    for rule in rows_where(session, FootnoteRuleRow, FootnoteRuleRow.id, edition_id=edition_id):
         rules[rule.footnote_id].append(
             FootnoteRule(
                 kind=FootnoteKind(rule.kind),
