@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any, Final
@@ -128,16 +128,7 @@ class Affected:
     model: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "assignment_id": self.assignment_id,
-            "administration": self.administration,
-            "frequency_hz": self.frequency_hz,
-            "margin_db": self.margin_db,
-            "direction": self.direction,
-            "distance_km": self.distance_km,
-            "criterion": self.criterion,
-            "model": self.model,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -170,13 +161,7 @@ class CoordinationNeed:
     basis: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "administration": self.administration,
-            "field_strength_dbuv_m": self.field_strength_dbuv_m,
-            "trigger_dbuv_m": self.trigger_dbuv_m,
-            "distance_km": self.distance_km,
-            "basis": self.basis,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -209,7 +194,7 @@ class Reason:
     text: str
 
     def as_dict(self) -> dict[str, str]:
-        return {"provision": self.provision, "text": self.text}
+        return asdict(self)
 
 
 @dataclass(frozen=True)

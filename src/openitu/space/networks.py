@@ -16,7 +16,7 @@ station for down: Te).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Literal
 
 from openitu.errors import InvalidInput
@@ -39,10 +39,6 @@ class EarthStation:
     gain_dbi: float
     pattern: str = "AP8"
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "lat_deg": self.lat_deg, "lon_deg": self.lon_deg,
-                "gain_dbi": self.gain_dbi, "pattern": self.pattern}  # fmt: skip
-
 
 @dataclass(frozen=True)
 class Band:
@@ -64,17 +60,7 @@ class Beam:
     emission: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "direction": self.direction,
-            "frequencies": [{"low_hz": b.low_hz, "high_hz": b.high_hz} for b in self.frequencies],
-            "service": self.service,
-            "gain_dbi": self.gain_dbi,
-            "noise_temperature_k": self.noise_temperature_k,
-            "power_density_dbw_hz": self.power_density_dbw_hz,
-            "earth_station": self.earth_station,
-            "emission": self.emission,
-        }
+        return asdict(self) | {"frequencies": [asdict(band) for band in self.frequencies]}
 
 
 @dataclass(frozen=True)
@@ -83,10 +69,6 @@ class OrbitalPlane:
     inclination_deg: float
     satellites: int
     raan_deg: float = 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"altitude_km": self.altitude_km, "inclination_deg": self.inclination_deg,
-                "satellites": self.satellites, "raan_deg": self.raan_deg}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -117,8 +99,8 @@ class Network:
             "longitude_deg": self.longitude_deg,
             "station_keeping_deg": self.station_keeping_deg,
             "transmission_gain_db": self.transmission_gain_db,
-            "planes": [p.as_dict() for p in self.planes],
-            "earth_stations": [s.as_dict() for s in self.earth_stations],
+            "planes": [asdict(p) for p in self.planes],
+            "earth_stations": [asdict(s) for s in self.earth_stations],
             "beams": [b.as_dict() for b in self.beams],
         }
 

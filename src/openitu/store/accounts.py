@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from openitu.accounts import tokens
 from openitu.accounts.model import ApiToken, User
 from openitu.accounts.rights import Principal, Role
-from openitu.errors import Conflict, NotFound
-from openitu.store.rows import from_row
+from openitu.errors import Conflict
+from openitu.store.rows import found, from_row
 from openitu.store.tables.accounts import SecretRow, TokenRow, UserRow, WebSessionRow
 
 
@@ -50,10 +50,7 @@ def get_user(session: Session, username: str) -> User | None:
 
 
 def get_user_or_raise(session: Session, username: str) -> User:
-    user = get_user(session, username)
-    if user is None:
-        raise NotFound(f"no account {username!r}")
-    return user
+    return found(get_user(session, username), f"no account {username!r}")
 
 
 def list_users(session: Session) -> list[User]:
@@ -101,17 +98,13 @@ def add_user(
 
 
 def set_active(session: Session, username: str, *, active: bool) -> User:
-    row = _user_row(session, username)
-    if row is None:
-        raise NotFound(f"no account {username!r}")
+    row = found(_user_row(session, username), f"no account {username!r}")
     row.active = active
     return _user(row)
 
 
 def set_password_hash(session: Session, username: str, password_hash: str) -> None:
-    row = _user_row(session, username)
-    if row is None:
-        raise NotFound(f"no account {username!r}")
+    row = found(_user_row(session, username), f"no account {username!r}")
     row.password_hash = password_hash
 
 
@@ -185,9 +178,7 @@ def token_and_owner(session: Session, token_id: int) -> tuple[ApiToken, str] | N
 
 
 def revoke_token(session: Session, token_id: int, *, at: datetime) -> ApiToken:
-    row = session.get(TokenRow, token_id)
-    if row is None:
-        raise NotFound(f"no token {token_id}")
+    row = found(session.get(TokenRow, token_id), f"no token {token_id}")
     row.revoked_at = at
     return _token(row)
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from openitu.errors import Conflict, NotFound
+from openitu.errors import Conflict
 from openitu.governance.ballots import Seat
 from openitu.governance.conferences import (
     Conference,
@@ -29,7 +29,7 @@ from openitu.governance.documents import DocumentKind
 from openitu.governance.finance import Due, Payment, from_cents
 from openitu.governance.members import Entity, MemberKind, Sector, member_state
 from openitu.governance.votes import Matter, Outcome
-from openitu.store.rows import columns, from_row, rows_where
+from openitu.store.rows import columns, found, from_row, rows_where
 from openitu.store.tables.governance import (
     GovernanceAgendaItem,
     GovernanceBallot,
@@ -50,10 +50,7 @@ Row = TypeVar("Row")
 
 def get_or_raise(session: Session, model: type[Row], key: int, *, what: str, **options: Any) -> Row:
     """The row of ``model`` with primary key ``key``, or `NotFound` ("no {what} {key}")."""
-    row = session.get(model, key, **options)
-    if row is None:
-        raise NotFound(f"no {what} {key}")
-    return row
+    return found(session.get(model, key, **options), f"no {what} {key}")
 
 
 def add(session: Session, row: object, *, clash: str | None = None) -> None:
@@ -80,10 +77,10 @@ def flush(session: Session, *, clash: str | None = None) -> None:
 
 def get_member_state_row(session: Session, iso2: str, *, field: str = "state") -> GovernanceMember:
     state = member_state(iso2, field=field)
-    row = session.scalar(select(GovernanceMember).where(GovernanceMember.iso2 == state.iso2))
-    if row is None:
-        raise NotFound(f"{state.iso2} is not loaded: run `openitu data load`")
-    return row
+    return found(
+        session.scalar(select(GovernanceMember).where(GovernanceMember.iso2 == state.iso2)),
+        f"{state.iso2} is not loaded: run `openitu data load`",
+    )
 
 
 def get_member_row(session: Session, key: str | int, *, field: str = "member") -> GovernanceMember:
@@ -151,10 +148,7 @@ def find_budget(session: Session, year: int) -> GovernanceBudget | None:
 
 
 def get_budget(session: Session, year: int) -> GovernanceBudget:
-    budget = find_budget(session, year)
-    if budget is None:
-        raise NotFound(f"no budget adopted for {year}")
-    return budget
+    return found(find_budget(session, year), f"no budget adopted for {year}")
 
 
 def budget_years(session: Session) -> list[int]:
@@ -186,10 +180,7 @@ def find_conference_row(session: Session, code: str) -> GovernanceConference | N
 
 
 def get_conference_row(session: Session, code: str) -> GovernanceConference:
-    row = find_conference_row(session, code)
-    if row is None:
-        raise NotFound(f"no conference {code!r}")
-    return row
+    return found(find_conference_row(session, code), f"no conference {code!r}")
 
 
 def conference(row: GovernanceConference) -> Conference:

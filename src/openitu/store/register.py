@@ -14,13 +14,12 @@ import numpy as np
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
-from openitu.errors import NotFound
 from openitu.register.assignment import Assignment, HistoryEntry
 from openitu.register.circular import CircularEntry
 from openitu.register.notice import Notice, Site
 from openitu.register.status import Event, Status
 from openitu.register.technical import RecordedAssignments
-from openitu.store.rows import from_row, rows_where
+from openitu.store.rows import found, from_row, rows_where
 from openitu.store.tables.register import RegisterAssignment, RegisterCircular, RegisterEvent
 
 EARTH_RADIUS_KM = 6371.0088
@@ -102,10 +101,7 @@ def _write_notice(row: RegisterAssignment, notice: Notice) -> None:
 
 
 def _row(session: Session, assignment_id: int) -> RegisterAssignment:
-    row = session.get(RegisterAssignment, assignment_id)
-    if row is None:
-        raise NotFound(f"no notice {assignment_id}")
-    return row
+    return found(session.get(RegisterAssignment, assignment_id), f"no notice {assignment_id}")
 
 
 def get(session: Session, assignment_id: int) -> Assignment:
@@ -356,9 +352,7 @@ def last_circular(session: Session) -> Circular | None:
 
 
 def get_circular(session: Session, number: int) -> Circular:
-    row = session.get(RegisterCircular, number)
-    if row is None:
-        raise NotFound(f"no circular {number}")
+    row = found(session.get(RegisterCircular, number), f"no circular {number}")
     return _circular(row)
 
 

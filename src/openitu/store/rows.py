@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from openitu.errors import NotFound
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -47,3 +49,11 @@ def rows_where(session: Session, model: type[R], *order_by: Any, **equal: Any) -
     """The rows of ``model`` whose columns hold the values given in ``equal`` (a
     conference's agenda items, an application's events), in ``order_by``'s order."""
     return list(session.scalars(select(model).filter_by(**equal).order_by(*order_by)))
+
+
+def found(value: R | None, missing: str) -> R:
+    """``value``, or `NotFound` saying ``missing`` ("no conference 'WRC-27'") when the
+    look-up that gave it found nothing."""
+    if value is None:
+        raise NotFound(missing)
+    return value

@@ -19,7 +19,7 @@ from openitu.errors import NotFound
 from openitu.space import coordination, dtt
 from openitu.space.filings import Event, Step
 from openitu.space.networks import Network, parse_network
-from openitu.store.rows import columns, from_row, rows_where
+from openitu.store.rows import columns, found, from_row, rows_where
 from openitu.store.tables.space import SpaceBeam, SpaceFilingEvent, SpaceNetwork
 
 FILING = "filing"
@@ -96,10 +96,7 @@ def add_network(
 
 
 def get_row(session: Session, network_id: int) -> SpaceNetwork:
-    row = session.get(SpaceNetwork, network_id)
-    if row is None:
-        raise NotFound(f"no satellite network {network_id}")
-    return row
+    return found(session.get(SpaceNetwork, network_id), f"no satellite network {network_id}")
 
 
 def get_network(session: Session, network_id: int) -> tuple[SpaceNetwork, Network]:
