@@ -127,9 +127,6 @@ class Affected:
     criterion: str | None = None
     model: str | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
 class TechnicalPart:
@@ -145,7 +142,7 @@ class TechnicalPart:
         return {
             "examined": self.examined,
             "provision": PROVISION_TECHNICAL,
-            "affected": [a.as_dict() for a in self.affected],
+            "affected": [asdict(a) for a in self.affected],
             "note": self.note,
         }
 
@@ -159,9 +156,6 @@ class CoordinationNeed:
     trigger_dbuv_m: float
     distance_km: float
     basis: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -183,7 +177,7 @@ class CoordinationPart:
             "required_with": list(self.required_with),
             "agreed_with": list(self.agreed_with),
             "pending": list(self.pending),
-            "needs": [need.as_dict() for need in self.needs],
+            "needs": [asdict(need) for need in self.needs],
             "note": self.note,
         }
 
@@ -192,9 +186,6 @@ class CoordinationPart:
 class Reason:
     provision: str
     text: str
-
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -238,7 +229,7 @@ class Finding:
             "coordination": self.coordination.as_dict(),
             "request_4_4": self.request_4_4,
             "recordable_under": self.recordable_under,
-            "reasons": [r.as_dict() for r in self.reasons],
+            "reasons": [asdict(r) for r in self.reasons],
         }
 
 

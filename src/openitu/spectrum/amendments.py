@@ -18,18 +18,22 @@ from typing import Any
 from openitu.errors import InvalidInput
 from openitu.geo.names import countries_in_text
 from openitu.spectrum.footnotes import footnote_kind, parse_rules
-from openitu.spectrum.model import REGIONS, Allocation, Band, Category, Edition, Footnote
+from openitu.spectrum.model import (
+    REGIONS,
+    Allocation,
+    Band,
+    Category,
+    Edition,
+    Footnote,
+    RegionBand,
+)
 from openitu.spectrum.services import parse_service
 from openitu.units import parse_frequency_hz
 
 
 @dataclass(frozen=True)
-class BandAmendment:
+class BandAmendment(RegionBand):
     """An amendment to the cells of the Table that one band covers in one Region."""
-
-    region: int
-    low_hz: float
-    high_hz: float
 
 
 @dataclass(frozen=True)
