@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from openitu.errors import Conflict
 from openitu.register.notice import Notice
@@ -129,22 +129,34 @@ class Affected:
 
 
 @dataclass(frozen=True)
-class TechnicalPart:
+class _Part:
+    """A part of the examination that is made only where there is data to make it with:
+    its document says whether it was, under which provision, and a note."""
+
+    provision: ClassVar[str]
     examined: bool
-    affected: tuple[Affected, ...] = ()
     note: str = ""
+
+    def details(self) -> dict[str, Any]:
+        """What the part found, between the provision and the note in its document."""
+        raise NotImplementedError
+
+    def as_dict(self) -> dict[str, Any]:
+        head = {"examined": self.examined, "provision": self.provision}
+        return head | self.details() | {"note": self.note}
+
+
+@dataclass(frozen=True)
+class TechnicalPart(_Part):
+    provision: ClassVar[str] = PROVISION_TECHNICAL
+    affected: tuple[Affected, ...] = ()
 
     @classmethod
     def not_examined(cls, why: str) -> TechnicalPart:
         return cls(examined=False, note=f"not examined: {why}")
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "examined": self.examined,
-            "provision": PROVISION_TECHNICAL,
-            "affected": [asdict(a) for a in self.affected],
-            "note": self.note,
-        }
+    def details(self) -> dict[str, Any]:
+        return {"affected": [asdict(a) for a in self.affected]}
 
 
 @dataclass(frozen=True)
@@ -159,26 +171,22 @@ class CoordinationNeed:
 
 
 @dataclass(frozen=True)
-class CoordinationPart:
-    examined: bool
+class CoordinationPart(_Part):
+    provision: ClassVar[str] = PROVISION_COORDINATION
     required_with: tuple[str, ...] = ()
     agreed_with: tuple[str, ...] = ()
-    note: str = ""
     needs: tuple[CoordinationNeed, ...] = ()
 
     @property
     def pending(self) -> tuple[str, ...]:
         return tuple(a for a in self.required_with if a not in self.agreed_with)
 
-    def as_dict(self) -> dict[str, Any]:
+    def details(self) -> dict[str, Any]:
         return {
-            "examined": self.examined,
-            "provision": PROVISION_COORDINATION,
             "required_with": list(self.required_with),
             "agreed_with": list(self.agreed_with),
             "pending": list(self.pending),
             "needs": [asdict(need) for need in self.needs],
-            "note": self.note,
         }
 
 
