@@ -195,6 +195,9 @@ class Reason:
     provision: str
     text: str
 
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -237,7 +240,7 @@ class Finding:
             "coordination": self.coordination.as_dict(),
             "request_4_4": self.request_4_4,
             "recordable_under": self.recordable_under,
-            "reasons": [asdict(r) for r in self.reasons],
+            "reasons": [r.as_dict() for r in self.reasons],
         }
 
 

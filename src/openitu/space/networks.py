@@ -39,6 +39,10 @@ class EarthStation:
     gain_dbi: float
     pattern: str = "AP8"
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "lat_deg": self.lat_deg, "lon_deg": self.lon_deg,
+                "gain_dbi": self.gain_dbi, "pattern": self.pattern}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Band:
@@ -70,6 +74,10 @@ class OrbitalPlane:
     satellites: int
     raan_deg: float = 0.0
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"altitude_km": self.altitude_km, "inclination_deg": self.inclination_deg,
+                "satellites": self.satellites, "raan_deg": self.raan_deg}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Network:
@@ -99,8 +107,8 @@ class Network:
             "longitude_deg": self.longitude_deg,
             "station_keeping_deg": self.station_keeping_deg,
             "transmission_gain_db": self.transmission_gain_db,
-            "planes": [asdict(p) for p in self.planes],
-            "earth_stations": [asdict(s) for s in self.earth_stations],
+            "planes": [p.as_dict() for p in self.planes],
+            "earth_stations": [s.as_dict() for s in self.earth_stations],
             "beams": [b.as_dict() for b in self.beams],
         }
 
