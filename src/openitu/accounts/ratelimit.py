@@ -45,7 +45,18 @@ class _Bucket:
     updated: float
 
 
-class TokenBuckets:
+class _Refill:
+    """``rate`` tokens per second refill each bucket up to ``burst``: what both kinds of
+    buckets are made with."""
+
+    def __init__(self, *, rate_per_s: float, burst: float) -> None:
+        if rate_per_s <= 0 or burst < 1:
+            raise ValueError("a bucket needs a positive rate and a burst of at least 1")
+        self.rate_per_s = rate_per_s
+        self.burst = float(burst)
+
+
+class TokenBuckets(_Refill):
     """``rate`` tokens per second refill each bucket up to ``burst``; one per request."""
 
     shared = False
@@ -58,10 +69,7 @@ class TokenBuckets:
         max_keys: int = 100_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if rate_per_s <= 0 or burst < 1:
-            raise ValueError("a bucket needs a positive rate and a burst of at least 1")
-        self.rate_per_s = rate_per_s
-        self.burst = float(burst)
+        super().__init__(rate_per_s=rate_per_s, burst=burst)
         self.max_keys = max_keys
         self._clock = clock
         self._buckets: OrderedDict[str, _Bucket] = OrderedDict()
@@ -124,7 +132,7 @@ tried again (so that an outage costs one timeout per worker every few seconds, n
 per request)."""
 
 
-class RedisBuckets:
+class RedisBuckets(_Refill):
     """Token buckets in Redis, shared by every worker and host using ``url``."""
 
     shared = True
@@ -141,10 +149,7 @@ class RedisBuckets:
     ) -> None:
         import redis
 
-        if rate_per_s <= 0 or burst < 1:
-            raise ValueError("a bucket needs a positive rate and a burst of at least 1")
-        self.rate_per_s = rate_per_s
-        self.burst = float(burst)
+        super().__init__(rate_per_s=rate_per_s, burst=burst)
         self._prefix = f"{prefix}:ratelimit:{name}:"
         self._client = redis.Redis.from_url(
             url,

@@ -53,53 +53,56 @@ class Right:
     """A proxy held (delegates) counts as one's own administration for this right."""
 
 
+def _granted(permission: str, summary: str, *roles: Role) -> Right:
+    """A right the roles named hold whatever the administration concerned."""
+    return Right(permission, summary, frozenset(roles))
+
+
+def _own(permission: str, summary: str, role: Role = Role.NOTIFYING_OFFICER) -> Right:
+    """A right one role holds for its own administration only (a Member State's notifying
+    officer for its notices, filings and applications; a delegate for its state)."""
+    return Right(permission, summary, frozenset({role}), per_administration=True)
+
+
 RIGHTS: Final[tuple[Right, ...]] = (
     Right("public.read", "read what is published (allocations, calculators, registers)", _EVERYONE),
     Right("account.self", "see one's own account; create and revoke one's own API tokens",
           SIGNED_IN_ROLES),
-    Right("accounts.manage", "create, disable and change accounts and roles",
-          frozenset({Role.ADMIN})),
-    Right("audit.read", "read the audit log", frozenset({Role.SECRETARIAT, Role.ADMIN})),
-    Right("notices.submit", "submit a terrestrial notice for one's administration",
-          frozenset({Role.NOTIFYING_OFFICER}), per_administration=True),
-    Right("notices.modify", "modify one's administration's notice",
-          frozenset({Role.NOTIFYING_OFFICER}), per_administration=True),
-    Right("notices.withdraw", "withdraw one's administration's notice",
-          frozenset({Role.NOTIFYING_OFFICER}), per_administration=True),
-    Right("filings.submit", "submit a satellite network filing for one's administration",
-          frozenset({Role.NOTIFYING_OFFICER}), per_administration=True),
-    Right("filings.modify", "modify one's administration's filing",
-          frozenset({Role.NOTIFYING_OFFICER}), per_administration=True),
-    Right("filings.withdraw", "withdraw one's administration's filing",
-          frozenset({Role.NOTIFYING_OFFICER}), per_administration=True),
-    Right("numbering.apply", "apply for a numbering resource for one's administration",
-          frozenset({Role.NOTIFYING_OFFICER}), per_administration=True),
-    Right("numbering.modify", "modify one's administration's numbering application",
-          frozenset({Role.NOTIFYING_OFFICER}), per_administration=True),
-    Right("numbering.withdraw", "withdraw one's administration's numbering application",
-          frozenset({Role.NOTIFYING_OFFICER}), per_administration=True),
-    Right("numbering.administer", "decide applications; assign and reclaim numbering resources",
-          frozenset({Role.SECRETARIAT})),
-    Right("examinations.run", "run the examination of notices and filings",
-          frozenset({Role.SECRETARIAT})),
-    Right("findings.record", "record findings and entries in the registers",
-          frozenset({Role.SECRETARIAT})),
+    _granted("accounts.manage", "create, disable and change accounts and roles", Role.ADMIN),
+    _granted("audit.read", "read the audit log", Role.SECRETARIAT, Role.ADMIN),
+    _own("notices.submit", "submit a terrestrial notice for one's administration"),
+    _own("notices.modify", "modify one's administration's notice"),
+    _own("notices.withdraw", "withdraw one's administration's notice"),
+    _own("filings.submit", "submit a satellite network filing for one's administration"),
+    _own("filings.modify", "modify one's administration's filing"),
+    _own("filings.withdraw", "withdraw one's administration's filing"),
+    _own("numbering.apply", "apply for a numbering resource for one's administration"),
+    _own("numbering.modify", "modify one's administration's numbering application"),
+    _own("numbering.withdraw", "withdraw one's administration's numbering application"),
+    _granted("numbering.administer",
+             "decide applications; assign and reclaim numbering resources", Role.SECRETARIAT),
+    _granted("examinations.run", "run the examination of notices and filings",
+             Role.SECRETARIAT),
+    _granted("findings.record", "record findings and entries in the registers",
+             Role.SECRETARIAT),
     Right("votes.cast", "vote for one's own state, or for the state whose proxy one holds",
           frozenset({Role.DELEGATE}), per_administration=True, proxy_counts=True),
-    Right("proposals.submit", "submit a proposal to a conference for one's own state",
-          frozenset({Role.DELEGATE}), per_administration=True),
-    Right("documents.submit", "submit a document to a conference for one's own member",
-          frozenset({Role.DELEGATE}), per_administration=True),
-    Right("table.amend", "load amendments to the Table of Frequency Allocations (a new edition)",
-          frozenset({Role.SECRETARIAT, Role.ADMIN})),
-    Right("conferences.manage", "run conferences: agenda, credentials, proxies, votes, Final Acts",
-          frozenset({Role.SECRETARIAT})),
-    Right("members.manage", "admit and record Sector Members, Associates and Academia",
-          frozenset({Role.SECRETARIAT})),
-    Right("contributions.record", "record classes of contribution, budgets, dues and payments",
-          frozenset({Role.SECRETARIAT})),
-    Right("indicators.load", "load newer ICT indicator figures (a file in the ITU's layout)",
-          frozenset({Role.SECRETARIAT})),
+    _own("proposals.submit", "submit a proposal to a conference for one's own state",
+         Role.DELEGATE),
+    _own("documents.submit", "submit a document to a conference for one's own member",
+         Role.DELEGATE),
+    _granted("table.amend",
+             "load amendments to the Table of Frequency Allocations (a new edition)",
+             Role.SECRETARIAT, Role.ADMIN),
+    _granted("conferences.manage",
+             "run conferences: agenda, credentials, proxies, votes, Final Acts",
+             Role.SECRETARIAT),
+    _granted("members.manage", "admit and record Sector Members, Associates and Academia",
+             Role.SECRETARIAT),
+    _granted("contributions.record", "record classes of contribution, budgets, dues and payments",
+             Role.SECRETARIAT),
+    _granted("indicators.load",
+             "load newer ICT indicator figures (a file in the ITU's layout)", Role.SECRETARIAT),
 )  # fmt: skip
 
 RIGHTS_BY_PERMISSION: Final[dict[str, Right]] = {right.permission: right for right in RIGHTS}

@@ -78,12 +78,6 @@ class Conference:
 
 
 @dataclass(frozen=True)
-class AgendaItem:
-    number: str
-    title: str
-
-
-@dataclass(frozen=True)
 class Delegation:
     state: str
     credentials_accepted: bool

@@ -25,6 +25,7 @@ from typing import Final
 
 from openitu.errors import Forbidden, InvalidInput
 from openitu.governance.members import Action, MemberKind, require_right
+from openitu.governance.terms import parse_term
 
 MAX_DOCUMENT_BYTES: Final = 1024 * 1024
 """The largest text a document may carry (1 MiB, as UTF-8)."""
@@ -55,11 +56,7 @@ LANGUAGES: Final = {
 
 
 def parse_document_kind(value: str, *, field: str = "kind") -> DocumentKind:
-    try:
-        return DocumentKind(value.strip().lower().replace("_", "-"))
-    except ValueError:
-        names = ", ".join(kind.value for kind in DocumentKind)
-        raise InvalidInput(field, f"{value!r} is not a kind of document ({names})") from None
+    return parse_term(DocumentKind, value, field=field, what="a kind of document")
 
 
 def parse_language(value: str, *, field: str = "language") -> str:

@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from openitu.errors import Forbidden, InvalidInput, NotFound
 from openitu.geo.countries import country
+from openitu.governance.terms import parse_term
 
 
 class MemberKind(StrEnum):
@@ -38,11 +39,7 @@ class Sector(StrEnum):
 
 
 def parse_kind(value: str, *, field: str = "kind") -> MemberKind:
-    try:
-        return MemberKind(value.strip().lower().replace("_", "-"))
-    except ValueError:
-        names = ", ".join(kind.value for kind in MemberKind)
-        raise InvalidInput(field, f"{value!r} is not a kind of member ({names})") from None
+    return parse_term(MemberKind, value, field=field, what="a kind of member")
 
 
 def parse_sector(value: str, *, field: str = "sector") -> Sector:

@@ -35,6 +35,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from openitu.errors import Conflict, InvalidInput
+from openitu.governance.terms import parse_term
 
 
 class Majority(StrEnum):
@@ -128,11 +129,7 @@ def effective_majority(
 
 
 def parse_matter(value: str, *, field: str = "matter") -> Matter:
-    try:
-        return Matter(value.strip().lower().replace("_", "-"))
-    except ValueError:
-        names = ", ".join(matter.value for matter in Matter)
-        raise InvalidInput(field, f"{value!r} is not a matter ({names})") from None
+    return parse_term(Matter, value, field=field, what="a matter")
 
 
 class Method(StrEnum):
@@ -196,25 +193,15 @@ def recorded_choice(method: Method, choice: Choice) -> Choice | None:
 
 
 def parse_choice(value: str, *, field: str = "choice") -> Choice:
-    try:
-        return Choice(value.strip().lower())
-    except ValueError:
-        raise InvalidInput(field, f"{value!r} is not a choice (for, against, abstain)") from None
+    return parse_term(Choice, value, field=field, what="a choice")
 
 
 def parse_majority(value: str, *, field: str = "majority") -> Majority:
-    try:
-        return Majority(value.strip().lower().replace("_", "-"))
-    except ValueError:
-        raise InvalidInput(field, f"{value!r} is not a majority (simple, two-thirds)") from None
+    return parse_term(Majority, value, field=field, what="a majority")
 
 
 def parse_method(value: str, *, field: str = "method") -> Method:
-    try:
-        return Method(value.strip().lower().replace("_", "-"))
-    except ValueError:
-        names = ", ".join(method.value for method in Method)
-        raise InvalidInput(field, f"{value!r} is not a voting method ({names})") from None
+    return parse_term(Method, value, field=field, what="a voting method")
 
 
 @dataclass(frozen=True)

@@ -316,14 +316,7 @@ class Event:
     notice_number: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "action": self.action,
-            "status": self.status,
-            "at": self.at.isoformat(),
-            "actor": self.actor,
-            "detail": self.detail,
-            "notice_number": self.notice_number,
-        }
+        return asdict(self) | {"at": self.at.isoformat()}
 
 
 #: The event of a withdrawal's publication (a SUP entry of a change notice).
@@ -440,14 +433,7 @@ class Reclaimed:
     reason: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "code": self.code,
-            "holder": self.holder,
-            "country": self.country,
-            "reason": self.reason,
-            "status": "withdrawn",
-        }
+        return asdict(self) | {"status": "withdrawn"}
 
 
 # ------------------------------------------------------------------ change notices

@@ -17,10 +17,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from openitu.errors import Conflict
 from openitu.register.notice import Notice
@@ -127,36 +127,36 @@ class Affected:
     criterion: str | None = None
     model: str | None = None
 
+
+@dataclass(frozen=True)
+class _Part:
+    """A part of the examination that is made only where there is data to make it with:
+    its document says whether it was, under which provision, and a note."""
+
+    provision: ClassVar[str]
+    examined: bool
+    note: str = ""
+
+    def details(self) -> dict[str, Any]:
+        """What the part found, between the provision and the note in its document."""
+        raise NotImplementedError
+
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "assignment_id": self.assignment_id,
-            "administration": self.administration,
-            "frequency_hz": self.frequency_hz,
-            "margin_db": self.margin_db,
-            "direction": self.direction,
-            "distance_km": self.distance_km,
-            "criterion": self.criterion,
-            "model": self.model,
-        }
+        head = {"examined": self.examined, "provision": self.provision}
+        return head | self.details() | {"note": self.note}
 
 
 @dataclass(frozen=True)
-class TechnicalPart:
-    examined: bool
+class TechnicalPart(_Part):
+    provision: ClassVar[str] = PROVISION_TECHNICAL
     affected: tuple[Affected, ...] = ()
-    note: str = ""
 
     @classmethod
     def not_examined(cls, why: str) -> TechnicalPart:
         return cls(examined=False, note=f"not examined: {why}")
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "examined": self.examined,
-            "provision": PROVISION_TECHNICAL,
-            "affected": [a.as_dict() for a in self.affected],
-            "note": self.note,
-        }
+    def details(self) -> dict[str, Any]:
+        return {"affected": [asdict(a) for a in self.affected]}
 
 
 @dataclass(frozen=True)
@@ -169,37 +169,24 @@ class CoordinationNeed:
     distance_km: float
     basis: str
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "administration": self.administration,
-            "field_strength_dbuv_m": self.field_strength_dbuv_m,
-            "trigger_dbuv_m": self.trigger_dbuv_m,
-            "distance_km": self.distance_km,
-            "basis": self.basis,
-        }
-
 
 @dataclass(frozen=True)
-class CoordinationPart:
-    examined: bool
+class CoordinationPart(_Part):
+    provision: ClassVar[str] = PROVISION_COORDINATION
     required_with: tuple[str, ...] = ()
     agreed_with: tuple[str, ...] = ()
-    note: str = ""
     needs: tuple[CoordinationNeed, ...] = ()
 
     @property
     def pending(self) -> tuple[str, ...]:
         return tuple(a for a in self.required_with if a not in self.agreed_with)
 
-    def as_dict(self) -> dict[str, Any]:
+    def details(self) -> dict[str, Any]:
         return {
-            "examined": self.examined,
-            "provision": PROVISION_COORDINATION,
             "required_with": list(self.required_with),
             "agreed_with": list(self.agreed_with),
             "pending": list(self.pending),
-            "needs": [need.as_dict() for need in self.needs],
-            "note": self.note,
+            "needs": [asdict(need) for need in self.needs],
         }
 
 
@@ -209,7 +196,7 @@ class Reason:
     text: str
 
     def as_dict(self) -> dict[str, str]:
-        return {"provision": self.provision, "text": self.text}
+        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -189,21 +189,14 @@ def _freq_key(value: str) -> str | None:
 
 
 def _position(row: list[str], prefix: str) -> tuple[float, float]:
-    lat = dms_to_deg(
-        _col(row, _LO["lat_degrees"]),
-        _col(row, _LO["lat_minutes"]),
-        _col(row, _LO["lat_seconds"]),
-        _col(row, _LO["lat_direction"]),
-        field_name=f"{prefix}.lat_deg",
-    )
-    lon = dms_to_deg(
-        _col(row, _LO["long_degrees"]),
-        _col(row, _LO["long_minutes"]),
-        _col(row, _LO["long_seconds"]),
-        _col(row, _LO["long_direction"]),
-        field_name=f"{prefix}.lon_deg",
-    )
-    return lat, lon
+    def angle(column: str, name: str) -> float:
+        degrees, minutes, seconds, direction = (
+            _col(row, _LO[f"{column}_{part}"])
+            for part in ("degrees", "minutes", "seconds", "direction")
+        )
+        return dms_to_deg(degrees, minutes, seconds, direction, field_name=f"{prefix}.{name}")
+
+    return angle("lat", "lat_deg"), angle("long", "lon_deg")
 
 
 def _height(antenna: list[str], prefix: str) -> float:

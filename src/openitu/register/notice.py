@@ -359,7 +359,7 @@ class RejectedRow:
     reason: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "field": self.field, "reason": self.reason}
+        return asdict(self)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from os import PathLike
@@ -83,7 +84,24 @@ def great_circle_points(
     return d_km, lat, lon
 
 
-class P1511Terrain:
+class PointTerrain(ABC):
+    """A terrain source that knows the height at any point: a profile samples the great
+    circle between its ends."""
+
+    @abstractmethod
+    def heights_m(self, lat_deg: FloatArray, lon_deg: FloatArray) -> FloatArray:
+        """Surface heights [m above mean sea level] at the points."""
+
+    def profile(
+        self, lat1_deg: float, lon1_deg: float, lat2_deg: float, lon2_deg: float, *, step_km: float
+    ) -> tuple[FloatArray, FloatArray]:
+        d_km, lat, lon = great_circle_points(
+            lat1_deg, lon1_deg, lat2_deg, lon2_deg, step_km=step_km
+        )
+        return d_km, self.heights_m(lat, lon)
+
+
+class P1511Terrain(PointTerrain):
     """Terrain from Rec. ITU-R P.1511-2's topographic map (the engine's copy, via itur)."""
 
     def __init__(self, *, edition: str = "P.1511-2") -> None:
@@ -96,14 +114,6 @@ class P1511Terrain:
         km = topographic_altitude_km(lat_deg, lon_deg, edition=self.edition)
         return np.asarray(km, dtype=np.float64) * 1000.0
 
-    def profile(
-        self, lat1_deg: float, lon1_deg: float, lat2_deg: float, lon2_deg: float, *, step_km: float
-    ) -> tuple[FloatArray, FloatArray]:
-        d_km, lat, lon = great_circle_points(
-            lat1_deg, lon1_deg, lat2_deg, lon2_deg, step_km=step_km
-        )
-        return d_km, self.heights_m(lat, lon)
-
 
 @dataclass
 class _Tile:
@@ -115,7 +125,7 @@ class _Tile:
     geographic: bool
 
 
-class GeoTiffTerrain:
+class GeoTiffTerrain(PointTerrain):
     """Terrain from GeoTIFF elevation tiles (one band of heights in metres).
 
     Parameters
@@ -193,14 +203,6 @@ class GeoTiffTerrain:
                 )
             out[missing] = self.fallback.heights_m(lat[missing], lon[missing])
         return out.reshape(np.shape(lat_deg))
-
-    def profile(
-        self, lat1_deg: float, lon1_deg: float, lat2_deg: float, lon2_deg: float, *, step_km: float
-    ) -> tuple[FloatArray, FloatArray]:
-        d_km, lat, lon = great_circle_points(
-            lat1_deg, lon1_deg, lat2_deg, lon2_deg, step_km=step_km
-        )
-        return d_km, self.heights_m(lat, lon)
 
 
 def _bilinear(tile: _Tile, x: FloatArray, y: FloatArray, *, strict: bool) -> FloatArray:

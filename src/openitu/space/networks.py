@@ -16,7 +16,7 @@ station for down: Te).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Literal
 
 from openitu.errors import InvalidInput
@@ -64,17 +64,7 @@ class Beam:
     emission: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "direction": self.direction,
-            "frequencies": [{"low_hz": b.low_hz, "high_hz": b.high_hz} for b in self.frequencies],
-            "service": self.service,
-            "gain_dbi": self.gain_dbi,
-            "noise_temperature_k": self.noise_temperature_k,
-            "power_density_dbw_hz": self.power_density_dbw_hz,
-            "earth_station": self.earth_station,
-            "emission": self.emission,
-        }
+        return asdict(self) | {"frequencies": [asdict(band) for band in self.frequencies]}
 
 
 @dataclass(frozen=True)

@@ -18,43 +18,44 @@ from typing import Any
 from openitu.errors import InvalidInput
 from openitu.geo.names import countries_in_text
 from openitu.spectrum.footnotes import footnote_kind, parse_rules
-from openitu.spectrum.model import REGIONS, Allocation, Band, Category, Edition, Footnote
+from openitu.spectrum.model import (
+    REGIONS,
+    Allocation,
+    Band,
+    Category,
+    Edition,
+    Footnote,
+    RegionBand,
+)
 from openitu.spectrum.services import parse_service
 from openitu.units import parse_frequency_hz
 
 
 @dataclass(frozen=True)
-class AddAllocation:
-    region: int
-    low_hz: float
-    high_hz: float
+class BandAmendment(RegionBand):
+    """An amendment to the cells of the Table that one band covers in one Region."""
+
+
+@dataclass(frozen=True)
+class AddAllocation(BandAmendment):
     service: str
     category: Category
     footnotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class RemoveAllocation:
-    region: int
-    low_hz: float
-    high_hz: float
+class RemoveAllocation(BandAmendment):
     service: str
 
 
 @dataclass(frozen=True)
-class ChangeCategory:
-    region: int
-    low_hz: float
-    high_hz: float
+class ChangeCategory(BandAmendment):
     service: str
     category: Category
 
 
 @dataclass(frozen=True)
-class CiteFootnote:
-    region: int
-    low_hz: float
-    high_hz: float
+class CiteFootnote(BandAmendment):
     footnote_id: str
 
 
@@ -80,7 +81,6 @@ _OPS: dict[str, type[Amendment]] = {
     "set_footnote": SetFootnote,
     "remove_footnote": RemoveFootnote,
 }
-_BANDED = (AddAllocation, RemoveAllocation, ChangeCategory, CiteFootnote)
 
 
 def _required(data: Mapping[str, Any], key: str, field: str) -> Any:
@@ -247,7 +247,7 @@ def apply_amendments(
                 raise InvalidInput("footnote_id", f"no footnote {amendment.footnote_id} to remove")
             cells = [_Cell(c.origin, _uncite(c.band, amendment.footnote_id)) for c in cells]
             continue
-        assert isinstance(amendment, _BANDED)
+        assert isinstance(amendment, BandAmendment)
         if amendment.region not in REGIONS:
             raise InvalidInput("region", "must be 1, 2 or 3 (an ITU Region)")
         cells = _split(

@@ -5,14 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from openitu.spectrum.model import REGIONS, Band, Edition
+from openitu.spectrum.model import REGIONS, Band, Edition, RegionBand
 
 
 @dataclass(frozen=True)
-class BandChange:
-    region: int
-    low_hz: float
-    high_hz: float
+class BandChange(RegionBand):
     added: tuple[str, ...]
     removed: tuple[str, ...]
 

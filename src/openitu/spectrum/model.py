@@ -37,12 +37,19 @@ class Allocation:
 
 
 @dataclass(frozen=True)
-class Band:
-    """One cell of the Table: a band in one Region, its allocations and footnotes."""
+class RegionBand:
+    """A band of frequencies in one Region: what a cell of the Table, an amendment to the
+    Table and a change between editions each concern."""
 
     region: int
     low_hz: float
     high_hz: float
+
+
+@dataclass(frozen=True)
+class Band(RegionBand):
+    """One cell of the Table: a band in one Region, its allocations and footnotes."""
+
     allocations: tuple[Allocation, ...]
     footnotes: tuple[str, ...] = ()
 

@@ -30,6 +30,13 @@ def _country(iso2: str | None) -> tuple[str | None, int | None]:
     return found.iso2, found.itu_region
 
 
+def _region_and_country(region: int | str | None, country: str | None) -> tuple[int, str | None]:
+    """The Region an answer is for (the one asked for, else the country's) and the
+    country's ISO2 code."""
+    iso2, country_region = _country(country)
+    return resolve_region(region, country_region, iso2), iso2
+
+
 def _band_edges(low: str | float, high: str | float) -> tuple[float, float]:
     """The edges of a band as asked for: both frequencies, low not above high."""
     low_hz = parse_frequency_hz(low, field="low")
@@ -146,8 +153,7 @@ def allocations_at(
 ) -> dict[str, Any]:
     """What the Table allocates at one frequency in a Region (and a country)."""
     frequency_hz = parse_frequency_hz(frequency, field="frequency")
-    iso2, country_region = _country(country)
-    number = resolve_region(region, country_region, iso2)
+    number, iso2 = _region_and_country(region, country)
     band = table.band_at(frequency_hz, number)
     document = _band_document(table, band)
     result: dict[str, Any] = {
@@ -174,8 +180,7 @@ def allocations_between(
 ) -> dict[str, Any]:
     """The bands and allocations over a range of frequencies."""
     low_hz, high_hz = _band_edges(low, high)
-    iso2, country_region = _country(country)
-    number = resolve_region(region, country_region, iso2)
+    number, iso2 = _region_and_country(region, country)
     bands = table.bands_between(low_hz, high_hz, number)
     documents = []
     for band in bands:
@@ -225,8 +230,7 @@ def check_assignment(
     """Whether an assignment conforms with the Table, its category and the reasons."""
     wanted = parse_service(service)
     low_hz, high_hz = _band_edges(low, high)
-    iso2, country_region = _country(country)
-    number = resolve_region(region, country_region, iso2)
+    number, iso2 = _region_and_country(region, country)
     outcome = check_conformity(
         table, service=wanted, low_hz=low_hz, high_hz=high_hz, region=number, country=iso2
     )

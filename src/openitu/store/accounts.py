@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets as _secrets
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +20,8 @@ from sqlalchemy.orm import Session
 from openitu.accounts import tokens
 from openitu.accounts.model import ApiToken, User
 from openitu.accounts.rights import Principal, Role
-from openitu.errors import Conflict, NotFound
+from openitu.errors import Conflict
+from openitu.store.rows import found, from_row
 from openitu.store.tables.accounts import SecretRow, TokenRow, UserRow, WebSessionRow
 
 
@@ -28,28 +30,11 @@ def now_utc() -> datetime:
 
 
 def _user(row: UserRow) -> User:
-    return User(
-        id=row.id,
-        username=row.username,
-        role=Role(row.role),
-        administration=row.administration,
-        proxy_for=row.proxy_for,
-        active=row.active,
-        created_at=row.created_at,
-    )
+    return from_row(User, row, role=Role(row.role))
 
 
 def _token(row: TokenRow) -> ApiToken:
-    return ApiToken(
-        id=row.id,
-        user_id=row.user_id,
-        name=row.name,
-        prefix=row.prefix,
-        scopes=frozenset(row.scopes.split()),
-        created_at=row.created_at,
-        expires_at=row.expires_at,
-        revoked_at=row.revoked_at,
-    )
+    return from_row(ApiToken, row, scopes=frozenset(row.scopes.split()))
 
 
 # --- users -------------------------------------------------------------------------
@@ -65,10 +50,7 @@ def get_user(session: Session, username: str) -> User | None:
 
 
 def get_user_or_raise(session: Session, username: str) -> User:
-    user = get_user(session, username)
-    if user is None:
-        raise NotFound(f"no account {username!r}")
-    return user
+    return found(get_user(session, username), f"no account {username!r}")
 
 
 def list_users(session: Session) -> list[User]:
@@ -116,17 +98,13 @@ def add_user(
 
 
 def set_active(session: Session, username: str, *, active: bool) -> User:
-    row = _user_row(session, username)
-    if row is None:
-        raise NotFound(f"no account {username!r}")
+    row = found(_user_row(session, username), f"no account {username!r}")
     row.active = active
     return _user(row)
 
 
 def set_password_hash(session: Session, username: str, password_hash: str) -> None:
-    row = _user_row(session, username)
-    if row is None:
-        raise NotFound(f"no account {username!r}")
+    row = found(_user_row(session, username), f"no account {username!r}")
     row.password_hash = password_hash
 
 
@@ -200,22 +178,32 @@ def token_and_owner(session: Session, token_id: int) -> tuple[ApiToken, str] | N
 
 
 def revoke_token(session: Session, token_id: int, *, at: datetime) -> ApiToken:
-    row = session.get(TokenRow, token_id)
-    if row is None:
-        raise NotFound(f"no token {token_id}")
+    row = found(session.get(TokenRow, token_id), f"no token {token_id}")
     row.revoked_at = at
     return _token(row)
 
 
-def principal_for_token(session: Session, secret: str) -> Principal | None:
-    """The principal a bearer token stands for, or None if unknown, expired or revoked."""
-    if not secret.startswith(tokens.TOKEN_PREFIX) or len(secret) > 200:
+Holder = TypeVar("Holder", TokenRow, WebSessionRow)
+
+
+def _secret_holder(
+    session: Session, model: type[Holder], secret: str, *, prefix: str
+) -> tuple[Holder, UserRow] | None:
+    """The token or web session row whose digest is the secret's, and its account's row;
+    None for a secret of another kind or one no row holds."""
+    if not secret.startswith(prefix) or len(secret) > 200:
         return None
     found = session.execute(
-        select(TokenRow, UserRow)
-        .join(UserRow, UserRow.id == TokenRow.user_id)
-        .where(TokenRow.digest == tokens.digest(secret))
+        select(model, UserRow)
+        .join(UserRow, UserRow.id == model.user_id)
+        .where(model.digest == tokens.digest(secret))
     ).one_or_none()
+    return None if found is None else (found[0], found[1])
+
+
+def principal_for_token(session: Session, secret: str) -> Principal | None:
+    """The principal a bearer token stands for, or None if unknown, expired or revoked."""
+    found = _secret_holder(session, TokenRow, secret, prefix=tokens.TOKEN_PREFIX)
     if found is None:
         return None
     token_row, user_row = found
@@ -251,13 +239,7 @@ def end_web_session(session: Session, session_id: int, *, at: datetime) -> bool:
 
 
 def principal_for_web_session(session: Session, secret: str) -> Principal | None:
-    if not secret.startswith("s_") or len(secret) > 200:
-        return None
-    found = session.execute(
-        select(WebSessionRow, UserRow)
-        .join(UserRow, UserRow.id == WebSessionRow.user_id)
-        .where(WebSessionRow.digest == tokens.digest(secret))
-    ).one_or_none()
+    found = _secret_holder(session, WebSessionRow, secret, prefix="s_")
     if found is None:
         return None
     session_row, user_row = found

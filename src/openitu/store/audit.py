@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from openitu.errors import IntegrityFailure, InvalidInput
 from openitu.store import audited
+from openitu.store.rows import from_row
 from openitu.store.tables.audit import GENESIS_HASH, AuditEntryRow, AuditHeadRow
 
 _HEAD: Table = AuditHeadRow.__table__  # type: ignore[assignment]
@@ -179,32 +180,19 @@ def record(
     if head is None:
         raise IntegrityFailure("the audit head row is missing: run `openitu db upgrade`")
     seq, prev_hash = int(head.seq), str(head.hash)
-    recorded_at = _now_text()
-    digest = entry_hash(
-        prev_hash=prev_hash,
-        seq=seq,
-        recorded_at=recorded_at,
-        actor=actor,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        payload=payload_text,
-        rows=rows_text,
-    )
-    session.execute(
-        insert(_ENTRIES).values(
-            seq=seq,
-            recorded_at=recorded_at,
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            payload=payload_text,
-            prev_hash=prev_hash,
-            hash=digest,
-            rows=rows_text,
-        )
-    )
+    content: dict[str, Any] = {
+        "prev_hash": prev_hash,
+        "seq": seq,
+        "recorded_at": _now_text(),
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "payload": payload_text,
+        "rows": rows_text,
+    }
+    digest = entry_hash(**content)
+    session.execute(insert(_ENTRIES).values(**content, hash=digest))
     session.execute(update(_HEAD).where(_HEAD.c.id == 1).values(hash=digest))
 
 
@@ -238,6 +226,11 @@ def _rows(session: Session, batch: int = 2000) -> Iterator[Any]:
         last = int(rows[-1].seq)
 
 
+def _hashed(row: Any) -> dict[str, Any]:
+    """An entry's columns but its hash: what :func:`entry_hash` computes the hash of."""
+    return {name: value for name, value in row._mapping.items() if name != "hash"}
+
+
 def verify(session: Session) -> BrokenLink | None:
     """The first broken link of the chain, or None when every entry checks."""
     expected_seq, prev_hash = 1, GENESIS_HASH
@@ -246,18 +239,7 @@ def verify(session: Session) -> BrokenLink | None:
             return BrokenLink(expected_seq, f"missing (the next entry is {row.seq})")
         if row.prev_hash != prev_hash:
             return BrokenLink(row.seq, "its link to the previous entry does not match")
-        recomputed = entry_hash(
-            prev_hash=row.prev_hash,
-            seq=row.seq,
-            recorded_at=row.recorded_at,
-            actor=row.actor,
-            action=row.action,
-            entity=row.entity,
-            entity_id=row.entity_id,
-            payload=row.payload,
-            rows=row.rows,
-        )
-        if recomputed != row.hash:
+        if entry_hash(**_hashed(row)) != row.hash:
             return BrokenLink(row.seq, "its content does not match its hash (altered)")
         expected_seq, prev_hash = row.seq + 1, row.hash
     head_row = session.execute(
@@ -300,16 +282,10 @@ def entries(
         query = query.where(AuditEntryRow.entity_id == entity_id)
     rows = session.execute(query.order_by(AuditEntryRow.seq).limit(limit)).all()
     return [
-        AuditEntry(
-            seq=row.seq,
-            recorded_at=row.recorded_at,
-            actor=row.actor,
-            action=row.action,
-            entity=row.entity,
-            entity_id=row.entity_id,
+        from_row(
+            AuditEntry,
+            row,
             payload=json.loads(row.payload),
-            prev_hash=row.prev_hash,
-            hash=row.hash,
             rows=None if row.rows is None else json.loads(row.rows),
         )
         for row in rows

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from openitu.errors import Conflict, NotFound
+from openitu.errors import Conflict
 from openitu.governance.ballots import Seat
 from openitu.governance.conferences import (
     Conference,
@@ -29,6 +29,7 @@ from openitu.governance.documents import DocumentKind
 from openitu.governance.finance import Due, Payment, from_cents
 from openitu.governance.members import Entity, MemberKind, Sector, member_state
 from openitu.governance.votes import Matter, Outcome
+from openitu.store.rows import columns, found, from_row, rows_where
 from openitu.store.tables.governance import (
     GovernanceAgendaItem,
     GovernanceBallot,
@@ -49,10 +50,7 @@ Row = TypeVar("Row")
 
 def get_or_raise(session: Session, model: type[Row], key: int, *, what: str, **options: Any) -> Row:
     """The row of ``model`` with primary key ``key``, or `NotFound` ("no {what} {key}")."""
-    row = session.get(model, key, **options)
-    if row is None:
-        raise NotFound(f"no {what} {key}")
-    return row
+    return found(session.get(model, key, **options), f"no {what} {key}")
 
 
 def add(session: Session, row: object, *, clash: str | None = None) -> None:
@@ -79,10 +77,10 @@ def flush(session: Session, *, clash: str | None = None) -> None:
 
 def get_member_state_row(session: Session, iso2: str, *, field: str = "state") -> GovernanceMember:
     state = member_state(iso2, field=field)
-    row = session.scalar(select(GovernanceMember).where(GovernanceMember.iso2 == state.iso2))
-    if row is None:
-        raise NotFound(f"{state.iso2} is not loaded: run `openitu data load`")
-    return row
+    return found(
+        session.scalar(select(GovernanceMember).where(GovernanceMember.iso2 == state.iso2)),
+        f"{state.iso2} is not loaded: run `openitu data load`",
+    )
 
 
 def get_member_row(session: Session, key: str | int, *, field: str = "member") -> GovernanceMember:
@@ -103,13 +101,11 @@ def member_key(row: GovernanceMember) -> str:
 
 
 def entity(row: GovernanceMember) -> Entity:
-    return Entity(
-        id=row.id,
+    return from_row(
+        Entity,
+        row,
         kind=MemberKind(row.kind),
-        name=row.name,
-        country=row.country,
         sector=Sector(row.sector) if row.sector else None,
-        admitted=row.admitted,
         left=row.left_on,
     )
 
@@ -152,10 +148,7 @@ def find_budget(session: Session, year: int) -> GovernanceBudget | None:
 
 
 def get_budget(session: Session, year: int) -> GovernanceBudget:
-    budget = find_budget(session, year)
-    if budget is None:
-        raise NotFound(f"no budget adopted for {year}")
-    return budget
+    return found(find_budget(session, year), f"no budget adopted for {year}")
 
 
 def budget_years(session: Session) -> list[int]:
@@ -187,32 +180,15 @@ def find_conference_row(session: Session, code: str) -> GovernanceConference | N
 
 
 def get_conference_row(session: Session, code: str) -> GovernanceConference:
-    row = find_conference_row(session, code)
-    if row is None:
-        raise NotFound(f"no conference {code!r}")
-    return row
+    return found(find_conference_row(session, code), f"no conference {code!r}")
 
 
 def conference(row: GovernanceConference) -> Conference:
-    return Conference(
-        code=row.code,
-        kind=ConferenceKind(row.kind),
-        title=row.title,
-        place=row.place,
-        starts=row.starts,
-        ends=row.ends,
-    )
+    return from_row(Conference, row, kind=ConferenceKind(row.kind))
 
 
 def add_conference(session: Session, conference: Conference) -> GovernanceConference:
-    row = GovernanceConference(
-        code=conference.code,
-        kind=conference.kind.value,
-        title=conference.title,
-        place=conference.place,
-        starts=conference.starts,
-        ends=conference.ends,
-    )
+    row = GovernanceConference(**columns(conference, kind=conference.kind.value))
     add(session, row)
     return row
 
@@ -222,12 +198,8 @@ def list_conference_rows(session: Session) -> list[GovernanceConference]:
 
 
 def agenda_items(session: Session, conference_id: int) -> list[GovernanceAgendaItem]:
-    return list(
-        session.scalars(
-            select(GovernanceAgendaItem)
-            .where(GovernanceAgendaItem.conference_id == conference_id)
-            .order_by(GovernanceAgendaItem.id)
-        )
+    return rows_where(
+        session, GovernanceAgendaItem, GovernanceAgendaItem.id, conference_id=conference_id
     )
 
 
@@ -246,12 +218,8 @@ def find_agenda_item(
 
 
 def delegation_rows(session: Session, conference_id: int) -> list[GovernanceDelegation]:
-    return list(
-        session.scalars(
-            select(GovernanceDelegation)
-            .where(GovernanceDelegation.conference_id == conference_id)
-            .order_by(GovernanceDelegation.id)
-        )
+    return rows_where(
+        session, GovernanceDelegation, GovernanceDelegation.id, conference_id=conference_id
     )
 
 
@@ -292,14 +260,7 @@ def find_delegation_row(
 
 def seat(session: Session, row: GovernanceDelegation) -> Seat:
     member = get_member(session, row.member_id)
-    return Seat(
-        state=row.state,
-        member_kind=MemberKind(member.kind),
-        member_name=member.name,
-        credentials_accepted=row.credentials_accepted,
-        present=row.present,
-        proxy_for=row.proxy_for,
-    )
+    return from_row(Seat, row, member_kind=MemberKind(member.kind), member_name=member.name)
 
 
 # --- proposals ------------------------------------------------------------------------------
@@ -313,12 +274,11 @@ def proposal(session: Session, row: GovernanceProposal) -> Proposal:
     item = session.get(GovernanceAgendaItem, row.agenda_item_id)
     owner = session.get(GovernanceConference, row.conference_id)
     assert item is not None and owner is not None
-    return Proposal(
-        id=row.id,
+    return from_row(
+        Proposal,
+        row,
         conference=owner.code,
         agenda_item=item.number,
-        submitted_by=row.submitted_by,
-        title=row.title,
         matter=Matter(row.matter),
         amendments=tuple(json.loads(row.amendments)),
         status=ProposalStatus(row.status),
@@ -383,13 +343,7 @@ def postponed_before(session: Session, vote: GovernanceVote) -> bool:
 
 
 def ballot_rows(session: Session, vote_id: int) -> list[GovernanceBallot]:
-    return list(
-        session.scalars(
-            select(GovernanceBallot)
-            .where(GovernanceBallot.vote_id == vote_id)
-            .order_by(GovernanceBallot.state)
-        )
-    )
+    return rows_where(session, GovernanceBallot, GovernanceBallot.state, vote_id=vote_id)
 
 
 def has_voted(session: Session, vote_id: int, state: str) -> bool:

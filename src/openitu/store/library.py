@@ -14,6 +14,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from openitu.library.catalogue import SECTORS, Hit, Publication
+from openitu.store.rows import columns, from_row
 from openitu.store.tables.library import LibraryPublication
 
 # bm25 weights per FTS5 column: reference, title, keywords, abstract.
@@ -26,18 +27,11 @@ def _reference(p: Publication) -> str:
 
 
 def _to_publication(row: LibraryPublication) -> Publication:
-    return Publication(
-        sector=row.sector,
-        series=row.series,
-        number=row.number,
-        title=row.title,
-        version=row.version,
-        approved=row.approved,
-        status=row.status,
+    return from_row(
+        Publication,
+        row,
         superseded_by=tuple(json.loads(row.superseded_by)),
-        study_group=row.study_group,
         keywords=tuple(k for k in row.keywords.split("; ") if k),
-        abstract=row.abstract,
     )
 
 
@@ -48,19 +42,13 @@ def keys(session: Session) -> set[str]:
 def add(session: Session, publication: Publication) -> None:
     session.add(
         LibraryPublication(
-            key=publication.key,
-            sector=publication.sector,
-            series=publication.series,
-            number=publication.number,
-            reference=_reference(publication),
-            title=publication.title,
-            version=publication.version,
-            approved=publication.approved,
-            status=publication.status,
-            superseded_by=json.dumps(list(publication.superseded_by)),
-            study_group=publication.study_group,
-            keywords="; ".join(publication.keywords),
-            abstract=publication.abstract,
+            **columns(
+                publication,
+                key=publication.key,
+                reference=_reference(publication),
+                superseded_by=json.dumps(list(publication.superseded_by)),
+                keywords="; ".join(publication.keywords),
+            )
         )
     )
 

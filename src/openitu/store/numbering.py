@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from openitu.errors import Conflict, NotFound
+from openitu.errors import Conflict
 from openitu.numbering.e212 import (
     ASSIGNED,
     RESERVED,
@@ -38,6 +38,7 @@ from openitu.numbering.workflow import (
     Unpublished,
     parse_code,
 )
+from openitu.store.rows import found, rows_where
 from openitu.store.tables.numbering import (
     NumberingApplication,
     NumberingEvent,
@@ -232,17 +233,13 @@ def hold(session: Session, application: Application, *, since: datetime) -> Held
 
 
 def mark_assigned(session: Session, resource_id: int) -> None:
-    row = session.get(NumberingResource, resource_id)
-    if row is None:
-        raise NotFound(f"no numbering resource {resource_id}")
+    row = found(session.get(NumberingResource, resource_id), f"no numbering resource {resource_id}")
     row.status = ASSIGNED
 
 
 def release(session: Session, resource_id: int, *, at: datetime) -> None:
     """The entry's holder no longer holds the code; the entry stays as history."""
-    row = session.get(NumberingResource, resource_id)
-    if row is None:
-        raise NotFound(f"no numbering resource {resource_id}")
+    row = found(session.get(NumberingResource, resource_id), f"no numbering resource {resource_id}")
     row.active_code = None
     row.status = WITHDRAWN
     row.until = at
@@ -254,9 +251,10 @@ def release(session: Session, resource_id: int, *, at: datetime) -> None:
 def get_application(
     session: Session, application_id: int, *, for_update: bool = False
 ) -> Application:
-    row = session.get(NumberingApplication, application_id, with_for_update=for_update)
-    if row is None:
-        raise NotFound(f"no numbering application {application_id}")
+    row = found(
+        session.get(NumberingApplication, application_id, with_for_update=for_update),
+        f"no numbering application {application_id}",
+    )
     return _application(row)
 
 
@@ -311,9 +309,10 @@ def save_status(session: Session, application: Application) -> Application:
     """Store the application's new status (and reason); returns it as stored."""
     if application.id is None:
         raise ValueError("an application is added before its status changes")
-    row = session.get(NumberingApplication, application.id)
-    if row is None:
-        raise NotFound(f"no numbering application {application.id}")
+    row = found(
+        session.get(NumberingApplication, application.id),
+        f"no numbering application {application.id}",
+    )
     row.status = application.status.value
     row.reason = application.reason
     session.flush()
@@ -339,11 +338,7 @@ def add_event(
 
 def history(session: Session, application_id: int) -> list[Event]:
     get_application(session, application_id)
-    rows = session.scalars(
-        select(NumberingEvent)
-        .where(NumberingEvent.application_id == application_id)
-        .order_by(NumberingEvent.id)
-    )
+    rows = rows_where(session, NumberingEvent, NumberingEvent.id, application_id=application_id)
     return [
         Event(r.action, r.status, _aware(r.at), r.actor, r.detail, r.notice_number) for r in rows
     ]
@@ -358,9 +353,7 @@ def list_notices(session: Session) -> list[ChangeNotice]:
 
 
 def get_notice(session: Session, number: int) -> ChangeNotice:
-    row = session.get(NumberingNotice, number)
-    if row is None:
-        raise NotFound(f"no change notice No. {number}")
+    row = found(session.get(NumberingNotice, number), f"no change notice No. {number}")
     return _notice(session, row)
 
 

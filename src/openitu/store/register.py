@@ -9,19 +9,19 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from openitu.errors import NotFound
 from openitu.register.assignment import Assignment, HistoryEntry
 from openitu.register.circular import CircularEntry
 from openitu.register.notice import Notice, Site
 from openitu.register.status import Event, Status
 from openitu.register.technical import RecordedAssignments
+from openitu.store.rows import found, from_row, rows_where
 from openitu.store.tables.register import RegisterAssignment, RegisterCircular, RegisterEvent
 
 EARTH_RADIUS_KM = 6371.0088
@@ -33,90 +33,63 @@ def utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
+_SITE_COLUMNS: Final = {
+    "tx": ("lat_deg", "lon_deg", "antenna_height_m", "eirp_dbw", "gain_dbi", "azimuth_deg",
+           "polarization"),
+    "rx": ("lat_deg", "lon_deg", "antenna_height_m", "gain_dbi"),
+}  # fmt: skip
+"""The fields of each end's `Site` that the row keeps, as columns ``<end>_<field>``."""
+
+_NOTICE_COLUMNS: Final = (
+    "administration", "reference", "service", "station_class", "frequency_hz",
+    "necessary_bandwidth_hz", "low_hz", "high_hz", "emission", "date_of_bringing_into_use",
+    "request_4_4",
+)  # fmt: skip
+"""The notice's values the row keeps in columns of the same names (for searching)."""
+
+
+def _site(row: RegisterAssignment, end: str) -> Site:
+    return Site(**{name: getattr(row, f"{end}_{name}") for name in _SITE_COLUMNS[end]})
+
+
 def _notice(row: RegisterAssignment) -> Notice:
-    rx = None
-    if row.rx_lat_deg is not None and row.rx_lon_deg is not None:
-        rx = Site(
-            lat_deg=row.rx_lat_deg,
-            lon_deg=row.rx_lon_deg,
-            antenna_height_m=row.rx_antenna_height_m,
-            gain_dbi=row.rx_gain_dbi,
-        )
+    has_rx = row.rx_lat_deg is not None and row.rx_lon_deg is not None
     data = json.loads(row.data)
-    return Notice(
-        administration=row.administration,
-        reference=row.reference,
-        service=row.service,
-        station_class=row.station_class,
-        frequency_hz=row.frequency_hz,
-        emission=row.emission,
-        necessary_bandwidth_hz=row.necessary_bandwidth_hz,
-        tx=Site(
-            lat_deg=row.tx_lat_deg,
-            lon_deg=row.tx_lon_deg,
-            antenna_height_m=row.tx_antenna_height_m,
-            eirp_dbw=row.tx_eirp_dbw,
-            gain_dbi=row.tx_gain_dbi,
-            azimuth_deg=row.tx_azimuth_deg,
-            polarization=row.tx_polarization,
-        ),
-        rx=rx,
-        date_of_bringing_into_use=row.date_of_bringing_into_use,
+    return from_row(
+        Notice,
+        row,
+        tx=_site(row, "tx"),
+        rx=_site(row, "rx") if has_rx else None,
         agreements=tuple(json.loads(row.agreements)),
-        request_4_4=row.request_4_4,
         remarks=data.get("remarks", ""),
     )
 
 
 def _assignment(row: RegisterAssignment) -> Assignment:
-    return Assignment(
-        id=row.id,
+    return from_row(
+        Assignment,
+        row,
         notice=_notice(row),
         status=Status(row.status),
-        version=row.version,
-        content_hash=row.content_hash,
         received_at=utc(row.received_at),
         first_received_at=utc(row.first_received_at),
         finding=json.loads(row.finding) if row.finding else None,
-        recorded_under=row.recorded_under,
         recorded_at=utc(row.recorded_at) if row.recorded_at else None,
-        submitted_by=row.submitted_by,
     )
 
 
 def _write_notice(row: RegisterAssignment, notice: Notice) -> None:
-    row.administration = notice.administration
-    row.reference = notice.reference
-    row.service = notice.service
-    row.station_class = notice.station_class
-    row.frequency_hz = notice.frequency_hz
-    row.necessary_bandwidth_hz = notice.necessary_bandwidth_hz
-    row.low_hz = notice.low_hz
-    row.high_hz = notice.high_hz
-    row.emission = notice.emission
-    row.tx_lat_deg = notice.tx.lat_deg
-    row.tx_lon_deg = notice.tx.lon_deg
-    row.tx_antenna_height_m = notice.tx.antenna_height_m
-    row.tx_eirp_dbw = notice.tx.eirp_dbw
-    row.tx_gain_dbi = notice.tx.gain_dbi
-    row.tx_azimuth_deg = notice.tx.azimuth_deg
-    row.tx_polarization = notice.tx.polarization
-    rx = notice.rx
-    row.rx_lat_deg = rx.lat_deg if rx else None
-    row.rx_lon_deg = rx.lon_deg if rx else None
-    row.rx_antenna_height_m = rx.antenna_height_m if rx else None
-    row.rx_gain_dbi = rx.gain_dbi if rx else None
-    row.date_of_bringing_into_use = notice.date_of_bringing_into_use
-    row.request_4_4 = notice.request_4_4
+    for name in _NOTICE_COLUMNS:
+        setattr(row, name, getattr(notice, name))
+    for end, site in (("tx", notice.tx), ("rx", notice.rx)):
+        for name in _SITE_COLUMNS[end]:
+            setattr(row, f"{end}_{name}", None if site is None else getattr(site, name))
     row.agreements = json.dumps(list(notice.agreements))
     row.data = json.dumps(notice.as_dict(), sort_keys=True)
 
 
 def _row(session: Session, assignment_id: int) -> RegisterAssignment:
-    row = session.get(RegisterAssignment, assignment_id)
-    if row is None:
-        raise NotFound(f"no notice {assignment_id}")
-    return row
+    return found(session.get(RegisterAssignment, assignment_id), f"no notice {assignment_id}")
 
 
 def get(session: Session, assignment_id: int) -> Assignment:
@@ -243,11 +216,7 @@ def append_event(
 
 def history(session: Session, assignment_id: int) -> list[HistoryEntry]:
     _row(session, assignment_id)
-    rows = session.scalars(
-        select(RegisterEvent)
-        .where(RegisterEvent.assignment_id == assignment_id)
-        .order_by(RegisterEvent.id)
-    ).all()
+    rows = rows_where(session, RegisterEvent, RegisterEvent.id, assignment_id=assignment_id)
     return [
         HistoryEntry(
             event=Event(row.event),
@@ -371,9 +340,7 @@ def last_circular(session: Session) -> Circular | None:
 
 
 def get_circular(session: Session, number: int) -> Circular:
-    row = session.get(RegisterCircular, number)
-    if row is None:
-        raise NotFound(f"no circular {number}")
+    row = found(session.get(RegisterCircular, number), f"no circular {number}")
     return _circular(row)
 
 

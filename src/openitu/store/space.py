@@ -19,6 +19,7 @@ from openitu.errors import NotFound
 from openitu.space import coordination, dtt
 from openitu.space.filings import Event, Step
 from openitu.space.networks import Network, parse_network
+from openitu.store.rows import columns, found, from_row, rows_where
 from openitu.store.tables.space import SpaceBeam, SpaceFilingEvent, SpaceNetwork
 
 FILING = "filing"
@@ -95,10 +96,7 @@ def add_network(
 
 
 def get_row(session: Session, network_id: int) -> SpaceNetwork:
-    row = session.get(SpaceNetwork, network_id)
-    if row is None:
-        raise NotFound(f"no satellite network {network_id}")
-    return row
+    return found(session.get(SpaceNetwork, network_id), f"no satellite network {network_id}")
 
 
 def get_network(session: Session, network_id: int) -> tuple[SpaceNetwork, Network]:
@@ -117,12 +115,8 @@ def set_status(session: Session, row: SpaceNetwork, status: str) -> None:
 def add_event(session: Session, network_id: int, event: Event, *, recorded_by: str) -> None:
     session.add(
         SpaceFilingEvent(
+            **columns(event, step=event.step.value),
             network_id=network_id,
-            step=event.step.value,
-            date_of_receipt=event.date_of_receipt,
-            informed_on=event.informed_on,
-            examined_on=event.examined_on,
-            published_on=event.published_on,
             recorded_by=recorded_by,
             recorded_at=now(),
         )
@@ -131,21 +125,14 @@ def add_event(session: Session, network_id: int, event: Event, *, recorded_by: s
 
 
 def events_of(session: Session, network_id: int) -> list[Event]:
-    rows = session.scalars(
-        select(SpaceFilingEvent)
-        .where(SpaceFilingEvent.network_id == network_id)
-        .order_by(SpaceFilingEvent.date_of_receipt, SpaceFilingEvent.id)
+    rows = rows_where(
+        session,
+        SpaceFilingEvent,
+        SpaceFilingEvent.date_of_receipt,
+        SpaceFilingEvent.id,
+        network_id=network_id,
     )
-    return [
-        Event(
-            step=Step(row.step),
-            date_of_receipt=row.date_of_receipt,
-            informed_on=row.informed_on,
-            examined_on=row.examined_on,
-            published_on=row.published_on,
-        )
-        for row in rows
-    ]
+    return [from_row(Event, row, step=Step(row.step)) for row in rows]
 
 
 def list_networks(
@@ -174,18 +161,7 @@ def list_networks(
         ):
             bands.setdefault(network_id, []).append((low, high))
     return [
-        NetworkSummary(
-            id=row.id,
-            name=row.name,
-            administration=row.administration,
-            orbit=row.orbit,
-            longitude_deg=row.longitude_deg,
-            source=row.source,
-            status=row.status,
-            operator=row.operator,
-            bands=tuple(sorted(bands.get(row.id, []))),
-        )
-        for row in rows
+        from_row(NetworkSummary, row, bands=tuple(sorted(bands.get(row.id, [])))) for row in rows
     ]
 
 

@@ -22,6 +22,7 @@ from openitu.spectrum.model import (
     FootnoteRule,
 )
 from openitu.spectrum.services import parse_service
+from openitu.store.rows import columns, found, from_row, rows_where
 from openitu.store.tables.spectrum import (
     AllocationRow,
     BandRow,
@@ -142,9 +143,7 @@ def delete_edition(session: Session, edition_id: str) -> None:
 
 def get_edition(session: Session, edition_id: str) -> Edition:
     """Read a whole edition back into the core's values."""
-    row = session.get(EditionRow, edition_id)
-    if row is None:
-        raise NotFound(f"no edition {edition_id!r} of the Table")
+    row = found(session.get(EditionRow, edition_id), f"no edition {edition_id!r} of the Table")
     allocations: dict[int, list[AllocationRow]] = defaultdict(list)
     for allocation in session.scalars(
         select(AllocationRow)
@@ -154,28 +153,21 @@ def get_edition(session: Session, edition_id: str) -> Edition:
     ):
         allocations[allocation.band_id].append(allocation)
     bands = tuple(
-        Band(
-            region=band.region,
-            low_hz=band.low_hz,
-            high_hz=band.high_hz,
+        from_row(
+            Band,
+            band,
             allocations=tuple(
                 Allocation(parse_service(a.service), Category(a.category), _ids(a.footnotes))
                 for a in allocations[band.id]
             ),
             footnotes=_ids(band.footnotes),
         )
-        for band in session.scalars(
-            select(BandRow)
-            .where(BandRow.edition_id == edition_id)
-            .order_by(BandRow.region, BandRow.low_hz)
+        for band in rows_where(
+            session, BandRow, BandRow.region, BandRow.low_hz, edition_id=edition_id
         )
     )
     rules: dict[str, list[FootnoteRule]] = defaultdict(list)
-    for rule in session.scalars(
-        select(FootnoteRuleRow)
-        .where(FootnoteRuleRow.edition_id == edition_id)
-        .order_by(FootnoteRuleRow.id)
-    ):
+    for rule in rows_where(session, FootnoteRuleRow, FootnoteRuleRow.id, edition_id=edition_id):
         rules[rule.footnote_id].append(
             FootnoteRule(
                 kind=FootnoteKind(rule.kind),
@@ -196,14 +188,7 @@ def get_edition(session: Session, edition_id: str) -> Edition:
         )
         for note in session.scalars(select(FootnoteRow).where(FootnoteRow.edition_id == edition_id))
     }
-    return Edition(
-        id=row.id,
-        title=row.title,
-        entry_into_force=row.entry_into_force,
-        bands=bands,
-        footnotes=footnotes,
-        based_on=row.based_on,
-    )
+    return from_row(Edition, row, bands=bands, footnotes=footnotes)
 
 
 def _add_amendments(session: Session, amendments: Sequence[SourcedAmendment]) -> None:
@@ -211,13 +196,7 @@ def _add_amendments(session: Session, amendments: Sequence[SourcedAmendment]) ->
         session.execute(
             insert(EditionAmendmentRow),
             [
-                {
-                    "edition_id": a.edition_id,
-                    "position": a.position,
-                    "amendment": json.dumps(a.amendment, sort_keys=True, ensure_ascii=False),
-                    "source": a.source,
-                    "conference": a.conference,
-                }
+                columns(a, amendment=json.dumps(a.amendment, sort_keys=True, ensure_ascii=False))
                 for a in amendments
             ],
         )
@@ -230,12 +209,7 @@ def edition_amendments(session: Session, edition_ids: Sequence[str]) -> list[Sou
         .where(EditionAmendmentRow.edition_id.in_(list(edition_ids)))
         .order_by(EditionAmendmentRow.edition_id, EditionAmendmentRow.position)
     ).all()
-    return [
-        SourcedAmendment(
-            row.edition_id, row.position, json.loads(row.amendment), row.source, row.conference
-        )
-        for row in rows
-    ]
+    return [from_row(SourcedAmendment, row, amendment=json.loads(row.amendment)) for row in rows]
 
 
 def lineage(session: Session, edition_id: str) -> list[str]:
@@ -243,9 +217,7 @@ def lineage(session: Session, edition_id: str) -> list[str]:
     chain: list[str] = []
     current: str | None = edition_id
     while current is not None and current not in chain:
-        row = session.get(EditionRow, current)
-        if row is None:
-            raise NotFound(f"no edition {current!r} of the Table")
+        row = found(session.get(EditionRow, current), f"no edition {current!r} of the Table")
         chain.append(row.id)
         current = row.based_on
     return chain

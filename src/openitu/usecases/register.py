@@ -20,7 +20,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -94,14 +94,9 @@ class Accepted:
     """``new``, ``modified``, ``renotified`` or ``unchanged`` (idempotent repeat)."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "row": self.row,
-            "notice_id": self.notice_id,
-            "reference": self.reference,
-            "administration": self.administration,
+        return asdict(self) | {
             "date_of_receipt": self.date_of_receipt.isoformat(),
             "status": self.status.value,
-            "outcome": self.outcome,
         }
 
 
