@@ -1,1 +1,2 @@
-"""Table modules, one per area (found by openitu.store.models)."""
+"""Table modules, one per area (found by openitu.store.models), and the column kinds they
+share (columns)."""

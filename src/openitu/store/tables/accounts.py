@@ -10,7 +10,6 @@ from sqlalchemy import (
     CheckConstraint,
     DateTime,
     ForeignKey,
-    Integer,
     String,
     Text,
     TypeDecorator,
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from openitu.accounts.rights import Role
 from openitu.store.base import Base
+from openitu.store.tables.columns import Administration, IntegerId
 
 ROLE_VALUES = ", ".join(f"'{role.value}'" for role in Role if role is not Role.PUBLIC)
 
@@ -55,12 +55,12 @@ class UserRow(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(32))
-    administration: Mapped[str | None] = mapped_column(String(2))
-    proxy_for: Mapped[str | None] = mapped_column(String(2))
+    administration: Mapped[Administration | None]
+    proxy_for: Mapped[Administration | None]
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -68,7 +68,7 @@ class UserRow(Base):
 class TokenRow(Base):
     __tablename__ = "account_tokens"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     user_id: Mapped[int] = mapped_column(ForeignKey("account_users.id"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     digest: Mapped[str] = mapped_column(String(64), unique=True)
@@ -82,7 +82,7 @@ class TokenRow(Base):
 class WebSessionRow(Base):
     __tablename__ = "account_sessions"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     user_id: Mapped[int] = mapped_column(ForeignKey("account_users.id"), index=True)
     digest: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -11,6 +11,7 @@ from sqlalchemy import BigInteger, CheckConstraint, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from openitu.store.base import Base
+from openitu.store.tables.columns import Actor
 
 GENESIS_HASH = "0" * 64
 
@@ -20,7 +21,7 @@ class AuditEntryRow(Base):
 
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     recorded_at: Mapped[str] = mapped_column(String(32))
-    actor: Mapped[str] = mapped_column(String(128))
+    actor: Mapped[Actor]
     action: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(64), index=True)
     entity_id: Mapped[str] = mapped_column(String(128))

@@ -10,13 +10,13 @@ choice exists only in the vote's counters.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from typing import Annotated
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Integer,
     String,
@@ -26,14 +26,18 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from openitu.store.base import Base
+from openitu.store.tables.columns import Actor, Administration, IntegerId, Timestamp
+
+ConferenceId = Annotated[int, mapped_column(ForeignKey("governance_conferences.id"))]
+MemberId = Annotated[int, mapped_column(ForeignKey("governance_members.id"))]
 
 
 class GovernanceMember(Base):
     __tablename__ = "governance_members"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     kind: Mapped[str] = mapped_column(String(16))
-    iso2: Mapped[str | None] = mapped_column(String(2), unique=True)
+    iso2: Mapped[Administration | None] = mapped_column(unique=True)
     """Set for Member States only (their administration's code)."""
     name: Mapped[str] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(2))
@@ -52,8 +56,8 @@ class GovernanceDue(Base):
     __tablename__ = "governance_dues"
     __table_args__ = (UniqueConstraint("member_id", "year", name="uq_governance_dues_member_id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("governance_members.id"), index=True)
+    id: Mapped[IntegerId]
+    member_id: Mapped[MemberId] = mapped_column(index=True)
     year: Mapped[int] = mapped_column(Integer)
     amount_cents: Mapped[int] = mapped_column(BigInteger)
     due_on: Mapped[date] = mapped_column(Date)
@@ -64,8 +68,8 @@ class GovernanceDue(Base):
 class GovernancePayment(Base):
     __tablename__ = "governance_payments"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("governance_members.id"), index=True)
+    id: Mapped[IntegerId]
+    member_id: Mapped[MemberId] = mapped_column(index=True)
     amount_cents: Mapped[int] = mapped_column(BigInteger)
     paid_on: Mapped[date] = mapped_column(Date)
     reference: Mapped[str] = mapped_column(Text, default="")
@@ -74,17 +78,17 @@ class GovernancePayment(Base):
 class GovernanceBudget(Base):
     __tablename__ = "governance_budgets"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     year: Mapped[int] = mapped_column(Integer, unique=True)
     amount_cents: Mapped[int] = mapped_column(BigInteger)
-    adopted_by: Mapped[str] = mapped_column(String(128))
-    adopted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    adopted_by: Mapped[Actor]
+    adopted_at: Mapped[Timestamp]
 
 
 class GovernanceConference(Base):
     __tablename__ = "governance_conferences"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     code: Mapped[str] = mapped_column(String(40), unique=True)
     kind: Mapped[str] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(Text)
@@ -102,8 +106,8 @@ class GovernanceAgendaItem(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    conference_id: Mapped[int] = mapped_column(ForeignKey("governance_conferences.id"))
+    id: Mapped[IntegerId]
+    conference_id: Mapped[ConferenceId]
     number: Mapped[str] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(Text)
 
@@ -121,28 +125,28 @@ class GovernanceDelegation(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    conference_id: Mapped[int] = mapped_column(ForeignKey("governance_conferences.id"))
-    member_id: Mapped[int] = mapped_column(ForeignKey("governance_members.id"))
-    state: Mapped[str | None] = mapped_column(String(2))
+    id: Mapped[IntegerId]
+    conference_id: Mapped[ConferenceId]
+    member_id: Mapped[MemberId]
+    state: Mapped[Administration | None]
     representative: Mapped[str | None] = mapped_column(String(64))
     credentials_accepted: Mapped[bool] = mapped_column(Boolean, default=False)
     present: Mapped[bool] = mapped_column(Boolean, default=False)
-    proxy_for: Mapped[str | None] = mapped_column(String(2))
+    proxy_for: Mapped[Administration | None]
 
 
 class GovernanceProposal(Base):
     __tablename__ = "governance_proposals"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    conference_id: Mapped[int] = mapped_column(ForeignKey("governance_conferences.id"))
+    id: Mapped[IntegerId]
+    conference_id: Mapped[ConferenceId]
     agenda_item_id: Mapped[int] = mapped_column(ForeignKey("governance_agenda_items.id"))
-    submitted_by: Mapped[str] = mapped_column(String(2))
+    submitted_by: Mapped[Administration]
     title: Mapped[str] = mapped_column(Text)
     amendments: Mapped[str] = mapped_column(Text)
     """JSON list of amendment documents (openitu.spectrum.amendments)."""
     status: Mapped[str] = mapped_column(String(16))
-    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    submitted_at: Mapped[Timestamp]
     matter: Mapped[str] = mapped_column(String(24), server_default="general")
     """What the proposal amends (openitu.governance.votes.Matter): sets the majority."""
 
@@ -150,8 +154,8 @@ class GovernanceProposal(Base):
 class GovernanceVote(Base):
     __tablename__ = "governance_votes"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    conference_id: Mapped[int] = mapped_column(ForeignKey("governance_conferences.id"))
+    id: Mapped[IntegerId]
+    conference_id: Mapped[ConferenceId]
     proposal_id: Mapped[int | None] = mapped_column(ForeignKey("governance_proposals.id"))
     question: Mapped[str] = mapped_column(Text)
     majority: Mapped[str] = mapped_column(String(16))
@@ -160,8 +164,8 @@ class GovernanceVote(Base):
     basis: Mapped[str] = mapped_column(String(24), server_default="present-and-voting")
     """What the majority is reckoned on (openitu.governance.votes.Basis)."""
     status: Mapped[str] = mapped_column(String(16))
-    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    opened_at: Mapped[Timestamp]
+    closed_at: Mapped[Timestamp | None]
     votes_for: Mapped[int] = mapped_column(Integer, default=0)
     votes_against: Mapped[int] = mapped_column(Integer, default=0)
     abstentions: Mapped[int] = mapped_column(Integer, default=0)
@@ -177,14 +181,14 @@ class GovernanceBallot(Base):
     __tablename__ = "governance_ballots"
     __table_args__ = (UniqueConstraint("vote_id", "state", name="uq_governance_ballots_vote_id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     vote_id: Mapped[int] = mapped_column(ForeignKey("governance_votes.id"))
-    state: Mapped[str] = mapped_column(String(2))
-    cast_by_delegation: Mapped[str] = mapped_column(String(2))
+    state: Mapped[Administration]
+    cast_by_delegation: Mapped[Administration]
     """The delegation that cast it: ``state`` itself, or the holder of its proxy."""
     choice: Mapped[str | None] = mapped_column(String(8))
     """NULL for a secret ballot."""
-    cast_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    cast_at: Mapped[Timestamp]
 
 
 class GovernanceDocument(Base):
@@ -196,12 +200,12 @@ class GovernanceDocument(Base):
         UniqueConstraint("conference_id", "number", name="uq_governance_documents_number"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    conference_id: Mapped[int] = mapped_column(ForeignKey("governance_conferences.id"))
+    id: Mapped[IntegerId]
+    conference_id: Mapped[ConferenceId]
     number: Mapped[str] = mapped_column(String(48))
     title: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
-    source_member_id: Mapped[int | None] = mapped_column(ForeignKey("governance_members.id"))
+    source_member_id: Mapped[MemberId | None]
     """The member it comes from; NULL for the secretariat's documents."""
     received: Mapped[date] = mapped_column(Date)
     language: Mapped[str] = mapped_column(String(2))
@@ -209,8 +213,8 @@ class GovernanceDocument(Base):
     filename: Mapped[str | None] = mapped_column(String(200))
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
-    submitted_by: Mapped[str] = mapped_column(String(128))
-    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    submitted_by: Mapped[Actor]
+    submitted_at: Mapped[Timestamp]
 
 
 class GovernanceDocumentItem(Base):

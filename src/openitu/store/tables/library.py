@@ -8,17 +8,18 @@ GIN index. Both are derived from the row, so a backup of these columns restores 
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from openitu.store.base import Base
+from openitu.store.tables.columns import IntegerId
 
 
 class LibraryPublication(Base):
     __tablename__ = "library_publications"
     __table_args__ = (Index("ix_library_publications_sector_series", "sector", "series"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     key: Mapped[str] = mapped_column(String(64), unique=True)
     """The version ("P.452-18"), else the reference ("ITU-R F.758") when none is known."""
     sector: Mapped[str] = mapped_column(String(1))

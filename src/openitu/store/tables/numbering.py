@@ -9,21 +9,13 @@ lets a code be held by one holder at a time while its past holders stay in the t
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import (
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from openitu.store.base import Base
+from openitu.store.tables.columns import Actor, Administration, IntegerId, Timestamp
 
 
 class NumberingResource(Base):
@@ -34,7 +26,7 @@ class NumberingResource(Base):
         Index("ix_numbering_resources_country", "country"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     kind: Mapped[str] = mapped_column(String(16))
     code: Mapped[str] = mapped_column(String(16))
     plan: Mapped[str] = mapped_column(String(8))
@@ -47,24 +39,24 @@ class NumberingResource(Base):
     also: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(64))
     application_id: Mapped[int | None] = mapped_column(ForeignKey("numbering_applications.id"))
-    since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    since: Mapped[Timestamp | None]
+    until: Mapped[Timestamp | None]
 
 
 class NumberingApplication(Base):
     __tablename__ = "numbering_applications"
     __table_args__ = (Index("ix_numbering_applications_kind_code", "kind", "code"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     kind: Mapped[str] = mapped_column(String(16))
     code: Mapped[str] = mapped_column(String(16))
-    applicant: Mapped[str] = mapped_column(String(2))
+    applicant: Mapped[Administration]
     holder: Mapped[str] = mapped_column(Text)
     purpose: Mapped[str] = mapped_column(Text, default="")
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[Timestamp]
     status: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
-    submitted_by: Mapped[str] = mapped_column(String(128))
+    submitted_by: Mapped[Actor]
 
 
 class NumberingEvent(Base):
@@ -73,13 +65,13 @@ class NumberingEvent(Base):
     __tablename__ = "numbering_events"
     __table_args__ = (Index("ix_numbering_events_application_id", "application_id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     application_id: Mapped[int | None] = mapped_column(ForeignKey("numbering_applications.id"))
     resource_id: Mapped[int | None] = mapped_column(ForeignKey("numbering_resources.id"))
     action: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    actor: Mapped[str] = mapped_column(String(128))
+    at: Mapped[Timestamp]
+    actor: Mapped[Actor]
     detail: Mapped[str] = mapped_column(Text, default="")
     notice_number: Mapped[int | None] = mapped_column(Integer)
 
@@ -89,15 +81,15 @@ class NumberingNotice(Base):
 
     number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     published_on: Mapped[date] = mapped_column(Date)
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[Timestamp]
     title: Mapped[str] = mapped_column(Text)
-    published_by: Mapped[str] = mapped_column(String(128))
+    published_by: Mapped[Actor]
 
 
 class NumberingNoticeEntry(Base):
     __tablename__ = "numbering_notice_entries"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     notice_number: Mapped[int] = mapped_column(ForeignKey("numbering_notices.number"))
     action: Mapped[str] = mapped_column(String(8))
     kind: Mapped[str] = mapped_column(String(16))

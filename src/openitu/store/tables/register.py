@@ -13,13 +13,13 @@ database triggers refuse UPDATE and DELETE on it. Each receipt has a unique
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from typing import Annotated
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -31,6 +31,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from openitu.store.base import Base
+from openitu.store.tables.columns import Actor, Administration, Timestamp
+
+BigIntegerId = Annotated[
+    int, mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+]
+"""BIGINT on PostgreSQL; INTEGER on SQLite, where only that is the rowid (autoincremented)."""
 
 
 class RegisterAssignment(Base):
@@ -44,14 +50,14 @@ class RegisterAssignment(Base):
         Index("ix_register_assignments_received_at", "received_at"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    administration: Mapped[str] = mapped_column(String(2))
+    id: Mapped[BigIntegerId]
+    administration: Mapped[Administration]
     reference: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16))
     version: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    first_received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[Timestamp]
+    first_received_at: Mapped[Timestamp]
     service: Mapped[str] = mapped_column(String(120))
     station_class: Mapped[str] = mapped_column(String(4))
     frequency_hz: Mapped[float] = mapped_column(Float)
@@ -76,8 +82,8 @@ class RegisterAssignment(Base):
     data: Mapped[str] = mapped_column(Text)
     finding: Mapped[str | None] = mapped_column(Text)
     recorded_under: Mapped[str | None] = mapped_column(String(16))
-    recorded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    submitted_by: Mapped[str] = mapped_column(String(128))
+    recorded_at: Mapped[Timestamp | None]
+    submitted_by: Mapped[Actor]
 
 
 class RegisterEvent(Base):
@@ -90,13 +96,13 @@ class RegisterEvent(Base):
         UniqueConstraint("received_at", name="uq_register_events_received_at"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    id: Mapped[BigIntegerId]
     assignment_id: Mapped[int] = mapped_column(ForeignKey("register_assignments.id"))
     event: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    actor: Mapped[str] = mapped_column(String(128))
+    at: Mapped[Timestamp]
+    received_at: Mapped[Timestamp | None]
+    actor: Mapped[Actor]
     detail: Mapped[str] = mapped_column(Text)
 
 
@@ -104,8 +110,8 @@ class RegisterCircular(Base):
     __tablename__ = "register_circulars"
 
     number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    period_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    period_end: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    published_by: Mapped[str] = mapped_column(String(128))
+    period_start: Mapped[Timestamp | None]
+    period_end: Mapped[Timestamp]
+    published_at: Mapped[Timestamp]
+    published_by: Mapped[Actor]
     parts: Mapped[str] = mapped_column(Text)

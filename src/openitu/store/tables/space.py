@@ -11,12 +11,13 @@ for recorded filings.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from openitu.store.base import Base
+from openitu.store.tables.columns import Actor, Administration, IntegerId, Timestamp
 
 
 class SpaceNetwork(Base):
@@ -26,9 +27,9 @@ class SpaceNetwork(Base):
         Index("ix_space_networks_administration", "administration"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     name: Mapped[str] = mapped_column(String(200))
-    administration: Mapped[str | None] = mapped_column(String(2))
+    administration: Mapped[Administration | None]
     orbit: Mapped[str] = mapped_column(String(8))
     longitude_deg: Mapped[float | None] = mapped_column(Float)
     source: Mapped[str] = mapped_column(String(32))
@@ -38,15 +39,15 @@ class SpaceNetwork(Base):
     operator: Mapped[str | None] = mapped_column(Text)
     un_registry: Mapped[str | None] = mapped_column(Text)
     catalogue_id: Mapped[str | None] = mapped_column(String(32))
-    submitted_by: Mapped[str | None] = mapped_column(String(128))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    submitted_by: Mapped[Actor | None]
+    created_at: Mapped[Timestamp]
 
 
 class SpaceBeam(Base):
     __tablename__ = "space_beams"
     __table_args__ = (Index("ix_space_beams_network", "network_id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     network_id: Mapped[int] = mapped_column(ForeignKey("space_networks.id"))
     name: Mapped[str] = mapped_column(String(200))
     up: Mapped[bool] = mapped_column()
@@ -66,12 +67,12 @@ class SpaceFilingEvent(Base):
     __tablename__ = "space_filing_events"
     __table_args__ = (Index("ix_space_filing_events_network", "network_id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntegerId]
     network_id: Mapped[int] = mapped_column(ForeignKey("space_networks.id"))
     step: Mapped[str] = mapped_column(String(32))
     date_of_receipt: Mapped[date] = mapped_column(Date)
     informed_on: Mapped[date | None] = mapped_column(Date)
     examined_on: Mapped[date | None] = mapped_column(Date)
     published_on: Mapped[date | None] = mapped_column(Date)
-    recorded_by: Mapped[str] = mapped_column(String(128))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_by: Mapped[Actor]
+    recorded_at: Mapped[Timestamp]

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from typing import Annotated
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, SmallInteger, String, Text, func
+from sqlalchemy import Date, Float, ForeignKey, Integer, SmallInteger, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from openitu.store.base import Base
+from openitu.store.tables.columns import IntegerId, Timestamp
+
+EditionId = Annotated[
+    str, mapped_column(String(40), ForeignKey("spectrum_editions.id", ondelete="CASCADE"))
+]
+"""The edition a row belongs to (and goes with)."""
 
 
 class EditionRow(Base):
@@ -19,16 +26,14 @@ class EditionRow(Base):
     based_on: Mapped[str | None] = mapped_column(
         String(40), ForeignKey("spectrum_editions.id"), nullable=True
     )
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[Timestamp] = mapped_column(server_default=func.now())
 
 
 class BandRow(Base):
     __tablename__ = "spectrum_bands"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    edition_id: Mapped[str] = mapped_column(
-        String(40), ForeignKey("spectrum_editions.id", ondelete="CASCADE"), index=True
-    )
+    id: Mapped[IntegerId] = mapped_column(autoincrement=True)
+    edition_id: Mapped[EditionId] = mapped_column(index=True)
     region: Mapped[int] = mapped_column(SmallInteger)
     low_hz: Mapped[float] = mapped_column(Float(53))
     high_hz: Mapped[float] = mapped_column(Float(53))
@@ -38,7 +43,7 @@ class BandRow(Base):
 class AllocationRow(Base):
     __tablename__ = "spectrum_allocations"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[IntegerId] = mapped_column(autoincrement=True)
     band_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("spectrum_bands.id", ondelete="CASCADE"), index=True
     )
@@ -51,9 +56,7 @@ class AllocationRow(Base):
 class FootnoteRow(Base):
     __tablename__ = "spectrum_footnotes"
 
-    edition_id: Mapped[str] = mapped_column(
-        String(40), ForeignKey("spectrum_editions.id", ondelete="CASCADE"), primary_key=True
-    )
+    edition_id: Mapped[EditionId] = mapped_column(primary_key=True)
     footnote_id: Mapped[str] = mapped_column(String(20), primary_key=True)
     text: Mapped[str | None] = mapped_column(Text, nullable=True)
     kind: Mapped[str] = mapped_column(String(20))
@@ -63,10 +66,8 @@ class FootnoteRow(Base):
 class FootnoteRuleRow(Base):
     __tablename__ = "spectrum_footnote_rules"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    edition_id: Mapped[str] = mapped_column(
-        String(40), ForeignKey("spectrum_editions.id", ondelete="CASCADE"), index=True
-    )
+    id: Mapped[IntegerId] = mapped_column(autoincrement=True)
+    edition_id: Mapped[EditionId] = mapped_column(index=True)
     footnote_id: Mapped[str] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(20))
     countries: Mapped[str] = mapped_column(Text, default="")
@@ -81,9 +82,7 @@ class EditionAmendmentRow(Base):
 
     __tablename__ = "spectrum_edition_amendments"
 
-    edition_id: Mapped[str] = mapped_column(
-        String(40), ForeignKey("spectrum_editions.id", ondelete="CASCADE"), primary_key=True
-    )
+    edition_id: Mapped[EditionId] = mapped_column(primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     amendment: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text, default="")
@@ -99,6 +98,4 @@ class RegionalTableRow(Base):
     name: Mapped[str] = mapped_column(String(20), primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     file_sha256: Mapped[str] = mapped_column(String(64))
-    imported_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
-    )
+    imported_at: Mapped[Timestamp] = mapped_column(server_default=func.now())

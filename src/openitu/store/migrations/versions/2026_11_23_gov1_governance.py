@@ -1,35 +1,21 @@
-"""Governance: members, dues, payments, budgets, conferences, delegations, proposals, votes.
-
-Revision ID: gov1_governance
-Revises: 0001_baseline
-Create Date: 2026-11-23
-"""
-
-from collections.abc import Sequence
+"""Governance: members, dues, payments, budgets, conferences, delegations, proposals, votes."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "gov1_governance"
-down_revision: str | Sequence[str] | None = "0001_baseline"
-branch_labels: str | Sequence[str] | None = ("governance",)
-depends_on: str | Sequence[str] | None = None
+from openitu.store.migrations import shared
 
-
-def _id() -> sa.Column[int]:
-    return sa.Column("id", sa.Integer(), nullable=False)
-
-
-def _fk(column: str, table: str, target: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint([column], [f"{target}.id"], name=f"fk_{table}_{column}_{target}")
+revision = "gov1_governance"
+down_revision = "0001_baseline"
+branch_labels = ("governance",)
 
 
 def upgrade() -> None:
     op.create_table(
         "governance_members",
-        _id(),
+        shared.integer_id(),
         sa.Column("kind", sa.String(16), nullable=False),
-        sa.Column("iso2", sa.String(2), nullable=True),
+        shared.administration("iso2", nullable=True),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("country", sa.String(2), nullable=True),
         sa.Column("sector", sa.String(8), nullable=True),
@@ -39,46 +25,46 @@ def upgrade() -> None:
         sa.Column("unit_class", sa.String(8), nullable=True),
         sa.Column("gni_usd", sa.BigInteger(), nullable=True),
         sa.Column("suspension_notified", sa.Date(), nullable=True),
-        sa.PrimaryKeyConstraint("id", name="pk_governance_members"),
+        shared.primary_key("governance_members"),
         sa.UniqueConstraint("iso2", name="uq_governance_members_iso2"),
     )
     op.create_table(
         "governance_dues",
-        _id(),
+        shared.integer_id(),
         sa.Column("member_id", sa.Integer(), nullable=False),
         sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("amount_cents", sa.BigInteger(), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=False),
         sa.Column("units", sa.String(8), nullable=True),
-        _fk("member_id", "governance_dues", "governance_members"),
-        sa.PrimaryKeyConstraint("id", name="pk_governance_dues"),
+        shared.foreign_key("governance_dues", "member_id", "governance_members"),
+        shared.primary_key("governance_dues"),
         sa.UniqueConstraint("member_id", "year", name="uq_governance_dues_member_id"),
     )
     op.create_index("ix_governance_dues_member_id", "governance_dues", ["member_id"])
     op.create_table(
         "governance_payments",
-        _id(),
+        shared.integer_id(),
         sa.Column("member_id", sa.Integer(), nullable=False),
         sa.Column("amount_cents", sa.BigInteger(), nullable=False),
         sa.Column("paid_on", sa.Date(), nullable=False),
         sa.Column("reference", sa.Text(), nullable=False),
-        _fk("member_id", "governance_payments", "governance_members"),
-        sa.PrimaryKeyConstraint("id", name="pk_governance_payments"),
+        shared.foreign_key("governance_payments", "member_id", "governance_members"),
+        shared.primary_key("governance_payments"),
     )
     op.create_index("ix_governance_payments_member_id", "governance_payments", ["member_id"])
     op.create_table(
         "governance_budgets",
-        _id(),
+        shared.integer_id(),
         sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("amount_cents", sa.BigInteger(), nullable=False),
-        sa.Column("adopted_by", sa.String(128), nullable=False),
-        sa.Column("adopted_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_governance_budgets"),
+        shared.actor("adopted_by"),
+        shared.timestamp("adopted_at"),
+        shared.primary_key("governance_budgets"),
         sa.UniqueConstraint("year", name="uq_governance_budgets_year"),
     )
     op.create_table(
         "governance_conferences",
-        _id(),
+        shared.integer_id(),
         sa.Column("code", sa.String(40), nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
@@ -86,34 +72,34 @@ def upgrade() -> None:
         sa.Column("starts", sa.Date(), nullable=False),
         sa.Column("ends", sa.Date(), nullable=False),
         sa.Column("final_acts_edition", sa.String(64), nullable=True),
-        sa.PrimaryKeyConstraint("id", name="pk_governance_conferences"),
+        shared.primary_key("governance_conferences"),
         sa.UniqueConstraint("code", name="uq_governance_conferences_code"),
     )
     op.create_table(
         "governance_agenda_items",
-        _id(),
+        shared.integer_id(),
         sa.Column("conference_id", sa.Integer(), nullable=False),
         sa.Column("number", sa.String(16), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
-        _fk("conference_id", "governance_agenda_items", "governance_conferences"),
-        sa.PrimaryKeyConstraint("id", name="pk_governance_agenda_items"),
+        shared.foreign_key("governance_agenda_items", "conference_id", "governance_conferences"),
+        shared.primary_key("governance_agenda_items"),
         sa.UniqueConstraint(
             "conference_id", "number", name="uq_governance_agenda_items_conference_id"
         ),
     )
     op.create_table(
         "governance_delegations",
-        _id(),
+        shared.integer_id(),
         sa.Column("conference_id", sa.Integer(), nullable=False),
         sa.Column("member_id", sa.Integer(), nullable=False),
-        sa.Column("state", sa.String(2), nullable=True),
+        shared.administration("state", nullable=True),
         sa.Column("representative", sa.String(64), nullable=True),
         sa.Column("credentials_accepted", sa.Boolean(), nullable=False),
         sa.Column("present", sa.Boolean(), nullable=False),
-        sa.Column("proxy_for", sa.String(2), nullable=True),
-        _fk("conference_id", "governance_delegations", "governance_conferences"),
-        _fk("member_id", "governance_delegations", "governance_members"),
-        sa.PrimaryKeyConstraint("id", name="pk_governance_delegations"),
+        shared.administration("proxy_for", nullable=True),
+        shared.foreign_key("governance_delegations", "conference_id", "governance_conferences"),
+        shared.foreign_key("governance_delegations", "member_id", "governance_members"),
+        shared.primary_key("governance_delegations"),
         sa.UniqueConstraint("conference_id", "member_id", name="uq_governance_delegations_member"),
         sa.UniqueConstraint("conference_id", "proxy_for", name="uq_governance_delegations_proxy"),
         sa.UniqueConstraint(
@@ -122,29 +108,29 @@ def upgrade() -> None:
     )
     op.create_table(
         "governance_proposals",
-        _id(),
+        shared.integer_id(),
         sa.Column("conference_id", sa.Integer(), nullable=False),
         sa.Column("agenda_item_id", sa.Integer(), nullable=False),
-        sa.Column("submitted_by", sa.String(2), nullable=False),
+        shared.administration("submitted_by"),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("amendments", sa.Text(), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
-        sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=False),
-        _fk("conference_id", "governance_proposals", "governance_conferences"),
-        _fk("agenda_item_id", "governance_proposals", "governance_agenda_items"),
-        sa.PrimaryKeyConstraint("id", name="pk_governance_proposals"),
+        shared.timestamp("submitted_at"),
+        shared.foreign_key("governance_proposals", "conference_id", "governance_conferences"),
+        shared.foreign_key("governance_proposals", "agenda_item_id", "governance_agenda_items"),
+        shared.primary_key("governance_proposals"),
     )
     op.create_table(
         "governance_votes",
-        _id(),
+        shared.integer_id(),
         sa.Column("conference_id", sa.Integer(), nullable=False),
         sa.Column("proposal_id", sa.Integer(), nullable=True),
         sa.Column("question", sa.Text(), nullable=False),
         sa.Column("majority", sa.String(16), nullable=False),
         sa.Column("method", sa.String(16), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
-        sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+        shared.timestamp("opened_at"),
+        shared.timestamp("closed_at", nullable=True),
         sa.Column("votes_for", sa.Integer(), nullable=False),
         sa.Column("votes_against", sa.Integer(), nullable=False),
         sa.Column("abstentions", sa.Integer(), nullable=False),
@@ -152,20 +138,20 @@ def upgrade() -> None:
         sa.Column("present", sa.Integer(), nullable=True),
         sa.Column("outcome", sa.String(16), nullable=True),
         sa.Column("reason", sa.Text(), nullable=True),
-        _fk("conference_id", "governance_votes", "governance_conferences"),
-        _fk("proposal_id", "governance_votes", "governance_proposals"),
-        sa.PrimaryKeyConstraint("id", name="pk_governance_votes"),
+        shared.foreign_key("governance_votes", "conference_id", "governance_conferences"),
+        shared.foreign_key("governance_votes", "proposal_id", "governance_proposals"),
+        shared.primary_key("governance_votes"),
     )
     op.create_table(
         "governance_ballots",
-        _id(),
+        shared.integer_id(),
         sa.Column("vote_id", sa.Integer(), nullable=False),
-        sa.Column("state", sa.String(2), nullable=False),
-        sa.Column("cast_by_delegation", sa.String(2), nullable=False),
+        shared.administration("state"),
+        shared.administration("cast_by_delegation"),
         sa.Column("choice", sa.String(8), nullable=True),
-        sa.Column("cast_at", sa.DateTime(timezone=True), nullable=False),
-        _fk("vote_id", "governance_ballots", "governance_votes"),
-        sa.PrimaryKeyConstraint("id", name="pk_governance_ballots"),
+        shared.timestamp("cast_at"),
+        shared.foreign_key("governance_ballots", "vote_id", "governance_votes"),
+        shared.primary_key("governance_ballots"),
         sa.UniqueConstraint("vote_id", "state", name="uq_governance_ballots_vote_id"),
     )
 

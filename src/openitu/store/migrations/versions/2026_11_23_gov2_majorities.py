@@ -1,19 +1,10 @@
-"""Governance: what a proposal or vote decides (matter) and the basis of its majority.
-
-Revision ID: gov2_majorities
-Revises: gov1_governance
-Create Date: 2026-11-23
-"""
-
-from collections.abc import Sequence
+"""Governance: what a proposal or vote decides (matter) and the basis of its majority."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "gov2_majorities"
-down_revision: str | Sequence[str] | None = "gov1_governance"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "gov2_majorities"
+down_revision = "gov1_governance"
 
 
 def upgrade() -> None:

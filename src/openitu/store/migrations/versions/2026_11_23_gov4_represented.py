@@ -1,19 +1,10 @@
-"""Governance: the delegations a vote counted as represented by proxy (for the quorum).
-
-Revision ID: gov4_represented
-Revises: gov3_documents
-Create Date: 2026-11-23
-"""
-
-from collections.abc import Sequence
+"""Governance: the delegations a vote counted as represented by proxy (for the quorum)."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "gov4_represented"
-down_revision: str | Sequence[str] | None = "gov3_documents"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "gov4_represented"
+down_revision = "gov3_documents"
 
 
 def upgrade() -> None:

@@ -1,19 +1,12 @@
-"""Spectrum: the amendments each edition was built from, with their sources.
-
-Revision ID: 0102_spectrum_amendments
-Revises: 0101_spectrum
-Create Date: 2026-12-07
-"""
-
-from collections.abc import Sequence
+"""Spectrum: the amendments each edition was built from, with their sources."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0102_spectrum_amendments"
-down_revision: str | Sequence[str] | None = "0101_spectrum"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+from openitu.store.migrations import shared
+
+revision = "0102_spectrum_amendments"
+down_revision = "0101_spectrum"
 
 
 def upgrade() -> None:
@@ -24,13 +17,10 @@ def upgrade() -> None:
         sa.Column("amendment", sa.Text(), nullable=False),
         sa.Column("source", sa.Text(), nullable=False, server_default=""),
         sa.Column("conference", sa.Text(), nullable=False, server_default=""),
-        sa.ForeignKeyConstraint(
-            ["edition_id"],
-            ["spectrum_editions.id"],
-            name="fk_spectrum_edition_amendments_edition_id_spectrum_editions",
-            ondelete="CASCADE",
+        shared.foreign_key(
+            "spectrum_edition_amendments", "edition_id", "spectrum_editions", ondelete="CASCADE"
         ),
-        sa.PrimaryKeyConstraint("edition_id", "position", name="pk_spectrum_edition_amendments"),
+        shared.primary_key("spectrum_edition_amendments", "edition_id", "position"),
     )
 
 

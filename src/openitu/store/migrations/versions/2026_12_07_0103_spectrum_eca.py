@@ -1,19 +1,12 @@
-"""Spectrum: regional tables imported beside the Table (the CEPT ECA).
-
-Revision ID: 0103_spectrum_eca
-Revises: 0102_spectrum_amendments
-Create Date: 2026-12-07
-"""
-
-from collections.abc import Sequence
+"""Spectrum: regional tables imported beside the Table (the CEPT ECA)."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0103_spectrum_eca"
-down_revision: str | Sequence[str] | None = "0102_spectrum_amendments"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+from openitu.store.migrations import shared
+
+revision = "0103_spectrum_eca"
+down_revision = "0102_spectrum_amendments"
 
 
 def upgrade() -> None:
@@ -25,7 +18,7 @@ def upgrade() -> None:
         sa.Column(
             "imported_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
         ),
-        sa.PrimaryKeyConstraint("name", name="pk_spectrum_regional_tables"),
+        shared.primary_key("spectrum_regional_tables", "name"),
     )
 
 

@@ -1,19 +1,10 @@
-"""Audit entries record the digests of the rows they wrote (`audit verify --rows`).
-
-Revision ID: acc2_audit_row_digests
-Revises: acc1_accounts_audit
-Create Date: 2026-12-07
-"""
-
-from collections.abc import Sequence
+"""Audit entries record the digests of the rows they wrote (`audit verify --rows`)."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "acc2_audit_row_digests"
-down_revision: str | Sequence[str] | None = "acc1_accounts_audit"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "acc2_audit_row_digests"
+down_revision = "acc1_accounts_audit"
 
 
 def upgrade() -> None:

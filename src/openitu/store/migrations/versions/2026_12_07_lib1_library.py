@@ -3,21 +3,16 @@
 SQLite: an FTS5 table over reference, title, keywords and abstract (porter stemming),
 kept in step by triggers. PostgreSQL: a stored generated tsvector (english, weighted
 A reference/title, B keywords, C abstract) with a GIN index.
-
-Revision ID: lib1_library
-Revises: 0001_baseline
-Create Date: 2026-12-07
 """
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "lib1_library"
-down_revision: str | Sequence[str] | None = "0001_baseline"
-branch_labels: str | Sequence[str] | None = ("library",)
-depends_on: str | Sequence[str] | None = None
+from openitu.store.migrations import shared
+
+revision = "lib1_library"
+down_revision = "0001_baseline"
+branch_labels = ("library",)
 
 _PG_SEARCH = (
     "setweight(to_tsvector('english', reference || ' ' || title), 'A') || "
@@ -30,7 +25,7 @@ _FTS_COLUMNS = "reference, title, keywords, abstract"
 def upgrade() -> None:
     op.create_table(
         "library_publications",
-        sa.Column("id", sa.Integer(), nullable=False),
+        shared.integer_id(),
         sa.Column("key", sa.String(64), nullable=False),
         sa.Column("sector", sa.String(1), nullable=False),
         sa.Column("series", sa.String(3), nullable=False),
@@ -44,7 +39,7 @@ def upgrade() -> None:
         sa.Column("study_group", sa.String(32), nullable=True),
         sa.Column("keywords", sa.Text(), nullable=False),
         sa.Column("abstract", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_library_publications"),
+        shared.primary_key("library_publications"),
         sa.UniqueConstraint("key", name="uq_library_publications_key"),
     )
     op.create_index(

@@ -1,19 +1,12 @@
-"""Numbering: drop numbering_locks (the write path bumps area_versions' row instead).
-
-Revision ID: num2_drop_numbering_locks
-Revises: num1_numbering
-Create Date: 2026-12-07
-"""
-
-from collections.abc import Sequence
+"""Numbering: drop numbering_locks (the write path bumps area_versions' row instead)."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "num2_drop_numbering_locks"
-down_revision: str | Sequence[str] | None = "num1_numbering"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+from openitu.store.migrations import shared
+
+revision = "num2_drop_numbering_locks"
+down_revision = "num1_numbering"
 
 
 def upgrade() -> None:
@@ -26,6 +19,6 @@ def downgrade() -> None:
         "numbering_locks",
         sa.Column("name", sa.String(16), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("name", name="pk_numbering_locks"),
+        shared.primary_key("numbering_locks", "name"),
     )
     op.bulk_insert(table, [{"name": "allocation", "version": 0}])

@@ -1,21 +1,14 @@
-"""Terrestrial register: assignments, append-only events, circulars.
-
-Revision ID: reg1_register
-Revises: 0001_baseline
-Create Date: 2026-12-07
-"""
-
-from collections.abc import Sequence
+"""Terrestrial register: assignments, append-only events, circulars."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "reg1_register"
-down_revision: str | Sequence[str] | None = "0001_baseline"
-branch_labels: str | Sequence[str] | None = ("register",)
-depends_on: str | Sequence[str] | None = None
+from openitu.store.migrations import shared
 
-APPEND_ONLY = "register_events is append-only"
+revision = "reg1_register"
+down_revision = "0001_baseline"
+branch_labels = ("register",)
+
 ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
@@ -23,13 +16,13 @@ def upgrade() -> None:
     op.create_table(
         "register_assignments",
         sa.Column("id", ID, nullable=False),
-        sa.Column("administration", sa.String(2), nullable=False),
+        shared.administration(),
         sa.Column("reference", sa.String(64), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("content_hash", sa.String(64), nullable=False),
-        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("first_received_at", sa.DateTime(timezone=True), nullable=False),
+        shared.timestamp("received_at"),
+        shared.timestamp("first_received_at"),
         sa.Column("service", sa.String(120), nullable=False),
         sa.Column("station_class", sa.String(4), nullable=False),
         sa.Column("frequency_hz", sa.Float(), nullable=False),
@@ -54,9 +47,9 @@ def upgrade() -> None:
         sa.Column("data", sa.Text(), nullable=False),
         sa.Column("finding", sa.Text(), nullable=True),
         sa.Column("recorded_under", sa.String(16), nullable=True),
-        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("submitted_by", sa.String(128), nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_register_assignments"),
+        shared.timestamp("recorded_at", nullable=True),
+        shared.actor("submitted_by"),
+        shared.primary_key("register_assignments"),
         sa.UniqueConstraint(
             "administration", "reference", name="uq_register_assignments_reference"
         ),
@@ -75,16 +68,12 @@ def upgrade() -> None:
         sa.Column("assignment_id", ID, nullable=False),
         sa.Column("event", sa.String(16), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("received_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("actor", sa.String(128), nullable=False),
+        shared.timestamp("at"),
+        shared.timestamp("received_at", nullable=True),
+        shared.actor("actor"),
         sa.Column("detail", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["assignment_id"],
-            ["register_assignments.id"],
-            name="fk_register_events_assignment_id_register_assignments",
-        ),
-        sa.PrimaryKeyConstraint("id", name="pk_register_events"),
+        shared.foreign_key("register_events", "assignment_id", "register_assignments"),
+        shared.primary_key("register_events"),
         sa.UniqueConstraint("received_at", name="uq_register_events_received_at"),
     )
     op.create_index("ix_register_events_assignment_id", "register_events", ["assignment_id"])
@@ -92,40 +81,17 @@ def upgrade() -> None:
     op.create_table(
         "register_circulars",
         sa.Column("number", sa.Integer(), autoincrement=False, nullable=False),
-        sa.Column("period_start", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("period_end", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("published_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("published_by", sa.String(128), nullable=False),
+        shared.timestamp("period_start", nullable=True),
+        shared.timestamp("period_end"),
+        shared.timestamp("published_at"),
+        shared.actor("published_by"),
         sa.Column("parts", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("number", name="pk_register_circulars"),
+        shared.primary_key("register_circulars", "number"),
     )
-    bind = op.get_bind()
-    if bind.dialect.name == "postgresql":
-        op.execute(
-            f"""
-            CREATE FUNCTION register_events_append_only() RETURNS trigger AS $$
-            BEGIN
-                RAISE EXCEPTION '{APPEND_ONLY}';
-            END;
-            $$ LANGUAGE plpgsql
-            """
-        )
-        op.execute(
-            "CREATE TRIGGER register_events_append_only BEFORE UPDATE OR DELETE "
-            "ON register_events FOR EACH ROW EXECUTE FUNCTION register_events_append_only()"
-        )
-    else:
-        for verb in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER register_events_no_{verb.lower()} BEFORE {verb} "
-                f"ON register_events BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END"
-            )
+    shared.create_append_only("register_events")
 
 
 def downgrade() -> None:
-    bind = op.get_bind()
-    if bind.dialect.name == "postgresql":
-        op.execute("DROP TRIGGER IF EXISTS register_events_append_only ON register_events")
-        op.execute("DROP FUNCTION IF EXISTS register_events_append_only()")
+    shared.drop_append_only("register_events")
     for table in ("register_circulars", "register_events", "register_assignments"):
         op.drop_table(table)

@@ -1,27 +1,21 @@
-"""Space: satellite networks, their beams, the dated steps of their filings.
-
-Revision ID: spc1_space
-Revises: 0001_baseline
-Create Date: 2026-12-07
-"""
-
-from collections.abc import Sequence
+"""Space: satellite networks, their beams, the dated steps of their filings."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "spc1_space"
-down_revision: str | Sequence[str] | None = "0001_baseline"
-branch_labels: str | Sequence[str] | None = ("space",)
-depends_on: str | Sequence[str] | None = None
+from openitu.store.migrations import shared
+
+revision = "spc1_space"
+down_revision = "0001_baseline"
+branch_labels = ("space",)
 
 
 def upgrade() -> None:
     op.create_table(
         "space_networks",
-        sa.Column("id", sa.Integer(), nullable=False),
+        shared.integer_id(),
         sa.Column("name", sa.String(200), nullable=False),
-        sa.Column("administration", sa.String(2), nullable=True),
+        shared.administration(nullable=True),
         sa.Column("orbit", sa.String(8), nullable=False),
         sa.Column("longitude_deg", sa.Float(), nullable=True),
         sa.Column("source", sa.String(32), nullable=False),
@@ -30,9 +24,9 @@ def upgrade() -> None:
         sa.Column("operator", sa.Text(), nullable=True),
         sa.Column("un_registry", sa.Text(), nullable=True),
         sa.Column("catalogue_id", sa.String(32), nullable=True),
-        sa.Column("submitted_by", sa.String(128), nullable=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("id", name="pk_space_networks"),
+        shared.actor("submitted_by", nullable=True),
+        shared.timestamp("created_at"),
+        shared.primary_key("space_networks"),
     )
     op.create_index(
         "ix_space_networks_source_longitude", "space_networks", ["source", "longitude_deg"]
@@ -40,7 +34,7 @@ def upgrade() -> None:
     op.create_index("ix_space_networks_administration", "space_networks", ["administration"])
     op.create_table(
         "space_beams",
-        sa.Column("id", sa.Integer(), nullable=False),
+        shared.integer_id(),
         sa.Column("network_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(200), nullable=False),
         sa.Column("up", sa.Boolean(), nullable=False),
@@ -54,29 +48,23 @@ def upgrade() -> None:
         sa.Column("es_lon_deg", sa.Float(), nullable=False),
         sa.Column("es_gain_dbi", sa.Float(), nullable=False),
         sa.Column("es_pattern", sa.String(16), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["network_id"], ["space_networks.id"], name="fk_space_beams_network_id_space_networks"
-        ),
-        sa.PrimaryKeyConstraint("id", name="pk_space_beams"),
+        shared.foreign_key("space_beams", "network_id", "space_networks"),
+        shared.primary_key("space_beams"),
     )
     op.create_index("ix_space_beams_network", "space_beams", ["network_id"])
     op.create_table(
         "space_filing_events",
-        sa.Column("id", sa.Integer(), nullable=False),
+        shared.integer_id(),
         sa.Column("network_id", sa.Integer(), nullable=False),
         sa.Column("step", sa.String(32), nullable=False),
         sa.Column("date_of_receipt", sa.Date(), nullable=False),
         sa.Column("informed_on", sa.Date(), nullable=True),
         sa.Column("examined_on", sa.Date(), nullable=True),
         sa.Column("published_on", sa.Date(), nullable=True),
-        sa.Column("recorded_by", sa.String(128), nullable=False),
-        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["network_id"],
-            ["space_networks.id"],
-            name="fk_space_filing_events_network_id_space_networks",
-        ),
-        sa.PrimaryKeyConstraint("id", name="pk_space_filing_events"),
+        shared.actor("recorded_by"),
+        shared.timestamp("recorded_at"),
+        shared.foreign_key("space_filing_events", "network_id", "space_networks"),
+        shared.primary_key("space_filing_events"),
     )
     op.create_index("ix_space_filing_events_network", "space_filing_events", ["network_id"])
 

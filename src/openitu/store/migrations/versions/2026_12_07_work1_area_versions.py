@@ -1,31 +1,17 @@
-"""One version row per area: the write path bumps it, every process's caches read it.
-
-Revision ID: work1_area_versions
-Revises: 0001_baseline
-Create Date: 2026-12-07
-"""
-
-from collections.abc import Sequence
+"""One version row per area: the write path bumps it, every process's caches read it."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "work1_area_versions"
-down_revision: str | Sequence[str] | None = "0001_baseline"
-branch_labels: str | Sequence[str] | None = ("work",)
-depends_on: str | Sequence[str] | None = None
+from openitu.store.migrations import shared
+
+revision = "work1_area_versions"
+down_revision = "0001_baseline"
+branch_labels = ("work",)
 
 # Written out rather than imported: a migration keeps the shape it had when written.
-AREAS = (
-    "accounts",
-    "governance",
-    "indicators",
-    "library",
-    "numbering",
-    "register",
-    "space",
-    "spectrum",
-)
+AREAS = ("accounts", "governance", "indicators", "library",
+         "numbering", "register", "space", "spectrum")  # fmt: skip
 
 
 def upgrade() -> None:
@@ -33,7 +19,7 @@ def upgrade() -> None:
         "area_versions",
         sa.Column("area", sa.String(32), nullable=False),
         sa.Column("version", sa.BigInteger(), nullable=False, server_default="0"),
-        sa.PrimaryKeyConstraint("area", name="pk_area_versions"),
+        shared.primary_key("area_versions", "area"),
     )
     op.bulk_insert(table, [{"area": area, "version": 0} for area in AREAS])
 

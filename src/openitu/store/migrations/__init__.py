@@ -1,0 +1,1 @@
+"""Alembic's script directory (env.py, versions/) and the helpers its revisions share."""
