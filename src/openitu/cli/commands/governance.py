@@ -13,17 +13,16 @@ Reads answer anyone. Writes act as one principal, audited like the service's:
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from openitu.accounts import Principal
 from openitu.cli.acting import acting
-from openitu.cli.common import context, emit_json, read_cases
+from openitu.cli.common import context, emit_json, parse_day, print_rows, read_cases
+from openitu.cli.options import JsonFlag, TokenStdin
 from openitu.errors import InvalidInput
 from openitu.governance.conferences import parse_conference_kind
 from openitu.governance.documents import MAX_DOCUMENT_BYTES, parse_document_kind
@@ -52,35 +51,9 @@ app.add_typer(documents_app, name="documents")
 app.add_typer(votes_app, name="votes")
 app.add_typer(contributions_app, name="contributions")
 
-JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
-TokenOption = typer.Option(
-    False,
-    "--token-stdin",
-    help="Act as the account of the API token on the first line of stdin "
-    "(else OPENITU_API_TOKEN; else as the secretariat).",
-)
-
 
 def _acting(from_stdin: bool, *, needs_token: str | None = None) -> Principal:
     return acting(from_stdin, needs_token=needs_token)
-
-
-def _day(text: str | None, field: str = "date") -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(field, f"expected YYYY-MM-DD, got {text!r}") from None
-
-
-def _print_rows(title: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
-    table = Table(title=title)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-    Console().print(table)
 
 
 @app.command("members")
@@ -90,11 +63,11 @@ def members(
     ),
     on: str | None = typer.Option(None, "--date", help="Members on YYYY-MM-DD (default today)."),
     sector: str | None = typer.Option(None, "--sector", help="ITU-R, ITU-T or ITU-D."),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """The members of a kind, who may vote and why not."""
     chosen = parse_kind(kind)
-    day = _day(on)
+    day = None if on is None else parse_day(on, "date")
     picked = parse_sector(sector) if sector else None
     with context().sessions() as session:
         rows = service.list_members(session, kind=chosen, on=day, sector=picked)
@@ -106,33 +79,33 @@ def members(
         if chosen.value == "member-state"
         else ["id", "name", "sector", "country", "status", "reason"]
     )
-    _print_rows(f"{len(rows)} {chosen.value}s", columns, rows)
+    print_rows(f"{len(rows)} {chosen.value}s", columns, rows)
 
 
 @app.command("rights")
-def rights(as_json: bool = JsonOption) -> None:
+def rights(as_json: JsonFlag = False) -> None:
     """What each kind of member may do, and the provision it rests on."""
     rows = rights_document()
     if as_json:
         emit_json(rows)
         return
     shown = [{**row, "kinds": ", ".join(row["kinds"])} for row in rows]
-    _print_rows("rights", ["action", "kinds", "basis"], shown)
+    print_rows("rights", ["action", "kinds", "basis"], shown)
 
 
 @conferences_app.command("list")
-def conferences_list(as_json: bool = JsonOption) -> None:
+def conferences_list(as_json: JsonFlag = False) -> None:
     """Every conference recorded."""
     with context().sessions() as session:
         rows = service.list_conferences(session)
     if as_json:
         emit_json(rows)
         return
-    _print_rows("conferences", ["code", "kind", "title", "place", "starts", "ends"], rows)
+    print_rows("conferences", ["code", "kind", "title", "place", "starts", "ends"], rows)
 
 
 @conferences_app.command("show")
-def conferences_show(code: str = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def conferences_show(code: str = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """A conference: agenda, delegations, proposals and votes."""
     with context().sessions() as session:
         document = service.conference_document(session, code=code)
@@ -140,25 +113,25 @@ def conferences_show(code: str = typer.Argument(...), as_json: bool = JsonOption
         emit_json(document)
         return
     Console().print(f"[bold]{document['code']}[/bold] {document['title']}, {document['place']}")
-    _print_rows("agenda", ["number", "title"], document["agenda"])
-    _print_rows("proposals", ["id", "agenda_item", "submitted_by", "title", "status"],
+    print_rows("agenda", ["number", "title"], document["agenda"])
+    print_rows("proposals", ["id", "agenda_item", "submitted_by", "title", "status"],
                 document["proposals"])  # fmt: skip
 
 
 @proposals_app.command("list")
-def proposals(conference: str = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def proposals(conference: str = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """A conference's proposals with the amendments they carry."""
     with context().sessions() as session:
         rows = service.conference_document(session, code=conference)["proposals"]
     if as_json:
         emit_json(rows)
         return
-    _print_rows(f"proposals to {conference}", ["id", "agenda_item", "submitted_by", "title",
+    print_rows(f"proposals to {conference}", ["id", "agenda_item", "submitted_by", "title",
                                                 "status"], rows)  # fmt: skip
 
 
 @votes_app.command("show")
-def votes_show(vote_id: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def votes_show(vote_id: int = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """A vote as published (a secret ballot shows who voted, never how)."""
     with context().sessions() as session:
         document = service.vote_document(session, vote_id=vote_id)
@@ -174,7 +147,7 @@ def votes_show(vote_id: int = typer.Argument(...), as_json: bool = JsonOption) -
 
 @votes_app.command("close")
 def votes_close(
-    vote_id: int = typer.Argument(...), as_json: bool = JsonOption, token_stdin: bool = TokenOption
+    vote_id: int = typer.Argument(...), as_json: JsonFlag = False, token_stdin: TokenStdin = False
 ) -> None:
     """Close a vote: count, decide and publish (secretariat)."""
     principal = _acting(token_stdin)
@@ -192,12 +165,11 @@ def final_acts(
     edition_id: str = typer.Option(..., "--edition", help="Id of the new edition."),
     title: str = typer.Option(..., "--title"),
     entry_into_force: str = typer.Option(..., "--in-force", help="YYYY-MM-DD"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Sign a WRC's Final Acts: its adopted amendments become a new edition of the Table."""
-    day = _day(entry_into_force, "in_force")
-    assert day is not None
+    day = parse_day(entry_into_force, "in_force")
     principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.sign_final_acts(
@@ -215,7 +187,7 @@ def final_acts(
 
 
 @contributions_app.command("budget")
-def contributions_budget(year: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def contributions_budget(year: int = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """A year's budget: unit value and each member's share (and the GNI what-if)."""
     with context().sessions() as session:
         document = service.budget_document(session, year=year)
@@ -226,7 +198,7 @@ def contributions_budget(year: int = typer.Argument(...), as_json: bool = JsonOp
         f"{year}: CHF {document['budget']} over {document['total_units']} units, "
         f"unit value CHF {document['unit_value']}"
     )
-    _print_rows("shares", ["member", "name", "unit_class", "amount", "gni_amount"],
+    print_rows("shares", ["member", "name", "unit_class", "amount", "gni_amount"],
                 document["shares"])  # fmt: skip
 
 
@@ -234,8 +206,8 @@ def contributions_budget(year: int = typer.Argument(...), as_json: bool = JsonOp
 def contributions_adopt(
     year: int = typer.Argument(...),
     amount: str = typer.Option(..., "--amount", help="Swiss francs, to the centime."),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Adopt a year's budget and record each member's contribution due."""
     principal = _acting(token_stdin)
@@ -253,8 +225,8 @@ def contributions_adopt(
 def contributions_class(
     member: str = typer.Argument(..., help="ISO2 of a Member State, or a member's id"),
     unit_class: str = typer.Argument(..., help='e.g. 40, "2 1/2", 1/16'),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record the class of contribution a member has chosen."""
     principal = _acting(token_stdin)
@@ -274,12 +246,11 @@ def contributions_pay(
     amount: str = typer.Option(..., "--amount"),
     paid_on: str = typer.Option(..., "--date", help="YYYY-MM-DD"),
     reference: str = typer.Option("", "--reference"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record a payment received from a member."""
-    day = _day(paid_on)
-    assert day is not None
+    day = parse_day(paid_on, "date")
     principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.record_payment(
@@ -300,12 +271,11 @@ def contributions_pay(
 def contributions_notice(
     member: str = typer.Argument(..., help="A suspended member's id"),
     received: str = typer.Option(..., "--received", help="YYYY-MM-DD"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record the day a suspended member received its notice (exclusion 90 days later)."""
-    day = _day(received, "received")
-    assert day is not None
+    day = parse_day(received, "received")
     principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.record_suspension_notice(
@@ -319,8 +289,8 @@ def contributions_due(
     member: str = typer.Argument(...),
     year: int = typer.Option(..., "--year"),
     amount: str = typer.Option(..., "--amount"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record a contribution due for a year assessed outside this system."""
     principal = _acting(token_stdin)
@@ -364,13 +334,12 @@ def conferences_create(
     place: str = typer.Option(..., "--place"),
     starts: str = typer.Option(..., "--starts", help="YYYY-MM-DD"),
     ends: str = typer.Option(..., "--ends", help="YYYY-MM-DD"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record a conference (secretariat)."""
     chosen = parse_conference_kind(kind)
-    first, last = _day(starts, "starts"), _day(ends, "ends")
-    assert first is not None and last is not None
+    first, last = parse_day(starts, "starts"), parse_day(ends, "ends")
     principal = _acting(token_stdin)
     with unit_of_work(context().sessions) as session:
         document = service.create_conference(
@@ -385,8 +354,8 @@ def conferences_agenda(
     code: str = typer.Argument(...),
     number: str = typer.Argument(..., help="e.g. 1.2"),
     title: str = typer.Option(..., "--title"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Add an item to a conference's agenda (secretariat)."""
     principal = _acting(token_stdin)
@@ -406,8 +375,8 @@ def delegations_register(
     ),
     credentials: str = typer.Option("no", "--credentials", help="accepted (yes) or pending (no)"),
     present: str = typer.Option("no", "--present", help="yes or no"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Register a member's delegation (secretariat)."""
     accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
@@ -428,8 +397,8 @@ def delegations_update(
     credentials: str | None = typer.Option(None, "--credentials", help="yes or no"),
     present: str | None = typer.Option(None, "--present", help="yes or no"),
     proxy_for: str | None = typer.Option(None, "--proxy-for", help="ISO2 of the proxy held"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Accept credentials, mark presence, record the one proxy held (secretariat)."""
     accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
@@ -456,8 +425,8 @@ def proposals_submit(
     matter: str | None = typer.Option(
         None, "--matter", help="general, radio-regulations, constitution or convention"
     ),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Submit a Member State's proposal (a delegate, with their API token)."""
     documents = read_cases(amendments, field="amendments")[0] if amendments else []
@@ -481,8 +450,8 @@ def votes_open(
     ),
     method: str = typer.Option("roll-call", "--method", help="show-of-hands, roll-call, secret"),
     matter: str | None = typer.Option(None, "--matter", help="For a question without proposal"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Open a vote (secretariat); the majority follows from what is decided."""
     chosen_majority = parse_majority(majority) if majority else None
@@ -503,8 +472,8 @@ def votes_cast(
     vote_id: int = typer.Argument(...),
     state: str = typer.Option(..., "--state", help="One's own state, or the proxy held"),
     choice: str = typer.Option(..., "--choice", help="for, against or abstain"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Cast a state's ballot, as the delegate whose API token is given."""
     chosen = parse_choice(choice)
@@ -521,7 +490,7 @@ def documents_list(
     conference: str = typer.Argument(...),
     kind: str | None = typer.Option(None, "--kind"),
     agenda_item: str | None = typer.Option(None, "--item"),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """A conference's documents (without their text)."""
     chosen = parse_document_kind(kind) if kind else None
@@ -532,12 +501,12 @@ def documents_list(
     if as_json:
         emit_json(rows)
         return
-    _print_rows(f"documents of {conference}", ["id", "number", "title", "kind", "source",
+    print_rows(f"documents of {conference}", ["id", "number", "title", "kind", "source",
                                                 "received", "language"], rows)  # fmt: skip
 
 
 @documents_app.command("show")
-def documents_show(document_id: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def documents_show(document_id: int = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """A document with its text."""
     with context().sessions() as session:
         document = service.get_document(session, document_id=document_id)
@@ -562,12 +531,12 @@ def documents_submit(
     file: Path | None = typer.Option(None, "--file", help="UTF-8 text file (.txt, .md)"),
     text: str | None = typer.Option(None, "--text", help="The text, instead of --file"),
     received: str | None = typer.Option(None, "--received", help="YYYY-MM-DD (secretariat)"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Submit a conference document (its text read as data, never run)."""
     chosen = parse_document_kind(kind)
-    day = _day(received, "received")
+    day = None if received is None else parse_day(received, "received")
     if (file is None) == (text is None):
         raise InvalidInput("file", "give exactly one of --file and --text")
     if file is not None:

@@ -19,6 +19,7 @@ from openitu.numbering.crosscheck import crosscheck
 from openitu.numbering.e212 import E212Register, validate_mcc
 from openitu.numbering.workflow import Application
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
+from openitu.service.bodies import arguments
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.store import numbering as store
 from openitu.usecases import numbering as usecases
@@ -167,15 +168,7 @@ def apply(
     body: ApplicationIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     """An administration applies for a resource."""
-    return usecases.submit_application(
-        session,
-        principal=principal,
-        administration=body.administration,
-        kind=body.kind,
-        code=body.code,
-        holder=body.holder,
-        purpose=body.purpose,
-    ).as_dict()
+    return usecases.submit_application(session, principal=principal, **arguments(body)).as_dict()
 
 
 @router.get("/applications/{application_id}", dependencies=[signed_in])

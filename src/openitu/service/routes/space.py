@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from openitu.errors import InvalidInput
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
+from openitu.service.bodies import arguments
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.space import queries
 from openitu.store import space as repository
@@ -125,14 +126,7 @@ def record_step(
 ) -> dict[str, Any]:
     """Record a later step of a filing (the right depends on the step)."""
     return usecases.record_step(
-        session,
-        principal=principal,
-        network_id=network_id,
-        step=body.step,
-        date_of_receipt=body.date_of_receipt,
-        informed_on=body.informed_on,
-        examined_on=body.examined_on,
-        published_on=body.published_on,
+        session, principal=principal, network_id=network_id, **arguments(body)
     )
 
 

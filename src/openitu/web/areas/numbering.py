@@ -20,17 +20,11 @@ from openitu.numbering.workflow import (
     actions_for,
     sees_every_application,
 )
-from openitu.service.auth import (
-    CurrentPrincipalDep,
-    attach_csrf_cookie,
-    csrf_protected,
-    csrf_token,
-    public,
-)
+from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.store import numbering as store
 from openitu.usecases import numbering as usecases
-from openitu.web.pages import render
+from openitu.web.pages import FormPage, render, render_form
 
 router = APIRouter(prefix="/numbering", include_in_schema=False, dependencies=[public])
 
@@ -120,28 +114,7 @@ def notices(request: Request, session: SessionDep) -> Response:
     return render(request, "numbering/notices.html", notices=published)
 
 
-def _form_page(
-    request: Request,
-    principal: Any,
-    *,
-    form: dict[str, str],
-    errors: dict[str, str],
-    created: dict[str, Any] | None = None,
-    status_code: int = 200,
-) -> Response:
-    response = render(
-        request,
-        "numbering/apply.html",
-        status_code=status_code,
-        principal=principal,
-        kinds=KINDS,
-        form=form,
-        errors=errors,
-        created=created,
-        csrf_token=csrf_token(request),
-    )
-    attach_csrf_cookie(request, response)
-    return response
+_form_page = FormPage("numbering/apply.html", {"kinds": KINDS})
 
 
 @router.get("/apply", response_class=HTMLResponse)
@@ -208,7 +181,7 @@ def _applications_page(
     status_code: int = 200,
 ) -> Response:
     listed = usecases.applications(session, principal=principal)
-    response = render(
+    return render_form(
         request,
         "numbering/applications.html",
         status_code=status_code,
@@ -220,10 +193,7 @@ def _applications_page(
         held=sum(1 for a in listed if a.status in HOLDING),
         is_tsb=sees_every_application(principal),
         error=error,
-        csrf_token=csrf_token(request),
     )
-    attach_csrf_cookie(request, response)
-    return response
 
 
 @router.get("/applications", response_class=HTMLResponse)

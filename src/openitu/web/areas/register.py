@@ -13,18 +13,12 @@ from openitu.errors import InvalidInput, NotFound, OpenITUError
 from openitu.register.examination import REQUIRED_ITEMS
 from openitu.register.notice import POLARIZATIONS, STATION_CLASSES
 from openitu.register.status import Status
-from openitu.service.auth import (
-    CurrentPrincipalDep,
-    attach_csrf_cookie,
-    csrf_protected,
-    csrf_token,
-    public,
-)
+from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.service.routes.register import terrain_of
 from openitu.units import parse_frequency_hz
 from openitu.usecases import register as usecases
-from openitu.web.pages import render, render_error
+from openitu.web.pages import render, render_error, render_form
 
 router = APIRouter(prefix="/register", include_in_schema=False, dependencies=[public])
 
@@ -77,14 +71,11 @@ def _notify_page(
     accepted: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    response = render(
+    return render_form(
         request, "register/notify.html", status_code=status_code, principal=principal,
         form=form, errors={_error_id(k): v for k, v in errors.items()}, accepted=accepted,
-        classes=STATION_CLASSES, polarizations=sorted(POLARIZATIONS),
-        required=REQUIRED_ITEMS, csrf_token=csrf_token(request),
+        classes=STATION_CLASSES, polarizations=sorted(POLARIZATIONS), required=REQUIRED_ITEMS,
     )  # fmt: skip
-    attach_csrf_cookie(request, response)
-    return response
 
 
 @router.get("/notify", response_class=HTMLResponse)
@@ -196,13 +187,10 @@ def _notice_page(
     except NotFound as exc:
         return render_error(request, status=404, title="Not found", detail=exc.detail)
     others = usecases.affected_by(session, notice_id=notice_id)
-    response = render(
+    return render_form(
         request, "register/notice.html", status_code=status_code, notice=notice,
         actions=_actions(principal, notice), map=_map(notice, others), error=error,
-        csrf_token=csrf_token(request),
     )  # fmt: skip
-    attach_csrf_cookie(request, response)
-    return response
 
 
 @router.get("/notices/{notice_id}", response_class=HTMLResponse)
@@ -253,13 +241,11 @@ def _circulars_page(
     error: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    response = render(
+    return render_form(
         request, "register/circulars.html", status_code=status_code,
         circulars=usecases.list_circulars(session), error=error,
-        may_publish=principal.can("findings.record"), csrf_token=csrf_token(request),
+        may_publish=principal.can("findings.record"),
     )  # fmt: skip
-    attach_csrf_cookie(request, response)
-    return response
 
 
 @router.get("/circulars", response_class=HTMLResponse)
