@@ -17,7 +17,7 @@ Adapters translate these and nothing else: the HTTP service into problem+json
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 
 class OpenITUError(Exception):
@@ -27,6 +27,12 @@ class OpenITUError(Exception):
     type_slug: ClassVar[str] = "internal-error"
     title: ClassVar[str] = "Internal error"
     exit_code: ClassVar[int] = 1
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # The exit code follows from the status: the caller's error (4xx) exits 2, a
+        # failure of the system (5xx) 1, as the tree above shows.
+        cls.exit_code = 2 if cls.status < 500 else 1
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
@@ -46,7 +52,6 @@ class InvalidInput(OpenITUError):
     status = 422
     type_slug = "invalid-input"
     title = "Invalid input"
-    exit_code = 2
 
     def __init__(self, field: str, reason: str) -> None:
         super().__init__(f"{field}: {reason}")
@@ -58,7 +63,6 @@ class NotFound(OpenITUError):
     status = 404
     type_slug = "not-found"
     title = "Not found"
-    exit_code = 2
 
 
 class Conflict(OpenITUError):
@@ -71,7 +75,6 @@ class Conflict(OpenITUError):
     status = 409
     type_slug = "conflict"
     title = "Conflict"
-    exit_code = 2
 
     def __init__(
         self, detail: str, *, entity: str | None = None, fields: tuple[str, ...] = ()
@@ -85,21 +88,18 @@ class NotAuthenticated(OpenITUError):
     status = 401
     type_slug = "not-authenticated"
     title = "Not authenticated"
-    exit_code = 2
 
 
 class Forbidden(OpenITUError):
     status = 403
     type_slug = "forbidden"
     title = "Forbidden"
-    exit_code = 2
 
 
 class RateLimited(OpenITUError):
     status = 429
     type_slug = "rate-limited"
     title = "Too many requests"
-    exit_code = 2
 
     def __init__(self, detail: str, *, retry_after_s: float) -> None:
         super().__init__(detail)
@@ -110,4 +110,3 @@ class IntegrityFailure(OpenITUError):
     status = 500
     type_slug = "integrity-failure"
     title = "Integrity failure"
-    exit_code = 1

@@ -19,8 +19,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from openitu.accounts import Principal
-from openitu.cli.acting import acting
+from openitu.cli.acting import writing
 from openitu.cli.common import context, emit_json, parse_day, print_rows, read_cases
 from openitu.cli.options import JsonFlag, TokenStdin
 from openitu.errors import InvalidInput
@@ -29,7 +28,6 @@ from openitu.governance.documents import MAX_DOCUMENT_BYTES, parse_document_kind
 from openitu.governance.finance import parse_money
 from openitu.governance.members import parse_kind, parse_sector, rights_document
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
-from openitu.store.db import unit_of_work
 from openitu.usecases import governance as service
 
 NAME = "governance"
@@ -50,10 +48,6 @@ app.add_typer(proposals_app, name="proposals")
 app.add_typer(documents_app, name="documents")
 app.add_typer(votes_app, name="votes")
 app.add_typer(contributions_app, name="contributions")
-
-
-def _acting(from_stdin: bool, *, needs_token: str | None = None) -> Principal:
-    return acting(from_stdin, needs_token=needs_token)
 
 
 @app.command("members")
@@ -150,8 +144,7 @@ def votes_close(
     vote_id: int = typer.Argument(...), as_json: JsonFlag = False, token_stdin: TokenStdin = False
 ) -> None:
     """Close a vote: count, decide and publish (secretariat)."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.close_vote(session, principal=principal, vote_id=vote_id)
     if as_json:
         emit_json(document)
@@ -170,8 +163,7 @@ def final_acts(
 ) -> None:
     """Sign a WRC's Final Acts: its adopted amendments become a new edition of the Table."""
     day = parse_day(entry_into_force, "in_force")
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.sign_final_acts(
             session,
             principal=principal,
@@ -210,8 +202,7 @@ def contributions_adopt(
     token_stdin: TokenStdin = False,
 ) -> None:
     """Adopt a year's budget and record each member's contribution due."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.adopt_budget(
             session, principal=principal, year=year, amount=parse_money(amount)
         )
@@ -229,8 +220,7 @@ def contributions_class(
     token_stdin: TokenStdin = False,
 ) -> None:
     """Record the class of contribution a member has chosen."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.set_unit_class(
             session, principal=principal, member=member, unit_class=unit_class
         )
@@ -251,8 +241,7 @@ def contributions_pay(
 ) -> None:
     """Record a payment received from a member."""
     day = parse_day(paid_on, "date")
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.record_payment(
             session,
             principal=principal,
@@ -276,8 +265,7 @@ def contributions_notice(
 ) -> None:
     """Record the day a suspended member received its notice (exclusion 90 days later)."""
     day = parse_day(received, "received")
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.record_suspension_notice(
             session, principal=principal, member=member, received=day
         )
@@ -293,8 +281,7 @@ def contributions_due(
     token_stdin: TokenStdin = False,
 ) -> None:
     """Record a contribution due for a year assessed outside this system."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         service.record_due(
             session, principal=principal, member=member, year=year, amount=parse_money(amount)
         )
@@ -340,8 +327,7 @@ def conferences_create(
     """Record a conference (secretariat)."""
     chosen = parse_conference_kind(kind)
     first, last = parse_day(starts, "starts"), parse_day(ends, "ends")
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.create_conference(
             session, principal=principal, code=code, kind=chosen, title=title, place=place,
             starts=first, ends=last,
@@ -358,8 +344,7 @@ def conferences_agenda(
     token_stdin: TokenStdin = False,
 ) -> None:
     """Add an item to a conference's agenda (secretariat)."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.add_agenda_item(
             session, principal=principal, conference=code, number=number, title=title
         )
@@ -380,8 +365,7 @@ def delegations_register(
 ) -> None:
     """Register a member's delegation (secretariat)."""
     accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.register_delegation(
             session, principal=principal, conference=conference, member=member,
             representative=representative, credentials_accepted=bool(accepted),
@@ -404,8 +388,7 @@ def delegations_update(
     accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
     if accepted is None and here is None and proxy_for is None:
         raise InvalidInput("delegation", "give --credentials, --present or --proxy-for")
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.update_delegation(
             session, principal=principal, conference=conference, state=state,
             credentials_accepted=accepted, present=here, proxy_for=proxy_for,
@@ -431,8 +414,8 @@ def proposals_submit(
     """Submit a Member State's proposal (a delegate, with their API token)."""
     documents = read_cases(amendments, field="amendments")[0] if amendments else []
     chosen = parse_matter(matter) if matter else None
-    principal = _acting(token_stdin, needs_token="a proposal is submitted by a delegate's account")
-    with unit_of_work(context().sessions) as session:
+    needs_token = "a proposal is submitted by a delegate's account"
+    with writing(token_stdin, needs_token=needs_token) as (session, principal):
         document = service.submit_proposal(
             session, principal=principal, conference=conference, agenda_item=agenda_item,
             state=state, title=title, amendments=documents, matter=chosen,
@@ -457,8 +440,7 @@ def votes_open(
     chosen_majority = parse_majority(majority) if majority else None
     chosen_method = parse_method(method)
     chosen_matter = parse_matter(matter) if matter else None
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.open_vote(
             session, principal=principal, conference=conference, question=question,
             proposal_id=proposal_id, majority=chosen_majority, method=chosen_method,
@@ -477,8 +459,8 @@ def votes_cast(
 ) -> None:
     """Cast a state's ballot, as the delegate whose API token is given."""
     chosen = parse_choice(choice)
-    principal = _acting(token_stdin, needs_token="a ballot is cast by a delegate's account")
-    with unit_of_work(context().sessions) as session:
+    needs_token = "a ballot is cast by a delegate's account"
+    with writing(token_stdin, needs_token=needs_token) as (session, principal):
         document = service.cast_ballot(
             session, principal=principal, vote_id=vote_id, state=state, choice=chosen
         )
@@ -549,8 +531,7 @@ def documents_submit(
     else:
         assert text is not None
         content = text.encode("utf-8", errors="surrogatepass")
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.submit_document(
             session, principal=principal, conference=conference, number=number, title=title,
             kind=chosen, source=source, language=language, agenda_items=agenda_items,

@@ -29,7 +29,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal
-from openitu.cli.acting import acting
+from openitu.cli.acting import acting, writing
 from openitu.cli.common import context, emit_json, parse_day, print_rows
 from openitu.cli.options import JsonFlag, TokenStdin
 from openitu.errors import InvalidInput
@@ -180,8 +180,7 @@ def _step(
     token_stdin: bool, as_json: bool, run: Callable[[Session, Principal], dict[str, Any]]
 ) -> None:
     """One write as the acting principal, in its own transaction; print its answer."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = run(session, principal)
     _emit(document, as_json)
 

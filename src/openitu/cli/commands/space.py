@@ -19,7 +19,7 @@ import typer
 
 from openitu.accounts import Principal
 from openitu.cli.acting import acting, officer_of
-from openitu.cli.common import context, emit_json, parse_day, read_cases
+from openitu.cli.common import context, emit, parse_day, read_cases
 from openitu.cli.options import JsonFlag, token_help
 from openitu.errors import InvalidInput
 from openitu.space import queries
@@ -54,13 +54,6 @@ def _acting(from_stdin: bool, *, administration: str | None) -> Principal:
     )
 
 
-def _emit(document: Any, as_json: bool, line: str) -> None:
-    if as_json:
-        emit_json(document)
-    else:
-        typer.echo(line)
-
-
 @app.command("pfd-limit")
 def pfd_limit(
     frequency: str = typer.Option(..., "--frequency", help="e.g. 4GHz, 11700 MHz, Hz"),
@@ -70,7 +63,7 @@ def pfd_limit(
 ) -> None:
     """RR Article 21, Table 21-4: the pfd limit at an angle of arrival."""
     document = queries.pfd_limit(frequency, angle, orbit)
-    _emit(document, as_json, f"{document['limit_dbw_m2']:g} dB(W/m²) in "
+    emit(document, as_json, f"{document['limit_dbw_m2']:g} dB(W/m²) in "
           f"{document['reference_bandwidth_hz']:g} Hz ({document['provision']})")  # fmt: skip
 
 
@@ -86,7 +79,7 @@ def coordination_arc(
     """RR Appendix 5, Table 5-1 (No. 9.7): the coordination arc for a band and service."""
     document = queries.coordination_arc(frequency, service, region)
     width = document["coordination_arc_deg"]
-    _emit(document, as_json,
+    emit(document, as_json,
           f"±{width:g}° ({document['provision']})" if width is not None
           else f"no arc: ΔT/T > 6 % decides ({document['provision']})")  # fmt: skip
 
@@ -105,7 +98,7 @@ def dtt_command(
         + ("required" if r["coordination_required"] else "not required")
         for r in results
     ]
-    _emit(document, as_json, "\n".join(lines))
+    emit(document, as_json, "\n".join(lines))
 
 
 @app.command("visibility")
@@ -117,7 +110,7 @@ def visibility(
 ) -> None:
     """Elevation, azimuth and range of a GSO position from a place, and whether it is seen."""
     document = queries.visibility(longitude, lat, lon)
-    _emit(document, as_json, f"elevation {document['elevation_deg']:.2f}°, azimuth "
+    emit(document, as_json, f"elevation {document['elevation_deg']:.2f}°, azimuth "
           f"{document['azimuth_deg']:.2f}°, {document['range_km']:.0f} km"
           + ("" if document["visible"] else " (below the horizon)"))  # fmt: skip
 
@@ -133,7 +126,7 @@ def pfd_check(
     cases, many = read_cases(case_file)
     results = [queries.pfd_check(case) for case in cases]
     document: Any = results if many else results[0]
-    _emit(document, as_json, "\n".join(
+    emit(document, as_json, "\n".join(
         f"{'complies' if r['complies'] else 'EXCEEDS'}: worst margin {r['worst_margin_db']} dB "
         f"over {r['points']} points" for r in results))  # fmt: skip
 
@@ -164,7 +157,7 @@ def networks_add(
             date_of_receipt=received,
             first_step=first_step,
         )
-    _emit(result, as_json, f"network {result['network_id']}: {result['status']}")
+    emit(result, as_json, f"network {result['network_id']}: {result['status']}")
 
 
 @networks_app.command("list")
@@ -177,7 +170,7 @@ def networks_list(
     with context().sessions() as session:
         rows = [n.as_dict() for n in repository.list_networks(
             session, source=source, administration=administration)]  # fmt: skip
-    _emit(rows, as_json, "\n".join(
+    emit(rows, as_json, "\n".join(
         f"{r['network_id']:>6}  {r['longitude_deg'] if r['longitude_deg'] is not None else '-':>8}"
         f"  {r['source']:<9} {r['name']}" for r in rows))  # fmt: skip
 
@@ -203,7 +196,7 @@ def networks_step(
             date_of_receipt=_day(date_of_receipt, "date"),
             informed_on=None if informed_on is None else _day(informed_on, "informed_on"),
         )  # fmt: skip
-    _emit(result, as_json, f"network {network_id}: {result['status']}")
+    emit(result, as_json, f"network {network_id}: {result['status']}")
 
 
 @app.command("affected")
@@ -211,7 +204,7 @@ def affected(network_id: int = typer.Argument(...), as_json: JsonFlag = False) -
     """The networks and administrations a network's coordination request affects."""
     with context().sessions() as session:
         document = usecases.affected(session, network_id=network_id)
-    _emit(document, as_json, "\n".join(
+    emit(document, as_json, "\n".join(
         [f"{document['pairs_evaluated']} pairs of beams evaluated"] + [
             f"{n['network_id']:>6} {n['administration']} {n['name']}: {n['criterion']} "
             f"separation {n['separation_deg']:g}° ΔT/T {n['dt_t_percent']:g} %"
@@ -227,4 +220,4 @@ def deadlines(
     """The regulatory dates of a filing and what lapses when."""
     with context().sessions() as session:
         document = usecases.deadlines(session, network_id=network_id, as_of=_day(as_of, "as_of"))
-    _emit(document, as_json, json.dumps(document["deadlines"], indent=2))
+    emit(document, as_json, json.dumps(document["deadlines"], indent=2))

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from openitu.accounts import Principal
-from openitu.errors import InvalidInput, OpenITUError
+from openitu.errors import InvalidInput, NotFound, OpenITUError
 from openitu.numbering import e164, lookups
 from openitu.numbering.countries import iso2_of_name as name_to_iso2
 from openitu.numbering.countries import name_of
@@ -173,18 +173,14 @@ def apply(
 
 
 def _applications_page(
-    request: Request,
-    principal: Principal,
-    session: SessionDep,
-    *,
-    error: str | None = None,
-    status_code: int = 200,
+    request: Request, principal: Principal, session: SessionDep, refused: OpenITUError | None = None
 ) -> Response:
+    """The applications, and the refusal of the step just asked for, if it was refused."""
     listed = usecases.applications(session, principal=principal)
     return render_form(
         request,
         "numbering/applications.html",
-        status_code=status_code,
+        status_code=refused.status if refused else 200,
         principal=principal,
         applications=[
             {**a.as_dict(), "actions": actions_for(principal, a)} for a in reversed(listed)
@@ -192,7 +188,7 @@ def _applications_page(
         pending=sum(1 for a in listed if a.status in PENDING),
         held=sum(1 for a in listed if a.status in HOLDING),
         is_tsb=sees_every_application(principal),
-        error=error,
+        error=refused.detail if refused else None,
     )
 
 
@@ -228,15 +224,13 @@ def application_step(
     step = _STEPS.get(action)
     if step is None:
         return _applications_page(
-            request, principal, session, error=f"unknown action {action!r}", status_code=404
+            request, principal, session, NotFound(f"unknown action {action!r}")
         )
     try:
         with session.begin_nested():  # a refused step leaves nothing behind
             step(session, principal=principal, application_id=application_id)
     except OpenITUError as exc:
-        return _applications_page(
-            request, principal, session, error=exc.detail, status_code=exc.status
-        )
+        return _applications_page(request, principal, session, exc)
     return RedirectResponse("/numbering/applications", status_code=303)
 
 
@@ -247,7 +241,5 @@ def publish(request: Request, principal: CurrentPrincipalDep, session: SessionDe
         with session.begin_nested():
             usecases.publish_notice(session, principal=principal)
     except OpenITUError as exc:
-        return _applications_page(
-            request, principal, session, error=exc.detail, status_code=exc.status
-        )
+        return _applications_page(request, principal, session, exc)
     return RedirectResponse("/numbering/notices", status_code=303)

@@ -178,18 +178,18 @@ def _notice_page(
     principal: Principal,
     session: Any,
     notice_id: int,
-    *,
-    error: str | None = None,
-    status_code: int = 200,
+    refused: OpenITUError | None = None,
 ) -> Response:
+    """A notice's page, and the refusal of the step just asked for, if it was refused."""
     try:
         notice = usecases.show(session, notice_id=notice_id)
     except NotFound as exc:
         return render_error(request, status=404, title="Not found", detail=exc.detail)
     others = usecases.affected_by(session, notice_id=notice_id)
     return render_form(
-        request, "register/notice.html", status_code=status_code, notice=notice,
-        actions=_actions(principal, notice), map=_map(notice, others), error=error,
+        request, "register/notice.html", status_code=refused.status if refused else 200,
+        notice=notice, actions=_actions(principal, notice), map=_map(notice, others),
+        error=refused.detail if refused else None,
     )  # fmt: skip
 
 
@@ -228,22 +228,17 @@ def notice_action(
         else:
             return render_error(request, status=404, title="Not found", detail="no such step")
     except OpenITUError as exc:
-        return _notice_page(request, principal, session, notice_id, error=exc.detail,
-                            status_code=exc.status)  # fmt: skip
+        return _notice_page(request, principal, session, notice_id, exc)
     return RedirectResponse(f"/register/notices/{notice_id}", status_code=303)
 
 
 def _circulars_page(
-    request: Request,
-    principal: Principal,
-    session: Any,
-    *,
-    error: str | None = None,
-    status_code: int = 200,
+    request: Request, principal: Principal, session: Any, refused: OpenITUError | None = None
 ) -> Response:
+    """The circulars, and the refusal to publish the next one, if it was refused."""
     return render_form(
-        request, "register/circulars.html", status_code=status_code,
-        circulars=usecases.list_circulars(session), error=error,
+        request, "register/circulars.html", status_code=refused.status if refused else 200,
+        circulars=usecases.list_circulars(session), error=refused.detail if refused else None,
         may_publish=principal.can("findings.record"),
     )  # fmt: skip
 
@@ -266,8 +261,7 @@ def publish(
             session, principal=principal, period_days=context.settings.register_circular_days
         )
     except OpenITUError as exc:
-        return _circulars_page(request, principal, session, error=exc.detail,
-                               status_code=exc.status)  # fmt: skip
+        return _circulars_page(request, principal, session, exc)
     return RedirectResponse(f"/register/circulars/{document['number']}", status_code=303)
 
 
