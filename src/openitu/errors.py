@@ -28,11 +28,15 @@ class OpenITUError(Exception):
     title: ClassVar[str] = "Internal error"
     exit_code: ClassVar[int] = 1
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, *, status: int, type_slug: str, title: str, **kwargs: Any) -> None:
+        """A kind of error is declared by its status, slug and title (the class's keywords);
+        the exit code follows from the status: the caller's error (4xx) exits 2, a failure
+        of the system (5xx) 1, as the tree above shows."""
         super().__init_subclass__(**kwargs)
-        # The exit code follows from the status: the caller's error (4xx) exits 2, a
-        # failure of the system (5xx) 1, as the tree above shows.
-        cls.exit_code = 2 if cls.status < 500 else 1
+        cls.status = status
+        cls.type_slug = type_slug
+        cls.title = title
+        cls.exit_code = 2 if status < 500 else 1
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
@@ -46,12 +50,8 @@ class OpenITUError(Exception):
         return self.detail
 
 
-class InvalidInput(OpenITUError):
+class InvalidInput(OpenITUError, status=422, type_slug="invalid-input", title="Invalid input"):
     """Input that cannot be accepted: names the field and the reason."""
-
-    status = 422
-    type_slug = "invalid-input"
-    title = "Invalid input"
 
     def __init__(self, field: str, reason: str) -> None:
         super().__init__(f"{field}: {reason}")
@@ -59,22 +59,16 @@ class InvalidInput(OpenITUError):
         self.reason = reason
 
 
-class NotFound(OpenITUError):
-    status = 404
-    type_slug = "not-found"
-    title = "Not found"
+class NotFound(OpenITUError, status=404, type_slug="not-found", title="Not found"):
+    """What the request names does not exist."""
 
 
-class Conflict(OpenITUError):
+class Conflict(OpenITUError, status=409, type_slug="conflict", title="Conflict"):
     """The request clashes with what is stored (a duplicate, a stale reference).
 
     ``entity`` (a table or record kind) and ``fields`` name what clashed when known;
     the HTTP adapter adds them to the problem as ``entity`` and ``fields``.
     """
-
-    status = 409
-    type_slug = "conflict"
-    title = "Conflict"
 
     def __init__(
         self, detail: str, *, entity: str | None = None, fields: tuple[str, ...] = ()
@@ -84,29 +78,25 @@ class Conflict(OpenITUError):
         self.fields = fields
 
 
-class NotAuthenticated(OpenITUError):
-    status = 401
-    type_slug = "not-authenticated"
-    title = "Not authenticated"
+class NotAuthenticated(
+    OpenITUError, status=401, type_slug="not-authenticated", title="Not authenticated"
+):
+    """The request needs a signed-in account or a valid API token."""
 
 
-class Forbidden(OpenITUError):
-    status = 403
-    type_slug = "forbidden"
-    title = "Forbidden"
+class Forbidden(OpenITUError, status=403, type_slug="forbidden", title="Forbidden"):
+    """The principal's rights do not allow the request."""
 
 
-class RateLimited(OpenITUError):
-    status = 429
-    type_slug = "rate-limited"
-    title = "Too many requests"
+class RateLimited(OpenITUError, status=429, type_slug="rate-limited", title="Too many requests"):
+    """Too many requests of a kind: ``retry_after_s`` says when to try again."""
 
     def __init__(self, detail: str, *, retry_after_s: float) -> None:
         super().__init__(detail)
         self.retry_after_s = retry_after_s
 
 
-class IntegrityFailure(OpenITUError):
-    status = 500
-    type_slug = "integrity-failure"
-    title = "Integrity failure"
+class IntegrityFailure(
+    OpenITUError, status=500, type_slug="integrity-failure", title="Integrity failure"
+):
+    """A stored record fails its check."""
