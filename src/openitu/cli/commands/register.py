@@ -21,7 +21,7 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -47,6 +47,7 @@ import_app = typer.Typer(help="Import a national licence register as notices.",
 app.add_typer(import_app, name="import")
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
+NoticeId = Annotated[int, typer.Argument(min=1)]
 
 
 def _acting(from_stdin: bool) -> Principal:
@@ -194,7 +195,7 @@ def _emit(document: Any, as_json: bool) -> None:
 
 @app.command()
 def examine(
-    notice_id: int = typer.Argument(..., min=1),
+    notice_id: NoticeId,
     as_json: JsonFlag = False,
     token_stdin: TokenStdin = False,
 ) -> None:
@@ -212,7 +213,7 @@ def examine(
 
 @app.command()
 def record(
-    notice_id: int = typer.Argument(..., min=1),
+    notice_id: NoticeId,
     as_json: JsonFlag = False,
     token_stdin: TokenStdin = False,
 ) -> None:
@@ -222,7 +223,7 @@ def record(
 
 @app.command("return")
 def return_notice(
-    notice_id: int = typer.Argument(..., min=1),
+    notice_id: NoticeId,
     as_json: JsonFlag = False,
     token_stdin: TokenStdin = False,
 ) -> None:
@@ -236,7 +237,7 @@ def return_notice(
 
 @app.command()
 def withdraw(
-    notice_id: int = typer.Argument(..., min=1),
+    notice_id: NoticeId,
     reason: str = typer.Option("", help="Why (kept in the history)."),
     as_json: JsonFlag = False,
     token_stdin: TokenStdin = False,
@@ -251,7 +252,7 @@ def withdraw(
 
 @app.command()
 def agree(
-    notice_id: int = typer.Argument(..., min=1),
+    notice_id: NoticeId,
     administration: str = typer.Argument(..., help="ISO2 of the administration agreeing"),
     as_json: JsonFlag = False,
     token_stdin: TokenStdin = False,
@@ -267,7 +268,7 @@ def agree(
 
 
 @app.command()
-def show(notice_id: int = typer.Argument(..., min=1), as_json: JsonFlag = False) -> None:
+def show(notice_id: NoticeId, as_json: JsonFlag = False) -> None:
     """A notice or assignment, its finding and its history."""
     with context().sessions() as session:
         document = usecases.show(session, notice_id=notice_id)
