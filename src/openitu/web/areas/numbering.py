@@ -22,6 +22,7 @@ from openitu.numbering.workflow import (
 )
 from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
+from openitu.service.routes.numbering import country_resources
 from openitu.store import numbering as store
 from openitu.usecases import numbering as usecases
 from openitu.web.pages import FormPage, render, render_form
@@ -76,7 +77,7 @@ def search(request: Request, session: SessionDep, context: ContextDep, q: str = 
                     raise InvalidInput("q", f"no country or territory is named {q.strip()!r}")
                 return country(request, iso2, session, context)
             else:
-                register = context.cached("numbering", "e212", store.e212_register, session=session)
+                register = context.e212_register(session)
                 if kind == "mcc":
                     result = lookups.mcc_report(register, q)
                 elif kind == "network":
@@ -101,9 +102,7 @@ def search(request: Request, session: SessionDep, context: ContextDep, q: str = 
 @router.get("/countries/{iso2}", response_class=HTMLResponse)
 def country(request: Request, iso2: str, session: SessionDep, context: ContextDep) -> Response:
     """Every numbering resource a country holds."""
-    register = context.cached("numbering", "e212", store.e212_register, session=session)
-    report = lookups.country_report(register, iso2)
-    report["assignments"] = store.assignments_of(session, country=report["country"])
+    report = country_resources(session, context, iso2)
     return render(request, "numbering/country.html", report=report, name=name_of(report["country"]))
 
 

@@ -87,7 +87,7 @@ def network_page(
     coordination = None
     error = None
     try:
-        filed = context.cached("space", "beams", repository.beam_table, session=session)
+        filed = context.filed_beams(session)
         coordination = usecases.affected(session, network_id=network_id, filed=filed)
     except InvalidInput as exc:
         error = exc.reason
