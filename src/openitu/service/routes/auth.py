@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from typing import Annotated
 
@@ -88,14 +89,8 @@ def _me(principal: Principal) -> Me:
     held = rights_of(principal.role)
     if principal.scopes is not None:
         held &= principal.scopes
-    return Me(
-        username=principal.username,
-        role=principal.role,
-        administration=principal.administration,
-        proxy_for=principal.proxy_for,
-        via=principal.via,
-        rights=sorted(held),
-    )
+    # The principal's fields of the same names, and the rights it holds.
+    return Me(**asdict(principal), rights=sorted(held))
 
 
 @router.post("/token", status_code=201, dependencies=[public])
