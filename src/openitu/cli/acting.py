@@ -12,9 +12,15 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from openitu.accounts import Principal, Role
 from openitu.errors import InvalidInput, NotAuthenticated
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def operator_name() -> str:
@@ -75,3 +81,17 @@ def acting(
     if principal is None:
         raise NotAuthenticated("the API token is unknown, expired or revoked")
     return principal
+
+
+@contextmanager
+def writing(
+    from_stdin: bool, *, needs_token: str | None = None
+) -> Iterator[tuple[Session, Principal]]:
+    """One write: the principal `acting` names (resolved first, in a transaction of its
+    own), and the transaction the write runs in, committed when the block ends."""
+    from openitu.cli.common import context
+    from openitu.store.db import unit_of_work
+
+    principal = acting(from_stdin, needs_token=needs_token)
+    with unit_of_work(context().sessions) as session:
+        yield session, principal

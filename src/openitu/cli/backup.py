@@ -6,13 +6,14 @@ from pathlib import Path
 
 import typer
 
-from openitu.cli.common import context, emit_json
+from openitu.cli.common import context, emit
+from openitu.cli.options import JsonFlag
 
 
 def backup(
     file: Path = typer.Argument(..., help="where to write the backup (JSON lines)"),
     force: bool = typer.Option(False, "--force", help="overwrite FILE if it exists"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: JsonFlag = False,
 ) -> None:
     """Write every table to FILE, with a checksum, from one consistent snapshot."""
     from openitu.store.backup import write_backup
@@ -26,16 +27,13 @@ def backup(
         "sha256": summary.sha256,
         "audit_entries": summary.audit_entries,
     }
-    if as_json:
-        emit_json(document)
-    else:
-        typer.echo(f"backed up {summary.rows} rows of {summary.tables} tables to {file}")
+    emit(document, as_json, f"backed up {summary.rows} rows of {summary.tables} tables to {file}")
 
 
 def restore(
     file: Path = typer.Argument(..., help="a file written by `openitu backup`"),
     replace: bool = typer.Option(False, "--replace", help="overwrite a database holding data"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: JsonFlag = False,
 ) -> None:
     """Load FILE into the database; commits only if the checksum and audit chain hold."""
     from openitu.store.backup import restore_backup
@@ -48,10 +46,9 @@ def restore(
         "rows": summary.rows,
         "audit_entries": summary.audit_entries,
     }
-    if as_json:
-        emit_json(document)
-    else:
-        typer.echo(
-            f"restored {summary.rows} rows of {summary.tables} tables;"
-            f" audit chain intact ({summary.audit_entries} entries)"
-        )
+    emit(
+        document,
+        as_json,
+        f"restored {summary.rows} rows of {summary.tables} tables;"
+        f" audit chain intact ({summary.audit_entries} entries)",
+    )

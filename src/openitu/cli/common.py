@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import typer
+
 from openitu.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -108,6 +110,37 @@ def emit_json(document: Any) -> None:
     """Print one JSON document on stdout and nothing else."""
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False))
     sys.stdout.write("\n")
+
+
+def parse_day(text: str, field: str) -> date:
+    """A YYYY-MM-DD option's day; anything else is bad input naming ``field``."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(field, f"expected YYYY-MM-DD, got {text!r}") from None
+
+
+def emit(document: Any, as_json: bool, *lines: str) -> None:
+    """With ``--json``, the document (exactly one JSON document on stdout); else ``lines``,
+    for a person to read."""
+    if as_json:
+        emit_json(document)
+        return
+    for line in lines:
+        typer.echo(line)
+
+
+def print_rows(title: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    """A table for a person to read: ``columns`` of each row (an absent value blank)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    Console().print(table)
 
 
 def read_cases(path: Path, *, field: str = "case_file") -> tuple[list[dict[str, Any]], bool]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from openitu.cli.common import context, emit_json
+from openitu.cli.common import context, emit
+from openitu.cli.options import JsonFlag
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 data_app = typer.Typer(help="Reference data.", no_args_is_help=True)
@@ -21,7 +22,7 @@ def upgrade(revision: str = typer.Argument("heads")) -> None:
 
 
 @db_app.command("current")
-def current(as_json: bool = typer.Option(False, "--json")) -> None:
+def current(as_json: JsonFlag = False) -> None:
     """Show the database's revision and the newest one."""
     from openitu.store import migrate
 
@@ -30,10 +31,7 @@ def current(as_json: bool = typer.Option(False, "--json")) -> None:
         "current": sorted(migrate.current_revisions(engine)),
         "heads": sorted(migrate.head_revisions(engine)),
     }
-    if as_json:
-        emit_json(document)
-    else:
-        typer.echo(f"current {document['current']}, heads {document['heads']}")
+    emit(document, as_json, f"current {document['current']}, heads {document['heads']}")
 
 
 @data_app.command("load")

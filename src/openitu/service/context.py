@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,6 +15,10 @@ from openitu.spectrum.table import AllocationTable
 from openitu.store import spectrum as spectrum_store
 from openitu.store import versions
 from openitu.store.db import make_engine, session_factory
+
+if TYPE_CHECKING:
+    from openitu.numbering.e212 import E212Register
+    from openitu.space.coordination import BeamTable
 
 T = TypeVar("T")
 
@@ -80,6 +84,18 @@ class AppContext:
                 f"table:{chosen}",
                 lambda s: AllocationTable(spectrum_store.get_edition(s, chosen)),
             )
+
+    def e212_register(self, session: Session) -> E212Register:
+        """The E.212 register, rebuilt once the numbering area's version has moved."""
+        from openitu.store import numbering
+
+        return self.cached("numbering", "e212", numbering.e212_register, session=session)
+
+    def filed_beams(self, session: Session) -> BeamTable:
+        """Every filed GSO network's beams, rebuilt once the space area's version has moved."""
+        from openitu.store import space
+
+        return self.cached("space", "beams", space.beam_table, session=session)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AppContext:

@@ -48,7 +48,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from openitu.errors import InvalidInput, OpenITUError
 from openitu.service.auth import RULE_ATTRIBUTE, current_principal, dependency_calls
-from openitu.service.problems import problem
+from openitu.service.problems import error_problem
 
 NUL: Final = "\x00"
 ALLOWED_CONTROLS: Final = frozenset("\t\n\r\f")
@@ -163,15 +163,7 @@ def _is_json(media_type: str) -> bool:
 
 
 def _invalid(request: Request, field: str, reason: str) -> Response:
-    error = InvalidInput(field, reason)
-    return problem(
-        status=error.status,
-        title=error.title,
-        detail=error.detail,
-        type_uri=error.type_uri,
-        request=request,
-        errors=[{"field": error.field, "reason": error.reason}],
-    )
+    return error_problem(request, InvalidInput(field, reason))
 
 
 class RequestGuard:

@@ -57,31 +57,37 @@ def _wants_html(request: Request) -> bool:
     )
 
 
+def error_problem(request: Request, exc: OpenITUError) -> Response:
+    """The problem (or error page) for a domain error, with what its kind adds: the field
+    of bad input, what clashed in a conflict, when to retry after a rate limit."""
+    extra: dict[str, Any] = {}
+    headers: dict[str, str] = {}
+    if isinstance(exc, InvalidInput):
+        extra["errors"] = exc.error_list()
+    if isinstance(exc, Conflict):
+        if exc.entity:
+            extra["entity"] = exc.entity
+        if exc.fields:
+            extra["fields"] = list(exc.fields)
+    if isinstance(exc, RateLimited):
+        headers["Retry-After"] = retry_after(exc.retry_after_s)
+    return problem(
+        status=exc.status,
+        title=exc.title,
+        detail=exc.detail,
+        type_uri=exc.type_uri,
+        request=request,
+        headers=headers,
+        **extra,
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(OpenITUError)
     async def domain_error(request: Request, exc: OpenITUError) -> Response:
-        extra: dict[str, Any] = {}
-        headers: dict[str, str] = {}
-        if isinstance(exc, InvalidInput):
-            extra["errors"] = exc.error_list()
-        if isinstance(exc, Conflict):
-            if exc.entity:
-                extra["entity"] = exc.entity
-            if exc.fields:
-                extra["fields"] = list(exc.fields)
-        if isinstance(exc, RateLimited):
-            headers["Retry-After"] = retry_after(exc.retry_after_s)
         if exc.status >= 500:
             log.error("domain failure on %s: %s", request.url.path, exc.detail)
-        return problem(
-            status=exc.status,
-            title=exc.title,
-            detail=exc.detail,
-            type_uri=exc.type_uri,
-            request=request,
-            headers=headers,
-            **extra,
-        )
+        return error_problem(request, exc)
 
     @app.exception_handler(IntegrityError)
     async def constraint_violated(request: Request, exc: IntegrityError) -> Response:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
 from typing import Any
@@ -11,8 +12,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from openitu.accounts import Principal
 from openitu.discovery import submodules
-from openitu.service.auth import public
+from openitu.service.auth import attach_csrf_cookie, csrf_token, public
 from openitu.web import TEMPLATES_DIR
 
 
@@ -69,6 +71,49 @@ router = APIRouter(include_in_schema=False, dependencies=[public])
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
     return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def render_form(
+    request: Request, template: str, status_code: int = 200, **context: Any
+) -> Response:
+    """A page holding a form: the form carries the CSRF token it must send back, and the
+    response sets the cookie that token is checked against."""
+    response = render(
+        request, template, status_code=status_code, csrf_token=csrf_token(request), **context
+    )
+    attach_csrf_cookie(request, response)
+    return response
+
+
+@dataclass(frozen=True)
+class FormPage:
+    """A page whose one form comes back with the values given, an error per field (or for
+    the whole ``form``) and what the submission created; ``context`` is what else the
+    template shows."""
+
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+    def __call__(
+        self,
+        request: Request,
+        principal: Principal,
+        *,
+        form: dict[str, str],
+        errors: dict[str, str],
+        created: Any = None,
+        status_code: int = 200,
+    ) -> Response:
+        return render_form(
+            request,
+            self.template,
+            status_code=status_code,
+            principal=principal,
+            form=form,
+            errors=errors,
+            created=created,
+            **self.context,
+        )
 
 
 def render_error(request: Request, *, status: int, title: str, detail: str) -> Response:

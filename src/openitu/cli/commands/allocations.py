@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from openitu.cli.common import allocation_table, context, emit_json
+from openitu.cli.common import allocation_table, context, emit_json, parse_day
+from openitu.cli.options import JsonFlag
 from openitu.errors import InvalidInput
 from openitu.spectrum import queries
 from openitu.units import format_frequency
@@ -24,17 +24,10 @@ RegionOption = typer.Option(None, "--region", help="ITU Region: 1, 2 or 3.")
 CountryOption = typer.Option(None, "--country", help="ISO 3166 alpha-2 code, e.g. DE.")
 EditionOption = typer.Option(None, "--edition", help="Edition id, e.g. RR-2012.")
 DateOption = typer.Option(None, "--date", help="Use the edition in force on YYYY-MM-DD.")
-JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
 
 
 def _table(edition: str | None, on: str | None) -> AllocationTable:
-    day = None
-    if on:
-        try:
-            day = date.fromisoformat(on)
-        except ValueError:
-            raise InvalidInput("date", f"expected YYYY-MM-DD, got {on!r}") from None
-    return allocation_table(edition=edition, on=day)
+    return allocation_table(edition=edition, on=parse_day(on, "date") if on else None)
 
 
 def _span(low_hz: float, high_hz: float) -> str:
@@ -61,7 +54,7 @@ def at(
     country: str | None = CountryOption,
     edition: str | None = EditionOption,
     on: str | None = DateOption,
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """What is allocated at FREQUENCY in a Region (and a country)."""
     document = queries.allocations_at(
@@ -88,7 +81,7 @@ def between(
     country: str | None = CountryOption,
     edition: str | None = EditionOption,
     on: str | None = DateOption,
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """The bands and allocations between two frequencies."""
     document = queries.allocations_between(
@@ -110,7 +103,7 @@ def bands(
     region: str = typer.Option(..., "--region", help="ITU Region: 1, 2 or 3."),
     edition: str | None = EditionOption,
     on: str | None = DateOption,
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """The bands where SERVICE is allocated in a Region."""
     document = queries.bands_carrying(_table(edition, on), service=service, region=region)
@@ -139,7 +132,7 @@ def check(
     country: str | None = CountryOption,
     edition: str | None = EditionOption,
     on: str | None = DateOption,
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """Whether an assignment conforms with the Table, and why."""
     document = queries.check_assignment(
@@ -159,7 +152,7 @@ def check(
 def diff(
     old: str = typer.Option(..., "--from", help="Older edition id."),
     new: str = typer.Option(..., "--to", help="Newer edition id."),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """What changed between two editions of the Table."""
     from openitu.usecases import spectrum as usecases
@@ -187,7 +180,7 @@ def country_view(
     country: str = typer.Argument(..., help="ISO 3166 alpha-2 code, e.g. DE."),
     edition: str | None = EditionOption,
     on: str | None = DateOption,
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """A country's view of the Table: its Region, the footnotes that name it, the
     allocations they make there, and whether a national table is available."""
@@ -216,7 +209,7 @@ def country_view(
 
 
 @app.command("editions")
-def editions(as_json: bool = JsonOption) -> None:
+def editions(as_json: JsonFlag = False) -> None:
     """The editions of the Table in the database."""
     from openitu.store import spectrum as repository
 
@@ -246,7 +239,7 @@ def amend(
         help="Act as the account of the API token on the first line of stdin "
         "(else OPENITU_API_TOKEN; else as the secretariat).",
     ),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """Create a new edition of the Table from an amendment file, in one transaction."""
     from openitu.cli.acting import acting
@@ -287,7 +280,7 @@ def eca(
         help="With --import: act as the account of the API token on the first line of "
         "stdin (else OPENITU_API_TOKEN; else as the secretariat).",
     ),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """Validate an ECA file (EFIS export) and print the regional table it holds."""
     from openitu.spectrum.eca import parse_eca, table_document

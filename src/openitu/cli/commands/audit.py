@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from openitu.cli.common import context, emit_json
+from openitu.cli.options import JsonFlag
 from openitu.errors import IntegrityFailure
 from openitu.store import audit as audit_store
 from openitu.store.db import unit_of_work
@@ -21,7 +22,7 @@ def verify(
         help="Also recompute the digest of every audited row and name each one changed"
         " outside the application since its last audited change.",
     ),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: JsonFlag = False,
 ) -> None:
     """Recompute the chain: exit 0 when intact, 1 naming the first broken link (with
     --rows: or naming every audited row changed outside the application)."""
@@ -59,7 +60,7 @@ def verify(
 
 
 @app.command("head")
-def head(as_json: bool = typer.Option(False, "--json")) -> None:
+def head(as_json: JsonFlag = False) -> None:
     """The newest entry's number and hash (publish it to anchor the chain)."""
     with unit_of_work(context().sessions) as session:
         seq, head_hash = audit_store.head(session)
@@ -75,7 +76,7 @@ def log(
     entity_id: str | None = typer.Option(None, "--id"),
     after: int = typer.Option(0, "--after", min=0),
     limit: int = typer.Option(50, "--limit", min=1, max=10_000),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: JsonFlag = False,
 ) -> None:
     """Entries in chain order."""
     with unit_of_work(context().sessions) as session:

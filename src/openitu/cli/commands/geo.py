@@ -8,7 +8,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from openitu.cli.common import emit_json
+from openitu.cli.common import emit, emit_json
+from openitu.cli.options import JsonFlag
 from openitu.geo.borders import neighbours
 from openitu.geo.countries import Country, all_countries, country
 from openitu.geo.names import countries_in_text
@@ -16,8 +17,6 @@ from openitu.geo.regions import itu_region_of_point
 
 NAME = "geo"
 app = typer.Typer(help="Countries, ITU Regions (RR Nos. 5.2-5.9), borders.", no_args_is_help=True)
-
-JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
 
 
 def country_document(c: Country) -> dict[str, Any]:
@@ -33,7 +32,7 @@ def country_document(c: Country) -> dict[str, Any]:
 @app.command("country")
 def country_command(
     iso2: str = typer.Argument(..., help="ISO 3166-1 alpha-2 code, e.g. DE."),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """A country: codes, name, ITU Region and land borders."""
     c = country(iso2)
@@ -53,7 +52,7 @@ def country_command(
 @app.command("countries")
 def countries_command(
     region: int | None = typer.Option(None, "--region", help="Only this ITU Region (1-3)."),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """Every country and territory known, with its ITU Region."""
     rows = [c for c in all_countries() if region is None or c.itu_region == region]
@@ -75,24 +74,19 @@ def region_command(
     lines_only: bool = typer.Option(
         False, "--lines-only", help="Lines A, B, C alone, without the RR No. 5.3 exceptions."
     ),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """The ITU Region of a point (RR Nos. 5.3-5.9)."""
     region = int(itu_region_of_point(lat, lon, country_exceptions=not lines_only))
-    if as_json:
-        emit_json({"lat_deg": lat, "lon_deg": lon, "itu_region": region})
-        return
-    typer.echo(f"{lat:g}, {lon:g}: ITU Region {region}")
+    document = {"lat_deg": lat, "lon_deg": lon, "itu_region": region}
+    emit(document, as_json, f"{lat:g}, {lon:g}: ITU Region {region}")
 
 
 @app.command("names")
 def names_command(
     text: str = typer.Argument(..., help="A Radio Regulations text, e.g. a footnote."),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """The countries a Radio Regulations text names, in order of appearance."""
     codes = countries_in_text(text)
-    if as_json:
-        emit_json(codes)
-        return
-    typer.echo(" ".join(codes))
+    emit(codes, as_json, " ".join(codes))

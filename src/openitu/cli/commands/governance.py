@@ -13,24 +13,21 @@ Reads answer anyone. Writes act as one principal, audited like the service's:
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from openitu.accounts import Principal
-from openitu.cli.acting import acting
-from openitu.cli.common import context, emit_json, read_cases
+from openitu.cli.acting import writing
+from openitu.cli.common import context, emit_json, parse_day, print_rows, read_cases
+from openitu.cli.options import JsonFlag, TokenStdin
 from openitu.errors import InvalidInput
 from openitu.governance.conferences import parse_conference_kind
 from openitu.governance.documents import MAX_DOCUMENT_BYTES, parse_document_kind
 from openitu.governance.finance import parse_money
 from openitu.governance.members import parse_kind, parse_sector, rights_document
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
-from openitu.store.db import unit_of_work
 from openitu.usecases import governance as service
 
 NAME = "governance"
@@ -52,36 +49,6 @@ app.add_typer(documents_app, name="documents")
 app.add_typer(votes_app, name="votes")
 app.add_typer(contributions_app, name="contributions")
 
-JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
-TokenOption = typer.Option(
-    False,
-    "--token-stdin",
-    help="Act as the account of the API token on the first line of stdin "
-    "(else OPENITU_API_TOKEN; else as the secretariat).",
-)
-
-
-def _acting(from_stdin: bool, *, needs_token: str | None = None) -> Principal:
-    return acting(from_stdin, needs_token=needs_token)
-
-
-def _day(text: str | None, field: str = "date") -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(field, f"expected YYYY-MM-DD, got {text!r}") from None
-
-
-def _print_rows(title: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
-    table = Table(title=title)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-    Console().print(table)
-
 
 @app.command("members")
 def members(
@@ -90,11 +57,11 @@ def members(
     ),
     on: str | None = typer.Option(None, "--date", help="Members on YYYY-MM-DD (default today)."),
     sector: str | None = typer.Option(None, "--sector", help="ITU-R, ITU-T or ITU-D."),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """The members of a kind, who may vote and why not."""
     chosen = parse_kind(kind)
-    day = _day(on)
+    day = None if on is None else parse_day(on, "date")
     picked = parse_sector(sector) if sector else None
     with context().sessions() as session:
         rows = service.list_members(session, kind=chosen, on=day, sector=picked)
@@ -106,33 +73,33 @@ def members(
         if chosen.value == "member-state"
         else ["id", "name", "sector", "country", "status", "reason"]
     )
-    _print_rows(f"{len(rows)} {chosen.value}s", columns, rows)
+    print_rows(f"{len(rows)} {chosen.value}s", columns, rows)
 
 
 @app.command("rights")
-def rights(as_json: bool = JsonOption) -> None:
+def rights(as_json: JsonFlag = False) -> None:
     """What each kind of member may do, and the provision it rests on."""
     rows = rights_document()
     if as_json:
         emit_json(rows)
         return
     shown = [{**row, "kinds": ", ".join(row["kinds"])} for row in rows]
-    _print_rows("rights", ["action", "kinds", "basis"], shown)
+    print_rows("rights", ["action", "kinds", "basis"], shown)
 
 
 @conferences_app.command("list")
-def conferences_list(as_json: bool = JsonOption) -> None:
+def conferences_list(as_json: JsonFlag = False) -> None:
     """Every conference recorded."""
     with context().sessions() as session:
         rows = service.list_conferences(session)
     if as_json:
         emit_json(rows)
         return
-    _print_rows("conferences", ["code", "kind", "title", "place", "starts", "ends"], rows)
+    print_rows("conferences", ["code", "kind", "title", "place", "starts", "ends"], rows)
 
 
 @conferences_app.command("show")
-def conferences_show(code: str = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def conferences_show(code: str = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """A conference: agenda, delegations, proposals and votes."""
     with context().sessions() as session:
         document = service.conference_document(session, code=code)
@@ -140,25 +107,25 @@ def conferences_show(code: str = typer.Argument(...), as_json: bool = JsonOption
         emit_json(document)
         return
     Console().print(f"[bold]{document['code']}[/bold] {document['title']}, {document['place']}")
-    _print_rows("agenda", ["number", "title"], document["agenda"])
-    _print_rows("proposals", ["id", "agenda_item", "submitted_by", "title", "status"],
+    print_rows("agenda", ["number", "title"], document["agenda"])
+    print_rows("proposals", ["id", "agenda_item", "submitted_by", "title", "status"],
                 document["proposals"])  # fmt: skip
 
 
 @proposals_app.command("list")
-def proposals(conference: str = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def proposals(conference: str = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """A conference's proposals with the amendments they carry."""
     with context().sessions() as session:
         rows = service.conference_document(session, code=conference)["proposals"]
     if as_json:
         emit_json(rows)
         return
-    _print_rows(f"proposals to {conference}", ["id", "agenda_item", "submitted_by", "title",
+    print_rows(f"proposals to {conference}", ["id", "agenda_item", "submitted_by", "title",
                                                 "status"], rows)  # fmt: skip
 
 
 @votes_app.command("show")
-def votes_show(vote_id: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def votes_show(vote_id: int = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """A vote as published (a secret ballot shows who voted, never how)."""
     with context().sessions() as session:
         document = service.vote_document(session, vote_id=vote_id)
@@ -174,11 +141,10 @@ def votes_show(vote_id: int = typer.Argument(...), as_json: bool = JsonOption) -
 
 @votes_app.command("close")
 def votes_close(
-    vote_id: int = typer.Argument(...), as_json: bool = JsonOption, token_stdin: bool = TokenOption
+    vote_id: int = typer.Argument(...), as_json: JsonFlag = False, token_stdin: TokenStdin = False
 ) -> None:
     """Close a vote: count, decide and publish (secretariat)."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.close_vote(session, principal=principal, vote_id=vote_id)
     if as_json:
         emit_json(document)
@@ -192,14 +158,12 @@ def final_acts(
     edition_id: str = typer.Option(..., "--edition", help="Id of the new edition."),
     title: str = typer.Option(..., "--title"),
     entry_into_force: str = typer.Option(..., "--in-force", help="YYYY-MM-DD"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Sign a WRC's Final Acts: its adopted amendments become a new edition of the Table."""
-    day = _day(entry_into_force, "in_force")
-    assert day is not None
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    day = parse_day(entry_into_force, "in_force")
+    with writing(token_stdin) as (session, principal):
         document = service.sign_final_acts(
             session,
             principal=principal,
@@ -215,7 +179,7 @@ def final_acts(
 
 
 @contributions_app.command("budget")
-def contributions_budget(year: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def contributions_budget(year: int = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """A year's budget: unit value and each member's share (and the GNI what-if)."""
     with context().sessions() as session:
         document = service.budget_document(session, year=year)
@@ -226,7 +190,7 @@ def contributions_budget(year: int = typer.Argument(...), as_json: bool = JsonOp
         f"{year}: CHF {document['budget']} over {document['total_units']} units, "
         f"unit value CHF {document['unit_value']}"
     )
-    _print_rows("shares", ["member", "name", "unit_class", "amount", "gni_amount"],
+    print_rows("shares", ["member", "name", "unit_class", "amount", "gni_amount"],
                 document["shares"])  # fmt: skip
 
 
@@ -234,12 +198,11 @@ def contributions_budget(year: int = typer.Argument(...), as_json: bool = JsonOp
 def contributions_adopt(
     year: int = typer.Argument(...),
     amount: str = typer.Option(..., "--amount", help="Swiss francs, to the centime."),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Adopt a year's budget and record each member's contribution due."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.adopt_budget(
             session, principal=principal, year=year, amount=parse_money(amount)
         )
@@ -253,12 +216,11 @@ def contributions_adopt(
 def contributions_class(
     member: str = typer.Argument(..., help="ISO2 of a Member State, or a member's id"),
     unit_class: str = typer.Argument(..., help='e.g. 40, "2 1/2", 1/16'),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record the class of contribution a member has chosen."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.set_unit_class(
             session, principal=principal, member=member, unit_class=unit_class
         )
@@ -274,14 +236,12 @@ def contributions_pay(
     amount: str = typer.Option(..., "--amount"),
     paid_on: str = typer.Option(..., "--date", help="YYYY-MM-DD"),
     reference: str = typer.Option("", "--reference"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record a payment received from a member."""
-    day = _day(paid_on)
-    assert day is not None
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    day = parse_day(paid_on, "date")
+    with writing(token_stdin) as (session, principal):
         document = service.record_payment(
             session,
             principal=principal,
@@ -300,14 +260,12 @@ def contributions_pay(
 def contributions_notice(
     member: str = typer.Argument(..., help="A suspended member's id"),
     received: str = typer.Option(..., "--received", help="YYYY-MM-DD"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record the day a suspended member received its notice (exclusion 90 days later)."""
-    day = _day(received, "received")
-    assert day is not None
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    day = parse_day(received, "received")
+    with writing(token_stdin) as (session, principal):
         document = service.record_suspension_notice(
             session, principal=principal, member=member, received=day
         )
@@ -319,12 +277,11 @@ def contributions_due(
     member: str = typer.Argument(...),
     year: int = typer.Option(..., "--year"),
     amount: str = typer.Option(..., "--amount"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record a contribution due for a year assessed outside this system."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         service.record_due(
             session, principal=principal, member=member, year=year, amount=parse_money(amount)
         )
@@ -364,15 +321,13 @@ def conferences_create(
     place: str = typer.Option(..., "--place"),
     starts: str = typer.Option(..., "--starts", help="YYYY-MM-DD"),
     ends: str = typer.Option(..., "--ends", help="YYYY-MM-DD"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record a conference (secretariat)."""
     chosen = parse_conference_kind(kind)
-    first, last = _day(starts, "starts"), _day(ends, "ends")
-    assert first is not None and last is not None
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    first, last = parse_day(starts, "starts"), parse_day(ends, "ends")
+    with writing(token_stdin) as (session, principal):
         document = service.create_conference(
             session, principal=principal, code=code, kind=chosen, title=title, place=place,
             starts=first, ends=last,
@@ -385,12 +340,11 @@ def conferences_agenda(
     code: str = typer.Argument(...),
     number: str = typer.Argument(..., help="e.g. 1.2"),
     title: str = typer.Option(..., "--title"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Add an item to a conference's agenda (secretariat)."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.add_agenda_item(
             session, principal=principal, conference=code, number=number, title=title
         )
@@ -406,13 +360,12 @@ def delegations_register(
     ),
     credentials: str = typer.Option("no", "--credentials", help="accepted (yes) or pending (no)"),
     present: str = typer.Option("no", "--present", help="yes or no"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Register a member's delegation (secretariat)."""
     accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.register_delegation(
             session, principal=principal, conference=conference, member=member,
             representative=representative, credentials_accepted=bool(accepted),
@@ -428,15 +381,14 @@ def delegations_update(
     credentials: str | None = typer.Option(None, "--credentials", help="yes or no"),
     present: str | None = typer.Option(None, "--present", help="yes or no"),
     proxy_for: str | None = typer.Option(None, "--proxy-for", help="ISO2 of the proxy held"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Accept credentials, mark presence, record the one proxy held (secretariat)."""
     accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
     if accepted is None and here is None and proxy_for is None:
         raise InvalidInput("delegation", "give --credentials, --present or --proxy-for")
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.update_delegation(
             session, principal=principal, conference=conference, state=state,
             credentials_accepted=accepted, present=here, proxy_for=proxy_for,
@@ -456,14 +408,14 @@ def proposals_submit(
     matter: str | None = typer.Option(
         None, "--matter", help="general, radio-regulations, constitution or convention"
     ),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Submit a Member State's proposal (a delegate, with their API token)."""
     documents = read_cases(amendments, field="amendments")[0] if amendments else []
     chosen = parse_matter(matter) if matter else None
-    principal = _acting(token_stdin, needs_token="a proposal is submitted by a delegate's account")
-    with unit_of_work(context().sessions) as session:
+    needs_token = "a proposal is submitted by a delegate's account"
+    with writing(token_stdin, needs_token=needs_token) as (session, principal):
         document = service.submit_proposal(
             session, principal=principal, conference=conference, agenda_item=agenda_item,
             state=state, title=title, amendments=documents, matter=chosen,
@@ -481,15 +433,14 @@ def votes_open(
     ),
     method: str = typer.Option("roll-call", "--method", help="show-of-hands, roll-call, secret"),
     matter: str | None = typer.Option(None, "--matter", help="For a question without proposal"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Open a vote (secretariat); the majority follows from what is decided."""
     chosen_majority = parse_majority(majority) if majority else None
     chosen_method = parse_method(method)
     chosen_matter = parse_matter(matter) if matter else None
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.open_vote(
             session, principal=principal, conference=conference, question=question,
             proposal_id=proposal_id, majority=chosen_majority, method=chosen_method,
@@ -503,13 +454,13 @@ def votes_cast(
     vote_id: int = typer.Argument(...),
     state: str = typer.Option(..., "--state", help="One's own state, or the proxy held"),
     choice: str = typer.Option(..., "--choice", help="for, against or abstain"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Cast a state's ballot, as the delegate whose API token is given."""
     chosen = parse_choice(choice)
-    principal = _acting(token_stdin, needs_token="a ballot is cast by a delegate's account")
-    with unit_of_work(context().sessions) as session:
+    needs_token = "a ballot is cast by a delegate's account"
+    with writing(token_stdin, needs_token=needs_token) as (session, principal):
         document = service.cast_ballot(
             session, principal=principal, vote_id=vote_id, state=state, choice=chosen
         )
@@ -521,7 +472,7 @@ def documents_list(
     conference: str = typer.Argument(...),
     kind: str | None = typer.Option(None, "--kind"),
     agenda_item: str | None = typer.Option(None, "--item"),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """A conference's documents (without their text)."""
     chosen = parse_document_kind(kind) if kind else None
@@ -532,12 +483,12 @@ def documents_list(
     if as_json:
         emit_json(rows)
         return
-    _print_rows(f"documents of {conference}", ["id", "number", "title", "kind", "source",
+    print_rows(f"documents of {conference}", ["id", "number", "title", "kind", "source",
                                                 "received", "language"], rows)  # fmt: skip
 
 
 @documents_app.command("show")
-def documents_show(document_id: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def documents_show(document_id: int = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """A document with its text."""
     with context().sessions() as session:
         document = service.get_document(session, document_id=document_id)
@@ -562,12 +513,12 @@ def documents_submit(
     file: Path | None = typer.Option(None, "--file", help="UTF-8 text file (.txt, .md)"),
     text: str | None = typer.Option(None, "--text", help="The text, instead of --file"),
     received: str | None = typer.Option(None, "--received", help="YYYY-MM-DD (secretariat)"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Submit a conference document (its text read as data, never run)."""
     chosen = parse_document_kind(kind)
-    day = _day(received, "received")
+    day = None if received is None else parse_day(received, "received")
     if (file is None) == (text is None):
         raise InvalidInput("file", "give exactly one of --file and --text")
     if file is not None:
@@ -580,8 +531,7 @@ def documents_submit(
     else:
         assert text is not None
         content = text.encode("utf-8", errors="surrogatepass")
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = service.submit_document(
             session, principal=principal, conference=conference, number=number, title=title,
             kind=chosen, source=source, language=language, agenda_items=agenda_items,

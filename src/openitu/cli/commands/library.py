@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from openitu.cli.common import context, emit_json
+from openitu.cli.options import JsonFlag
 
 NAME = "library"
 app = typer.Typer(help="The publications catalogue (Recommendations) and its search.",
@@ -18,7 +19,7 @@ def search(
     series: str | None = typer.Option(None, "--series", help="e.g. P, S, F, E, Q."),
     status: str | None = typer.Option(None, "--status", help="in force, superseded, withdrawn."),
     limit: int = typer.Option(20, "--limit", help="At most this many entries (1-100)."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Catalogue entries matching TEXT, best first."""
     from openitu.usecases import library as usecases

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from openitu.cli.common import emit_json
+from openitu.cli.common import emit, emit_json
+from openitu.cli.options import JsonFlag
 from openitu.numbering import e164
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def _assignments(country: str) -> list[dict[str, Any]]:
 def parse(
     value: str = typer.Argument(..., help="An international number (+41 22 730 51 11) or an IMSI."),
     imsi: bool = typer.Option(False, "--imsi", help="Read VALUE as an IMSI (E.212)."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Parse and validate an international number, or decode an IMSI."""
     if imsi:
@@ -92,24 +93,24 @@ def parse(
 def mcc(
     code: str = typer.Argument(..., help="A mobile country code, e.g. 310."),
     withdrawn: bool = typer.Option(False, "--withdrawn", help="Also list withdrawn MNCs."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    as_json: JsonFlag = False,
 ) -> None:
     """The countries an MCC serves and the networks under it."""
     from openitu.numbering import lookups
 
     document = lookups.mcc_report(_register(), code, include_withdrawn=withdrawn)
-    if as_json:
-        emit_json(document)
-        return
-    typer.echo(f"MCC {document['mcc']}: {', '.join(document['countries'])}")
-    for network in document["networks"]:
-        typer.echo(f"  {network['mnc']:>3}  {network['status']:<9}  {network['operator']}")
+    emit(
+        document,
+        as_json,
+        f"MCC {document['mcc']}: {', '.join(document['countries'])}",
+        *(f"  {n['mnc']:>3}  {n['status']:<9}  {n['operator']}" for n in document["networks"]),
+    )
 
 
 @app.command()
 def country(
     iso2: str = typer.Argument(..., help="ISO 3166-1 alpha-2 code, e.g. IN."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Every numbering resource a country holds: country codes, MCCs, MNCs, SANCs, ISPCs."""
     from openitu.numbering import lookups
@@ -131,7 +132,7 @@ def country(
 def free(
     plan: str = typer.Argument(..., help="An MCC (free MNCs) or 'cc' (free E.164 country codes)."),
     length: int = typer.Option(0, help="MNC length (2 or 3); default: the MCC's plan."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Codes still free: MNCs under an MCC, or E.164 country codes."""
     from openitu.errors import InvalidInput
@@ -159,7 +160,7 @@ def crosscheck_command(
     output: Path | None = typer.Option(
         None, "--output", help="Also write the report to this file."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Differences between the Bulletin's MCC/MNC register and the MIT mcc-mnc list."""
     from openitu.numbering.crosscheck import crosscheck

@@ -20,19 +20,18 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal
-from openitu.cli.acting import acting
-from openitu.cli.common import context, emit_json
+from openitu.cli.acting import acting, writing
+from openitu.cli.common import context, emit_json, parse_day, print_rows
+from openitu.cli.options import JsonFlag, TokenStdin
 from openitu.errors import InvalidInput
 from openitu.register.notice import unflatten
 from openitu.store.db import unit_of_work
@@ -47,14 +46,8 @@ import_app = typer.Typer(help="Import a national licence register as notices.",
                          no_args_is_help=True)  # fmt: skip
 app.add_typer(import_app, name="import")
 
-JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
-TokenOption = typer.Option(
-    False,
-    "--token-stdin",
-    help="Act as the account of the API token on the first line of stdin "
-    "(else OPENITU_API_TOKEN; else as the secretariat).",
-)
 MAX_FILE_BYTES = 512 * 1024 * 1024
+NoticeId = Annotated[int, typer.Argument(min=1)]
 
 
 def _acting(from_stdin: bool) -> Principal:
@@ -97,20 +90,11 @@ def read_notices(path: Path) -> list[Any]:
     raise InvalidInput("file", "must hold a notice (object) or a list of notices")
 
 
-def _rows_table(title: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
-    table = Table(title=title)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-    Console().print(table)
-
-
 @app.command()
 def notify(
     file: Path = typer.Argument(..., help="JSON (a notice or a list) or CSV (dotted names)"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
     chunk: int = typer.Option(500, min=1, max=10_000, help="Notices per transaction."),
 ) -> None:
     """Notify notices; a partly bad batch exits 1 and still prints its document."""
@@ -121,10 +105,10 @@ def notify(
     if as_json:
         emit_json(document)
     else:
-        _rows_table("Accepted", ["row", "notice_id", "reference", "date_of_receipt", "outcome"],
+        print_rows("Accepted", ["row", "notice_id", "reference", "date_of_receipt", "outcome"],
                     accepted)  # fmt: skip
         if rejected:
-            _rows_table("Rejected", ["row", "field", "reason"], rejected)
+            print_rows("Rejected", ["row", "field", "reason"], rejected)
     if rejected:
         # SystemExit, not typer.Exit: cli.main runs click with standalone_mode=False,
         # which turns typer.Exit into a return value that main() does not pass on.
@@ -158,8 +142,8 @@ def _notify_all(
 @import_app.command("fcc-uls")
 def import_fcc_uls(
     files: list[Path] = typer.Argument(..., help="FCC ULS microwave daily files (l_mw_*.zip)"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
     chunk: int = typer.Option(500, min=1, max=10_000, help="Notices per transaction."),
 ) -> None:
     """Notify the FCC's Part 101 licences as the United States' notices: one per FR row;
@@ -188,7 +172,7 @@ def import_fcc_uls(
     else:
         Console().print(f"{fr_rows} FR rows: {len(accepted)} accepted, {len(rejected)} rejected")
         if rejected:
-            _rows_table("Rejected", ["source", "row", "field", "reason"], rejected)
+            print_rows("Rejected", ["source", "row", "field", "reason"], rejected)
     if rejected:
         raise SystemExit(1)  # see notify
 
@@ -197,8 +181,7 @@ def _step(
     token_stdin: bool, as_json: bool, run: Callable[[Session, Principal], dict[str, Any]]
 ) -> None:
     """One write as the acting principal, in its own transaction; print its answer."""
-    principal = _acting(token_stdin)
-    with unit_of_work(context().sessions) as session:
+    with writing(token_stdin) as (session, principal):
         document = run(session, principal)
     _emit(document, as_json)
 
@@ -212,9 +195,9 @@ def _emit(document: Any, as_json: bool) -> None:
 
 @app.command()
 def examine(
-    notice_id: int = typer.Argument(..., min=1),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    notice_id: NoticeId,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Examine a received notice (the secretariat)."""
     _step(
@@ -230,9 +213,9 @@ def examine(
 
 @app.command()
 def record(
-    notice_id: int = typer.Argument(..., min=1),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    notice_id: NoticeId,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record an examined notice in the Master Register (No. 11.31 or No. 4.4)."""
     _step(token_stdin, as_json, lambda s, p: usecases.record(s, principal=p, notice_id=notice_id))
@@ -240,9 +223,9 @@ def record(
 
 @app.command("return")
 def return_notice(
-    notice_id: int = typer.Argument(..., min=1),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    notice_id: NoticeId,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Return an examined notice with its unfavourable finding."""
     _step(
@@ -254,10 +237,10 @@ def return_notice(
 
 @app.command()
 def withdraw(
-    notice_id: int = typer.Argument(..., min=1),
+    notice_id: NoticeId,
     reason: str = typer.Option("", help="Why (kept in the history)."),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Withdraw one's administration's notice (suppress it once recorded)."""
     _step(
@@ -269,10 +252,10 @@ def withdraw(
 
 @app.command()
 def agree(
-    notice_id: int = typer.Argument(..., min=1),
+    notice_id: NoticeId,
     administration: str = typer.Argument(..., help="ISO2 of the administration agreeing"),
-    as_json: bool = JsonOption,
-    token_stdin: bool = TokenOption,
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
 ) -> None:
     """Record a coordination agreement obtained for a notice."""
     _step(
@@ -285,20 +268,11 @@ def agree(
 
 
 @app.command()
-def show(notice_id: int = typer.Argument(..., min=1), as_json: bool = JsonOption) -> None:
+def show(notice_id: NoticeId, as_json: JsonFlag = False) -> None:
     """A notice or assignment, its finding and its history."""
     with context().sessions() as session:
         document = usecases.show(session, notice_id=notice_id)
     _emit(document, as_json)
-
-
-def _day(text: str | None, field: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(field, f"expected YYYY-MM-DD, got {text!r}") from None
 
 
 @app.command()
@@ -313,27 +287,28 @@ def search(
     received_from: str | None = typer.Option(None, "--from", help="Received on or after"),
     received_to: str | None = typer.Option(None, "--to", help="Received on or before"),
     limit: int = typer.Option(100, min=1, max=1000),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """Search the register."""
     query = usecases.search_query(
         administration=administration, low=low, high=high, near=near, radius_km=radius_km,
-        service=service, status=status, received_from=_day(received_from, "from"),
-        received_to=_day(received_to, "to"), limit=limit,
+        service=service, status=status,
+        received_from=None if received_from is None else parse_day(received_from, "from"),
+        received_to=None if received_to is None else parse_day(received_to, "to"), limit=limit,
     )  # fmt: skip
     with context().sessions() as session:
         found = usecases.search(session, query)
     if as_json:
         emit_json(found)
         return
-    _rows_table("Register", ["notice_id", "administration", "reference", "service",
+    print_rows("Register", ["notice_id", "administration", "reference", "service",
                              "frequency_hz", "status", "date_of_receipt"], found)  # fmt: skip
 
 
 @app.command()
 def circular(
     number: int | None = typer.Option(None, min=1, help="Default: the latest"),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """A published circular: Part I received, Part II recorded, Part III returned."""
     with context().sessions() as session:
@@ -345,13 +320,13 @@ def circular(
         return
     Console().print(f"Circular {document['number']} of {document['date']}")
     for part, entries in document["parts"].items():
-        _rows_table(f"Part {part}: {document['titles'][part]}",
+        print_rows(f"Part {part}: {document['titles'][part]}",
                     ["notice_id", "administration", "reference", "frequency_hz", "date"],
                     entries)  # fmt: skip
 
 
 @app.command()
-def publish(as_json: bool = JsonOption, token_stdin: bool = TokenOption) -> None:
+def publish(as_json: JsonFlag = False, token_stdin: TokenStdin = False) -> None:
     """Publish the next circular (the secretariat)."""
     _step(
         token_stdin,

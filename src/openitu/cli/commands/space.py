@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
 from openitu.accounts import Principal
 from openitu.cli.acting import acting, officer_of
-from openitu.cli.common import context, emit_json, read_cases
+from openitu.cli.common import context, emit, parse_day, read_cases
+from openitu.cli.options import JsonFlag, token_help
 from openitu.errors import InvalidInput
 from openitu.space import queries
 from openitu.store import space as repository
@@ -33,22 +34,16 @@ app = typer.Typer(
 networks_app = typer.Typer(help="Satellite network filings.", no_args_is_help=True)
 app.add_typer(networks_app, name="networks")
 
-JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
-TokenOption = typer.Option(
-    False,
-    "--token-stdin",
-    help="Act as the account of the API token on the first line of stdin "
-    "(else OPENITU_API_TOKEN; else as the operator, see `openitu space --help`).",
-)
+OperatorToken = Annotated[
+    bool,
+    typer.Option("--token-stdin", help=token_help("as the operator, see `openitu space --help`")),
+]
+"""``--token-stdin`` for the writes that act as the operator without a token."""
 
 
 def _day(text: str | None, field: str) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(field, f"expected YYYY-MM-DD, got {text!r}") from None
+    """The day given, else today."""
+    return date.today() if text is None else parse_day(text, field)
 
 
 def _acting(from_stdin: bool, *, administration: str | None) -> Principal:
@@ -59,23 +54,16 @@ def _acting(from_stdin: bool, *, administration: str | None) -> Principal:
     )
 
 
-def _emit(document: Any, as_json: bool, line: str) -> None:
-    if as_json:
-        emit_json(document)
-    else:
-        typer.echo(line)
-
-
 @app.command("pfd-limit")
 def pfd_limit(
     frequency: str = typer.Option(..., "--frequency", help="e.g. 4GHz, 11700 MHz, Hz"),
     angle: float = typer.Option(..., "--angle", help="Angle of arrival above the horizontal (deg)"),
     orbit: str = typer.Option("gso", "--orbit", help="gso or ngso"),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """RR Article 21, Table 21-4: the pfd limit at an angle of arrival."""
     document = queries.pfd_limit(frequency, angle, orbit)
-    _emit(document, as_json, f"{document['limit_dbw_m2']:g} dB(W/m²) in "
+    emit(document, as_json, f"{document['limit_dbw_m2']:g} dB(W/m²) in "
           f"{document['reference_bandwidth_hz']:g} Hz ({document['provision']})")  # fmt: skip
 
 
@@ -86,12 +74,12 @@ def coordination_arc(
         ..., "--service", help="RR Article 1 service, e.g. fixed-satellite"
     ),
     region: int | None = typer.Option(None, "--region", help="ITU Region 1, 2 or 3"),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """RR Appendix 5, Table 5-1 (No. 9.7): the coordination arc for a band and service."""
     document = queries.coordination_arc(frequency, service, region)
     width = document["coordination_arc_deg"]
-    _emit(document, as_json,
+    emit(document, as_json,
           f"±{width:g}° ({document['provision']})" if width is not None
           else f"no arc: ΔT/T > 6 % decides ({document['provision']})")  # fmt: skip
 
@@ -99,7 +87,7 @@ def coordination_arc(
 @app.command("dtt")
 def dtt_command(
     case_file: Path = typer.Argument(..., help="JSON: one case or a list (terms or two networks)"),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """RR Appendix 8: ΔT/T from the terms, or from two networks' geometry."""
     cases, many = read_cases(case_file)
@@ -110,7 +98,7 @@ def dtt_command(
         + ("required" if r["coordination_required"] else "not required")
         for r in results
     ]
-    _emit(document, as_json, "\n".join(lines))
+    emit(document, as_json, "\n".join(lines))
 
 
 @app.command("visibility")
@@ -118,11 +106,11 @@ def visibility(
     longitude: float = typer.Option(..., "--longitude", help="GSO nominal longitude (deg east)"),
     lat: float = typer.Option(..., "--lat", help="Place latitude (deg)"),
     lon: float = typer.Option(..., "--lon", help="Place longitude (deg east)"),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """Elevation, azimuth and range of a GSO position from a place, and whether it is seen."""
     document = queries.visibility(longitude, lat, lon)
-    _emit(document, as_json, f"elevation {document['elevation_deg']:.2f}°, azimuth "
+    emit(document, as_json, f"elevation {document['elevation_deg']:.2f}°, azimuth "
           f"{document['azimuth_deg']:.2f}°, {document['range_km']:.0f} km"
           + ("" if document["visible"] else " (below the horizon)"))  # fmt: skip
 
@@ -132,13 +120,13 @@ def pfd_check(
     case_file: Path = typer.Argument(
         ..., help="JSON: longitude_deg, frequency, eirp_density_dbw_hz, points [{lat_deg, lon_deg}]"
     ),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """A GSO space station's pfd over points of its service area against Table 21-4."""
     cases, many = read_cases(case_file)
     results = [queries.pfd_check(case) for case in cases]
     document: Any = results if many else results[0]
-    _emit(document, as_json, "\n".join(
+    emit(document, as_json, "\n".join(
         f"{'complies' if r['complies'] else 'EXCEEDS'}: worst margin {r['worst_margin_db']} dB "
         f"over {r['points']} points" for r in results))  # fmt: skip
 
@@ -148,8 +136,8 @@ def networks_add(
     file: Path = typer.Argument(..., help="A network's JSON document"),
     date_of_receipt: str | None = typer.Option(None, "--date-of-receipt", help="YYYY-MM-DD"),
     first_step: str = typer.Option("coordination_request", "--first-step"),
-    token_stdin: bool = TokenOption,
-    as_json: bool = JsonOption,
+    token_stdin: OperatorToken = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """File a satellite network (its coordination request, or advance publication)."""
     cases, many = read_cases(file, field="file")
@@ -169,20 +157,20 @@ def networks_add(
             date_of_receipt=received,
             first_step=first_step,
         )
-    _emit(result, as_json, f"network {result['network_id']}: {result['status']}")
+    emit(result, as_json, f"network {result['network_id']}: {result['status']}")
 
 
 @networks_app.command("list")
 def networks_list(
     source: str | None = typer.Option(None, "--source", help="filing or ucs-2023"),
     administration: str | None = typer.Option(None, "--administration"),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """Networks on the arc: filings, and the catalogue's satellites."""
     with context().sessions() as session:
         rows = [n.as_dict() for n in repository.list_networks(
             session, source=source, administration=administration)]  # fmt: skip
-    _emit(rows, as_json, "\n".join(
+    emit(rows, as_json, "\n".join(
         f"{r['network_id']:>6}  {r['longitude_deg'] if r['longitude_deg'] is not None else '-':>8}"
         f"  {r['source']:<9} {r['name']}" for r in rows))  # fmt: skip
 
@@ -193,8 +181,8 @@ def networks_step(
     step: str = typer.Argument(..., help="notification, recording, bringing_into_use, ..."),
     date_of_receipt: str | None = typer.Option(None, "--date", help="YYYY-MM-DD"),
     informed_on: str | None = typer.Option(None, "--informed-on", help="YYYY-MM-DD (suspension)"),
-    token_stdin: bool = TokenOption,
-    as_json: bool = JsonOption,
+    token_stdin: OperatorToken = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Record a later step of a filing."""
     with context().sessions() as session:
@@ -208,15 +196,15 @@ def networks_step(
             date_of_receipt=_day(date_of_receipt, "date"),
             informed_on=None if informed_on is None else _day(informed_on, "informed_on"),
         )  # fmt: skip
-    _emit(result, as_json, f"network {network_id}: {result['status']}")
+    emit(result, as_json, f"network {network_id}: {result['status']}")
 
 
 @app.command("affected")
-def affected(network_id: int = typer.Argument(...), as_json: bool = JsonOption) -> None:
+def affected(network_id: int = typer.Argument(...), as_json: JsonFlag = False) -> None:
     """The networks and administrations a network's coordination request affects."""
     with context().sessions() as session:
         document = usecases.affected(session, network_id=network_id)
-    _emit(document, as_json, "\n".join(
+    emit(document, as_json, "\n".join(
         [f"{document['pairs_evaluated']} pairs of beams evaluated"] + [
             f"{n['network_id']:>6} {n['administration']} {n['name']}: {n['criterion']} "
             f"separation {n['separation_deg']:g}° ΔT/T {n['dt_t_percent']:g} %"
@@ -227,9 +215,9 @@ def affected(network_id: int = typer.Argument(...), as_json: bool = JsonOption) 
 def deadlines(
     network_id: int = typer.Argument(...),
     as_of: str | None = typer.Option(None, "--as-of", help="YYYY-MM-DD (default today)"),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """The regulatory dates of a filing and what lapses when."""
     with context().sessions() as session:
         document = usecases.deadlines(session, network_id=network_id, as_of=_day(as_of, "as_of"))
-    _emit(document, as_json, json.dumps(document["deadlines"], indent=2))
+    emit(document, as_json, json.dumps(document["deadlines"], indent=2))

@@ -13,7 +13,8 @@ import sys
 import typer
 
 from openitu.accounts.rights import Principal, Role
-from openitu.cli.common import context, emit_json
+from openitu.cli.common import context, emit, emit_json
+from openitu.cli.options import JsonFlag
 from openitu.errors import InvalidInput
 from openitu.store import accounts as store
 from openitu.store import migrate
@@ -59,7 +60,7 @@ def create(
     password_stdin: bool = typer.Option(
         False, "--password-stdin", help="read the password from the first line of stdin"
     ),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: JsonFlag = False,
 ) -> None:
     """Create an account (the first administrator, for one). Asks for the password."""
     password = _read_password(password_stdin)
@@ -81,14 +82,11 @@ def create(
         "administration": user.administration,
         "proxy_for": user.proxy_for,
     }
-    if as_json:
-        emit_json(document)
-    else:
-        typer.echo(f"created {user.username} ({user.role.value})")
+    emit(document, as_json, f"created {user.username} ({user.role.value})")
 
 
 @app.command("list")
-def list_(as_json: bool = typer.Option(False, "--json")) -> None:
+def list_(as_json: JsonFlag = False) -> None:
     """Every account."""
     with unit_of_work(context().sessions) as session:
         users = store.list_users(session)
@@ -148,7 +146,7 @@ def token_create(
         None, "--scope", help="a permission (repeat); none: all of the role's"
     ),
     expires_days: int | None = typer.Option(None, "--expires-days", help="1-366, default 90"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: JsonFlag = False,
 ) -> None:
     """Issue an API token; the secret is printed once."""
     with unit_of_work(context().sessions) as session:

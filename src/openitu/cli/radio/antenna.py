@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from openitu.cli.common import emit_json
+from openitu.cli.options import JsonFlag
 from openitu.radio import cases
 from openitu.units import parse_frequency_hz
 
@@ -24,7 +25,7 @@ def register(app: typer.Typer) -> None:
             None, "--half-beamwidth", help="S.1528: half the 3 dB beamwidth (deg)."
         ),
         ln_db: float | None = typer.Option(None, "--ln", help="S.1528: L_N (-15 ... -30 dB)."),
-        as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+        as_json: JsonFlag = False,
     ) -> None:
         """Gain [dBi] of a reference pattern at the given off-axis angles."""
         parameters: dict[str, object] = {

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
-from openitu.cli.common import emit_json
-from openitu.cli.radio import read_case_document
+from openitu.cli.options import CaseFile, JsonFlag
+from openitu.cli.radio import emit_results, read_case_document
 from openitu.radio import cases
 
 
 def register(app: typer.Typer) -> None:
     @app.command("slant-path")
     def slant_path(
-        case_file: Path = typer.Argument(..., help="JSON file: one case (object) or a list."),
-        as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+        case_file: CaseFile,
+        as_json: JsonFlag = False,
         edition: str = typer.Option(
             "P.618-13",
             "--edition",
@@ -30,11 +28,9 @@ def register(app: typer.Typer) -> None:
         case's P.618 edition, overriding --edition).
         """
         answer = cases.run("slant-path", read_case_document(case_file), edition=edition)
-        if as_json:
-            emit_json(answer)
-            return
-        for result in answer if isinstance(answer, list) else [answer]:
-            typer.echo(
-                "A_total {a_total_db:.3f} dB  (gas {a_gas_db:.3f}, cloud {a_cloud_db:.3f}, "
-                "rain {a_rain_db:.3f}, scintillation {a_scint_db:.3f})".format(**result)
-            )
+        emit_results(
+            answer,
+            as_json,
+            "A_total {a_total_db:.3f} dB  (gas {a_gas_db:.3f}, cloud {a_cloud_db:.3f}, "
+            "rain {a_rain_db:.3f}, scintillation {a_scint_db:.3f})",
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from openitu.cli.common import emit_json
+from openitu.cli.options import JsonFlag
 from openitu.radio import cases
 
 
@@ -12,7 +13,7 @@ def register(app: typer.Typer) -> None:
     @app.command("emission")
     def emission(
         designator: str = typer.Argument(..., help="e.g. 16K0F3E, 5M00G7W, 6K00A3EJN"),
-        as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+        as_json: JsonFlag = False,
     ) -> None:
         """Decode an emission designator: necessary bandwidth and class."""
         document = cases.emission(designator)

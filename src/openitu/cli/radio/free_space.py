@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from openitu.cli.common import emit_json
+from openitu.cli.options import JsonFlag
 from openitu.radio import cases
 from openitu.units import parse_frequency_hz
 
@@ -16,7 +17,7 @@ def register(app: typer.Typer) -> None:
         d_km: float = typer.Option(..., "--d", help="Distance (km)."),
         eirp_dbw: float | None = typer.Option(None, "--eirp", help="e.i.r.p. (dBW)."),
         gr_dbi: float = typer.Option(0.0, "--gr", help="Receiving antenna gain (dBi)."),
-        as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+        as_json: JsonFlag = False,
     ) -> None:
         """Free-space basic loss; with --eirp also pfd, field strength, received power."""
         document = cases.free_space(

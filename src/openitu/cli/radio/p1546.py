@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
-from openitu.cli.common import emit_json
-from openitu.cli.radio import read_case_document
+from openitu.cli.options import CaseFile, JsonFlag
+from openitu.cli.radio import emit_results, read_case_document
 from openitu.radio import cases
 
 
 def register(app: typer.Typer) -> None:
     @app.command("p1546")
-    def p1546(
-        case_file: Path = typer.Argument(..., help="JSON file: one case (object) or a list."),
-        as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
-    ) -> None:
+    def p1546(case_file: CaseFile, as_json: JsonFlag = False) -> None:
         """Field strength and basic transmission loss (ITU-R P.1546-6, 30-4000 MHz).
 
         A case holds f_mhz, t_percent (1-50), ha_m (transmitting antenna above ground), h2_m,
@@ -27,8 +22,4 @@ def register(app: typer.Typer) -> None:
         The result is {"e_dbuv_m", "lb_db"}, or a list of them in the order of the cases.
         """
         answer = cases.run("p1546", read_case_document(case_file))
-        if as_json:
-            emit_json(answer)
-            return
-        for result in answer if isinstance(answer, list) else [answer]:
-            typer.echo("E {e_dbuv_m:.2f} dB(uV/m)  Lb {lb_db:.2f} dB".format(**result))
+        emit_results(answer, as_json, "E {e_dbuv_m:.2f} dB(uV/m)  Lb {lb_db:.2f} dB")

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
-from openitu.cli.common import emit_json
-from openitu.cli.radio import read_case_document
+from openitu.cli.options import CaseFile, JsonFlag
+from openitu.cli.radio import emit_results, read_case_document
 from openitu.radio import cases
 
 
 def register(app: typer.Typer) -> None:
     @app.command("p452")
-    def p452(
-        case_file: Path = typer.Argument(..., help="JSON file: one case (object) or a list."),
-        as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
-    ) -> None:
+    def p452(case_file: CaseFile, as_json: JsonFlag = False) -> None:
         """Interference path loss not exceeded for p % of time (ITU-R P.452-18).
 
         A case holds f_ghz, p_percent, the profile d_km[], h_m[], zone[] (1 coastal land,
@@ -25,11 +20,9 @@ def register(app: typer.Typer) -> None:
         gt_dbi, gr_dbi (0), pol ("h"), pressure_hpa (1013), temperature_c (15).
         """
         answer = cases.run("p452", read_case_document(case_file))
-        if as_json:
-            emit_json(answer)
-            return
-        for result in answer if isinstance(answer, list) else [answer]:
-            typer.echo(
-                "Lb {lb_db:.2f} dB  (free space+gas {lbfsg_db:.2f}, diffraction {ldp_db:.2f}, "
-                "troposcatter {lbs_db:.2f}, ducting {lba_db:.2f})".format(**result)
-            )
+        emit_results(
+            answer,
+            as_json,
+            "Lb {lb_db:.2f} dB  (free space+gas {lbfsg_db:.2f}, diffraction {ldp_db:.2f}, "
+            "troposcatter {lbs_db:.2f}, ducting {lba_db:.2f})",
+        )

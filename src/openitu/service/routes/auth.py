@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
+from typing import Annotated
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from openitu.accounts.model import ApiToken
 from openitu.accounts.rights import RIGHTS, Principal, Role
 from openitu.errors import NotAuthenticated
 from openitu.service.auth import (
@@ -17,6 +18,7 @@ from openitu.service.auth import (
     require,
     signed_in,
 )
+from openitu.service.bodies import arguments
 from openitu.service.deps import SessionDep
 from openitu.service.params import RowId
 from openitu.store import accounts as store
@@ -41,26 +43,21 @@ class NewToken(BaseModel):
     expires_in_days: int | None = Field(default=None, ge=1, le=366)
 
 
+Sorted = BeforeValidator(sorted)
+"""A set shown as a list in a stable order."""
+
+
 class TokenOut(BaseModel):
+    # Read from an ``ApiToken``'s attributes of these names.
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     name: str
     prefix: str
-    scopes: list[str]
+    scopes: Annotated[list[str], Sorted]
     created_at: datetime
     expires_at: datetime
     revoked_at: datetime | None
-
-    @classmethod
-    def of(cls, token: ApiToken) -> TokenOut:
-        return cls(
-            id=token.id,
-            name=token.name,
-            prefix=token.prefix,
-            scopes=sorted(token.scopes),
-            created_at=token.created_at,
-            expires_at=token.expires_at,
-            revoked_at=token.revoked_at,
-        )
 
 
 class IssuedToken(TokenOut):
@@ -77,9 +74,11 @@ class Me(BaseModel):
 
 
 class RightOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     permission: str
     summary: str
-    roles: list[Role]
+    roles: Annotated[list[Role], Sorted]
     per_administration: bool
     proxy_counts: bool
 
@@ -90,32 +89,19 @@ def _me(principal: Principal) -> Me:
     held = rights_of(principal.role)
     if principal.scopes is not None:
         held &= principal.scopes
-    return Me(
-        username=principal.username,
-        role=principal.role,
-        administration=principal.administration,
-        proxy_for=principal.proxy_for,
-        via=principal.via,
-        rights=sorted(held),
-    )
+    # The principal's fields of the same names, and the rights it holds.
+    return Me(**asdict(principal), rights=sorted(held))
 
 
 @router.post("/token", status_code=201, dependencies=[public])
 def sign_in_for_token(body: SignIn, request: Request, session: SessionDep) -> IssuedToken:
     """Exchange a username and password for an API token (rate-limited)."""
     limit_sign_in(request, body.username)
-    issued = usecases.sign_in_for_token(
-        session,
-        username=body.username,
-        password=body.password,
-        name=body.name,
-        scopes=body.scopes,
-        expires_in_days=body.expires_in_days,
-    )
+    issued = usecases.sign_in_for_token(session, **arguments(body))
     if issued is None:
         raise NotAuthenticated("wrong username or password, or the account is disabled")
     secret, token = issued
-    return IssuedToken(token=secret, **TokenOut.of(token).model_dump())
+    return IssuedToken(token=secret, **TokenOut.model_validate(token).model_dump())
 
 
 @router.get("/me", dependencies=[signed_in])
@@ -127,23 +113,16 @@ def me(principal: CurrentPrincipalDep) -> Me:
 @router.get("/rights", dependencies=[public])
 def rights() -> list[RightOut]:
     """The rights table: every permission, the roles holding it, and its scope."""
-    return [
-        RightOut(
-            permission=right.permission,
-            summary=right.summary,
-            roles=sorted(right.roles),
-            per_administration=right.per_administration,
-            proxy_counts=right.proxy_counts,
-        )
-        for right in RIGHTS
-    ]
+    return [RightOut.model_validate(right) for right in RIGHTS]
 
 
 @router.get("/tokens", dependencies=[require("account.self")])
 def list_tokens(principal: CurrentPrincipalDep, session: SessionDep) -> list[TokenOut]:
     """One's own API tokens (never their secrets)."""
     assert principal.username is not None
-    return [TokenOut.of(t) for t in store.list_tokens(session, owner=principal.username)]
+    return [
+        TokenOut.model_validate(t) for t in store.list_tokens(session, owner=principal.username)
+    ]
 
 
 @router.post("/tokens", status_code=201, dependencies=[require("account.self")])
@@ -151,17 +130,13 @@ def create_token(
     body: NewToken, principal: CurrentPrincipalDep, session: SessionDep
 ) -> IssuedToken:
     """Issue another token for oneself, with at most the rights of the one used to ask."""
-    secret, token = usecases.create_token(
-        session,
-        principal=principal,
-        name=body.name,
-        scopes=body.scopes,
-        expires_in_days=body.expires_in_days,
-    )
-    return IssuedToken(token=secret, **TokenOut.of(token).model_dump())
+    secret, token = usecases.create_token(session, principal=principal, **arguments(body))
+    return IssuedToken(token=secret, **TokenOut.model_validate(token).model_dump())
 
 
 @router.delete("/tokens/{token_id}", dependencies=[require("account.self")])
 def revoke_token(token_id: RowId, principal: CurrentPrincipalDep, session: SessionDep) -> TokenOut:
     """Revoke one's own token (administrators: anyone's)."""
-    return TokenOut.of(usecases.revoke_token(session, principal=principal, token_id=token_id))
+    return TokenOut.model_validate(
+        usecases.revoke_token(session, principal=principal, token_id=token_id)
+    )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from openitu.errors import InvalidInput, NotFound
 from openitu.geo.borders import neighbours
-from openitu.geo.countries import Country, all_countries, country
+from openitu.geo.countries import all_countries, country
 from openitu.geo.regions import itu_region_of_point
 from openitu.service.auth import public
 
@@ -17,6 +17,9 @@ router = APIRouter(prefix="/api/geo", tags=["geo"], dependencies=[public])
 
 
 class CountryOut(BaseModel):
+    # Read from a ``Country``'s attributes of these names.
+    model_config = ConfigDict(from_attributes=True)
+
     iso2: str
     iso3: str
     name: str
@@ -39,22 +42,16 @@ class RegionOut(BaseModel):
     itu_region: int
 
 
-def _out(c: Country) -> CountryOut:
-    return CountryOut(
-        iso2=c.iso2,
-        iso3=c.iso3,
-        name=c.name,
-        itu_region=c.itu_region,
-        region_source=c.region_source,
-    )
-
-
 @router.get("/countries")
 def list_countries(
     region: Annotated[int | None, Query(ge=1, le=3, description="Only this ITU Region.")] = None,
 ) -> list[CountryOut]:
     """Every country and territory known, with its ITU Region."""
-    return [_out(c) for c in all_countries() if region is None or c.itu_region == region]
+    return [
+        CountryOut.model_validate(c)
+        for c in all_countries()
+        if region is None or c.itu_region == region
+    ]
 
 
 @router.get("/countries/{iso2}")
@@ -65,7 +62,7 @@ def get_country(iso2: str) -> CountryDetailOut:
     except InvalidInput as exc:
         raise NotFound(exc.reason) from None
     return CountryDetailOut(
-        **_out(c).model_dump(),
+        **CountryOut.model_validate(c).model_dump(),
         neighbours=[NeighbourOut(iso2=code, length_km=km) for code, km in neighbours(c.iso2)],
     )
 

@@ -17,6 +17,7 @@ from openitu.governance.finance import parse_money
 from openitu.governance.members import parse_kind, parse_sector, rights_document
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
+from openitu.service.bodies import arguments
 from openitu.service.deps import SessionDep
 from openitu.usecases import governance as service
 
@@ -24,13 +25,6 @@ router = APIRouter(prefix="/api/governance", tags=["governance"], dependencies=[
 
 Document = dict[str, Any]
 T = TypeVar("T")
-
-
-def _arguments(body: BaseModel, **parsed: Any) -> dict[str, Any]:
-    """A request body's fields as keyword arguments of the use case (the body models name
-    their fields as the service names its parameters); ``parsed`` holds the fields the
-    route has parsed into the service's types, replacing the raw ones."""
-    return {**body.model_dump(), **parsed}
 
 
 def _optional(parse: Callable[[str], T], value: str | None) -> T | None:
@@ -80,7 +74,7 @@ def admit(body: AdmitIn, principal: CurrentPrincipalDep, session: SessionDep) ->
     return service.admit_member(
         session,
         principal=principal,
-        **_arguments(body, kind=parse_kind(body.kind), sector=_optional(parse_sector, body.sector)),
+        **arguments(body, kind=parse_kind(body.kind), sector=_optional(parse_sector, body.sector)),
     )
 
 
@@ -123,7 +117,7 @@ def record_due(
         session,
         principal=principal,
         member=member,
-        **_arguments(body, amount=parse_money(body.amount)),
+        **arguments(body, amount=parse_money(body.amount)),
     )
 
 
@@ -143,7 +137,7 @@ def record_payment(
         session,
         principal=principal,
         member=member,
-        **_arguments(body, amount=parse_money(body.amount)),
+        **arguments(body, amount=parse_money(body.amount)),
     )
 
 
@@ -170,7 +164,7 @@ class BudgetIn(BaseModel):
 @router.post("/budgets", status_code=201, dependencies=[require("contributions.record")])
 def adopt_budget(body: BudgetIn, principal: CurrentPrincipalDep, session: SessionDep) -> Document:
     return service.adopt_budget(
-        session, principal=principal, **_arguments(body, amount=parse_money(body.amount))
+        session, principal=principal, **arguments(body, amount=parse_money(body.amount))
     )
 
 
@@ -201,7 +195,7 @@ def create_conference(
     body: ConferenceIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
     return service.create_conference(
-        session, principal=principal, **_arguments(body, kind=parse_conference_kind(body.kind))
+        session, principal=principal, **arguments(body, kind=parse_conference_kind(body.kind))
     )
 
 
@@ -221,9 +215,7 @@ class AgendaItemIn(BaseModel):
 def add_agenda_item(
     code: str, body: AgendaItemIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
-    return service.add_agenda_item(
-        session, principal=principal, conference=code, **_arguments(body)
-    )
+    return service.add_agenda_item(session, principal=principal, conference=code, **arguments(body))
 
 
 class DelegationIn(BaseModel):
@@ -242,7 +234,7 @@ def register_delegation(
     code: str, body: DelegationIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
     return service.register_delegation(
-        session, principal=principal, conference=code, **_arguments(body)
+        session, principal=principal, conference=code, **arguments(body)
     )
 
 
@@ -263,7 +255,7 @@ def update_delegation(
     session: SessionDep,
 ) -> Document:
     return service.update_delegation(
-        session, principal=principal, conference=code, state=state, **_arguments(body)
+        session, principal=principal, conference=code, state=state, **arguments(body)
     )
 
 
@@ -290,7 +282,7 @@ def submit_proposal(
         session,
         principal=principal,
         conference=code,
-        **_arguments(body, matter=_optional(parse_matter, body.matter)),
+        **arguments(body, matter=_optional(parse_matter, body.matter)),
     )
 
 
@@ -315,7 +307,7 @@ class VoteIn(BaseModel):
 def open_vote(
     code: str, body: VoteIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Document:
-    parsed = _arguments(
+    parsed = arguments(
         body,
         majority=_optional(parse_majority, body.majority),
         method=parse_method(body.method),
@@ -342,7 +334,7 @@ def cast(
         session,
         principal=principal,
         vote_id=vote_id,
-        **_arguments(body, choice=parse_choice(body.choice)),
+        **arguments(body, choice=parse_choice(body.choice)),
     )
 
 
@@ -366,9 +358,7 @@ def final_acts(
     principal: CurrentPrincipalDep,
     session: SessionDep,
 ) -> Document:
-    return service.sign_final_acts(
-        session, principal=principal, conference=code, **_arguments(body)
-    )
+    return service.sign_final_acts(session, principal=principal, conference=code, **arguments(body))
 
 
 # --- conference documents ----------------------------------------------------------------
@@ -400,14 +390,12 @@ def submit_document(
         session,
         principal=principal,
         conference=code,
-        number=body.number,
-        title=body.title,
-        kind=parse_document_kind(body.kind),
-        source=body.source,
-        language=body.language,
-        agenda_items=body.agenda_items,
-        content=body.text.encode("utf-8", errors="surrogatepass"),
-        received=body.received,
+        **arguments(
+            body,
+            exclude=frozenset({"text"}),
+            kind=parse_document_kind(body.kind),
+            content=body.text.encode("utf-8", errors="surrogatepass"),
+        ),
     )
 
 

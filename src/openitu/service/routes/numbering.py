@@ -10,16 +10,19 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 
 from openitu.errors import InvalidInput
 from openitu.numbering import e164, lookups
 from openitu.numbering.crosscheck import crosscheck
-from openitu.numbering.e212 import E212Register, validate_mcc
+from openitu.numbering.e212 import validate_mcc
 from openitu.numbering.workflow import Application
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
+from openitu.service.bodies import arguments
+from openitu.service.context import AppContext
 from openitu.service.deps import ContextDep, SessionDep
+from openitu.service.params import RowId
 from openitu.store import numbering as store
 from openitu.usecases import numbering as usecases
 
@@ -51,13 +54,12 @@ class NumbersIn(BaseModel):
     numbers: list[str] = Field(max_length=100_000)
 
 
-#: Identifiers are PostgreSQL integers: anything larger cannot name a row.
-RowId = Annotated[int, PathParam(ge=1, le=2**31 - 1)]
-
-
-def _register(session: SessionDep, context: ContextDep) -> E212Register:
-    """The E.212 register, rebuilt once the numbering area's version has moved."""
-    return context.cached("numbering", "e212", store.e212_register, session=session)
+def country_resources(session: Session, context: AppContext, iso2: str) -> dict[str, Any]:
+    """Every numbering resource a country holds: the register's report, with the codes
+    assigned to it here."""
+    report = lookups.country_report(context.e212_register(session), iso2)
+    report["assignments"] = store.assignments_of(session, country=report["country"])
+    return report
 
 
 @router.get("/parse")
@@ -81,7 +83,7 @@ def validate_numbers(body: NumbersIn) -> dict[str, Any]:
 @router.get("/imsi/{imsi}")
 def decode_imsi(imsi: str, session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """MCC, MNC (2 or 3 digits as the register says), MSIN, operator and country."""
-    return lookups.imsi_report(_register(session, context), imsi)
+    return lookups.imsi_report(context.e212_register(session), imsi)
 
 
 @router.get("/mcc/{mcc}")
@@ -89,17 +91,14 @@ def mcc(
     mcc: str, session: SessionDep, context: ContextDep, withdrawn: bool = False
 ) -> dict[str, Any]:
     """The countries an MCC serves and its networks."""
-    register = _register(session, context)
+    register = context.e212_register(session)
     return lookups.mcc_report(register, mcc, include_withdrawn=withdrawn)
 
 
 @router.get("/countries/{iso2}")
 def country(iso2: str, session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """Every numbering resource a country holds."""
-    register = _register(session, context)
-    report = lookups.country_report(register, iso2)
-    report["assignments"] = store.assignments_of(session, country=report["country"])
-    return report
+    return country_resources(session, context, iso2)
 
 
 @router.get("/country-codes")
@@ -124,14 +123,14 @@ def free_codes(
     code = validate_mcc(plan, field="plan")
     if length not in (None, 2, 3):
         raise InvalidInput("length", "an MNC has 2 or 3 digits")
-    register = _register(session, context)
+    register = context.e212_register(session)
     return {"plan": f"MCC {code}", "free": register.free_mncs(code, length=length)}
 
 
 @router.get("/crosscheck")
 def crosscheck_report(session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """Where the Bulletin's MCC/MNC register and the MIT mcc-mnc list disagree."""
-    return crosscheck(_register(session, context))
+    return crosscheck(context.e212_register(session))
 
 
 @router.get("/notices")
@@ -167,15 +166,7 @@ def apply(
     body: ApplicationIn, principal: CurrentPrincipalDep, session: SessionDep
 ) -> dict[str, Any]:
     """An administration applies for a resource."""
-    return usecases.submit_application(
-        session,
-        principal=principal,
-        administration=body.administration,
-        kind=body.kind,
-        code=body.code,
-        holder=body.holder,
-        purpose=body.purpose,
-    ).as_dict()
+    return usecases.submit_application(session, principal=principal, **arguments(body)).as_dict()
 
 
 @router.get("/applications/{application_id}", dependencies=[signed_in])

@@ -8,19 +8,18 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query
-from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
 from openitu.errors import InvalidInput
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
+from openitu.service.bodies import arguments
 from openitu.service.deps import ContextDep, SessionDep
+from openitu.service.params import RowId
 from openitu.space import queries
 from openitu.store import space as repository
 from openitu.usecases import space as usecases
 
 router = APIRouter(prefix="/api/space", tags=["space"], dependencies=[public])
-
-RowId = Annotated[int, PathParam(ge=1, le=2**31 - 1)]
 
 
 class StepIn(BaseModel):
@@ -125,14 +124,7 @@ def record_step(
 ) -> dict[str, Any]:
     """Record a later step of a filing (the right depends on the step)."""
     return usecases.record_step(
-        session,
-        principal=principal,
-        network_id=network_id,
-        step=body.step,
-        date_of_receipt=body.date_of_receipt,
-        informed_on=body.informed_on,
-        examined_on=body.examined_on,
-        published_on=body.published_on,
+        session, principal=principal, network_id=network_id, **arguments(body)
     )
 
 
@@ -147,7 +139,7 @@ def deadlines(
 @router.get("/networks/{network_id}/affected")
 def affected(network_id: RowId, session: SessionDep, context: ContextDep) -> dict[str, Any]:
     """The networks and administrations the network's coordination request affects."""
-    filed = context.cached("space", "beams", repository.beam_table, session=session)
+    filed = context.filed_beams(session)
     return usecases.affected(session, network_id=network_id, filed=filed)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, ConfigDict, Field
 
 from openitu.service.auth import CurrentPrincipalDep, public, require
 from openitu.service.deps import ContextDep, SessionDep
@@ -85,57 +85,57 @@ class CheckOut(BaseModel):
 
 
 class EditionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: str
     title: str
     entry_into_force: date
     based_on: str | None
 
 
-def _table(context: ContextDep, edition: str | None, on: date | None) -> AllocationTable:
+def _table(
+    context: ContextDep,
+    edition: EditionQuery = None,
+    on: Annotated[date | None, Query(alias="date")] = None,
+) -> AllocationTable:
+    """The Table a request names by ``edition`` or ``date`` (default: in force today)."""
     return context.allocation_table(edition=edition, on=on)
+
+
+TableDep = Annotated[AllocationTable, Depends(_table)]
 
 
 @router.get("/at", response_model=AllocationsAt)
 def allocations_at(
-    context: ContextDep,
+    table: TableDep,
     frequency: FrequencyQuery,
     region: RegionQuery = None,
     country: CountryQuery = None,
-    edition: EditionQuery = None,
-    on: Annotated[date | None, Query(alias="date")] = None,
 ) -> dict[str, Any]:
     """What the Table allocates at one frequency in a Region (and a country)."""
-    return queries.allocations_at(
-        _table(context, edition, on), frequency=frequency, region=region, country=country
-    )
+    return queries.allocations_at(table, frequency=frequency, region=region, country=country)
 
 
 @router.get("/range")
 def allocations_between(
-    context: ContextDep,
+    table: TableDep,
     low: FrequencyQuery,
     high: FrequencyQuery,
     region: RegionQuery = None,
     country: CountryQuery = None,
-    edition: EditionQuery = None,
-    on: Annotated[date | None, Query(alias="date")] = None,
 ) -> dict[str, Any]:
     """The bands and allocations between two frequencies."""
-    return queries.allocations_between(
-        _table(context, edition, on), low=low, high=high, region=region, country=country
-    )
+    return queries.allocations_between(table, low=low, high=high, region=region, country=country)
 
 
 @router.get("/bands", response_model=list[BandCarrying])
 def bands_carrying(
-    context: ContextDep,
+    table: TableDep,
     service: Annotated[str, Query(description='e.g. "radio astronomy"')],
     region: Annotated[str, Query(description="ITU Region: 1, 2 or 3.")],
-    edition: EditionQuery = None,
-    on: Annotated[date | None, Query(alias="date")] = None,
 ) -> list[dict[str, Any]]:
     """The bands where a service is allocated in a Region."""
-    return queries.bands_carrying(_table(context, edition, on), service=service, region=region)
+    return queries.bands_carrying(table, service=service, region=region)
 
 
 @router.post("/check", response_model=CheckOut)
@@ -160,29 +160,16 @@ def check_assignment(context: ContextDep, body: CheckIn) -> dict[str, Any]:
 
 
 @router.get("/countries/{country}")
-def country_view(
-    context: ContextDep,
-    country: str,
-    edition: EditionQuery = None,
-    on: Annotated[date | None, Query(alias="date")] = None,
-) -> dict[str, Any]:
+def country_view(table: TableDep, country: str) -> dict[str, Any]:
     """A country's view of the Table: the footnotes that name it and what they allocate."""
-    return queries.footnotes_naming(_table(context, edition, on), country=country)
+    return queries.footnotes_naming(table, country=country)
 
 
 @router.get("/editions", response_model=list[EditionOut])
 def editions(context: ContextDep) -> list[EditionOut]:
     """The editions of the Table, oldest first."""
     with context.sessions() as session:
-        return [
-            EditionOut(
-                id=row.id,
-                title=row.title,
-                entry_into_force=row.entry_into_force,
-                based_on=row.based_on,
-            )
-            for row in repository.list_editions(session)
-        ]
+        return [EditionOut.model_validate(row) for row in repository.list_editions(session)]
 
 
 @router.get("/diff")

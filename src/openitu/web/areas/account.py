@@ -12,10 +12,8 @@ from openitu.errors import InvalidInput, NotFound, RateLimited
 from openitu.service.auth import (
     CSRF_COOKIE,
     CurrentPrincipalDep,
-    attach_csrf_cookie,
     clear_session_cookie,
     csrf_protected,
-    csrf_token,
     limit_sign_in,
     public,
     require,
@@ -27,17 +25,9 @@ from openitu.service.params import RowId
 from openitu.service.problems import retry_after
 from openitu.store import accounts as store
 from openitu.usecases import accounts as usecases
-from openitu.web.pages import render
+from openitu.web.pages import render_form
 
 router = APIRouter(prefix="/account", include_in_schema=False)
-
-
-def _page(request: Request, template: str, *, status_code: int = 200, **context: Any) -> Response:
-    response = render(
-        request, template, status_code=status_code, csrf_token=csrf_token(request), **context
-    )
-    attach_csrf_cookie(request, response)
-    return response
 
 
 def _account_page(
@@ -46,7 +36,7 @@ def _account_page(
     assert principal.username is not None
     held = sorted(rights_of(principal.role))
     summaries = {right.permission: right.summary for right in RIGHTS}
-    return _page(
+    return render_form(
         request,
         "account/index.html",
         principal=principal,
@@ -66,7 +56,7 @@ def account(request: Request, principal: CurrentPrincipalDep, session: SessionDe
 
 @router.get("/sign-in", response_class=HTMLResponse, dependencies=[public])
 def sign_in_form(request: Request) -> Response:
-    return _page(request, "account/sign_in.html", error=None, username="")
+    return render_form(request, "account/sign_in.html", error=None, username="")
 
 
 @router.post("/sign-in", dependencies=[public, csrf_protected])
@@ -79,14 +69,14 @@ def sign_in(
     try:
         limit_sign_in(request, username)
     except RateLimited as exc:
-        page = _page(
+        page = render_form(
             request, "account/sign_in.html", status_code=429, error=exc.detail, username=username
         )
         page.headers["Retry-After"] = retry_after(exc.retry_after_s)
         return page
     opened = usecases.sign_in(session, username=username, password=password)
     if opened is None:
-        return _page(
+        return render_form(
             request,
             "account/sign_in.html",
             status_code=401,

@@ -15,16 +15,10 @@ from openitu.governance.chart import shares_chart_svg
 from openitu.governance.documents import LANGUAGES
 from openitu.governance.members import MemberKind, parse_kind
 from openitu.governance.votes import parse_choice
-from openitu.service.auth import (
-    CurrentPrincipalDep,
-    attach_csrf_cookie,
-    csrf_protected,
-    csrf_token,
-    public,
-)
+from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import SessionDep
 from openitu.usecases import governance as service
-from openitu.web.pages import render
+from openitu.web.pages import render, render_form
 
 router = APIRouter(prefix="/governance", include_in_schema=False, dependencies=[public])
 
@@ -110,7 +104,7 @@ def _vote_page(
     states = [
         state for state in (principal.administration, principal.proxy_for) if state is not None
     ]
-    response = render(
+    return render_form(
         request,
         "governance/vote.html",
         status_code=status_code,
@@ -120,10 +114,7 @@ def _vote_page(
         states=states,
         message=message,
         error=error,
-        csrf_token=csrf_token(request),
     )
-    attach_csrf_cookie(request, response)
-    return response
 
 
 @router.get("/votes/{vote_id}", response_class=HTMLResponse)

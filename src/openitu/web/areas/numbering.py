@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from openitu.accounts import Principal
-from openitu.errors import InvalidInput, OpenITUError
+from openitu.errors import InvalidInput, NotFound, OpenITUError
 from openitu.numbering import e164, lookups
 from openitu.numbering.countries import iso2_of_name as name_to_iso2
 from openitu.numbering.countries import name_of
@@ -20,17 +20,12 @@ from openitu.numbering.workflow import (
     actions_for,
     sees_every_application,
 )
-from openitu.service.auth import (
-    CurrentPrincipalDep,
-    attach_csrf_cookie,
-    csrf_protected,
-    csrf_token,
-    public,
-)
+from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
+from openitu.service.routes.numbering import country_resources
 from openitu.store import numbering as store
 from openitu.usecases import numbering as usecases
-from openitu.web.pages import render
+from openitu.web.pages import FormPage, render, render_form
 
 router = APIRouter(prefix="/numbering", include_in_schema=False, dependencies=[public])
 
@@ -82,7 +77,7 @@ def search(request: Request, session: SessionDep, context: ContextDep, q: str = 
                     raise InvalidInput("q", f"no country or territory is named {q.strip()!r}")
                 return country(request, iso2, session, context)
             else:
-                register = context.cached("numbering", "e212", store.e212_register, session=session)
+                register = context.e212_register(session)
                 if kind == "mcc":
                     result = lookups.mcc_report(register, q)
                 elif kind == "network":
@@ -107,9 +102,7 @@ def search(request: Request, session: SessionDep, context: ContextDep, q: str = 
 @router.get("/countries/{iso2}", response_class=HTMLResponse)
 def country(request: Request, iso2: str, session: SessionDep, context: ContextDep) -> Response:
     """Every numbering resource a country holds."""
-    register = context.cached("numbering", "e212", store.e212_register, session=session)
-    report = lookups.country_report(register, iso2)
-    report["assignments"] = store.assignments_of(session, country=report["country"])
+    report = country_resources(session, context, iso2)
     return render(request, "numbering/country.html", report=report, name=name_of(report["country"]))
 
 
@@ -120,28 +113,7 @@ def notices(request: Request, session: SessionDep) -> Response:
     return render(request, "numbering/notices.html", notices=published)
 
 
-def _form_page(
-    request: Request,
-    principal: Any,
-    *,
-    form: dict[str, str],
-    errors: dict[str, str],
-    created: dict[str, Any] | None = None,
-    status_code: int = 200,
-) -> Response:
-    response = render(
-        request,
-        "numbering/apply.html",
-        status_code=status_code,
-        principal=principal,
-        kinds=KINDS,
-        form=form,
-        errors=errors,
-        created=created,
-        csrf_token=csrf_token(request),
-    )
-    attach_csrf_cookie(request, response)
-    return response
+_form_page = FormPage("numbering/apply.html", {"kinds": KINDS})
 
 
 @router.get("/apply", response_class=HTMLResponse)
@@ -200,18 +172,14 @@ def apply(
 
 
 def _applications_page(
-    request: Request,
-    principal: Principal,
-    session: SessionDep,
-    *,
-    error: str | None = None,
-    status_code: int = 200,
+    request: Request, principal: Principal, session: SessionDep, refused: OpenITUError | None = None
 ) -> Response:
+    """The applications, and the refusal of the step just asked for, if it was refused."""
     listed = usecases.applications(session, principal=principal)
-    response = render(
+    return render_form(
         request,
         "numbering/applications.html",
-        status_code=status_code,
+        status_code=refused.status if refused else 200,
         principal=principal,
         applications=[
             {**a.as_dict(), "actions": actions_for(principal, a)} for a in reversed(listed)
@@ -219,11 +187,8 @@ def _applications_page(
         pending=sum(1 for a in listed if a.status in PENDING),
         held=sum(1 for a in listed if a.status in HOLDING),
         is_tsb=sees_every_application(principal),
-        error=error,
-        csrf_token=csrf_token(request),
+        error=refused.detail if refused else None,
     )
-    attach_csrf_cookie(request, response)
-    return response
 
 
 @router.get("/applications", response_class=HTMLResponse)
@@ -258,15 +223,13 @@ def application_step(
     step = _STEPS.get(action)
     if step is None:
         return _applications_page(
-            request, principal, session, error=f"unknown action {action!r}", status_code=404
+            request, principal, session, NotFound(f"unknown action {action!r}")
         )
     try:
         with session.begin_nested():  # a refused step leaves nothing behind
             step(session, principal=principal, application_id=application_id)
     except OpenITUError as exc:
-        return _applications_page(
-            request, principal, session, error=exc.detail, status_code=exc.status
-        )
+        return _applications_page(request, principal, session, exc)
     return RedirectResponse("/numbering/applications", status_code=303)
 
 
@@ -277,7 +240,5 @@ def publish(request: Request, principal: CurrentPrincipalDep, session: SessionDe
         with session.begin_nested():
             usecases.publish_notice(session, principal=principal)
     except OpenITUError as exc:
-        return _applications_page(
-            request, principal, session, error=exc.detail, status_code=exc.status
-        )
+        return _applications_page(request, principal, session, exc)
     return RedirectResponse("/numbering/notices", status_code=303)

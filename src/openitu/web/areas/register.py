@@ -13,18 +13,12 @@ from openitu.errors import InvalidInput, NotFound, OpenITUError
 from openitu.register.examination import REQUIRED_ITEMS
 from openitu.register.notice import POLARIZATIONS, STATION_CLASSES
 from openitu.register.status import Status
-from openitu.service.auth import (
-    CurrentPrincipalDep,
-    attach_csrf_cookie,
-    csrf_protected,
-    csrf_token,
-    public,
-)
+from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.service.routes.register import terrain_of
 from openitu.units import parse_frequency_hz
 from openitu.usecases import register as usecases
-from openitu.web.pages import render, render_error
+from openitu.web.pages import render, render_error, render_form
 
 router = APIRouter(prefix="/register", include_in_schema=False, dependencies=[public])
 
@@ -77,14 +71,11 @@ def _notify_page(
     accepted: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    response = render(
+    return render_form(
         request, "register/notify.html", status_code=status_code, principal=principal,
         form=form, errors={_error_id(k): v for k, v in errors.items()}, accepted=accepted,
-        classes=STATION_CLASSES, polarizations=sorted(POLARIZATIONS),
-        required=REQUIRED_ITEMS, csrf_token=csrf_token(request),
+        classes=STATION_CLASSES, polarizations=sorted(POLARIZATIONS), required=REQUIRED_ITEMS,
     )  # fmt: skip
-    attach_csrf_cookie(request, response)
-    return response
 
 
 @router.get("/notify", response_class=HTMLResponse)
@@ -187,22 +178,19 @@ def _notice_page(
     principal: Principal,
     session: Any,
     notice_id: int,
-    *,
-    error: str | None = None,
-    status_code: int = 200,
+    refused: OpenITUError | None = None,
 ) -> Response:
+    """A notice's page, and the refusal of the step just asked for, if it was refused."""
     try:
         notice = usecases.show(session, notice_id=notice_id)
     except NotFound as exc:
         return render_error(request, status=404, title="Not found", detail=exc.detail)
     others = usecases.affected_by(session, notice_id=notice_id)
-    response = render(
-        request, "register/notice.html", status_code=status_code, notice=notice,
-        actions=_actions(principal, notice), map=_map(notice, others), error=error,
-        csrf_token=csrf_token(request),
+    return render_form(
+        request, "register/notice.html", status_code=refused.status if refused else 200,
+        notice=notice, actions=_actions(principal, notice), map=_map(notice, others),
+        error=refused.detail if refused else None,
     )  # fmt: skip
-    attach_csrf_cookie(request, response)
-    return response
 
 
 @router.get("/notices/{notice_id}", response_class=HTMLResponse)
@@ -240,26 +228,19 @@ def notice_action(
         else:
             return render_error(request, status=404, title="Not found", detail="no such step")
     except OpenITUError as exc:
-        return _notice_page(request, principal, session, notice_id, error=exc.detail,
-                            status_code=exc.status)  # fmt: skip
+        return _notice_page(request, principal, session, notice_id, exc)
     return RedirectResponse(f"/register/notices/{notice_id}", status_code=303)
 
 
 def _circulars_page(
-    request: Request,
-    principal: Principal,
-    session: Any,
-    *,
-    error: str | None = None,
-    status_code: int = 200,
+    request: Request, principal: Principal, session: Any, refused: OpenITUError | None = None
 ) -> Response:
-    response = render(
-        request, "register/circulars.html", status_code=status_code,
-        circulars=usecases.list_circulars(session), error=error,
-        may_publish=principal.can("findings.record"), csrf_token=csrf_token(request),
+    """The circulars, and the refusal to publish the next one, if it was refused."""
+    return render_form(
+        request, "register/circulars.html", status_code=refused.status if refused else 200,
+        circulars=usecases.list_circulars(session), error=refused.detail if refused else None,
+        may_publish=principal.can("findings.record"),
     )  # fmt: skip
-    attach_csrf_cookie(request, response)
-    return response
 
 
 @router.get("/circulars", response_class=HTMLResponse)
@@ -280,8 +261,7 @@ def publish(
             session, principal=principal, period_days=context.settings.register_circular_days
         )
     except OpenITUError as exc:
-        return _circulars_page(request, principal, session, error=exc.detail,
-                               status_code=exc.status)  # fmt: skip
+        return _circulars_page(request, principal, session, exc)
     return RedirectResponse(f"/register/circulars/{document['number']}", status_code=303)
 
 

@@ -10,21 +10,14 @@ import numpy as np
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from openitu.accounts import Principal
 from openitu.errors import InvalidInput, NotFound, OpenITUError
-from openitu.service.auth import (
-    CurrentPrincipalDep,
-    attach_csrf_cookie,
-    csrf_protected,
-    csrf_token,
-    public,
-)
+from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.space import chart, pfd
 from openitu.space.networks import Network
 from openitu.store import space as repository
 from openitu.usecases import space as usecases
-from openitu.web.pages import render, render_error
+from openitu.web.pages import FormPage, render, render_error
 
 router = APIRouter(prefix="/space", include_in_schema=False, dependencies=[public])
 
@@ -94,7 +87,7 @@ def network_page(
     coordination = None
     error = None
     try:
-        filed = context.cached("space", "beams", repository.beam_table, session=session)
+        filed = context.filed_beams(session)
         coordination = usecases.affected(session, network_id=network_id, filed=filed)
     except InvalidInput as exc:
         error = exc.reason
@@ -207,20 +200,7 @@ def _document(form: dict[str, str], administration: str, errors: dict[str, str])
     }  # fmt: skip
 
 
-def _form_page(
-    request: Request,
-    principal: Principal,
-    *,
-    form: dict[str, str],
-    errors: dict[str, str],
-    created: dict[str, Any] | None = None,
-    status_code: int = 200,
-) -> Response:
-    response = render(request, "space/file.html", status_code=status_code, principal=principal,
-                      form=form, errors=errors, created=created,
-                      csrf_token=csrf_token(request))  # fmt: skip
-    attach_csrf_cookie(request, response)
-    return response
+_form_page = FormPage("space/file.html")
 
 
 DEFAULTS: Final = {
