@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from openitu.cli.common import allocation_table, context, emit_json, parse_day
-from openitu.cli.options import JsonFlag
+from openitu.cli.options import JsonFlag, TokenStdin
 from openitu.errors import InvalidInput
 from openitu.spectrum import queries
 from openitu.units import format_frequency
@@ -233,12 +233,7 @@ def editions(as_json: JsonFlag = False) -> None:
 @app.command("amend")
 def amend(
     file: Path = typer.Argument(..., help="An amendment file (JSON; format in docs/spectrum.md)."),
-    token_stdin: bool = typer.Option(
-        False,
-        "--token-stdin",
-        help="Act as the account of the API token on the first line of stdin "
-        "(else OPENITU_API_TOKEN; else as the secretariat).",
-    ),
+    token_stdin: TokenStdin = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Create a new edition of the Table from an amendment file, in one transaction."""

@@ -9,13 +9,12 @@ from typing import Any
 import typer
 
 from openitu.cli.common import context, emit_json
+from openitu.cli.options import JsonFlag, TokenStdin
 from openitu.errors import InvalidInput
 
 NAME = "indicators"
 app = typer.Typer(help="ICT indicators per country and the ICT Development Index.",
                   no_args_is_help=True)  # fmt: skip
-
-JsonOption = typer.Option(False, "--json", help="Print one JSON document.")
 
 
 def _number(value: float) -> str:
@@ -25,7 +24,7 @@ def _number(value: float) -> str:
 @app.command()
 def show(
     country: str = typer.Argument(..., help="ISO 3166-1 alpha-2 or alpha-3 code, e.g. KE."),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """A country's figures (with their years and sources) and its index by both methods."""
     from openitu.usecases import indicators as usecases
@@ -51,7 +50,7 @@ def show(
 @app.command("index")
 def index_command(
     method: str = typer.Option("idi2023", "--method", help="idi2023 or idi2017."),
-    as_json: bool = JsonOption,
+    as_json: JsonFlag = False,
 ) -> None:
     """Every country's ICT Development Index, ranked; those lacking an indicator last,
     each with the indicators it lacks."""
@@ -74,13 +73,8 @@ def index_command(
 @app.command()
 def load(
     file: Path = typer.Argument(..., help="CSV in the ITU's layout (docs/indicators.md)."),
-    token_stdin: bool = typer.Option(
-        False,
-        "--token-stdin",
-        help="Act as the account of the API token on the first line of stdin "
-        "(else OPENITU_API_TOKEN; else as the secretariat).",
-    ),
-    as_json: bool = JsonOption,
+    token_stdin: TokenStdin = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Load newer figures, all rows or none, in one transaction; a bad row exits 2
     naming its row and field."""
