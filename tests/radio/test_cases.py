@@ -35,7 +35,7 @@ LONDON_14_TOTAL_DB = 0.8220034973443454
 def test_one_cli_run_answers_each_case_in_its_own_edition(tmp_path: Path) -> None:
     case_file = tmp_path / "cases.json"
     case_file.write_text(
-        json.dumps([dict(LONDON_14, edition="P.618-14"), LONDON_13]), encoding="utf-8"
+        json.dumps([LONDON_14, dict(LONDON_13, edition="P.618-13")]), encoding="utf-8"
     )
     done = subprocess.run(
         [sys.executable, "-m", "openitu.cli", "radio", "slant-path", str(case_file), "--json"],
@@ -58,11 +58,14 @@ def test_a_case_edition_overrides_the_default_and_keeps_the_order() -> None:
     )
     assert [row["edition"] for row in mixed] == ["P.618-13", "P.618-14", "P.618-13"]
     alone_14 = cases.run_list("slant-path", [LONDON_14], edition="P.618-14")[0]
-    alone_13 = cases.run_list("slant-path", [dict(LONDON_13, p_percent=0.1)])[0]
+    alone_13 = cases.run_list("slant-path", [dict(LONDON_13, p_percent=0.1)], edition="P.618-13")[0]
     assert mixed[1]["a_total_db"] == alone_14["a_total_db"]
     assert mixed[2]["a_total_db"] == alone_13["a_total_db"]
     # The same inputs under the other edition give another answer (the 5 % floor).
-    assert cases.run_list("slant-path", [LONDON_14])[0]["a_total_db"] != alone_14["a_total_db"]
+    other = cases.run_list("slant-path", [LONDON_14], edition="P.618-13")[0]
+    assert other["a_total_db"] != alone_14["a_total_db"]
+    # and with no edition named, a case is P.618-14's (the default)
+    assert cases.run_list("slant-path", [LONDON_14])[0]["a_total_db"] == alone_14["a_total_db"]
 
 
 @pytest.mark.parametrize(("edition", "reason"), [("P.618-12", "unsupported"), (14, "string")])

@@ -20,8 +20,9 @@ LONDON = {
     "eta": 0.65,
     "hs_km": 0.031382984,
     "tau_deg": 0,
+    "edition": "P.618-13",
 }
-# ITURP618-13_A_total.csv, first row.
+# ITURP618-13_A_total.csv, first row (the case names its edition: P.618-14 is the default).
 LONDON_TOTAL_DB = 1.212790721
 
 

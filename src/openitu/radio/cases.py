@@ -330,7 +330,7 @@ def _slant_options(options: Mapping[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(options) - {"edition"})
     if unknown:
         raise InvalidInput(unknown[0], "unknown option (expected edition)")
-    return {"edition": check_edition(options.get("edition", "P.618-13"), p618.P618_EDITIONS)}
+    return {"edition": check_edition(options.get("edition", p618.P618_DEFAULT), p618.P618_EDITIONS)}
 
 
 def _evaluate_slant(

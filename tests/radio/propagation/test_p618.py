@@ -34,6 +34,7 @@ def slant(total: dict[str, npt.NDArray[np.float64]]) -> p618.SlantPathAttenuatio
         t["eta"],
         hs_km=t["hs"],
         tau_deg=t["tau"],
+        edition="P.618-13",  # the rows of ITURP618-13_A_total.csv
     )
 
 

@@ -159,7 +159,7 @@ def test_p618_rows_take_r001_from_the_p837_annex1_procedure() -> None:
         )
         np.testing.assert_allclose(ours, r["A_rain"], rtol=0, atol=1e-3)
     t = rows("ITURP618-13_A_total.csv")
-    thirteen = _slant(t, r001_source="annex1")
+    thirteen = _slant(t, r001_source="annex1", edition="P.618-13")
     np.testing.assert_allclose(thirteen.a_rain_db, t["A_rain"], rtol=0, atol=1e-5)
     assert_agrees(thirteen.a_total_db, t["A_total"])
 
@@ -228,7 +228,7 @@ def test_p618_14_invariants_on_random_paths() -> None:
         np.testing.assert_array_equal(r.a_total_db, same.a_total_db)
 
 
-def test_p618_13_is_unchanged_by_default() -> None:
+def test_the_default_is_the_p618_14_chain() -> None:
     x = _random_paths(50)
     default = p618.slant_path_attenuation(x["lat"], x["lon"], x["f"], x["el"], 0.1, 1.2, 0.65)
     spelled = p618.slant_path_attenuation(
@@ -239,12 +239,13 @@ def test_p618_13_is_unchanged_by_default() -> None:
         0.1,
         1.2,
         0.65,
-        edition="P.618-13",
-        gas_edition="P.676-12",
-        cloud_edition="P.840-8",
-        r001_source="map",
+        edition="P.618-14",
     )
     np.testing.assert_array_equal(default.a_total_db, spelled.a_total_db)
+    thirteen = p618.slant_path_attenuation(
+        x["lat"], x["lon"], x["f"], x["el"], 0.1, 1.2, 0.65, edition="P.618-13"
+    )
+    assert not np.array_equal(default.a_total_db, thirteen.a_total_db)
 
 
 ROME = {
@@ -294,8 +295,10 @@ def test_api_takes_the_edition(client: TestClient) -> None:
     assert response.status_code == 200, response.text
     assert [r["edition"] for r in response.json()] == ["P.618-14"] * 2
     assert response.json()[0]["a_total_db"] == pytest.approx(ROME_TOTAL_DB, abs=0.01)
+    # P.618-14 is the default (issue 17): the edition that reproduces the ITU-R rows
     default = client.post("/api/radio/slant-path", json=ROME)
-    assert default.json()["edition"] == "P.618-13"
+    assert default.json()["edition"] == "P.618-14"
+    assert default.json()["a_total_db"] == pytest.approx(ROME_TOTAL_DB, abs=0.01)
     wrong = client.post("/api/radio/slant-path", params={"edition": "P.618-9"}, json=ROME)
     assert wrong.status_code == 422
     assert wrong.json()["errors"][0]["field"] == "edition"

@@ -7,6 +7,7 @@ import typer
 from openitu.cli.options import CaseFile, JsonFlag
 from openitu.cli.radio import emit_results, read_case_document
 from openitu.radio import cases
+from openitu.radio.propagation import p618
 
 
 def register(app: typer.Typer) -> None:
@@ -15,7 +16,7 @@ def register(app: typer.Typer) -> None:
         case_file: CaseFile,
         as_json: JsonFlag = False,
         edition: str = typer.Option(
-            "P.618-13",
+            p618.P618_DEFAULT,
             "--edition",
             help="P.618-13 (gas P.676-12, clouds P.840-8, floor 1 %) or P.618-14 "
             "(gas P.676-13, clouds P.840-9, floor 5 %).",

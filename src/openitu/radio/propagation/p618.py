@@ -47,6 +47,9 @@ from openitu.radio.propagation.p840 import P840_EDITIONS, cloud_attenuation_at
 from openitu.radio.propagation.p1511 import station_height_km
 
 P618_EDITIONS: Final = ("P.618-13", "P.618-14")
+P618_DEFAULT: Final = "P.618-14"
+"""The default edition: the one whose §2.5 chain reproduces every ITU-R validation row
+(ITURP618-14_A_total.csv to 2e-7 dB; docs/radio.md)."""
 # §2.5: below this percentage the gas and cloud terms are taken at it (eqs. (65)/(66) of
 # P.618-13: 1 %; eqs. (67)/(68) of P.618-14: 5 %).
 _P_CG_FLOOR: Final = {"P.618-13": 1.0, "P.618-14": 5.0}
@@ -245,7 +248,7 @@ def rain_attenuation_db(
     tau_deg: npt.ArrayLike = 45.0,
     r001_mm_h: npt.ArrayLike | None = None,
     r001_source: str = "map",
-    edition: str = "P.618-13",
+    edition: str = P618_DEFAULT,
 ) -> FloatArray:
     """Rain attenuation exceeded for p % of an average year, P.618-13/-14 §2.2.1.1.
 
@@ -320,7 +323,7 @@ def scintillation_attenuation_db(
     d_m: npt.ArrayLike,
     eta: npt.ArrayLike = 0.5,
     *,
-    edition: str = "P.618-13",
+    edition: str = P618_DEFAULT,
 ) -> FloatArray:
     """Tropospheric scintillation fade depth exceeded for p %, P.618-13/-14 §2.4.1.
 
@@ -390,7 +393,7 @@ def slant_path_attenuation(
     *,
     hs_km: npt.ArrayLike | None = None,
     tau_deg: npt.ArrayLike = 45.0,
-    edition: str = "P.618-13",
+    edition: str = P618_DEFAULT,
     gas_edition: str | None = None,
     cloud_edition: str | None = None,
     r001_source: str = "map",
@@ -434,7 +437,7 @@ def slant_path_attenuation(
     tau_deg : array_like
         Polarization tilt [deg] (45: circular).
     edition : str
-        "P.618-13" (default) or "P.618-14".
+        "P.618-14" (default) or "P.618-13".
     gas_edition : str, optional
         "P.676-12" or "P.676-13"; by default P.676-12 with P.618-13, P.676-13 with -14.
     cloud_edition : str, optional

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Body, Query
 from pydantic import BaseModel
 
 from openitu.radio import cases
+from openitu.radio.propagation import p618
 from openitu.service.auth import public
 from openitu.units import parse_frequency_hz
 
@@ -95,7 +96,7 @@ def case_body(case_type: str) -> dict[str, Any]:
 def slant_path(
     document: Any = Body(...),
     edition: str = Query(
-        "P.618-13",
+        p618.P618_DEFAULT,
         description="P.618-13 (gas P.676-12, clouds P.840-8, floor 1 %) or P.618-14 "
         "(gas P.676-13, clouds P.840-9, floor 5 %)",
     ),
