@@ -21,7 +21,7 @@ from openitu.accounts import Principal
 from openitu.cli.acting import acting, officer_of
 from openitu.cli.common import context, emit_json, read_cases
 from openitu.errors import InvalidInput
-from openitu.space import queries
+from openitu.space import ngso, queries
 from openitu.store import space as repository
 from openitu.usecases import space as usecases
 
@@ -233,3 +233,65 @@ def deadlines(
     with context().sessions() as session:
         document = usecases.deadlines(session, network_id=network_id, as_of=_day(as_of, "as_of"))
     _emit(document, as_json, json.dumps(document["deadlines"], indent=2))
+
+
+def _ngso_lines(document: dict[str, Any]) -> str:
+    return "\n".join(
+        [f"{document['satellites']} satellites from {document['place']['lat_deg']:g}°, "
+         f"{document['place']['lon_deg']:g}° over {document['hours']:g} h from {document['from']}"]
+        + [f"{w['satellite']:<24} {w['rise']} -> {w['set']}  max {w['max_elevation_deg']:.1f}° "
+           f"at {w['max_at']}" for w in document.get("windows", [])]
+        + [f"{b['beam']}: " + ("complies" if b["complies"] else "EXCEEDS" if b["complies"]
+                               is False else b.get("note", "")) + (
+            f", worst margin {b['worst']['margin_db']} dB at {b['worst']['at']} "
+            f"({b['worst']['satellite']})" if b.get("worst") else "")
+           for b in document.get("beams", [])])  # fmt: skip
+
+
+LatOption = typer.Option(..., "--lat", help="Place latitude (deg, north positive)")
+LonOption = typer.Option(..., "--lon", help="Place longitude (deg, east positive)")
+FromOption = typer.Option(
+    None, "--from", help="Start, ISO 8601 (e.g. 2026-03-01T06:00Z; UTC if no offset; default now)"
+)
+HoursOption = typer.Option(24.0, "--hours", help="Length of the span (hours, at most 336)")
+StepOption = typer.Option(30.0, "--step-s", help="Sampling step (seconds, 1-3600)")
+
+
+@app.command("passes")
+def passes(
+    network_id: int = typer.Argument(..., help="A filed non-GSO network's id"),
+    lat: float = LatOption,
+    lon: float = LonOption,
+    start: str | None = FromOption,
+    hours: float = HoursOption,
+    min_elevation: float = typer.Option(
+        0.0, "--min-elevation-deg", help="Minimum elevation of a window (deg above horizontal)"
+    ),
+    step_s: float = StepOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """When each satellite of a non-GSO network is seen from a place (visibility windows)."""
+    moment = ngso.parse_start(start)
+    with context().sessions() as session:
+        document = usecases.passes(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
+                                   start=moment, hours=hours, min_elevation_deg=min_elevation,
+                                   step_s=step_s)  # fmt: skip
+    _emit(document, as_json, _ngso_lines(document))
+
+
+@app.command("ngso-pfd")
+def ngso_pfd(
+    network_id: int = typer.Argument(..., help="A filed non-GSO network's id"),
+    lat: float = LatOption,
+    lon: float = LonOption,
+    start: str | None = FromOption,
+    hours: float = HoursOption,
+    step_s: float = StepOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """A non-GSO network's pfd at a place over time against Table 21-4 (worst excess, when)."""
+    moment = ngso.parse_start(start)
+    with context().sessions() as session:
+        document = usecases.ngso_pfd(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
+                                     start=moment, hours=hours, step_s=step_s)  # fmt: skip
+    _emit(document, as_json, _ngso_lines(document))
