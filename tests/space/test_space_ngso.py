@@ -55,9 +55,11 @@ def test_a_gso_satellite_matches_the_gso_geometry() -> None:
         for lat, lon in places:
             elevation, azimuth, distance = ngso.look_angles(ecef[0, 0], lat, lon)
             assert float(elevation) == pytest.approx(
-                float(geometry.elevation_deg(sat_lon, lat, lon)), abs=1e-6)
+                float(geometry.elevation_deg(sat_lon, lat, lon)), abs=1e-6
+            )
             assert float(azimuth) == pytest.approx(
-                float(geometry.azimuth_deg(sat_lon, lat, lon)), abs=1e-6)
+                float(geometry.azimuth_deg(sat_lon, lat, lon)), abs=1e-6
+            )
             assert float(distance) == pytest.approx(
                 float(geometry.slant_range_km(sat_lon, lat, lon)), abs=1e-5)  # fmt: skip
 
@@ -135,8 +137,9 @@ def test_ngso_pfd_at_the_zenith_by_hand() -> None:
     # One satellite at 550 km straight above the place: pfd = eirp + 10 log(1 MHz)
     # - 10 log(4π (550 km)²); the 10.7-11.7 GHz non-GSO limit at 90° is -126 + 10.
     values = np.array([[30.0, 90.0, 30.0]])
-    angles = ngso.LookAngles([T0 + timedelta(minutes=i) for i in range(3)], ["S"], values,
-                             np.zeros_like(values), np.array([[1000.0, 550.0, 1000.0]]))  # fmt: skip
+    times = [T0 + timedelta(minutes=i) for i in range(3)]
+    ranges = np.array([[1000.0, 550.0, 1000.0]])
+    angles = ngso.LookAngles(times, ["S"], values, np.zeros_like(values), ranges)
     eirp = -40.0
     check = ngso.ngso_pfd(angles, beam="B", frequency_hz=11.2e9, eirp_density_dbw_hz=eirp)
     at_zenith = eirp + 60.0 - 10 * math.log10(4 * math.pi * 550e3**2)
