@@ -159,3 +159,27 @@ def test_ngso_pfd_at_the_zenith_by_hand() -> None:
 def test_a_gso_network_has_no_passes() -> None:
     with pytest.raises(InvalidInput, match="geostationary"):
         ngso.satellites_of(parse_network(network_document()))
+
+
+def test_a_tle_plane_is_propagated_by_sgp4() -> None:
+    reference = Path(__file__).parents[1] / "reference" / "space" / "sgp4_verification.txt"
+    lines = reference.read_text().splitlines()
+    at = lines.index("tle", lines.index("tle") + 1)  # the second satellite: 06251
+    document = ngso_document(planes=[
+        {"satellites": 1, "tle": [["DELTA 1 DEB", lines[at + 1], lines[at + 2]]]},
+        {"altitude_km": 550.0, "inclination_deg": 53.0, "satellites": 2},
+    ])  # fmt: skip
+    satellites = ngso.satellites_of(parse_network(document))
+    assert [s.name for s in satellites] == ["DELTA 1 DEB (06251)", "P2-S1", "P2-S2"]
+    tle = satellites[0].tle
+    assert tle is not None
+    # 120 minutes after epoch (a row of the verification file), Earth-fixed by GMST
+    moment = tle.epoch + timedelta(minutes=120)
+    expected_teme = np.array([float(x) for x in lines[at + 4].split()[1:4]])
+    _, ecef = orbits.positions(satellites, [moment])
+    whole, fraction = orbits.julian_date([moment])
+    theta = float(orbits.gmst_rad(whole, fraction)[0])
+    rotation = np.array([[math.cos(theta), math.sin(theta), 0.0],
+                         [-math.sin(theta), math.cos(theta), 0.0], [0.0, 0.0, 1.0]])  # fmt: skip
+    assert np.allclose(ecef[0, 0], rotation @ expected_teme, atol=1e-5)
+    assert np.linalg.norm(ecef[1, 0]) == pytest.approx(R + 550.0)
