@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, Final, Literal
 
 from openitu.errors import InvalidInput
 from openitu.governance.members import Action, check_administration
 from openitu.space.arc import service_term
 from openitu.space.dtt import ES_PATTERNS, pattern_code
-from openitu.space.orbits import EARTH_RADIUS_KM, Tle, parse_tle
+from openitu.space.orbits import EARTH_RADIUS_KM, Epoch, Tle, parse_epoch, parse_tle
 from openitu.units import parse_frequency_hz
 
 Direction = Literal["up", "down"]
@@ -94,7 +93,7 @@ class OrbitalPlane:
     argument_of_perigee_deg: float = 0.0
     mean_anomaly_deg: float = 0.0
     """The first satellite's at the epoch."""
-    epoch: datetime | None = None
+    epoch: Epoch | None = None
     """None: J2000 (2000-01-01 12:00 UTC)."""
     tle: tuple[Tle, ...] = ()
 
@@ -259,21 +258,6 @@ def _beam(value: Any, path: str, stations: set[str]) -> Beam:
     )
 
 
-def _epoch(value: Any, path: str) -> datetime | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidInput(path, "expected an ISO 8601 date and time (UTC if no offset)")
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInput(path, f"expected an ISO 8601 date and time, got {value!r}") from None
-    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    if not 1957 <= moment.year <= 2100:
-        raise InvalidInput(path, "must be within 1957-2100")
-    return moment
-
-
 def _plane(plane: dict[str, Any], here: str) -> OrbitalPlane:
     count = plane.get("satellites")
     if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 10_000:
@@ -314,7 +298,7 @@ def _plane(plane: dict[str, Any], here: str) -> OrbitalPlane:
                                         f"{here}.argument_of_perigee_deg", 0.0, 360.0),
         mean_anomaly_deg=_number(plane.get("mean_anomaly_deg", 0.0), f"{here}.mean_anomaly_deg",
                                  0.0, 360.0),
-        epoch=_epoch(plane.get("epoch"), f"{here}.epoch"),
+        epoch=parse_epoch(plane.get("epoch"), field=f"{here}.epoch"),
         tle=tles,
     )  # fmt: skip
 

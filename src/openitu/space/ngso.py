@@ -309,17 +309,10 @@ def network_pfd(network: Network, angles: LookAngles) -> list[dict[str, Any]]:
     return results
 
 
-def parse_start(text: str | None, *, field: str = "from") -> datetime:
-    """An ISO 8601 date or date and time (UTC where no offset is given); None: now, to the
-    minute."""
-    if text is None or not text.strip():
-        return datetime.now(UTC).replace(second=0, microsecond=0)
-    try:
-        moment = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput(field, f"expected an ISO 8601 date and time such as "
-                           f"2026-03-01T06:00Z, got {text!r}") from None  # fmt: skip
-    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    if not 1957 <= moment.year <= 2100:
-        raise InvalidInput(field, "must be within 1957-2100")
-    return moment
+def parse_start(text: str | datetime | None, *, field: str = "from") -> datetime:
+    """An ISO 8601 date or date and time (UTC where no offset is given); None or blank:
+    now, to the minute."""
+    if isinstance(text, datetime):
+        return text if text.tzinfo is not None else text.replace(tzinfo=UTC)
+    moment = orbits.parse_epoch(text if text and text.strip() else None, field=field)
+    return moment or datetime.now(UTC).replace(second=0, microsecond=0)

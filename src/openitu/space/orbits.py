@@ -29,7 +29,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Final
+from typing import Final, TypeAlias
 
 import numpy as np
 from sgp4.api import Satrec, SatrecArray  # type: ignore[import-untyped]
@@ -48,6 +48,8 @@ EARTH_ROTATION_RAD_S: Final = 7.292115855e-5
 J2000: Final = datetime(2000, 1, 1, 12, tzinfo=UTC)
 UNIX_EPOCH_JD: Final = 2440587.5
 TLE_LINE_LENGTH: Final = 69
+Epoch: TypeAlias = datetime
+"""An instant in UTC (timezone-aware)."""
 
 
 # ------------------------------------------------------------------ time
@@ -72,6 +74,24 @@ def time_grid(start: datetime, hours: float, step_s: float) -> list[datetime]:
     count = math.floor(hours * 3600.0 / step_s + 1e-9) + 1
     first = _utc(start)
     return [first + timedelta(seconds=i * step_s) for i in range(count)]
+
+
+def parse_epoch(value: object, *, field: str = "epoch") -> Epoch | None:
+    """An ISO 8601 date and time (UTC where no offset is given), within 1957-2100; None
+    stays None. Refused with `InvalidInput` naming ``field``."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(field, "expected an ISO 8601 date and time (UTC if no offset)")
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput(field, f"expected an ISO 8601 date and time such as "
+                           f"2026-03-01T06:00Z, got {value!r}") from None  # fmt: skip
+    moment = _utc(moment)
+    if not 1957 <= moment.year <= 2100:
+        raise InvalidInput(field, "must be within 1957-2100")
+    return moment
 
 
 def gmst_rad(jd_whole: FloatArray, jd_fraction: FloatArray) -> FloatArray:

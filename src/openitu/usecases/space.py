@@ -183,13 +183,14 @@ def _ngso_track(
     network_id: int,
     lat_deg: float,
     lon_deg: float,
-    start: datetime,
+    start: datetime | str | None,
     hours: float,
     step_s: float,
 ) -> tuple[Any, Network, ngso.LookAngles, dict[str, Any]]:
     row, network = repository.get_network(session, network_id)
     satellites = ngso.satellites_of(network)
-    angles = ngso.track(satellites, lat_deg=lat_deg, lon_deg=lon_deg, start=start, hours=hours,
+    angles = ngso.track(satellites, lat_deg=lat_deg, lon_deg=lon_deg,
+                        start=ngso.parse_start(start), hours=hours,
                         step_s=step_s)  # fmt: skip
     by_tle = sum(1 for s in satellites if s.tle is not None)
     header = {
@@ -213,7 +214,7 @@ def passes(
     network_id: int,
     lat_deg: float,
     lon_deg: float,
-    start: datetime,
+    start: datetime | str | None,
     hours: float,
     min_elevation_deg: float = 0.0,
     step_s: float = 30.0,
@@ -234,7 +235,7 @@ def elevation_track(
     network_id: int,
     lat_deg: float,
     lon_deg: float,
-    start: datetime,
+    start: datetime | str | None,
     hours: float,
     step_s: float = 60.0,
 ) -> tuple[ngso.LookAngles, dict[str, Any]]:
@@ -251,7 +252,7 @@ def ngso_pfd(
     network_id: int,
     lat_deg: float,
     lon_deg: float,
-    start: datetime,
+    start: datetime | str | None,
     hours: float,
     step_s: float = 30.0,
 ) -> dict[str, Any]:

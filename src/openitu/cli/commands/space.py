@@ -21,7 +21,7 @@ from openitu.accounts import Principal
 from openitu.cli.acting import acting, officer_of
 from openitu.cli.common import context, emit_json, read_cases
 from openitu.errors import InvalidInput
-from openitu.space import ngso, queries
+from openitu.space import queries
 from openitu.store import space as repository
 from openitu.usecases import space as usecases
 
@@ -223,18 +223,6 @@ def affected(network_id: int = typer.Argument(...), as_json: bool = JsonOption) 
             for n in document["networks"]]))  # fmt: skip
 
 
-@app.command("deadlines")
-def deadlines(
-    network_id: int = typer.Argument(...),
-    as_of: str | None = typer.Option(None, "--as-of", help="YYYY-MM-DD (default today)"),
-    as_json: bool = JsonOption,
-) -> None:
-    """The regulatory dates of a filing and what lapses when."""
-    with context().sessions() as session:
-        document = usecases.deadlines(session, network_id=network_id, as_of=_day(as_of, "as_of"))
-    _emit(document, as_json, json.dumps(document["deadlines"], indent=2))
-
-
 def _ngso_lines(document: dict[str, Any]) -> str:
     return "\n".join(
         [f"{document['satellites']} satellites from {document['place']['lat_deg']:g}°, "
@@ -255,6 +243,14 @@ FromOption = typer.Option(
 )
 HoursOption = typer.Option(24.0, "--hours", help="Length of the span (hours, at most 336)")
 StepOption = typer.Option(30.0, "--step-s", help="Sampling step (seconds, 1-3600)")
+NgsoJson = typer.Option(False, "--json", help="Print one JSON document.")
+
+
+def _print_ngso(document: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        emit_json(document)
+    else:
+        typer.echo(_ngso_lines(document))
 
 
 @app.command("passes")
@@ -268,15 +264,14 @@ def passes(
         0.0, "--min-elevation-deg", help="Minimum elevation of a window (deg above horizontal)"
     ),
     step_s: float = StepOption,
-    as_json: bool = JsonOption,
+    as_json: bool = NgsoJson,
 ) -> None:
     """When each satellite of a non-GSO network is seen from a place (visibility windows)."""
-    moment = ngso.parse_start(start)
     with context().sessions() as session:
         document = usecases.passes(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
-                                   start=moment, hours=hours, min_elevation_deg=min_elevation,
+                                   start=start, hours=hours, min_elevation_deg=min_elevation,
                                    step_s=step_s)  # fmt: skip
-    _emit(document, as_json, _ngso_lines(document))
+    _print_ngso(document, as_json)
 
 
 @app.command("ngso-pfd")
@@ -287,11 +282,22 @@ def ngso_pfd(
     start: str | None = FromOption,
     hours: float = HoursOption,
     step_s: float = StepOption,
-    as_json: bool = JsonOption,
+    as_json: bool = NgsoJson,
 ) -> None:
     """A non-GSO network's pfd at a place over time against Table 21-4 (worst excess, when)."""
-    moment = ngso.parse_start(start)
     with context().sessions() as session:
         document = usecases.ngso_pfd(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
-                                     start=moment, hours=hours, step_s=step_s)  # fmt: skip
-    _emit(document, as_json, _ngso_lines(document))
+                                     start=start, hours=hours, step_s=step_s)  # fmt: skip
+    _print_ngso(document, as_json)
+
+
+@app.command("deadlines")
+def deadlines(
+    network_id: int = typer.Argument(...),
+    as_of: str | None = typer.Option(None, "--as-of", help="YYYY-MM-DD (default today)"),
+    as_json: bool = JsonOption,
+) -> None:
+    """The regulatory dates of a filing and what lapses when."""
+    with context().sessions() as session:
+        document = usecases.deadlines(session, network_id=network_id, as_of=_day(as_of, "as_of"))
+    _emit(document, as_json, json.dumps(document["deadlines"], indent=2))

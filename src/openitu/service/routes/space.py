@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from openitu.errors import InvalidInput
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
 from openitu.service.deps import ContextDep, SessionDep
-from openitu.space import ngso, queries
+from openitu.space import queries
 from openitu.store import space as repository
 from openitu.usecases import space as usecases
 
@@ -185,7 +185,7 @@ def passes(
 ) -> dict[str, Any]:
     """When each satellite of a non-GSO network is seen from a place (visibility windows)."""
     return usecases.passes(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
-                           start=ngso.parse_start(start), hours=hours,
+                           start=start, hours=hours,
                            min_elevation_deg=min_elevation_deg, step_s=step_s)  # fmt: skip
 
 
@@ -201,5 +201,5 @@ def ngso_pfd(
 ) -> dict[str, Any]:
     """A non-GSO network's pfd at a place over time against Table 21-4 (worst excess, when)."""
     return usecases.ngso_pfd(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
-                             start=ngso.parse_start(start), hours=hours,
+                             start=start, hours=hours,
                              step_s=step_s)  # fmt: skip
