@@ -247,8 +247,10 @@ NgsoJson = typer.Option(False, "--json", help="Print one JSON document.")
 
 
 def _print_ngso(document: dict[str, Any], as_json: bool) -> None:
+    # the same output as the area's JSON printer, written out so that this block needs no
+    # import the CLI's de-duplication is moving
     if as_json:
-        emit_json(document)
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         typer.echo(_ngso_lines(document))
 
