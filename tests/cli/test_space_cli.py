@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "space"))
-from space_documents import network_document
+from space_documents import network_document, ngso_document
 
 Run = Callable[..., Any]
 
@@ -96,3 +96,25 @@ def test_visibility_and_pfd_check(run_cli: Run, tmp_path: Path) -> None:
     result = _json(run_cli, "pfd-check", str(case))
     assert result["complies"] is False and result["points_exceeding"] == 1
     assert result["results"][0]["margin_db"] < 0
+
+
+def test_ngso_passes_and_pfd(run_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "leo.json"
+    path.write_text(json.dumps(ngso_document("CLI-LEO")))
+    created = _json(run_cli, "networks", "add", str(path), "--date-of-receipt", "2021-05-01")
+    network = str(created["network_id"])
+    place = ["--lat", "48.85", "--lon", "2.35", "--from", "2026-03-01T00:00Z", "--hours", "6"]
+    passes = _json(run_cli, "passes", network, *place, "--min-elevation-deg", "20")
+    assert passes["satellites"] == 22 and passes["min_elevation_deg"] == 20.0
+    assert all(w["max_elevation_deg"] >= 20 for w in passes["windows"])
+    text = run_cli("space", "passes", network, *place)
+    assert text.returncode == 0 and "22 satellites" in text.stdout
+    pfd = _json(run_cli, "ngso-pfd", network, *place)
+    assert pfd["beams"][0]["orbit"] == "ngso"
+    bad = run_cli("space", "passes", network, "--lat", "48", "--lon", "2", "--from", "soon")
+    assert bad.returncode == 2 and bad.stdout == "" and "from" in bad.stderr
+    assert bad.stderr.strip().count("\n") == 0
+    tle = ngso_document("BAD-TLE", planes=[{"satellites": 1, "tle": [["1 00005U", "2 00005"]]}])
+    path.write_text(json.dumps(tle))
+    result = run_cli("space", "networks", "add", str(path), "--json")
+    assert result.returncode == 2 and "planes[0].tle[0]: line 1: 8 characters" in result.stderr

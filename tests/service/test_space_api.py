@@ -14,7 +14,7 @@ from openitu.accounts import Principal, Role
 from openitu.usecases import accounts
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "space"))
-from space_documents import network_document
+from space_documents import network_document, ngso_document
 
 ADMIN = Principal(role=Role.ADMIN, username="cli:space-tests", via="cli")
 
@@ -115,3 +115,26 @@ def test_visibility_and_pfd_check(client: TestClient) -> None:
     assert second["pfd_dbw_m2"] is None and second["exceeds"] is False
     bad = client.post("/api/space/pfd-check", json={**case, "points": []})
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "points"
+
+
+def test_ngso_passes_and_pfd_over_http(client: TestClient, sessions: sessionmaker[Session]) -> None:
+    fr = _token(sessions, "ngso-fr", Role.NOTIFYING_OFFICER, "FR")
+    created = client.post("/api/space/networks", json=ngso_document(),
+                          params={"date_of_receipt": "2021-01-15"}, headers=fr)  # fmt: skip
+    assert created.status_code == 201, created.text
+    url = f"/api/space/networks/{created.json()['network_id']}"
+    place = {"lat": 48.85, "lon": 2.35, "from": "2026-03-01T00:00Z", "hours": 6}
+    passes = client.get(f"{url}/passes", params={**place, "min_elevation_deg": 25})
+    assert passes.status_code == 200, passes.text
+    body = passes.json()
+    assert body["min_elevation_deg"] == 25 and body["from"] == "2026-03-01T00:00:00Z"
+    assert all(w["max_elevation_deg"] >= 25 for w in body["windows"])
+    pfd = client.get(f"{url}/ngso-pfd", params=place)
+    assert pfd.status_code == 200 and pfd.json()["beams"][0]["orbit"] == "ngso"
+    for bad, field in [({"lat": 95}, "lat"), ({"from": "later"}, "from"), ({"hours": 0}, "hours"),
+                       ({"min_elevation_deg": 95}, "min_elevation_deg")]:  # fmt: skip
+        response = client.get(f"{url}/passes", params={**place, **bad})
+        assert response.status_code == 422, (bad, response.text)
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert response.json()["errors"][0]["field"] == field
+    assert client.get("/api/space/networks/999999/passes", params=place).status_code == 404

@@ -38,3 +38,24 @@ def network_document(
              "earth_station": "HUB"},
         ],
     }  # fmt: skip
+
+
+def ngso_document(
+    name: str = "TEST-LEO",
+    administration: str = "FR",
+    *,
+    planes: list[dict[str, Any]] | None = None,
+    power_dbw_hz: float = -70.0,
+) -> dict[str, Any]:
+    """A small Ku-band non-GSO system: two 550 km planes at 53° unless ``planes`` is given."""
+    document = network_document(name, administration, power_dbw_hz=power_dbw_hz + 20.0)
+    document.pop("longitude_deg")
+    document.pop("station_keeping_deg")
+    document["orbit"] = "ngso"
+    document["planes"] = planes or [
+        {"altitude_km": 550.0, "inclination_deg": 53.0, "satellites": 11, "raan_deg": 0.0,
+         "epoch": "2026-03-01T00:00:00Z"},
+        {"altitude_km": 550.0, "inclination_deg": 53.0, "satellites": 11, "raan_deg": 90.0,
+         "mean_anomaly_deg": 16.0, "epoch": "2026-03-01T00:00:00Z"},
+    ]  # fmt: skip
+    return document

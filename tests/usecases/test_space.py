@@ -4,7 +4,7 @@ rights, time limits, the affected networks, the audit trail; and the schema and 
 from __future__ import annotations
 
 import sys
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from openitu.store.loaders import space as loader
 from openitu.usecases import space as usecases
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "space"))
-from space_documents import network_document
+from space_documents import network_document, ngso_document
 
 FR = Principal(role=Role.NOTIFYING_OFFICER, username="officer-fr", administration="FR", via="cli")
 DE = Principal(role=Role.NOTIFYING_OFFICER, username="officer-de", administration="DE", via="cli")
@@ -142,3 +142,34 @@ def test_a_date_of_receipt_in_the_future_is_refused(sessions: sessionmaker[Sessi
             session, principal=FR, document=network_document(), date_of_receipt=later
         )
     assert caught.value.field == "date_of_receipt"
+
+
+def test_ngso_passes_and_pfd_from_the_register(sessions: sessionmaker[Session]) -> None:
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    with sessions() as session, session.begin():
+        leo = usecases.submit_network(session, principal=FR, document=ngso_document(),
+                                      date_of_receipt=CR)["network_id"]  # fmt: skip
+        gso = usecases.submit_network(session, principal=FR,
+                                      document=network_document("GSO-FOR-NGSO"),
+                                      date_of_receipt=CR)["network_id"]  # fmt: skip
+    with sessions() as session:
+        result = usecases.passes(session, network_id=leo, lat_deg=48.85, lon_deg=2.35,
+                                 start=start, hours=12.0, min_elevation_deg=10.0)  # fmt: skip
+        assert result["satellites"] == 22 and result["propagation"]["keplerian_j2"] == 22
+        assert result["from"] == "2026-03-01T00:00:00Z" and "spherical" in result["earth_model"]
+        assert result["windows"] and all(
+            w["max_elevation_deg"] >= 10.0 and w["rise"] < w["set"] for w in result["windows"]
+        )
+        lower = usecases.passes(session, network_id=leo, lat_deg=48.85, lon_deg=2.35,
+                                start=start, hours=12.0)  # fmt: skip
+        assert len(lower["windows"]) >= len(result["windows"])
+        check = usecases.ngso_pfd(session, network_id=leo, lat_deg=48.85, lon_deg=2.35,
+                                  start=start, hours=2.0)  # fmt: skip
+        (beam,) = check["beams"]  # the one down beam, 11.45-11.7 GHz: the non-GSO row
+        assert beam["orbit"] == "ngso" and beam["reference_bandwidth_hz"] == 1e6
+        assert beam["complies"] == check["complies"]
+        with pytest.raises(InvalidInput, match="geostationary"):
+            usecases.passes(session, network_id=gso, lat_deg=0, lon_deg=0, start=start, hours=1)
+        with pytest.raises(NotFound):
+            usecases.passes(session, network_id=999_999, lat_deg=0, lon_deg=0, start=start,
+                            hours=1)  # fmt: skip

@@ -19,7 +19,7 @@ from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.usecases import space as usecases
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "space"))
-from space_documents import network_document
+from space_documents import network_document, ngso_document
 
 pytestmark = pytest.mark.browser
 
@@ -160,3 +160,42 @@ def test_pfd_map_on_the_network_page(live_server: str, seeded: dict[str, int], p
     limit = -150.0 + min(max(elevation - 5.0, 0.0), 20.0) / 2
     assert margin == pytest.approx(limit - pfd_value, abs=0.01)
     assert page.locator('rect.pfd-cell.hidden[data-lat="0"][data-lon="-34"]').count() == 1
+
+
+@pytest.fixture(scope="module")
+def ngso_network(loaded_sqlite_url: str) -> int:
+    engine = make_engine(loaded_sqlite_url)
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            return int(usecases.submit_network(
+                session, principal=_officer("FR"), date_of_receipt=date(2021, 2, 1),
+                document=ngso_document("BROWSER-LEO", "FR"))["network_id"])  # fmt: skip
+    finally:
+        engine.dispose()
+
+
+def test_ngso_elevation_chart(live_server: str, ngso_network: int, page: Any) -> None:
+    page.goto(f"{live_server}/space/networks/{ngso_network}")
+    assert page.locator(".elevation-chart").count() == 0
+    page.fill('input[name="lat"]', "48.85")
+    page.fill('input[name="lon"]', "2.35")
+    page.fill('input[name="from"]', "2026-03-01T00:00Z")
+    page.fill('input[name="hours"]', "6")
+    page.fill('input[name="min_elevation_deg"]', "30")
+    page.click(".passes-form button")
+    page.wait_for_url("**lat=48.85**")
+    lines = page.locator(".elevation-chart g.satellite")
+    assert lines.count() > 0
+    # the dashed minimum sits a third of the way up the 0-90° axis, and every satellite
+    # with a window above it has a line that reaches above it
+    floor = page.locator(".elevation-chart line.min-elevation").bounding_box()
+    plot = page.locator(".elevation-chart rect").first.bounding_box()
+    assert floor is not None and plot is not None
+    assert floor["y"] - plot["y"] == pytest.approx(plot["height"] * 2 / 3, abs=1.0)
+    rows = page.locator("#windows tbody tr")
+    assert rows.count() > 0
+    for name in {rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())}:
+        line = page.locator(f'.elevation-chart g.satellite[data-satellite="{name}"]')
+        assert float(line.get_attribute("data-max-elevation") or "nan") >= 30.0
+        box = line.bounding_box()
+        assert box is not None and box["y"] < floor["y"]

@@ -23,6 +23,7 @@ from openitu.errors import InvalidInput
 from openitu.governance.members import Action, check_administration
 from openitu.space.arc import service_term
 from openitu.space.dtt import ES_PATTERNS, pattern_code
+from openitu.space.orbits import EARTH_RADIUS_KM, Epoch, Tle, parse_epoch, parse_tle
 from openitu.units import parse_frequency_hz
 
 Direction = Literal["up", "down"]
@@ -69,14 +70,40 @@ class Beam:
 
 @dataclass(frozen=True)
 class OrbitalPlane:
+    """A plane of a non-geostationary system: mean elements at ``epoch`` (the altitude is
+    that of the semi-major axis above the equatorial radius), its satellites spaced evenly
+    in mean anomaly from the first one's; or, satellite by satellite, a TLE each
+    (`openitu.space.orbits`)."""
+
     altitude_km: float
     inclination_deg: float
     satellites: int
     raan_deg: float = 0.0
+    eccentricity: float = 0.0
+    argument_of_perigee_deg: float = 0.0
+    mean_anomaly_deg: float = 0.0
+    """The first satellite's at the epoch."""
+    epoch: Epoch | None = None
+    """None: J2000 (2000-01-01 12:00 UTC)."""
+    tle: tuple[Tle, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return {"altitude_km": self.altitude_km, "inclination_deg": self.inclination_deg,
-                "satellites": self.satellites, "raan_deg": self.raan_deg}  # fmt: skip
+        document: dict[str, Any] = {
+            "altitude_km": self.altitude_km, "inclination_deg": self.inclination_deg,
+            "satellites": self.satellites, "raan_deg": self.raan_deg}  # fmt: skip
+        # The fields an NGSO plane may add, written only when given, so that earlier
+        # documents keep their shape.
+        if self.eccentricity:
+            document["eccentricity"] = self.eccentricity
+        if self.argument_of_perigee_deg:
+            document["argument_of_perigee_deg"] = self.argument_of_perigee_deg
+        if self.mean_anomaly_deg:
+            document["mean_anomaly_deg"] = self.mean_anomaly_deg
+        if self.epoch is not None:
+            document["epoch"] = self.epoch.isoformat()
+        if self.tle:
+            document["tle"] = [t.as_list() for t in self.tle]
+        return document
 
 
 @dataclass(frozen=True)
@@ -221,6 +248,51 @@ def _beam(value: Any, path: str, stations: set[str]) -> Beam:
     )
 
 
+def _plane(plane: dict[str, Any], here: str) -> OrbitalPlane:
+    count = plane.get("satellites")
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 10_000:
+        raise InvalidInput(f"{here}.satellites", "a whole number from 1 to 10 000")
+    raw_tles = plane.get("tle")
+    tles: tuple[Tle, ...] = ()
+    if raw_tles is not None:
+        items = _list(raw_tles, f"{here}.tle", limit=10_000)
+        if len(items) != count:
+            raise InvalidInput(f"{here}.tle", f"one TLE per satellite: {count} expected, "
+                               f"got {len(items)}")  # fmt: skip
+        tles = tuple(parse_tle(t, field=f"{here}.tle[{i}]") for i, t in enumerate(items))
+    altitude_value = plane.get("altitude_km")
+    axis_value = plane.get("semi_major_axis_km")
+    if altitude_value is not None and axis_value is not None:
+        raise InvalidInput(f"{here}.semi_major_axis_km", "give altitude_km or "
+                           "semi_major_axis_km, not both")  # fmt: skip
+    if axis_value is not None:
+        altitude = _number(axis_value, f"{here}.semi_major_axis_km", EARTH_RADIUS_KM + 100.0,
+                           EARTH_RADIUS_KM + 100_000.0) - EARTH_RADIUS_KM  # fmt: skip
+    elif altitude_value is None and tles:
+        altitude = tles[0].semi_major_axis_km - EARTH_RADIUS_KM
+    else:
+        altitude = _number(altitude_value, f"{here}.altitude_km", 100.0, 100_000.0)
+    inclination_value = plane.get("inclination_deg")
+    if inclination_value is None and tles:
+        inclination_value = tles[0].inclination_deg
+    eccentricity = _number(plane.get("eccentricity", 0.0), f"{here}.eccentricity", 0.0, 0.95)
+    if (EARTH_RADIUS_KM + altitude) * (1.0 - eccentricity) < EARTH_RADIUS_KM + 100.0 and not tles:
+        raise InvalidInput(f"{here}.eccentricity", "the perigee would be below 100 km")
+    return OrbitalPlane(
+        altitude_km=altitude,
+        inclination_deg=_number(inclination_value, f"{here}.inclination_deg", 0.0, 180.0),
+        satellites=count,
+        raan_deg=_number(plane.get("raan_deg", 0.0), f"{here}.raan_deg", 0.0, 360.0),
+        eccentricity=eccentricity,
+        argument_of_perigee_deg=_number(plane.get("argument_of_perigee_deg", 0.0),
+                                        f"{here}.argument_of_perigee_deg", 0.0, 360.0),
+        mean_anomaly_deg=_number(plane.get("mean_anomaly_deg", 0.0), f"{here}.mean_anomaly_deg",
+                                 0.0, 360.0),
+        epoch=parse_epoch(plane.get("epoch"), field=f"{here}.epoch"),
+        tle=tles,
+    )  # fmt: skip
+
+
 def parse_network(document: Any) -> Network:
     """One network from its JSON document, or `InvalidInput` naming the bad field."""
     data = _object(document, "network")
@@ -250,19 +322,7 @@ def parse_network(document: Any) -> Network:
         if not raw_planes:
             raise InvalidInput("planes", "a non-geostationary system needs its orbital planes")
         for index, item in enumerate(raw_planes):
-            here = f"planes[{index}]"
-            plane = _object(item, here)
-            count = plane.get("satellites")
-            if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 10_000:
-                raise InvalidInput(f"{here}.satellites", "a whole number from 1 to 10 000")
-            planes.append(OrbitalPlane(
-                altitude_km=_number(plane.get("altitude_km"), f"{here}.altitude_km",
-                                    100.0, 100_000.0),
-                inclination_deg=_number(plane.get("inclination_deg"), f"{here}.inclination_deg",
-                                        0.0, 180.0),
-                satellites=count,
-                raan_deg=_number(plane.get("raan_deg", 0.0), f"{here}.raan_deg", 0.0, 360.0),
-            ))  # fmt: skip
+            planes.append(_plane(_object(item, f"planes[{index}]"), f"planes[{index}]"))
     raw_stations = _list(data.get("earth_stations", []), "earth_stations", limit=MAX_EARTH_STATIONS)
     stations = tuple(
         _earth_station(item, f"earth_stations[{i}]") for i, item in enumerate(raw_stations)

@@ -15,16 +15,16 @@ audit; the caller owns the transaction. Who may do what:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal
 from openitu.errors import InvalidInput
-from openitu.space import coordination, filings
+from openitu.space import coordination, filings, ngso
 from openitu.space.filings import Event, Step
-from openitu.space.networks import parse_network
+from openitu.space.networks import Network, parse_network
 from openitu.store import space as repository
 from openitu.usecases.write import begin
 
@@ -172,3 +172,95 @@ def examine(
                  "affected": [n["network_id"] for n in result["networks"]]},
     )  # fmt: skip
     return result
+
+
+# ------------------------------------------------------------------ non-GSO systems
+
+
+def _ngso_track(
+    session: Session,
+    *,
+    network_id: int,
+    lat_deg: float,
+    lon_deg: float,
+    start: datetime | str | None,
+    hours: float,
+    step_s: float,
+) -> tuple[Any, Network, ngso.LookAngles, dict[str, Any]]:
+    row, network = repository.get_network(session, network_id)
+    satellites = ngso.satellites_of(network)
+    angles = ngso.track(satellites, lat_deg=lat_deg, lon_deg=lon_deg,
+                        start=ngso.parse_start(start), hours=hours,
+                        step_s=step_s)  # fmt: skip
+    by_tle = sum(1 for s in satellites if s.tle is not None)
+    header = {
+        "network_id": network_id,
+        "name": row.name,
+        "administration": row.administration,
+        "place": {"lat_deg": lat_deg, "lon_deg": lon_deg},
+        "from": angles.times[0].isoformat().replace("+00:00", "Z"),
+        "hours": hours,
+        "step_s": step_s,
+        "satellites": len(satellites),
+        "propagation": {"keplerian_j2": len(satellites) - by_tle, "sgp4": by_tle},
+        "earth_model": ngso.EARTH_MODEL,
+    }
+    return row, network, angles, header
+
+
+def passes(
+    session: Session,
+    *,
+    network_id: int,
+    lat_deg: float,
+    lon_deg: float,
+    start: datetime | str | None,
+    hours: float,
+    min_elevation_deg: float = 0.0,
+    step_s: float = 30.0,
+) -> dict[str, Any]:
+    """When each satellite of a non-GSO network is above ``min_elevation_deg`` from a place
+    over a span (read-only)."""
+    _, _, angles, header = _ngso_track(session, network_id=network_id, lat_deg=lat_deg,
+                                       lon_deg=lon_deg, start=start, hours=hours,
+                                       step_s=step_s)  # fmt: skip
+    found = ngso.windows(angles, min_elevation_deg=min_elevation_deg)
+    return {**header, "min_elevation_deg": min_elevation_deg,
+            "windows": [w.as_dict() for w in found]}  # fmt: skip
+
+
+def elevation_track(
+    session: Session,
+    *,
+    network_id: int,
+    lat_deg: float,
+    lon_deg: float,
+    start: datetime | str | None,
+    hours: float,
+    step_s: float = 60.0,
+) -> tuple[ngso.LookAngles, dict[str, Any]]:
+    """The look angles themselves (for the network page's elevation chart)."""
+    _, _, angles, header = _ngso_track(session, network_id=network_id, lat_deg=lat_deg,
+                                       lon_deg=lon_deg, start=start, hours=hours,
+                                       step_s=step_s)  # fmt: skip
+    return angles, header
+
+
+def ngso_pfd(
+    session: Session,
+    *,
+    network_id: int,
+    lat_deg: float,
+    lon_deg: float,
+    start: datetime | str | None,
+    hours: float,
+    step_s: float = 30.0,
+) -> dict[str, Any]:
+    """Each down beam's pfd at a place over a span against the non-GSO rows of Table 21-4:
+    the worst margin, from which satellite and when (read-only)."""
+    _, network, angles, header = _ngso_track(session, network_id=network_id, lat_deg=lat_deg,
+                                             lon_deg=lon_deg, start=start, hours=hours,
+                                             step_s=step_s)  # fmt: skip
+    beams = ngso.network_pfd(network, angles)
+    return {**header, "complies": all(b["complies"] is not False for b in beams),
+            "beams": beams}  # fmt: skip

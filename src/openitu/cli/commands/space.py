@@ -211,6 +211,76 @@ def affected(network_id: int = typer.Argument(...), as_json: JsonFlag = False) -
             for n in document["networks"]]))  # fmt: skip
 
 
+def _ngso_lines(document: dict[str, Any]) -> str:
+    return "\n".join(
+        [f"{document['satellites']} satellites from {document['place']['lat_deg']:g}°, "
+         f"{document['place']['lon_deg']:g}° over {document['hours']:g} h from {document['from']}"]
+        + [f"{w['satellite']:<24} {w['rise']} -> {w['set']}  max {w['max_elevation_deg']:.1f}° "
+           f"at {w['max_at']}" for w in document.get("windows", [])]
+        + [f"{b['beam']}: " + ("complies" if b["complies"] else "EXCEEDS" if b["complies"]
+                               is False else b.get("note", "")) + (
+            f", worst margin {b['worst']['margin_db']} dB at {b['worst']['at']} "
+            f"({b['worst']['satellite']})" if b.get("worst") else "")
+           for b in document.get("beams", [])])  # fmt: skip
+
+
+LatOption = typer.Option(..., "--lat", help="Place latitude (deg, north positive)")
+LonOption = typer.Option(..., "--lon", help="Place longitude (deg, east positive)")
+FromOption = typer.Option(
+    None, "--from", help="Start, ISO 8601 (e.g. 2026-03-01T06:00Z; UTC if no offset; default now)"
+)
+HoursOption = typer.Option(24.0, "--hours", help="Length of the span (hours, at most 336)")
+StepOption = typer.Option(30.0, "--step-s", help="Sampling step (seconds, 1-3600)")
+NgsoJson = typer.Option(False, "--json", help="Print one JSON document.")
+
+
+def _print_ngso(document: dict[str, Any], as_json: bool) -> None:
+    # the same output as the area's JSON printer, written out so that this block needs no
+    # import the CLI's de-duplication is moving
+    if as_json:
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(_ngso_lines(document))
+
+
+@app.command("passes")
+def passes(
+    network_id: int = typer.Argument(..., help="A filed non-GSO network's id"),
+    lat: float = LatOption,
+    lon: float = LonOption,
+    start: str | None = FromOption,
+    hours: float = HoursOption,
+    min_elevation: float = typer.Option(
+        0.0, "--min-elevation-deg", help="Minimum elevation of a window (deg above horizontal)"
+    ),
+    step_s: float = StepOption,
+    as_json: bool = NgsoJson,
+) -> None:
+    """When each satellite of a non-GSO network is seen from a place (visibility windows)."""
+    with context().sessions() as session:
+        document = usecases.passes(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
+                                   start=start, hours=hours, min_elevation_deg=min_elevation,
+                                   step_s=step_s)  # fmt: skip
+    _print_ngso(document, as_json)
+
+
+@app.command("ngso-pfd")
+def ngso_pfd(
+    network_id: int = typer.Argument(..., help="A filed non-GSO network's id"),
+    lat: float = LatOption,
+    lon: float = LonOption,
+    start: str | None = FromOption,
+    hours: float = HoursOption,
+    step_s: float = StepOption,
+    as_json: bool = NgsoJson,
+) -> None:
+    """A non-GSO network's pfd at a place over time against Table 21-4 (worst excess, when)."""
+    with context().sessions() as session:
+        document = usecases.ngso_pfd(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
+                                     start=start, hours=hours, step_s=step_s)  # fmt: skip
+    _print_ngso(document, as_json)
+
+
 @app.command("deadlines")
 def deadlines(
     network_id: int = typer.Argument(...),

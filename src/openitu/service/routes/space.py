@@ -149,3 +149,49 @@ def examine(
 ) -> dict[str, Any]:
     """The secretariat's examination under No. 9.7 (audited)."""
     return usecases.examine(session, principal=principal, network_id=network_id)
+
+
+Lat = Annotated[float, Query(description="place latitude [deg, north positive]")]
+Lon = Annotated[float, Query(description="place longitude [deg, east positive]")]
+Start = Annotated[
+    str | None,
+    Query(alias="from", max_length=40,
+          description="start, ISO 8601 (UTC if no offset); default now"),
+]  # fmt: skip
+Hours = Annotated[float, Query(description="length of the span [h], at most 336")]
+StepSeconds = Annotated[float, Query(description="sampling step [s], 1-3600")]
+
+
+@router.get("/networks/{network_id}/passes")
+def passes(
+    network_id: RowId,
+    session: SessionDep,
+    lat: Lat,
+    lon: Lon,
+    start: Start = None,
+    hours: Hours = 24.0,
+    min_elevation_deg: Annotated[
+        float, Query(description="minimum elevation of a window [deg]")
+    ] = 0.0,
+    step_s: StepSeconds = 30.0,
+) -> dict[str, Any]:
+    """When each satellite of a non-GSO network is seen from a place (visibility windows)."""
+    return usecases.passes(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
+                           start=start, hours=hours,
+                           min_elevation_deg=min_elevation_deg, step_s=step_s)  # fmt: skip
+
+
+@router.get("/networks/{network_id}/ngso-pfd")
+def ngso_pfd(
+    network_id: RowId,
+    session: SessionDep,
+    lat: Lat,
+    lon: Lon,
+    start: Start = None,
+    hours: Hours = 24.0,
+    step_s: StepSeconds = 30.0,
+) -> dict[str, Any]:
+    """A non-GSO network's pfd at a place over time against Table 21-4 (worst excess, when)."""
+    return usecases.ngso_pfd(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
+                             start=start, hours=hours,
+                             step_s=step_s)  # fmt: skip

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from openitu.errors import InvalidInput, NotFound, OpenITUError
 from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
-from openitu.space import chart, pfd
+from openitu.space import chart, ngso, ngso_chart, pfd
 from openitu.space.networks import Network
 from openitu.store import space as repository
 from openitu.usecases import space as usecases
@@ -95,6 +95,7 @@ def network_page(
     return render(
         request,
         "space/network.html",
+        passes=_passes_section(session, network_id, network, dict(request.query_params)),
         pfd_maps=pfd_maps,
         row=row,
         network=network,
@@ -141,6 +142,48 @@ def _pfd_maps(network: Network) -> list[dict[str, Any]]:
         svg = chart.pfd_map_svg(cells, step_deg=PFD_STEP_DEG, title=title)
         maps.append({"beam": beam.name, "note": None, "summary": check.as_dict(), "svg": svg})
     return maps
+
+
+PASS_FIELDS: Final = ("lat", "lon", "from", "hours", "min_elevation_deg")
+
+
+def _passes_section(
+    session: SessionDep, network_id: int, network: Network, params: dict[str, str]
+) -> dict[str, Any] | None:
+    """A non-GSO network's elevation over time from the place in the query (``lat``,
+    ``lon``, ``from``, ``hours``, ``min_elevation_deg``), with its visibility windows."""
+    if network.orbit != "ngso":
+        return None
+    form = {key: params.get(key, "")[:40] for key in PASS_FIELDS}
+    section: dict[str, Any] = {"form": form, "error": None, "svg": None, "windows": []}
+    if not form["lat"] or not form["lon"]:
+        return section
+    try:
+        numbers = {}
+        for key, default in (("lat", None), ("lon", None), ("hours", 24.0),
+                             ("min_elevation_deg", 0.0)):  # fmt: skip
+            try:
+                numbers[key] = float(form[key]) if form[key] else float(default or 0.0)
+            except ValueError:
+                raise InvalidInput(key, "expected a number") from None
+        start = ngso.parse_start(form["from"] or None)
+        hours = numbers["hours"]
+        # one sample a minute keeps a day's chart light; longer spans thin out further
+        step = max(60.0, hours * 3600.0 / 1440.0)
+        angles, header = usecases.elevation_track(
+            session, network_id=network_id, lat_deg=numbers["lat"], lon_deg=numbers["lon"],
+            start=start, hours=hours, step_s=step)  # fmt: skip
+        found = ngso.windows(angles, min_elevation_deg=numbers["min_elevation_deg"])
+    except InvalidInput as exc:
+        section["error"] = exc.one_line()
+        return section
+    title = (f"Elevation of {network.name} from {numbers['lat']:g}°, {numbers['lon']:g}° "
+             f"over {hours:g} h")  # fmt: skip
+    section["svg"] = ngso_chart.elevation_chart_svg(
+        angles, min_elevation_deg=numbers["min_elevation_deg"], title=title)  # fmt: skip
+    section["windows"] = [w.as_dict() for w in found]
+    section["header"] = header
+    return section
 
 
 # ------------------------------------------------------------------ filing form
