@@ -231,16 +231,6 @@ FromOption = typer.Option(
 )
 HoursOption = typer.Option(24.0, "--hours", help="Length of the span (hours, at most 336)")
 StepOption = typer.Option(30.0, "--step-s", help="Sampling step (seconds, 1-3600)")
-NgsoJson = typer.Option(False, "--json", help="Print one JSON document.")
-
-
-def _print_ngso(document: dict[str, Any], as_json: bool) -> None:
-    # the same output as the area's JSON printer, written out so that this block needs no
-    # import the CLI's de-duplication is moving
-    if as_json:
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
-    else:
-        typer.echo(_ngso_lines(document))
 
 
 @app.command("passes")
@@ -254,14 +244,14 @@ def passes(
         0.0, "--min-elevation-deg", help="Minimum elevation of a window (deg above horizontal)"
     ),
     step_s: float = StepOption,
-    as_json: bool = NgsoJson,
+    as_json: JsonFlag = False,
 ) -> None:
     """When each satellite of a non-GSO network is seen from a place (visibility windows)."""
     with context().sessions() as session:
         document = usecases.passes(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
                                    start=start, hours=hours, min_elevation_deg=min_elevation,
                                    step_s=step_s)  # fmt: skip
-    _print_ngso(document, as_json)
+    emit(document, as_json, _ngso_lines(document))
 
 
 @app.command("ngso-pfd")
@@ -272,13 +262,13 @@ def ngso_pfd(
     start: str | None = FromOption,
     hours: float = HoursOption,
     step_s: float = StepOption,
-    as_json: bool = NgsoJson,
+    as_json: JsonFlag = False,
 ) -> None:
     """A non-GSO network's pfd at a place over time against Table 21-4 (worst excess, when)."""
     with context().sessions() as session:
         document = usecases.ngso_pfd(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
                                      start=start, hours=hours, step_s=step_s)  # fmt: skip
-    _print_ngso(document, as_json)
+    emit(document, as_json, _ngso_lines(document))
 
 
 @app.command("deadlines")
