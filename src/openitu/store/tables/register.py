@@ -48,6 +48,8 @@ class RegisterAssignment(Base):
         Index("ix_register_assignments_status", "status"),
         Index("ix_register_assignments_service", "service"),
         Index("ix_register_assignments_received_at", "received_at"),
+        # the examination's widest recorded bandwidth: max() read from the index's end
+        Index("ix_register_assignments_bandwidth", "status", "necessary_bandwidth_hz"),
     )
 
     id: Mapped[BigIntegerId]
