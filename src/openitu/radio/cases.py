@@ -498,30 +498,21 @@ def _evaluate_p452(
         "pressure_hpa",
         "temperature_c",
     ]
-    col = {k: np.asarray([case[k] for case in cases], dtype=np.float64) for k in numbers}
+    col: dict[str, Any] = {
+        k: np.asarray([case[k] for case in cases], dtype=np.float64) for k in numbers
+    }
+    # Every number of a case is a keyword of p452_basic_loss with the same name.
+    f_ghz, p_percent = col.pop("f_ghz"), col.pop("p_percent")
     result = p452_basic_loss(
-        col["f_ghz"],
-        col["p_percent"],
+        f_ghz,
+        p_percent,
         padded["d_km"],
         padded["h_m"],
         zone=padded["zone"],
         r_m=padded["r_m"],
         n_points=counts,
-        htg_m=col["htg_m"],
-        hrg_m=col["hrg_m"],
-        phit_e=col["phit_e"],
-        phit_n=col["phit_n"],
-        phir_e=col["phir_e"],
-        phir_n=col["phir_n"],
-        dct_km=col["dct_km"],
-        dcr_km=col["dcr_km"],
-        dn=col["dn"],
-        n0=col["n0"],
-        gt_dbi=col["gt_dbi"],
-        gr_dbi=col["gr_dbi"],
         pol=[case["pol"] for case in cases],
-        pressure_hpa=col["pressure_hpa"],
-        temperature_c=col["temperature_c"],
+        **col,
     )
     return [
         {name: float(getattr(result, name)[i]) for name in LOSS_FIELDS} for i in range(len(cases))

@@ -61,14 +61,8 @@ def noise_temperature_k(
 def noise_figure_db(
     t_k: npt.ArrayLike, t0_k: npt.ArrayLike = REFERENCE_TEMPERATURE_K
 ) -> FloatArray:
-    """Noise figure of a noise temperature: ``F = 10 log(1 + T/T0)`` [dB].
-
-    Parameters
-    ----------
-    t_k : array_like
-        Noise temperature [K], >= 0.
-    t0_k : array_like
-        Reference temperature [K] (290 K).
+    """Noise figure of a noise temperature: ``F = 10 log(1 + T/T0)`` [dB], the inverse of
+    `noise_temperature_k` (t_k, the noise temperature [K], >= 0; t0_k as there).
     """
     t = checked(t_k, "t_k", 0.0, unit="K")
     t0 = checked(t0_k, "t0_k", 0.0, unit="K", low_inclusive=False)

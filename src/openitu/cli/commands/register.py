@@ -193,46 +193,43 @@ def _emit(document: Any, as_json: bool) -> None:
     Console().print_json(json.dumps(document, ensure_ascii=False))
 
 
-@app.command()
-def examine(
-    notice_id: NoticeId,
-    as_json: JsonFlag = False,
-    token_stdin: TokenStdin = False,
+def _notice_step(
+    name: str, summary: str, write: Callable[[Session, Principal, int], dict[str, Any]]
 ) -> None:
-    """Examine a received notice (the secretariat)."""
-    _step(
-        token_stdin,
-        as_json,
-        lambda s, p: usecases.examine(
-            s, principal=p, notice_id=notice_id,
-            table_on=lambda day: context().allocation_table(on=day),
-            terrain=usecases.terrain_for(context().settings.register_terrain_tiles),
-        ),
-    )  # fmt: skip
+    """Add the command NAME: one write on one notice, as `_step` does it."""
+
+    def command(
+        notice_id: NoticeId,
+        as_json: JsonFlag = False,
+        token_stdin: TokenStdin = False,
+    ) -> None:
+        _step(token_stdin, as_json, lambda s, p: write(s, p, notice_id))
+
+    command.__doc__ = summary
+    app.command(name)(command)
 
 
-@app.command()
-def record(
-    notice_id: NoticeId,
-    as_json: JsonFlag = False,
-    token_stdin: TokenStdin = False,
-) -> None:
-    """Record an examined notice in the Master Register (No. 11.31 or No. 4.4)."""
-    _step(token_stdin, as_json, lambda s, p: usecases.record(s, principal=p, notice_id=notice_id))
-
-
-@app.command("return")
-def return_notice(
-    notice_id: NoticeId,
-    as_json: JsonFlag = False,
-    token_stdin: TokenStdin = False,
-) -> None:
-    """Return an examined notice with its unfavourable finding."""
-    _step(
-        token_stdin,
-        as_json,
-        lambda s, p: usecases.return_notice(s, principal=p, notice_id=notice_id),
-    )
+_notice_step(
+    "examine",
+    "Examine a received notice (the secretariat).",
+    lambda s, p, notice_id: usecases.examine(
+        s,
+        principal=p,
+        notice_id=notice_id,
+        table_on=lambda day: context().allocation_table(on=day),
+        terrain=usecases.terrain_for(context().settings.register_terrain_tiles),
+    ),
+)
+_notice_step(
+    "record",
+    "Record an examined notice in the Master Register (No. 11.31 or No. 4.4).",
+    lambda s, p, notice_id: usecases.record(s, principal=p, notice_id=notice_id),
+)
+_notice_step(
+    "return",
+    "Return an examined notice with its unfavourable finding.",
+    lambda s, p, notice_id: usecases.return_notice(s, principal=p, notice_id=notice_id),
+)
 
 
 @app.command()

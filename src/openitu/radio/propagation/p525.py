@@ -103,17 +103,8 @@ def field_strength_from_erp_dbuv_m(
     P.525-4 §2.1 eq. (3): ``E = P_erp - 20 log d + 76.92`` (the e.i.r.p. is 2.15 dB above
     the e.r.p.).
 
-    Parameters
-    ----------
-    erp_dbw : array_like
-        Effective radiated power [dBW].
-    d_km : array_like
-        Distance [km], > 0.
-
-    Returns
-    -------
-    ndarray
-        E [dB(µV/m)].
+    Parameters and result as `field_strength_dbuv_m`, with erp_dbw, the effective radiated
+    power [dBW], for the e.i.r.p.
     """
     p = as_array(erp_dbw, "erp_dbw")
     return field_strength_dbuv_m(p + DIPOLE_GAIN_DBI, d_km, edition=edition)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from types import GenericAlias
+from typing import Any, get_type_hints
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, create_model
 
 from openitu.service.auth import require
 from openitu.service.deps import SessionDep
@@ -14,16 +16,20 @@ from openitu.store import audit
 router = APIRouter(prefix="/api/audit", tags=["audit"], dependencies=[require("audit.read")])
 
 
-class EntryOut(BaseModel):
-    seq: int
-    recorded_at: str
-    actor: str
-    action: str
-    entity: str
-    entity_id: str
-    payload: dict[str, Any]
-    prev_hash: str
-    hash: str
+def _entry_model() -> type[BaseModel]:
+    """The API's audit entry: the store's, less the digests of the rows it wrote."""
+    hints = get_type_hints(audit.AuditEntry)
+    fields: dict[str, Any] = {
+        field.name: (hints[field.name], ...)
+        for field in dataclasses.fields(audit.AuditEntry)
+        if field.name != "rows"
+    }
+    return create_model("EntryOut", **fields)
+
+
+EntryOut = _entry_model()
+# Spelled so because a model built at run time is a value to mypy, not a type.
+_ENTRY_LIST = GenericAlias(list, (EntryOut,))
 
 
 class Verification(BaseModel):
@@ -34,17 +40,17 @@ class Verification(BaseModel):
     reason: str | None
 
 
-@router.get("/entries")
+@router.get("/entries", response_model=_ENTRY_LIST)
 def entries(
     session: SessionDep,
     entity: str | None = Query(default=None, max_length=64),
     entity_id: str | None = Query(default=None, max_length=128),
     after: int = Query(default=0, ge=0, le=2**62),
     limit: int = Query(default=100, ge=1, le=1000),
-) -> list[EntryOut]:
+) -> list[BaseModel]:
     """Entries in chain order, optionally about one entity, after a sequence number."""
     return [
-        EntryOut(**vars(entry))
+        EntryOut.model_validate(vars(entry))
         for entry in audit.entries(
             session, entity=entity, entity_id=entity_id, after=after, limit=limit
         )
