@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, Depends, Query
 from pydantic import BaseModel, Field
 
 from openitu.errors import InvalidInput
@@ -162,36 +162,38 @@ Hours = Annotated[float, Query(description="length of the span [h], at most 336"
 StepSeconds = Annotated[float, Query(description="sampling step [s], 1-3600")]
 
 
+class Watch:
+    """Where and when a non-GSO network is watched from: the query every look-angle route
+    takes, as the use cases' keyword arguments."""
+
+    def __init__(
+        self, lat: Lat, lon: Lon, start: Start = None, hours: Hours = 24.0,
+        step_s: StepSeconds = 30.0,
+    ) -> None:  # fmt: skip
+        self.arguments: dict[str, Any] = {
+            "lat_deg": lat, "lon_deg": lon, "start": start, "hours": hours, "step_s": step_s
+        }  # fmt: skip
+
+
+WatchDep = Annotated[Watch, Depends()]
+
+
 @router.get("/networks/{network_id}/passes")
 def passes(
     network_id: RowId,
     session: SessionDep,
-    lat: Lat,
-    lon: Lon,
-    start: Start = None,
-    hours: Hours = 24.0,
+    watch: WatchDep,
     min_elevation_deg: Annotated[
         float, Query(description="minimum elevation of a window [deg]")
     ] = 0.0,
-    step_s: StepSeconds = 30.0,
 ) -> dict[str, Any]:
     """When each satellite of a non-GSO network is seen from a place (visibility windows)."""
-    return usecases.passes(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
-                           start=start, hours=hours,
-                           min_elevation_deg=min_elevation_deg, step_s=step_s)  # fmt: skip
+    return usecases.passes(
+        session, network_id=network_id, min_elevation_deg=min_elevation_deg, **watch.arguments
+    )
 
 
 @router.get("/networks/{network_id}/ngso-pfd")
-def ngso_pfd(
-    network_id: RowId,
-    session: SessionDep,
-    lat: Lat,
-    lon: Lon,
-    start: Start = None,
-    hours: Hours = 24.0,
-    step_s: StepSeconds = 30.0,
-) -> dict[str, Any]:
+def ngso_pfd(network_id: RowId, session: SessionDep, watch: WatchDep) -> dict[str, Any]:
     """A non-GSO network's pfd at a place over time against Table 21-4 (worst excess, when)."""
-    return usecases.ngso_pfd(session, network_id=network_id, lat_deg=lat, lon_deg=lon,
-                             start=start, hours=hours,
-                             step_s=step_s)  # fmt: skip
+    return usecases.ngso_pfd(session, network_id=network_id, **watch.arguments)
