@@ -13,10 +13,13 @@ Adapters translate these and nothing else: the HTTP service into problem+json
     ├── Forbidden                403  exit 2
     ├── RateLimited              429  exit 2   (too many requests; retry later)
     └── IntegrityFailure         500  exit 1   (a stored record fails its check)
+
+and `RowError`, what an upload that goes on past its bad rows keeps of each.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 
@@ -112,3 +115,16 @@ class IntegrityFailure(
     OpenITUError, status=500, type_slug="integrity-failure", title="Integrity failure"
 ):
     """A stored record fails its check."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A row of a file that was refused: its number (as the file's reader counts them), and
+    the field and reason an `InvalidInput` about it names."""
+
+    row: int
+    field: str
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "field": self.field, "reason": self.reason}

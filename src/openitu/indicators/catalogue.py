@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final
 
-from openitu.errors import InvalidInput
+from openitu.errors import InvalidInput, RowError
 
 SOURCE_FACTBOOK: Final = "world-factbook"
 SOURCE_CSV: Final = "itu-csv"
@@ -204,19 +204,9 @@ def seed() -> list[Observation]:
     ]
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    """The line's number in the file, the header being row 1."""
-    field: str
-    reason: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "field": self.field, "reason": self.reason}
-
-
 class LoadFileInvalid(InvalidInput):
-    """A load file with bad rows: every error, each naming its row and field."""
+    """A load file with bad rows: every error, each naming its row (the header being row 1)
+    and field."""
 
     def __init__(self, errors: list[RowError]) -> None:
         first = errors[0]

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Final
 
-from openitu.errors import InvalidInput
+from openitu.errors import InvalidInput, RowError
 from openitu.governance.members import Action, check_administration
 from openitu.radio.emissions import parse_emission
 from openitu.spectrum.services import Service, parse_service
@@ -350,21 +350,10 @@ def parse_notice(raw: Any, *, on: date | None = None) -> Notice:
     )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class RejectedRow:
-    """A row of a batch that could not be read: counted from 1 in the file's order."""
-
-    row: int
-    field: str
-    reason: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
 @dataclass
 class Batch:
-    """The notices of a file, each with its row number, and the rows refused."""
+    """The notices of a file, each with its row number (counted from 1 in the file's order),
+    and the rows refused."""
 
     notices: list[tuple[int, Notice]] = field(default_factory=list)
-    rejected: list[RejectedRow] = field(default_factory=list)
+    rejected: list[RowError] = field(default_factory=list)

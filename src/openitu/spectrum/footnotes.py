@@ -32,22 +32,21 @@ _RANGE: Final = re.compile(
 _COUNTRIES: Final = re.compile(
     r"^\s*in\s*(?P<countries>.+?),\s*the\s*(?:frequency\s*)?(?:bands?|allocation)", re.I | re.S
 )
+# The parts the three phrasings of an additional allocation share.
+_BANDS_ALLOCATED: Final = (
+    r"(?:frequency\s*)?bands?\s*(?P<bands>.+?),?\s*(?:is|are)\s*(?:also\s*)?allocated\s*"
+)
+_SERVICES: Final = r"(?P<services>.+?)\s*services?\s*(?P<qualifier>\([^)]*\))?\s*"
+_BASIS: Final = r"on\s*an?\s*(?P<category>primary|secondary)\s*basis"
 _ALLOCATED_TO: Final = re.compile(
-    r"(?:frequency\s*)?bands?\s*(?P<bands>.+?),?\s*(?:is|are)\s*(?:also\s*)?allocated\s*to\s*"
-    r"the\s*(?P<services>.+?)\s*services?\s*(?P<qualifier>\([^)]*\))?\s*,?\s*"
-    r"on\s*an?\s*(?P<category>primary|secondary)\s*basis",
-    re.I | re.S,
+    rf"{_BANDS_ALLOCATED}to\s*the\s*{_SERVICES},?\s*{_BASIS}", re.I | re.S
 )
 _ALLOCATED_ON_BASIS_TO: Final = re.compile(
-    r"(?:frequency\s*)?bands?\s*(?P<bands>.+?),?\s*(?:is|are)\s*(?:also\s*)?allocated\s*"
-    r"on\s*an?\s*(?P<category>primary|secondary)\s*basis\s*to\s*the\s*"
-    r"(?P<services>.+?)\s*services?\s*(?P<qualifier>\([^)]*\))?\s*[,.;]",
-    re.I | re.S,
+    rf"{_BANDS_ALLOCATED}{_BASIS}\s*to\s*the\s*{_SERVICES}[,.;]", re.I | re.S
 )
 _DIFFERENT_CATEGORY: Final = re.compile(
-    r"allocation\s*of\s*the\s*(?:frequency\s*)?bands?\s*(?P<bands>.+?)\s*to\s*the\s*"
-    r"(?P<services>.+?)\s*services?\s*(?P<qualifier>\([^)]*\))?\s*(?:is|are)\s*on\s*an?\s*"
-    r"(?P<category>primary|secondary)\s*basis",
+    rf"allocation\s*of\s*the\s*(?:frequency\s*)?bands?\s*(?P<bands>.+?)\s*to\s*the\s*"
+    rf"{_SERVICES}(?:is|are)\s*{_BASIS}",
     re.I | re.S,
 )
 

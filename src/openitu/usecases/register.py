@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from openitu.accounts.rights import Principal, authorize
-from openitu.errors import Conflict, InvalidInput, NotFound, OpenITUError
+from openitu.errors import Conflict, InvalidInput, NotFound, OpenITUError, RowError
 from openitu.geo.countries import country as find_country
 from openitu.governance.members import Action, check_administration
 from openitu.register import circular as circulars
@@ -45,7 +45,7 @@ from openitu.register.examination import (
     may_return,
     recording_note,
 )
-from openitu.register.notice import RejectedRow, parse_notice
+from openitu.register.notice import parse_notice
 from openitu.register.status import FINAL, Event, Status, after, parse_status
 from openitu.register.technical import DEFAULT_CRITERIA, Station, find_affected, station_from_notice
 from openitu.register.terrain import GeoTiffTerrain, P1511Terrain, TerrainSource
@@ -103,7 +103,7 @@ class Accepted:
 @dataclass
 class NotifyOutcome:
     accepted: list[Accepted] = field(default_factory=list)
-    rejected: list[RejectedRow] = field(default_factory=list)
+    rejected: list[RowError] = field(default_factory=list)
     errors: list[OpenITUError] = field(default_factory=list)
     """The error behind each rejected row, in the same order."""
 
@@ -202,7 +202,7 @@ def notify(
             else:  # Forbidden: another administration's; Conflict: a step its status refuses
                 field_name = "reference" if isinstance(exc, Conflict) else "administration"
                 reason = exc.detail
-            outcome.rejected.append(RejectedRow(row, field_name, reason))
+            outcome.rejected.append(RowError(row, field_name, reason))
             outcome.errors.append(exc)
         if progress is not None:
             progress(index + 1)

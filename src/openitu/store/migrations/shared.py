@@ -12,6 +12,7 @@ Names follow store.base.NAMING_CONVENTION, written out here for the same reason.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -81,3 +82,25 @@ def drop_append_only(table: str) -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
         op.execute(f"DROP FUNCTION IF EXISTS {table}_append_only()")
+
+
+def band_edges(*, precision: int | None = None) -> list[sa.Column[float]]:
+    """A band's ``low_hz`` and ``high_hz`` (floats of ``precision`` bits, if named)."""
+    return [sa.Column(edge, sa.Float(precision), nullable=False) for edge in ("low_hz", "high_hz")]
+
+
+def position(prefix: str, *, nullable: bool = False) -> list[sa.Column[float]]:
+    """A place as ``{prefix}_lat_deg`` and ``{prefix}_lon_deg``."""
+    return [
+        sa.Column(f"{prefix}_{axis}_deg", sa.Float(), nullable=nullable) for axis in ("lat", "lon")
+    ]
+
+
+def done_by(verb: str) -> list[sa.Column[Any]]:
+    """Who did something and when: ``{verb}_by`` (an actor) then ``{verb}_at``."""
+    return [actor(f"{verb}_by"), timestamp(f"{verb}_at")]
+
+
+def lifetime() -> list[sa.Column[datetime]]:
+    """When a credential was issued (``created_at``) and when it lapses (``expires_at``)."""
+    return [timestamp("created_at"), timestamp("expires_at")]

@@ -12,12 +12,16 @@ for recorded filings.
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from sqlalchemy import Date, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from openitu.store.base import Base
 from openitu.store.tables.columns import Actor, Administration, IntegerId, Timestamp
+
+NetworkId = Annotated[int, mapped_column(ForeignKey("space_networks.id"))]
+"""A beam's or a filing step's network."""
 
 
 class SpaceNetwork(Base):
@@ -48,7 +52,7 @@ class SpaceBeam(Base):
     __table_args__ = (Index("ix_space_beams_network", "network_id"),)
 
     id: Mapped[IntegerId]
-    network_id: Mapped[int] = mapped_column(ForeignKey("space_networks.id"))
+    network_id: Mapped[NetworkId]
     name: Mapped[str] = mapped_column(String(200))
     up: Mapped[bool] = mapped_column()
     low_hz: Mapped[float] = mapped_column(Float)
@@ -68,7 +72,7 @@ class SpaceFilingEvent(Base):
     __table_args__ = (Index("ix_space_filing_events_network", "network_id"),)
 
     id: Mapped[IntegerId]
-    network_id: Mapped[int] = mapped_column(ForeignKey("space_networks.id"))
+    network_id: Mapped[NetworkId]
     step: Mapped[str] = mapped_column(String(32))
     date_of_receipt: Mapped[date] = mapped_column(Date)
     informed_on: Mapped[date | None] = mapped_column(Date)

@@ -57,8 +57,7 @@ def upgrade() -> None:
         shared.integer_id(),
         sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("amount_cents", sa.BigInteger(), nullable=False),
-        shared.actor("adopted_by"),
-        shared.timestamp("adopted_at"),
+        *shared.done_by("adopted"),
         shared.primary_key("governance_budgets"),
         sa.UniqueConstraint("year", name="uq_governance_budgets_year"),
     )
