@@ -368,20 +368,22 @@ def with_filled_texts(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
 TEXTLESS_HEADING = "## Footnotes cited without a text"
 
 SEARCHED_EVERY_FOOTNOTE = (
-    "the earth-frequencies dataset (RR 2012, `itu/footnotes.tsv`: no row, or lost in "
-    "extraction), the ARSP 2021 (WRC-19 level: absent, or revised after the edition), and "
-    "(7 December 2026) the stored public pages of the `search` tool's `pages` corpus by the "
-    "footnote's number and wording: copies of the Radio Regulations and Final Acts "
+    "for each, the earth-frequencies dataset (RR 2012, `itu/footnotes.tsv`: no row, or lost "
+    "in extraction) and the ARSP 2021 (WRC-19 level: absent, or revised after the edition); "
+    "and (7 December 2026) the stored public pages of the `search` tool's `pages` corpus for "
+    "the sources that would give these texts: copies of the Radio Regulations and Final Acts "
     "(docslib, docplayer, scribd: only their opening pages are searchable), ComReg's "
     "per-footnote pages (rfpi.comreg.ie, current Irish table: WRC-19/WRC-23 wording), "
-    "spectrumwiki.com band pages (current wording), national tables (Canada, Indonesia, "
-    "ERC Report 25): none gives this edition's wording"
+    "spectrumwiki.com band pages (current wording) and national tables; the footnotes "
+    "marked below were also searched one by one, by number, band and later wording, there "
+    "and (5.72, 5.118, 5.242, 5.397, 5.486) in the public GitHub code index. None gives "
+    "the edition's wording"
 )
 """What was searched for every footnote listed as cited without a text."""
 
 SEARCHED_BY_NUMBER = frozenset(
     {"5.72", "5.82A", "5.118", "5.122", "5.227A", "5.242", "5.288", "5.302", "5.347A"}
-    | {"5.397", "5.400", "5.405", "5.456", "5.530"}
+    | {"5.397", "5.400", "5.405", "5.456", "5.486", "5.530"}
 )
 """Footnotes also searched one by one (number, band and the wording of later editions)."""
 
@@ -406,7 +408,7 @@ def textless_lines(editions: list[Edition]) -> list[str]:
         TEXTLESS_HEADING,
         "",
         "No source gives these footnotes' wording for the editions named, so they are "
-        'answered as "text unknown" (never an empty text). Searched for each: '
+        'answered as "text unknown" (never an empty text). Searched: '
         f"{SEARCHED_EVERY_FOOTNOTE}.",
         "",
     ]
