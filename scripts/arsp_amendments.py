@@ -383,7 +383,7 @@ SEARCHED_EVERY_FOOTNOTE = (
 
 SEARCHED_BY_NUMBER = frozenset(
     {"5.72", "5.82A", "5.118", "5.122", "5.227A", "5.242", "5.288", "5.302", "5.347A"}
-    | {"5.397", "5.400", "5.405", "5.456", "5.486", "5.530"}
+    | {"5.389B", "5.397", "5.400", "5.405", "5.456", "5.486", "5.530"}
 )
 """Footnotes also searched one by one (number, band and the wording of later editions)."""
 
