@@ -27,7 +27,11 @@ sys.path.insert(0, str(ROOT / "src"))
 from openitu.errors import InvalidInput  # noqa: E402
 from openitu.spectrum.footnote_text import arsp_footnotes, revision_year  # noqa: E402
 from openitu.spectrum.model import Band, Category, Edition  # noqa: E402
-from openitu.spectrum.reference import read_footnote_texts, rr2012_edition  # noqa: E402
+from openitu.spectrum.reference import (  # noqa: E402
+    footnote_sort_key,
+    read_footnote_texts,
+    rr2012_edition,
+)
 from openitu.spectrum.services import parse_service  # noqa: E402
 
 ARSP = ROOT / "src/openitu/data/spectrum/acma-arsp-2021/region_allocations.json"
@@ -361,6 +365,65 @@ def with_filled_texts(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return texts + ops
 
 
+TEXTLESS_HEADING = "## Footnotes cited without a text"
+
+SEARCHED_EVERY_FOOTNOTE = (
+    "for each, the earth-frequencies dataset (RR 2012, `itu/footnotes.tsv`: no row, or lost "
+    "in extraction) and the ARSP 2021 (WRC-19 level: absent, or revised after the edition); "
+    "and (7 December 2026) the stored public pages of the `search` tool's `pages` corpus for "
+    "the sources that would give these texts: copies of the Radio Regulations and Final Acts "
+    "(docslib, docplayer, scribd: only their opening pages are searchable), ComReg's "
+    "per-footnote pages (rfpi.comreg.ie, current Irish table: WRC-19/WRC-23 wording), "
+    "spectrumwiki.com band pages (current wording) and national tables; the footnotes "
+    "marked below were also searched one by one, by number, band and later wording, there "
+    "and (5.72, 5.118, 5.242, 5.397, 5.486) in the public GitHub code index. None gives "
+    "the edition's wording"
+)
+"""What was searched for every footnote listed as cited without a text."""
+
+SEARCHED_BY_NUMBER = frozenset(
+    {"5.72", "5.82A", "5.118", "5.122", "5.227A", "5.242", "5.288", "5.302", "5.347A"}
+    | {"5.389B", "5.397", "5.400", "5.405", "5.456", "5.486", "5.530"}
+)
+"""Footnotes also searched one by one (number, band and the wording of later editions)."""
+
+
+def textless_footnotes(editions: list[Edition]) -> dict[str, list[str]]:
+    """Footnote id -> the editions that cite it without a text."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for edition in editions:
+        cited = {f for band in edition.bands for f in band.all_footnotes()}
+        for footnote_id in cited:
+            footnote = edition.footnotes.get(footnote_id)
+            if footnote is None or not footnote.text:
+                found[footnote_id].append(edition.id)
+    return dict(found)
+
+
+def textless_lines(editions: list[Edition]) -> list[str]:
+    """The UNSETTLED.md section: each footnote cited without a text, where, and why."""
+    arsp = arsp_footnotes()
+    textless = textless_footnotes(editions)
+    lines = [
+        TEXTLESS_HEADING,
+        "",
+        "No source gives these footnotes' wording for the editions named, so they are "
+        'answered as "text unknown" (never an empty text). Searched: '
+        f"{SEARCHED_EVERY_FOOTNOTE}.",
+        "",
+    ]
+    for footnote_id in sorted(textless, key=footnote_sort_key):
+        if footnote_id in arsp:
+            year = revision_year(arsp[footnote_id][0])
+            mark = f"WRC-{year % 100:02d}" if year else "with no conference"
+            why = f"the ARSP's (2020) text is marked {mark}: revised after the edition"
+        else:
+            why = "absent from the ARSP (suppressed by 2020)"
+        also = "; also searched by number" if footnote_id in SEARCHED_BY_NUMBER else ""
+        lines.append(f"- {footnote_id} ({', '.join(textless[footnote_id])}): {why}{also}")
+    return lines
+
+
 def main() -> None:
     from openitu.spectrum.amendment_file import build_edition, read_amendment_file
 
@@ -485,6 +548,7 @@ def main() -> None:
         f"+{d['added']} -{d['removed']} category {d['category']} refs {d['refs']}"
         for d in remaining
     ]
+    lines += ["", *textless_lines([base, rr2016, rr2020])]
     (OUT / "UNSETTLED.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"RR-2016 {len(doc_2016['amendments'])} amendments ({len(dropped_2016)} dropped), "

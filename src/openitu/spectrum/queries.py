@@ -19,6 +19,12 @@ from openitu.units import parse_frequency_hz
 if TYPE_CHECKING:
     from openitu.spectrum.national import NationalRow
 
+TEXT_UNKNOWN = (
+    "text unknown: no source found gives this footnote's wording for this edition "
+    "(listed in data/spectrum/amendments/UNSETTLED.md)"
+)
+"""What every adapter says where a cited footnote has no text, instead of an empty one."""
+
 
 def _country(iso2: str | None) -> tuple[str | None, int | None]:
     if iso2 is None or not str(iso2).strip():
@@ -71,7 +77,8 @@ def _footnote_documents(table: AllocationTable, ids: list[str]) -> list[dict[str
             {
                 "id": footnote_id,
                 "kind": footnote.kind.value if footnote else FootnoteKind.OTHER.value,
-                "text": footnote.text if footnote else None,
+                "text": footnote.text if footnote and footnote.text else None,
+                "text_note": None if footnote and footnote.text else TEXT_UNKNOWN,
                 "countries": list(footnote.countries) if footnote else [],
             }
         )

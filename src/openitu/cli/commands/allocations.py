@@ -70,7 +70,7 @@ def at(
         document["allocations"],
     )
     for note in document["footnote_texts"]:
-        typer.echo(f"{note['id']}: {note['text'] or '(text not in the source dataset)'}")
+        typer.echo(f"{note['id']}: {note['text'] or '(' + note['text_note'] + ')'}")
 
 
 @app.command("range")

@@ -41,6 +41,9 @@ class FootnoteOut(BaseModel):
     id: str
     kind: str
     text: str | None
+    text_note: str | None = Field(
+        default=None, description="Why `text` is null: no source gives the footnote's wording."
+    )
     countries: list[str]
 
 

@@ -50,7 +50,7 @@
     const notes = document.createElement("dl");
     for (const note of body.footnote_texts) {
       notes.append(text("dt", note.id));
-      notes.append(text("dd", note.text || "(text not in the source dataset)"));
+      notes.append(text("dd", note.text || "(" + note.text_note + ")"));
     }
     details.append(notes);
   }
