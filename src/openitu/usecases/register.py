@@ -45,6 +45,8 @@ from openitu.register.examination import (
     may_return,
     recording_note,
 )
+from openitu.register.fcc_uls import ADMINISTRATION as ULS_ADMINISTRATION
+from openitu.register.fcc_uls import UlsImport
 from openitu.register.notice import RejectedRow, parse_notice
 from openitu.register.status import FINAL, Event, Status, after, parse_status
 from openitu.register.technical import DEFAULT_CRITERIA, Station, find_affected, station_from_notice
@@ -592,3 +594,40 @@ def search_query(
         limit=limit,
         offset=offset,
     )
+
+
+# --- a national licence register -------------------------------------------------------
+
+
+def import_uls(
+    session: Session, *, principal: Principal, imports: Sequence[UlsImport]
+) -> dict[str, Any]:
+    """Notify what ULS files gave (`register.fcc_uls.read_uploads`) as the United States'
+    notices, in one transaction: ``{"fr_rows", "accepted", "rejected"}`` where every FR
+    row read is in exactly one of the two lists, each entry naming its ``source`` file and
+    its FR ``row`` there; a rejected row also gives the ``field`` and ``reason``."""
+    # Every notice is the United States': another administration's officer is refused
+    # once (403) rather than on each row.
+    authorize(principal, "notices.submit", administration=ULS_ADMINISTRATION)
+    accepted: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    fr_rows = 0
+    for uls in imports:
+        fr_rows += uls.fr_rows
+        refused = {r["row"] for r in uls.rejected}
+        # The reader keeps the FR rows' order: its notices are the rows it did not refuse.
+        rows = [n for n in range(1, uls.fr_rows + 1) if n not in refused]
+        outcome = notify(session, principal=principal, notices=uls.accepted)
+        accepted += [a.as_dict() | {"source": uls.source, "row": rows[a.row - 1]}
+                     for a in outcome.accepted]  # fmt: skip
+        rejected += [r | {"source": uls.source} for r in uls.rejected]
+        rejected += [r.as_dict() | {"source": uls.source, "row": rows[r.row - 1]}
+                     for r in outcome.rejected]  # fmt: skip
+    rejected.sort(key=lambda r: (str(r["source"]), int(r["row"])))
+    return {
+        "fr_rows": fr_rows,
+        "accepted_count": len(accepted),
+        "rejected_count": len(rejected),
+        "accepted": accepted,
+        "rejected": rejected,
+    }
