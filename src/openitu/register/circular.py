@@ -6,6 +6,8 @@ Part III the notices returned with their findings. The period is a setting
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -66,8 +68,12 @@ def compose(entries: list[CircularEntry]) -> dict[str, list[dict[str, Any]]]:
             "date": entry.at.isoformat(),
             "date_of_receipt": entry.date_of_receipt.isoformat() if entry.date_of_receipt else None,
         }
+        tx = (entry.detail.get("notice") or {}).get("tx") or {}
+        if "lat_deg" in tx and "lon_deg" in tx:  # the position as notified (Part I)
+            item["lat_deg"], item["lon_deg"] = tx["lat_deg"], tx["lon_deg"]
         if part == "II":
             item["recorded_under"] = entry.detail.get("recorded_under")
+            item["finding"] = entry.detail.get("finding")
         if part == "III":
             item["finding"] = entry.detail.get("finding")
             item["reasons"] = entry.detail.get("reasons", [])
@@ -84,6 +90,7 @@ def next_due(period_end: datetime, period_days: int) -> datetime:
 PRINT_COLUMNS: Final = (
     ("notice_id", "Notice ID"),
     ("administration", "Adm."),
+    ("reference", "Adm. ref."),
     ("frequency", "Frequency"),
     ("station_class", "Class of station"),
     ("location", "Location"),
@@ -91,7 +98,8 @@ PRINT_COLUMNS: Final = (
     ("date_of_receipt", "Date of receipt"),
 )
 """The columns of each Part as printed, after the BR IFIC (Terrestrial Services)
-tables: the notice's identifier, the notifying administration, the assigned frequency,
+tables: the notice's identifier, the notifying administration and its own reference for
+the assignment, the assigned frequency,
 the class of station, the transmitter's geographical coordinates, the Bureau's finding and
 the date of receipt."""
 
@@ -124,11 +132,13 @@ def format_location(lat_deg: float | None, lon_deg: float | None) -> str:
 
 
 def finding_of(part: str, entry: Mapping[str, Any]) -> str:
-    """The finding column: none yet in Part I (received, not examined); favourable with
-    the provision it is recorded under in Part II; unfavourable in Part III."""
+    """The finding column: none yet in Part I (received, not examined); in Part II the
+    finding with the provision it is recorded under ("favourable (No. 11.31)"); in
+    Part III the unfavourable finding it was returned with."""
     if part == "II":
+        finding = str(entry.get("finding") or "favourable")
         under = entry.get("recorded_under")
-        return f"favourable (No. {under})" if under else "favourable"
+        return f"{finding} ({under})" if under else finding
     if part == "III":
         return str(entry.get("finding") or "unfavourable")
     return "not yet examined"
@@ -141,9 +151,21 @@ def print_row(part: str, entry: Mapping[str, Any]) -> dict[str, str]:
     return {
         "notice_id": str(entry["notice_id"]),
         "administration": str(entry["administration"]),
+        "reference": str(entry.get("reference") or ""),
         "frequency": format_frequency(float(entry["frequency_hz"])),
         "station_class": str(entry.get("station_class") or ""),
         "location": format_location(entry.get("lat_deg"), entry.get("lon_deg")),
         "finding": finding_of(part, entry),
         "date_of_receipt": str(received)[:10],
     }
+
+
+def print_csv(rows: Mapping[str, list[dict[str, str]]]) -> str:
+    """The printed Parts as one CSV table: a ``part`` column, then `PRINT_COLUMNS`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["part", *(key for key, _ in PRINT_COLUMNS)])
+    for part, entries in rows.items():
+        for entry in entries:
+            writer.writerow([part, *(entry[key] for key, _ in PRINT_COLUMNS)])
+    return out.getvalue()

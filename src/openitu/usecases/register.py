@@ -631,3 +631,37 @@ def import_uls(
         "accepted": accepted,
         "rejected": rejected,
     }
+
+
+# --- the printed circular ------------------------------------------------------------
+
+
+def circular_for_print(
+    session: Session, *, number: int | None = None, period_days: int = 14
+) -> dict[str, Any]:
+    """A published circular with each Part as the rows of its printed table
+    (``columns``: key and heading; ``rows``: part -> rows, `circular.print_row`). An entry
+    published without the transmitter's position or date of receipt (Parts II and III
+    carry neither) takes them from the assignment as it stands."""
+    document = circular(session, number=number, period_days=period_days)
+    known: dict[int, Assignment] = {}
+    rows: dict[str, list[dict[str, str]]] = {}
+    for part, entries in document["parts"].items():
+        rows[part] = []
+        for entry in entries:
+            filled = dict(entry)
+            if filled.get("lat_deg") is None or not filled.get("date_of_receipt"):
+                notice_id = int(entry["notice_id"])
+                if notice_id not in known:
+                    known[notice_id] = store.get(session, notice_id)
+                assignment = known[notice_id]
+                if filled.get("lat_deg") is None:
+                    filled["lat_deg"] = assignment.notice.tx.lat_deg
+                    filled["lon_deg"] = assignment.notice.tx.lon_deg
+                if not filled.get("date_of_receipt"):
+                    filled["date_of_receipt"] = assignment.received_at.isoformat()
+            rows[part].append(circulars.print_row(part, filled))
+    return document | {
+        "columns": [{"key": key, "title": title} for key, title in circulars.PRINT_COLUMNS],
+        "rows": rows,
+    }

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from openitu.accounts import Principal, Role
 from openitu.errors import InvalidInput, NotFound, OpenITUError
+from openitu.register.circular import print_csv
 from openitu.register.examination import REQUIRED_ITEMS
 from openitu.register.notice import POLARIZATIONS, STATION_CLASSES
 from openitu.register.status import Status
@@ -287,13 +288,24 @@ def publish(
 
 @router.get("/circulars/{number}", response_class=HTMLResponse)
 def circular_page(
-    request: Request, number: int, session: SessionDep, context: ContextDep
+    request: Request,
+    number: int,
+    session: SessionDep,
+    context: ContextDep,
+    format: Annotated[str, Query(pattern="^(html|csv)$")] = "html",
 ) -> Response:
-    """A circular, printable: Part I received, Part II recorded, Part III returned."""
+    """A circular laid out for print (each Part a table with the BR IFIC's columns), or
+    ``?format=csv``: Part I received, Part II recorded, Part III returned."""
     try:
-        document = usecases.circular(
+        document = usecases.circular_for_print(
             session, number=number, period_days=context.settings.register_circular_days
         )
     except NotFound as exc:
         return render_error(request, status=404, title="Not found", detail=exc.detail)
+    if format == "csv":
+        return Response(
+            print_csv(document["rows"]),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="circular-{number}.csv"'},
+        )
     return render(request, "register/circular.html", circular=document)
