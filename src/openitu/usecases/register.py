@@ -32,6 +32,7 @@ from openitu.geo.countries import country as find_country
 from openitu.governance.members import Action, check_administration
 from openitu.register import circular as circulars
 from openitu.register.assignment import Assignment
+from openitu.register.contour import contour_and_needs
 from openitu.register.coordination import coordination_required
 from openitu.register.examination import (
     Affected,
@@ -664,4 +665,28 @@ def circular_for_print(
     return document | {
         "columns": [{"key": key, "title": title} for key, title in circulars.PRINT_COLUMNS],
         "rows": rows,
+    }
+
+
+# --- the coordination contour --------------------------------------------------------
+
+
+def contour(session: Session, *, notice_id: int) -> dict[str, Any]:
+    """A notice's coordination contour (`register.contour`) with the administrations the
+    same computation names; ``drawn`` False, with the item it lacks, when the engine
+    cannot compute it (no antenna height, no e.i.r.p. ...)."""
+    assignment = store.get(session, notice_id)
+    try:
+        station = _station(assignment)
+        needs, drawn = contour_and_needs(
+            station, own_administration=assignment.notice.administration
+        )
+    except InvalidInput as exc:
+        return {"notice_id": notice_id, "drawn": False,
+                "note": f"not drawn: {exc.field}: {exc.reason}"}  # fmt: skip
+    return {
+        "notice_id": notice_id,
+        "drawn": True,
+        **drawn.as_dict(),
+        "required_with": [need.administration for need in needs],
     }

@@ -206,3 +206,11 @@ def import_fcc(
             raise InvalidInput("files", f"more than {MAX_UPLOAD_BYTES // 2**20} MiB in all")
         read.append((upload.filename or "", content))
     return usecases.import_uls(session, principal=principal, imports=read_uploads(read))
+
+
+@router.get("/notices/{notice_id}/contour")
+def contour(notice_id: NoticeId, session: SessionDep) -> dict[str, Any]:
+    """The notice's coordination contour: per azimuth the distance at which its field
+    strength falls to the coordination trigger (36 azimuths, the main beam and the named
+    neighbours' strongest points), and the administrations the same computation names."""
+    return usecases.contour(session, notice_id=notice_id)
