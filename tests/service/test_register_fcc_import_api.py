@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from openitu.accounts import Role
@@ -118,3 +119,26 @@ def test_only_the_united_states_officers_import(client: TestClient, token_for: T
     clerk = token_for("br-clerk", Role.SECRETARIAT, None)
     _problem(client.post(API, headers=clerk, files=files), 403)
     assert client.get("/api/register/notices", params={"administration": "US"}).json() == []
+
+
+SHARED = next(
+    (
+        folder / "shared" / "reference" / "fcc-uls-microwave"
+        for folder in Path(__file__).resolve().parents
+        if (folder / "shared" / "reference" / "fcc-uls-microwave").is_dir()
+    ),
+    None,
+)
+
+
+@pytest.mark.skipif(SHARED is None, reason="../shared/reference/fcc-uls-microwave is absent")
+def test_a_whole_daily_file_of_the_shared_reference(
+    client: TestClient, token_for: TokenFor
+) -> None:
+    """Saturday's file (254 FR rows), as it was published: the counts of docs/register.md."""
+    assert SHARED is not None
+    us = token_for("us-officer", Role.NOTIFYING_OFFICER, "US")
+    content = (SHARED / "l_mw_sat.zip").read_bytes()
+    answer = client.post(API, headers=us, files=_upload([("l_mw_sat.zip", content)])).json()
+    assert answer["fr_rows"] == _fr_rows(content) == 254
+    assert (answer["accepted_count"], answer["rejected_count"]) == (252, 2)
