@@ -4,6 +4,8 @@ record, show, search, publish and read the circular; bad files exit 2 with one l
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import uuid
 from collections.abc import Callable
@@ -127,3 +129,37 @@ def test_the_fcc_files_import_completely_and_border_links_ask_their_neighbour(
         finding = _json(run_cli("register", "examine", str(by_reference[reference]), "--json"))
         assert finding["coordination"]["required_with"] == [neighbour]
         assert finding["regulatory"]["conforms"] is True  # fixed, Region 2
+
+
+def test_the_circular_as_csv_json_and_text(
+    run_cli: Callable[..., Any],
+    officer_token: Callable[[str], None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tag = uuid.uuid4().hex[:6]
+    notice = tmp_path / "notice.json"
+    notice.write_text(json.dumps(fixed_link("FR", f"CLI-CIRC-{tag}", frequency_hz=6_195e6)))
+    officer_token("FR")
+    notice_id = _json(run_cli("register", "notify", str(notice), "--json"))["accepted"][0][
+        "notice_id"
+    ]
+    monkeypatch.delenv("OPENITU_API_TOKEN")
+    number = _json(run_cli("register", "publish", "--json"))["number"]
+    table = run_cli("register", "circular", str(number), "--format", "csv")
+    assert table.returncode == 0, table.stderr
+    rows = list(csv.reader(io.StringIO(table.stdout)))
+    assert rows[0][:5] == ["part", "notice_id", "administration", "reference", "frequency"]
+    mine = [row for row in rows if f"CLI-CIRC-{tag}" in row]
+    assert [row[:-1] for row in mine] == [
+        ["I", str(notice_id), "FR", f"CLI-CIRC-{tag}", "6.195 GHz", "FX",
+         "47°04'48\"N 2°24'00\"E", "not yet examined"]
+    ]  # fmt: skip
+    assert len(mine[0][-1]) == len("2026-12-07")
+    document = _json(run_cli("register", "circular", str(number), "--format", "json"))
+    assert document["number"] == number
+    assert notice_id in [e["notice_id"] for e in document["parts"]["I"]]
+    text = run_cli("register", "circular", str(number), "--format", "text")
+    assert text.returncode == 0 and f"Circular {number}" in text.stdout
+    bad = run_cli("register", "circular", str(number), "--format", "xml")
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1

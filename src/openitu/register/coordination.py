@@ -134,7 +134,8 @@ class CoordinationNeed:
 
     ``field_strength_dbuv_m`` the strongest field found on its boundary,
     ``distance_km`` the distance to that point, ``basis`` how it was computed
-    (model, time percentage, trigger source).
+    (model, time percentage, trigger source), ``azimuth_deg`` the bearing of that point
+    from the transmitter (where the coordination contour must reach).
     """
 
     administration: str
@@ -142,6 +143,7 @@ class CoordinationNeed:
     trigger_dbuv_m: float
     distance_km: float
     basis: str
+    azimuth_deg: float | None = None
 
 
 # Dependent territories drawn as their own polygons, and the administration that notifies
@@ -265,17 +267,7 @@ def coordination_required(
     lat, lon, code, labels = boundary_points()
     own_code = labels.index(own) if own in labels else -1
 
-    # search radius: where free space (less the models' enhancements) still reaches the trigger
-    f_mhz = candidate.frequency_hz / 1e6
-    max_loss = (
-        candidate.eirp_dbw
-        + 20 * math.log10(f_mhz)
-        + _FIELD_FROM_LOSS_DB
-        - threshold
-        + model_margin_db(trigger.t_percent)
-    )
-    fs_km = 10 ** ((max_loss - 32.45 - 20 * math.log10(f_mhz)) / 20)
-    radius = min(triggers.max_distance_km, fs_km)
+    radius = search_radius_km(candidate, trigger, threshold, triggers.max_distance_km)
     # cheap box first (1 deg of latitude = 111 km), then the great circle
     dlat = radius / 111.0 + 0.1
     coslat = max(math.cos(math.radians(candidate.tx_lat_deg)), 0.01)
@@ -297,50 +289,7 @@ def coordination_required(
     keep = order[first]
     idx, d_km, az = idx[keep], d_km[keep], az[keep]
 
-    n = idx.size
-    has_rx = candidate.rx_lat_deg is not None and candidate.rx_lon_deg is not None
-    pointing = candidate.azimuth_deg
-    if pointing is None and candidate.rx_lat_deg is not None and candidate.rx_lon_deg is not None:
-        # a link without a stated azimuth points at its receiver
-        pointing = float(
-            bearing_deg(
-                candidate.tx_lat_deg,
-                candidate.tx_lon_deg,
-                candidate.rx_lat_deg,
-                candidate.rx_lon_deg,
-            )
-        )
-    f_hz = np.full(n, candidate.frequency_hz)
-    peak = np.full(n, candidate.tx_gain_dbi)
-    gain = antenna_gain_towards_dbi(
-        peak, np.full(n, np.nan if pointing is None else pointing), az, f_hz
-    )
-    point_to_point = np.full(n, has_rx and family == "fixed")
-    chosen = choose_model("auto", f_hz, point_to_point)
-    loss = basic_loss_db(
-        chosen,
-        f_hz=f_hz,
-        d_km=d_km,
-        p_percent=trigger.t_percent,
-        tx_lat=np.full(n, candidate.tx_lat_deg),
-        tx_lon=np.full(n, candidate.tx_lon_deg),
-        tx_height_m=np.full(n, candidate.tx_antenna_height_m),
-        rx_lat=lat[idx],
-        rx_lon=lon[idx],
-        rx_height_m=np.full(n, trigger.rx_height_m),
-        tx_gain_dbi=gain,
-        rx_gain_dbi=np.zeros(n),
-        vertical=np.full(n, candidate.polarization.lower().startswith("v")),
-        terrain=None,
-    )
-    e = (
-        candidate.eirp_dbw
-        - candidate.tx_gain_dbi
-        + gain
-        - loss
-        + 20 * math.log10(f_mhz)
-        + _FIELD_FROM_LOSS_DB
-    )
+    e, chosen = field_strength_at(candidate, trigger, lat[idx], lon[idx], d_km, az)
     needs: list[CoordinationNeed] = []
     for country in np.unique(code[idx]):
         mine = np.flatnonzero(code[idx] == country)
@@ -353,6 +302,7 @@ def coordination_required(
                 field_strength_dbuv_m=round(float(e[best]), 2),
                 trigger_dbuv_m=round(threshold, 2),
                 distance_km=round(float(d_km[best]), 2),
+                azimuth_deg=float(az[best]),
                 basis=(
                     f"{chosen[best]} at {trigger.t_percent:g} % of time, receiving height "
                     f"{trigger.rx_height_m:g} m; trigger: {trigger.source}"
@@ -361,3 +311,86 @@ def coordination_required(
         )
     needs.sort(key=lambda need: need.administration)
     return needs
+
+
+def pointing_deg(candidate: Station) -> float | None:
+    """The transmitting antenna's azimuth; a link without one points at its receiver."""
+    if candidate.azimuth_deg is not None:
+        return candidate.azimuth_deg
+    if candidate.rx_lat_deg is not None and candidate.rx_lon_deg is not None:
+        return float(
+            bearing_deg(
+                candidate.tx_lat_deg,
+                candidate.tx_lon_deg,
+                candidate.rx_lat_deg,
+                candidate.rx_lon_deg,
+            )
+        )
+    return None
+
+
+def field_strength_at(
+    candidate: Station,
+    trigger: Trigger,
+    lat_deg: FloatArray,
+    lon_deg: FloatArray,
+    d_km: FloatArray,
+    az_deg: FloatArray,
+) -> tuple[FloatArray, npt.NDArray[np.str_]]:
+    """The station's field strength [dB(uV/m)] at points (their distance and azimuth
+    from the transmitter given), at the trigger's percentage of time and receiving
+    height, with the antenna's discrimination towards each, and the model of each path:
+    what both `coordination_required` and the coordination contour compute."""
+    n = d_km.size
+    family = service_family(candidate.service)
+    has_rx = candidate.rx_lat_deg is not None and candidate.rx_lon_deg is not None
+    pointing = pointing_deg(candidate)
+    f_hz = np.full(n, candidate.frequency_hz)
+    peak = np.full(n, candidate.tx_gain_dbi)
+    gain = antenna_gain_towards_dbi(
+        peak, np.full(n, np.nan if pointing is None else pointing), az_deg, f_hz
+    )
+    point_to_point = np.full(n, has_rx and family == "fixed")
+    chosen = choose_model("auto", f_hz, point_to_point)
+    loss = basic_loss_db(
+        chosen,
+        f_hz=f_hz,
+        d_km=d_km,
+        p_percent=trigger.t_percent,
+        tx_lat=np.full(n, candidate.tx_lat_deg),
+        tx_lon=np.full(n, candidate.tx_lon_deg),
+        tx_height_m=np.full(n, candidate.tx_antenna_height_m),
+        rx_lat=lat_deg,
+        rx_lon=lon_deg,
+        rx_height_m=np.full(n, trigger.rx_height_m),
+        tx_gain_dbi=gain,
+        rx_gain_dbi=np.zeros(n),
+        vertical=np.full(n, candidate.polarization.lower().startswith("v")),
+        terrain=None,
+    )
+    e = (
+        candidate.eirp_dbw
+        - candidate.tx_gain_dbi
+        + gain
+        - loss
+        + 20 * math.log10(candidate.frequency_hz / 1e6)
+        + _FIELD_FROM_LOSS_DB
+    )
+    return np.asarray(e, dtype=np.float64), chosen
+
+
+def search_radius_km(
+    candidate: Station, trigger: Trigger, threshold_dbuv_m: float, max_distance_km: float
+) -> float:
+    """How far the trigger can be reached at all: where free space, less the models'
+    enhancements, still gives the trigger field strength (at most ``max_distance_km``)."""
+    f_mhz = candidate.frequency_hz / 1e6
+    max_loss = (
+        candidate.eirp_dbw
+        + 20 * math.log10(f_mhz)
+        + _FIELD_FROM_LOSS_DB
+        - threshold_dbuv_m
+        + model_margin_db(trigger.t_percent)
+    )
+    fs_km = 10 ** ((max_loss - 32.45 - 20 * math.log10(f_mhz)) / 20)
+    return float(min(max_distance_km, fs_km))

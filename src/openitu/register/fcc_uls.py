@@ -362,3 +362,65 @@ def read_zip(path: str | PathLike[str] | IO[bytes], *, source: str | None = None
 def read_zips(paths: Iterable[str | PathLike[str]]) -> list[UlsImport]:
     """`read_zip` for each file, in order."""
     return [read_zip(path) for path in paths]
+
+
+ULS_TABLES: Final = ("FR", "LO", "AN", "EM", "PA")
+"""The ULS tables the reader joins; the others in a daily file (HD, EN, CO ...) are not
+needed for a notice and are passed over."""
+
+
+def read_uploads(files: Iterable[tuple[str, bytes]]) -> list[UlsImport]:
+    """Notices from uploaded ULS files: whole daily zip files (each read on its own, as
+    `read_zip`), or the pipe-delimited ``.dat`` tables of one file (``FR.dat``,
+    ``LO.dat`` ...; ``FR.dat`` is required, any other ``.dat`` is passed over). Files that
+    cannot be used raise `InvalidInput` on ``files`` naming the file."""
+    imports: list[UlsImport] = []
+    tables: dict[str, str] = {}
+    names: list[str] = []
+    for name, content in files:
+        stem = name.replace("\\", "/").rsplit("/", 1)[-1]
+        lower = stem.lower()
+        if lower.endswith(".zip"):
+            _check_unpacked_size(stem, content)
+            try:
+                imports.append(read_zip(io.BytesIO(content), source=stem))
+            except InvalidInput as error:
+                raise InvalidInput("files", f"{stem}: {error.reason.split(': ', 1)[-1]}") from None
+        elif lower.endswith(".dat"):
+            names.append(stem)
+            table = stem[:2].upper()
+            if table not in ULS_TABLES or len(stem) != len("FR.dat"):
+                continue
+            if table in tables:
+                raise InvalidInput("files", f"{stem}: the {table} table is given twice")
+            # ULS files are Latin-1 (pa_ddef49.txt); every byte decodes, so none is lost.
+            tables[table] = content.decode("latin-1")
+        else:
+            raise InvalidInput("files", f"{stem}: neither a ULS zip file nor a .dat table")
+    if names:
+        if "FR" not in tables:
+            raise InvalidInput("files", f"{', '.join(names)}: no FR.dat among the tables")
+        imports.append(read_tables(tables, source=", ".join(sorted(names))))
+    if not imports:
+        raise InvalidInput("files", "no file given")
+    return imports
+
+
+MAX_UNPACKED_BYTES: Final = 512 * 1024 * 1024
+"""The most a zip file's ULS tables may unpack to (the largest real daily file unpacks
+to a few tens of MiB): a guard against a small upload that inflates without end."""
+
+
+def _check_unpacked_size(name: str, content: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            size = sum(
+                info.file_size
+                for info in archive.infolist()
+                if info.filename.rsplit("/", 1)[-1][:2].upper() in ULS_TABLES
+            )
+    except (OSError, zipfile.BadZipFile) as error:
+        raise InvalidInput("files", f"{name}: not a readable ULS zip file ({error})") from None
+    if size > MAX_UNPACKED_BYTES:
+        raise InvalidInput("files", f"{name}: its tables unpack to more than "
+                           f"{MAX_UNPACKED_BYTES // 2**20} MiB")  # fmt: skip

@@ -32,6 +32,7 @@ from openitu.geo.countries import country as find_country
 from openitu.governance.members import Action, check_administration
 from openitu.register import circular as circulars
 from openitu.register.assignment import Assignment
+from openitu.register.contour import contour_and_needs
 from openitu.register.coordination import coordination_required
 from openitu.register.examination import (
     Affected,
@@ -45,6 +46,8 @@ from openitu.register.examination import (
     may_return,
     recording_note,
 )
+from openitu.register.fcc_uls import ADMINISTRATION as ULS_ADMINISTRATION
+from openitu.register.fcc_uls import UlsImport
 from openitu.register.notice import parse_notice
 from openitu.register.status import FINAL, Event, Status, after, parse_status
 from openitu.register.technical import DEFAULT_CRITERIA, Station, find_affected, station_from_notice
@@ -587,3 +590,98 @@ def search_query(
         limit=limit,
         offset=offset,
     )
+
+
+# --- a national licence register -------------------------------------------------------
+
+
+def import_uls(
+    session: Session, *, principal: Principal, imports: Sequence[UlsImport]
+) -> dict[str, Any]:
+    """Notify what ULS files gave (`register.fcc_uls.read_uploads`) as the United States'
+    notices, in one transaction: ``{"fr_rows", "accepted", "rejected"}`` where every FR
+    row read is in exactly one of the two lists, each entry naming its ``source`` file and
+    its FR ``row`` there; a rejected row also gives the ``field`` and ``reason``."""
+    # Every notice is the United States': another administration's officer is refused
+    # once (403) rather than on each row.
+    authorize(principal, "notices.submit", administration=ULS_ADMINISTRATION)
+    accepted: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    fr_rows = 0
+    for uls in imports:
+        fr_rows += uls.fr_rows
+        refused = {r["row"] for r in uls.rejected}
+        # The reader keeps the FR rows' order: its notices are the rows it did not refuse.
+        rows = [n for n in range(1, uls.fr_rows + 1) if n not in refused]
+        outcome = notify(session, principal=principal, notices=uls.accepted)
+        accepted += [a.as_dict() | {"source": uls.source, "row": rows[a.row - 1]}
+                     for a in outcome.accepted]  # fmt: skip
+        rejected += [r | {"source": uls.source} for r in uls.rejected]
+        rejected += [r.as_dict() | {"source": uls.source, "row": rows[r.row - 1]}
+                     for r in outcome.rejected]  # fmt: skip
+    rejected.sort(key=lambda r: (str(r["source"]), int(r["row"])))
+    return {
+        "fr_rows": fr_rows,
+        "accepted_count": len(accepted),
+        "rejected_count": len(rejected),
+        "accepted": accepted,
+        "rejected": rejected,
+    }
+
+
+# --- the printed circular ------------------------------------------------------------
+
+
+def circular_for_print(
+    session: Session, *, number: int | None = None, period_days: int = 14
+) -> dict[str, Any]:
+    """A published circular with each Part as the rows of its printed table
+    (``columns``: key and heading; ``rows``: part -> rows, `circular.print_row`). An entry
+    published without the transmitter's position or date of receipt (Parts II and III
+    carry neither) takes them from the assignment as it stands."""
+    document = circular(session, number=number, period_days=period_days)
+    known: dict[int, Assignment] = {}
+    rows: dict[str, list[dict[str, str]]] = {}
+    for part, entries in document["parts"].items():
+        rows[part] = []
+        for entry in entries:
+            filled = dict(entry)
+            if filled.get("lat_deg") is None or not filled.get("date_of_receipt"):
+                notice_id = int(entry["notice_id"])
+                if notice_id not in known:
+                    known[notice_id] = store.get(session, notice_id)
+                assignment = known[notice_id]
+                if filled.get("lat_deg") is None:
+                    filled["lat_deg"] = assignment.notice.tx.lat_deg
+                    filled["lon_deg"] = assignment.notice.tx.lon_deg
+                if not filled.get("date_of_receipt"):
+                    filled["date_of_receipt"] = assignment.received_at.isoformat()
+            rows[part].append(circulars.print_row(part, filled))
+    return document | {
+        "columns": [{"key": key, "title": title} for key, title in circulars.PRINT_COLUMNS],
+        "rows": rows,
+    }
+
+
+# --- the coordination contour --------------------------------------------------------
+
+
+def contour(session: Session, *, notice_id: int) -> dict[str, Any]:
+    """A notice's coordination contour (`register.contour`) with the administrations the
+    same computation names; ``drawn`` False, with the item it lacks, when the engine
+    cannot compute it (no antenna height, no e.i.r.p. ...)."""
+    assignment = store.get(session, notice_id)
+    try:
+        station = _station(assignment)
+        needs, drawn = contour_and_needs(
+            station, own_administration=assignment.notice.administration
+        )
+    except InvalidInput as exc:
+        return {"notice_id": notice_id, "drawn": False,
+                "note": f"not drawn: {exc.field}: {exc.reason}"}  # fmt: skip
+    return {
+        "notice_id": notice_id,
+        "drawn": True,
+        **drawn.as_dict(),
+        "required_with": [need.administration for need in needs],
+    }

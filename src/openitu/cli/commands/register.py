@@ -33,6 +33,7 @@ from openitu.cli.acting import acting, writing
 from openitu.cli.common import context, emit_json, parse_day, print_rows
 from openitu.cli.options import JsonFlag, TokenStdin
 from openitu.errors import InvalidInput
+from openitu.register.circular import print_csv
 from openitu.register.notice import unflatten
 from openitu.store.db import unit_of_work
 from openitu.usecases import register as usecases
@@ -304,22 +305,34 @@ def search(
 
 @app.command()
 def circular(
-    number: int | None = typer.Option(None, min=1, help="Default: the latest"),
+    number_argument: int | None = typer.Argument(
+        None, metavar="[NUMBER]", min=1, help="The circular's number (default: the latest)"
+    ),
+    number: int | None = typer.Option(None, min=1, help="The same as NUMBER"),
     as_json: JsonFlag = False,
+    output: str = typer.Option(
+        "text", "--format", help="text (tables), json, or csv (the printed columns)"
+    ),
 ) -> None:
     """A published circular: Part I received, Part II recorded, Part III returned."""
+    if output not in ("text", "json", "csv"):
+        raise InvalidInput("format", f"expected text, json or csv, got {output!r}")
     with context().sessions() as session:
-        document = usecases.circular(
-            session, number=number, period_days=context().settings.register_circular_days
+        document = usecases.circular_for_print(
+            session,
+            number=number_argument if number_argument is not None else number,
+            period_days=context().settings.register_circular_days,
         )
-    if as_json:
-        emit_json(document)
+    if as_json or output == "json":
+        emit_json({k: v for k, v in document.items() if k not in ("columns", "rows")})
+        return
+    if output == "csv":
+        typer.echo(print_csv(document["rows"]), nl=False)
         return
     Console().print(f"Circular {document['number']} of {document['date']}")
-    for part, entries in document["parts"].items():
-        print_rows(f"Part {part}: {document['titles'][part]}",
-                    ["notice_id", "administration", "reference", "frequency_hz", "date"],
-                    entries)  # fmt: skip
+    keys = [column["key"] for column in document["columns"]]
+    for part, rows in document["rows"].items():
+        print_rows(f"Part {part}: {document['titles'][part]}", keys, rows)
 
 
 @app.command()

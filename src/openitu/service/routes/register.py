@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, File, Query, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from openitu.errors import InvalidInput
+from openitu.register.fcc_uls import read_uploads
 from openitu.register.terrain import TerrainSource
 from openitu.service.auth import CurrentPrincipalDep, public, require
 from openitu.service.context import AppContext
@@ -175,3 +176,41 @@ def publish(principal: CurrentPrincipalDep, session: SessionDep, context: Contex
     return usecases.publish_circular(
         session, principal=principal, period_days=context.settings.register_circular_days
     )
+
+
+MAX_UPLOAD_BYTES = 64 * 1024 * 1024
+"""All the files of one ULS import together (the largest real daily zip is under 1 MiB)."""
+
+
+@router.post("/imports/fcc", dependencies=[require("notices.submit")])
+def import_fcc(
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    files: Annotated[
+        list[UploadFile],
+        File(
+            description="FCC ULS microwave daily zip files (l_mw_*.zip), or the .dat "
+            "tables of one (FR.dat required; LO, AN, EM, PA joined)"
+        ),
+    ],
+) -> dict[str, Any]:
+    """Notify a US licence register (FCC ULS Part 101) as the United States' notices: one
+    per FR row, accepted + rejected = FR rows; a refused row names its file, row, field
+    and reason. Files that cannot be read at all answer 422 naming the file."""
+    read: list[tuple[str, bytes]] = []
+    left = MAX_UPLOAD_BYTES
+    for upload in files:
+        content = upload.file.read(left + 1)
+        left -= len(content)
+        if left < 0:
+            raise InvalidInput("files", f"more than {MAX_UPLOAD_BYTES // 2**20} MiB in all")
+        read.append((upload.filename or "", content))
+    return usecases.import_uls(session, principal=principal, imports=read_uploads(read))
+
+
+@router.get("/notices/{notice_id}/contour")
+def contour(notice_id: NoticeId, session: SessionDep) -> dict[str, Any]:
+    """The notice's coordination contour: per azimuth the distance at which its field
+    strength falls to the coordination trigger (36 azimuths, the main beam and the named
+    neighbours' strongest points), and the administrations the same computation names."""
+    return usecases.contour(session, notice_id=notice_id)

@@ -3,13 +3,16 @@ finding, history and map, and the circulars (thin: the work is in usecases.regis
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from openitu.accounts import Principal, Role
 from openitu.errors import InvalidInput, NotFound, OpenITUError
+from openitu.register.circular import print_csv
+from openitu.register.contour import borders_within
 from openitu.register.examination import REQUIRED_ITEMS
 from openitu.register.notice import POLARIZATIONS, STATION_CLASSES
 from openitu.register.status import Status
@@ -142,20 +145,33 @@ def _actions(principal: Principal, notice: dict[str, Any]) -> list[str]:
     return []
 
 
-def _map(notice: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, Any]:
-    """A small SVG map of the stations: the transmitter, the receiver of a fixed link, and
-    the recorded assignments the examination found affected (their transmitters)."""
+def _map(
+    notice: dict[str, Any], others: list[dict[str, Any]], contour: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A small SVG map of the stations: the transmitter, the receiver of a fixed link, the
+    recorded assignments the examination found affected (their transmitters), and the
+    coordination contour with the countries' borders around it."""
     tx = notice["notice"]["tx"]
     rx = notice["notice"]["rx"]
     points = [("tx", tx["lat_deg"], tx["lon_deg"])]
     if rx:
         points.append(("rx", rx["lat_deg"], rx["lon_deg"]))
-    lats = [p[1] for p in points] + [o["lat_deg"] for o in others]
-    lons = [p[2] for p in points] + [o["lon_deg"] for o in others]
+    ring = [(p["lat_deg"], p["lon_deg"]) for p in contour["points"]] if contour else []
+    lats = [p[1] for p in points] + [o["lat_deg"] for o in others] + [p[0] for p in ring]
+    lons = [p[2] for p in points] + [o["lon_deg"] for o in others] + [p[1] for p in ring]
     pad = max(0.05, (max(lats) - min(lats)) * 0.25, (max(lons) - min(lons)) * 0.25)
     south, north = min(lats) - pad, max(lats) + pad
     west, east = min(lons) - pad, max(lons) + pad
     width, height = 320.0, 240.0
+    if ring:  # the same scale both ways, so that a circular contour looks circular
+        coslat = max(math.cos(math.radians((south + north) / 2)), 0.05)
+        across, down = (east - west) * coslat, north - south
+        if across / down < width / height:
+            grow = (down * width / height / coslat - (east - west)) / 2
+            west, east = west - grow, east + grow
+        else:
+            grow = (across * height / width - down) / 2
+            south, north = south - grow, north + grow
 
     def xy(lat: float, lon: float) -> tuple[float, float]:
         return (
@@ -170,6 +186,12 @@ def _map(notice: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, Any]
                     "xy": xy(o["lat_deg"], o["lon_deg"])} for o in others],
         "box": {"south": round(south, 3), "north": round(north, 3), "west": round(west, 3),
                 "east": round(east, 3)},
+        "contour": " ".join(f"{x},{y}" for x, y in (xy(la, lo) for la, lo in ring)),
+        "borders": [] if not ring else [
+            {"administration": code,
+             "points": " ".join(f"{x},{y}" for x, y in (xy(la, lo) for lo, la in line))}
+            for code, line in borders_within(south, north, west, east)
+        ],
     }  # fmt: skip
 
 
@@ -186,9 +208,11 @@ def _notice_page(
     except NotFound as exc:
         return render_error(request, status=404, title="Not found", detail=exc.detail)
     others = usecases.affected_by(session, notice_id=notice_id)
+    contour = usecases.contour(session, notice_id=notice_id)
     return render_form(
         request, "register/notice.html", status_code=refused.status if refused else 200,
-        notice=notice, actions=_actions(principal, notice), map=_map(notice, others),
+        notice=notice, actions=_actions(principal, notice), contour=contour,
+        map=_map(notice, others, contour if contour["drawn"] else None),
         error=refused.detail if refused else None,
     )  # fmt: skip
 
@@ -267,13 +291,24 @@ def publish(
 
 @router.get("/circulars/{number}", response_class=HTMLResponse)
 def circular_page(
-    request: Request, number: int, session: SessionDep, context: ContextDep
+    request: Request,
+    number: int,
+    session: SessionDep,
+    context: ContextDep,
+    format: Annotated[str, Query(pattern="^(html|csv)$")] = "html",
 ) -> Response:
-    """A circular, printable: Part I received, Part II recorded, Part III returned."""
+    """A circular laid out for print (each Part a table with the BR IFIC's columns), or
+    ``?format=csv``: Part I received, Part II recorded, Part III returned."""
     try:
-        document = usecases.circular(
+        document = usecases.circular_for_print(
             session, number=number, period_days=context.settings.register_circular_days
         )
     except NotFound as exc:
         return render_error(request, status=404, title="Not found", detail=exc.detail)
+    if format == "csv":
+        return Response(
+            print_csv(document["rows"]),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="circular-{number}.csv"'},
+        )
     return render(request, "register/circular.html", circular=document)
