@@ -46,8 +46,7 @@ def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, Any]]:
             username=DELEGATE,
             password=PASSWORD,
             role=Role.DELEGATE,
-            administration="JP",
-            proxy_for="AU",
+            administration="JP",  # AU's proxy is the conference's record, not the account's
         )
         usecases.create_conference(
             session,

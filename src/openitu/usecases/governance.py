@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal
-from openitu.errors import Conflict, InvalidInput, NotFound
+from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openitu.governance import ballots, documents, final_acts, finance
 from openitu.governance.ballots import Seat
 from openitu.governance.conferences import (
@@ -111,6 +111,7 @@ def _standing(session: Session, row: tables.GovernanceMember, on: date) -> Stand
         store.payments(session, row.id),
         on,
         suspension_notified=row.suspension_notified,
+        budget_years=store.budget_years(session),
     )
 
 
@@ -156,6 +157,8 @@ def _member_document(session: Session, row: tables.GovernanceMember, on: date) -
         )
         if not can_vote:
             document["reason"] = held.reason
+        if held.note:
+            document["standing_note"] = held.note
         document.update(
             administration=state.administration,
             member_since=state.member_since.isoformat(),
@@ -823,6 +826,19 @@ def _seat(session: Session, conference_id: int, principal: Principal) -> Seat:
     )
 
 
+def ballot_states(session: Session, *, principal: Principal, vote_id: int) -> list[str]:
+    """The states whose ballot the principal's delegation may offer in a vote: its own and
+    the one whose proxy the conference records it as holding (none outside a delegation)."""
+    if not principal.signed_in:
+        return []
+    vote = store.get_vote_row(session, vote_id)
+    try:
+        seat = _seat(session, vote.conference_id, principal)
+    except Forbidden:
+        return [principal.administration] if principal.administration else []
+    return [state for state in (seat.state, seat.proxy_for) if state is not None]
+
+
 def cast_ballot(
     session: Session, *, principal: Principal, vote_id: int, state: str, choice: Choice
 ) -> dict[str, Any]:
@@ -834,10 +850,12 @@ def cast_ballot(
     and the counters are never read stale (no lost update). The unique constraint on
     (vote, state) backs this up."""
     code = member_state(state, field="state").iso2
-    write = _begin(session, principal, "votes.cast", administration=code)
+    # The role first; the state once the conference's record of the proxy is read.
+    write = _begin(session, principal, "votes.cast")
     vote = store.get_vote_row(session, vote_id, for_update=True)
     check_open(VoteStatus(vote.status), vote_id)
     seat = _seat(session, vote.conference_id, principal)
+    write.authorize_for(code, proxy_held=seat.proxy_for)
     ballots.check_ballot(
         seat, state=code, vote_id=vote_id, box=_BallotBox(session, date.today(), vote)
     )
