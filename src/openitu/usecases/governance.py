@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal
 from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
-from openitu.governance import ballots, documents, final_acts, finance
+from openitu.governance import amendment_text, ballots, documents, final_acts, finance
 from openitu.governance.ballots import Seat
 from openitu.governance.conferences import (
     Conference,
@@ -80,6 +80,7 @@ from openitu.governance.votes import (
 )
 from openitu.spectrum.amendments import amendment_from_dict, amendment_to_dict, apply_amendments
 from openitu.spectrum.diff import diff_editions
+from openitu.spectrum.model import Edition
 from openitu.store import governance as store
 from openitu.store import spectrum as spectrum_store
 from openitu.store.tables import governance as tables
@@ -477,6 +478,9 @@ def list_conferences(session: Session) -> list[dict[str, Any]]:
 def conference_document(session: Session, *, code: str) -> dict[str, Any]:
     """A conference: agenda, delegations, proposals, votes and documents."""
     row = store.get_conference_row(session, code)
+    proposals = store.proposal_rows(session, row.id)
+    amending = any(json.loads(p.amendments) for p in proposals)
+    base = _table_in_force(session) if amending else None
     return {
         **_conference_summary(row),
         "agenda": [
@@ -486,7 +490,7 @@ def conference_document(session: Session, *, code: str) -> dict[str, Any]:
         "delegations": [
             _delegation_document(session, d) for d in store.delegation_rows(session, row.id)
         ],
-        "proposals": [_proposal_document(session, p) for p in store.proposal_rows(session, row.id)],
+        "proposals": [_proposal_document(session, p, base=base) for p in proposals],
         "votes": [
             _vote_document(session, store.get_vote_row(session, vote_id))
             for vote_id in store.vote_ids(session, row.id)
@@ -639,15 +643,33 @@ def update_delegation(
 # --- proposals ------------------------------------------------------------------------------
 
 
-def _proposal_document(session: Session, row: tables.GovernanceProposal) -> dict[str, Any]:
+def _table_in_force(session: Session) -> Edition | None:
+    """The edition of the Table in force today, which a proposal's amendments would amend."""
+    try:
+        return spectrum_store.get_edition(
+            session, spectrum_store.edition_in_force(session, date.today())
+        )
+    except NotFound:
+        return None
+
+
+def _proposal_document(
+    session: Session, row: tables.GovernanceProposal, *, base: Edition | None = None
+) -> dict[str, Any]:
     proposal = store.proposal(session, row)
+    amendments = list(proposal.amendments)
+    readable = amendment_text.describe(
+        [amendment_from_dict(document) for document in amendments],
+        base if base is not None or not amendments else _table_in_force(session),
+    )
     return {
         "id": proposal.id,
         "agenda_item": proposal.agenda_item,
         "submitted_by": proposal.submitted_by,
         "title": proposal.title,
         "matter": proposal.matter.value,
-        "amendments": list(proposal.amendments),
+        "amendments": amendments,
+        "readable": [{"change": text.change, "after": list(text.after)} for text in readable],
         "status": proposal.status.value,
     }
 
