@@ -65,8 +65,9 @@ def cell_text(band: Band) -> str:
     """A cell of the Table on one line: the band, its allocations, its footnotes."""
     allocations = ", ".join(_allocation_text(a) for a in band.allocations) or "(not allocated)"
     footnotes = " ".join(band.footnotes)
+    # Article 5 prints the band's own footnotes below its allocations: kept apart here.
     return f"{band_text(band.low_hz, band.high_hz)}: {allocations}" + (
-        f" {footnotes}" if footnotes else ""
+        f"; footnotes {footnotes}" if footnotes else ""
     )
 
 

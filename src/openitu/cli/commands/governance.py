@@ -75,6 +75,8 @@ def members(
         else ["id", "name", "sector", "country", "status", "reason"]
     )
     print_rows(f"{len(rows)} {chosen.value}s", columns, rows)
+    for note in sorted({row["standing_note"] for row in rows if row.get("standing_note")}):
+        Console().print(note, markup=False, highlight=False)
 
 
 @app.command("rights")
