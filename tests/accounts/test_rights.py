@@ -57,9 +57,12 @@ def test_an_officer_acts_only_for_their_own_administration(permission: str) -> N
 
 def test_a_delegate_votes_for_their_state_and_the_proxy_held_only() -> None:
     authorize(DELEGATE_DE, "votes.cast", administration="DE")
-    authorize(DELEGATE_DE, "votes.cast", administration="AT")
+    authorize(DELEGATE_DE, "votes.cast", administration="AT", proxy_held="AT")
     with pytest.raises(Forbidden):
-        authorize(DELEGATE_DE, "votes.cast", administration="FR")
+        authorize(DELEGATE_DE, "votes.cast", administration="FR", proxy_held="AT")
+    # The proxy counted is the one the conference records, not the account's field.
+    with pytest.raises(Forbidden, match="may not act for AT"):
+        authorize(DELEGATE_DE, "votes.cast", administration="AT")
     with pytest.raises(Forbidden):
         authorize(OFFICER_FR, "votes.cast", administration="FR")
     # A proxy counts for votes, not for acting as a notifying officer.

@@ -40,8 +40,16 @@ class Cli:
     url: str
     tokens: dict[str, str]
 
-    def __call__(self, *args: str, token: str | None = None, env_token: str | None = None) -> Done:
+    def __call__(
+        self,
+        *args: str,
+        token: str | None = None,
+        env_token: str | None = None,
+        columns: str | None = None,
+    ) -> Done:
         env = {**os.environ, "OPENITU_DATABASE_URL": self.url}
+        if columns is not None:
+            env["COLUMNS"] = columns
         env.pop("OPENITU_API_TOKEN", None)
         if env_token is not None:
             env["OPENITU_API_TOKEN"] = self.tokens[env_token]
@@ -92,11 +100,12 @@ def test_a_wrc_through_the_cli(cli: Cli, tmp_path: Path) -> None:
                "--json").json() == {"number": "1.2", "title": "3 300-3 400 MHz"}  # fmt: skip
     for state in ("FR", "DE", "BR", "KE"):
         # Kenya's credentials arrive later; Brazil is absent and gives its proxy to Germany.
-        registered = cli("delegations", "register", "WRC-C", state, "--credentials",
-                         "no" if state == "KE" else "yes", "--present",
-                         "no" if state == "BR" else "yes", "--json").json()  # fmt: skip
+        flags = [] if state == "KE" else ["--credentials"]
+        flags += [] if state == "BR" else ["--present"]
+        registered = cli("delegations", "register", "WRC-C", state, *flags, "--json").json()
         assert registered["credentials_accepted"] is (state != "KE")
-    updated = cli("delegations", "update", "WRC-C", "KE", "--credentials", "yes", "--json")
+        assert registered["present"] is (state != "BR")
+    updated = cli("delegations", "update", "WRC-C", "KE", "--credentials", "--json")
     assert (updated.json()["credentials_accepted"], updated.json()["present"]) == (True, True)
     assert cli("delegations", "update", "WRC-C", "DE", "--proxy-for", "BR",
                "--json").json()["proxy_for"] == "BR"  # fmt: skip
@@ -144,6 +153,20 @@ def test_a_wrc_through_the_cli(cli: Cli, tmp_path: Path) -> None:
     assert (closed["result"]["outcome"], closed["result"]["for"], closed["result"]["against"]) == (
         "adopted", 3, 1,
     )  # fmt: skip
+    # The readable conference names its delegations, its votes, and each amendment as the
+    # Table would read after it; dates are never cut, however narrow the terminal.
+    shown = cli("conferences", "show", "WRC-C", columns="200")
+    assert shown.returncode == 0, shown.stderr
+    words = " ".join(shown.stdout.split())
+    for expected in ("delegations", "Kenya", "accepted", "votes",
+                     "adopted: 3 for, 1 against, 0 abstaining",
+                     "Region 1, 3300-3400 MHz: adds MOBILE (primary)",
+                     "after: 3300-3400 MHz:"):  # fmt: skip
+        assert expected in words, (expected, shown.stdout)
+    readable = cli("proposals", "list", "WRC-C", columns="200")
+    assert "adds MOBILE (primary)" in readable.stdout
+    listed = cli("conferences", "list", columns="44")
+    assert "2026-10-05" in listed.stdout and "2026-10-30" in listed.stdout, listed.stdout
     acts = cli("final-acts", "WRC-C", "--edition", "RR-WRC-C", "--title", "RR (WRC-C)",
                "--in-force", "2027-01-01", "--json").json()  # fmt: skip
     assert (acts["edition"], acts["proposals"]) == ("RR-WRC-C", [proposal["id"]])
@@ -185,7 +208,7 @@ def test_bad_input_exits_2_with_one_line(cli: Cli, tmp_path: Path) -> None:
           "--starts", "2026-01-01", "--ends", "2026-01-02"), None, "kind"),
         (("conferences", "create", "X-2", "--kind", "WRC", "--title", "T", "--place", "P",
           "--starts", "2026-01-05", "--ends", "2026-01-02"), None, "ends"),
-        (("delegations", "update", "WRC-BAD", "FR", "--present", "maybe"), None, "present"),
+        (("delegations", "update", "WRC-BAD", "FR"), None, "delegation"),
         (("proposals", "submit", "WRC-BAD", "--item", "1.2", "--state", "FR", "--title", "T",
           "--amendments", str(broken)), "FR", "amendments"),
         (("votes", "cast", "1", "--state", "FR", "--choice", "for"), None, "token"),

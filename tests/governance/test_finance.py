@@ -245,3 +245,19 @@ def test_payments_gni_and_budget_years_are_checked() -> None:
         with pytest.raises(InvalidInput) as refused:
             refuse(value)  # type: ignore[operator]
         assert refused.value.field == field
+
+
+def test_cs_169_a_year_without_a_budget_is_not_a_nil_contribution() -> None:
+    dues = dues_by_year({2024: Decimal("100")})
+    # 2023 has no budget recorded: the two years' contributions are unknown, the arrears of
+    # 2024 withdraw nothing, and the standing says why.
+    held = member_state_standing(dues, [], date(2025, 3, 1), budget_years={2024})
+    assert (held.status, held.arrears) == (StandingStatus.GOOD, Decimal("100"))
+    assert "no budget recorded for 2023" in (held.note or "")
+    # With the 2023 budget recorded and nothing assessed on this state, 100 >= 100.
+    lost = member_state_standing(dues, [], date(2025, 3, 1), budget_years={2023, 2024})
+    assert lost.status is StandingStatus.LOST_VOTE and lost.note is None
+    # No budget at all: no arrears, and said.
+    none = member_state_standing([], [], date(2025, 3, 1), budget_years=())
+    assert none.in_good_standing
+    assert "no budget recorded for 2023 and 2024" in (none.note or "")

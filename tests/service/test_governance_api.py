@@ -110,6 +110,35 @@ def test_contributions_payments_and_the_vote_through_the_api(
     ).status_code == (403)
 
 
+def test_a_year_without_a_budget_is_said_and_not_read_as_a_debt(
+    client: TestClient, token_for: TokenFor
+) -> None:
+    clerk = token_for("budget-clerk", Role.SECRETARIAT)
+    year = date.today().year
+    for state in ("FR", "DE"):
+        chosen = client.put(f"{API}/members/{state}/class", headers=clerk,
+                            json={"unit_class": "25"})  # fmt: skip
+        assert chosen.status_code == 200, chosen.text
+    # Only last year's budget is adopted, and nobody has paid it.
+    adopted = client.post(f"{API}/budgets", headers=clerk,
+                          json={"year": year - 1, "amount": "1000000.00"})  # fmt: skip
+    assert adopted.status_code == 201, adopted.text
+    france = client.get(f"{API}/members/FR").json()
+    assert (france["can_vote"], france["arrears"]) == (True, "500000.00")
+    assert f"no budget recorded for {year - 2}" in france["standing_note"]
+    listed = {row["iso2"]: row for row in client.get(f"{API}/members").json()}
+    assert listed["DE"]["can_vote"] is True
+    page = client.get("/governance")
+    assert f"no budget recorded for {year - 2}" in page.text
+    # Once the contribution for the year before is recorded, the arrears are measured.
+    done = client.post(f"{API}/members/FR/dues", headers=clerk,
+                       json={"year": year - 2, "amount": "400000.00"})  # fmt: skip
+    assert done.status_code == 204, done.text
+    france = client.get(f"{API}/members/FR").json()
+    assert (france["can_vote"], france["arrears"]) == (False, "900000.00")
+    assert "standing_note" not in france
+
+
 def test_sector_members_associates_and_academia_by_sector_and_date(
     client: TestClient, token_for: TokenFor
 ) -> None:

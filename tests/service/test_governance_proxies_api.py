@@ -185,3 +185,30 @@ def test_a_secret_ballot_stores_nothing_of_the_choice(
     result = meeting.close(vote)
     assert (result["for"], result["against"]) == (1, 1)
     assert "roll_call" not in _ok(client.get(f"{API}/votes/{vote}"))
+
+
+def test_the_proxy_recorded_for_the_conference_is_what_the_rights_check_reads(
+    client: TestClient, token_for: TokenFor
+) -> None:
+    meeting = Meeting(client, token_for, "WRC-P")
+    for state in ("FR", "DE", "ES"):
+        _ok(meeting.update(state, present=True))
+    # Italy's proxy is recorded for this conference only: Germany's delegate's account
+    # names no proxy, and none is needed.
+    _ok(meeting.update("DE", proxy_for="IT"))
+    vote = meeting.vote(meeting.proposal())
+    ballot = _ok(meeting.cast(vote, "DE", "IT", "for"), 201)
+    assert (ballot["state"], ballot["cast_by"]) == ("IT", "DE")
+    _ok(meeting.cast(vote, "DE", "DE", "against"), 201)
+    # Spain holds no proxy here: refused, naming the state it tried to act for.
+    refused = meeting.cast(vote, "ES", "PT", "for")
+    assert refused.status_code == 403
+    assert "PT" in refused.json()["detail"]
+    # An account's proxy without the conference's record gives nothing either.
+    stale = token_for("wrc-p-es-proxy", Role.DELEGATE, "ES", "PT")
+    refused = client.post(f"{API}/votes/{vote}/ballots", headers=stale,
+                          json={"state": "PT", "choice": "for"})  # fmt: skip
+    assert refused.status_code == 403
+    assert "PT" in refused.json()["detail"]
+    result = meeting.close(vote)
+    assert (result["for"], result["against"], result["represented"]) == (1, 1, 1)

@@ -300,7 +300,8 @@ def test_bad_amendments_and_bad_input_are_422(client: TestClient, wrc: Wrc) -> N
     )  # fmt: skip
     assert bad.status_code == 422
     assert bad.headers["content-type"].startswith("application/problem+json")
-    assert bad.json()["errors"][0]["field"].startswith("amendments[0]")
+    # The schema names it: amendments.0.<op>.region (docs/spectrum.md, "Amendments").
+    assert bad.json()["errors"][0]["field"] == "amendments.0.add_allocation.region"
     vote = _open(client, wrc, wrc.proposals[0], "roll-call")
     choice = _cast(client, wrc, vote, "FR", "FR", "maybe")
     assert choice.status_code == 422

@@ -46,8 +46,7 @@ def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, Any]]:
             username=DELEGATE,
             password=PASSWORD,
             role=Role.DELEGATE,
-            administration="JP",
-            proxy_for="AU",
+            administration="JP",  # AU's proxy is the conference's record, not the account's
         )
         usecases.create_conference(
             session,
@@ -197,5 +196,42 @@ def test_the_published_result_counts_a_state_represented_by_proxy(
         cells = page.locator("#tally tr").nth(1).locator("td").all_inner_texts()
         assert cells == ["1", "1", "0", "4", "3", "1"]
         assert "by proxy (JP)" in page.inner_text("#roll-call")
+    finally:
+        page.close()
+
+
+def test_a_proposal_reads_as_the_table_after_it(
+    browser: Any, live_server: str, loaded_sqlite_url: str, seeded: dict[str, Any]
+) -> None:
+    engine = make_engine(loaded_sqlite_url)
+    delegate = Principal(role=Role.DELEGATE, username=DELEGATE, administration="JP", via="cli")
+    text = "Different category of service: in Japan, the band 3 300-3 400 MHz is a test."
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            proposal = usecases.submit_proposal(
+                session, principal=delegate, conference="WRC-B", agenda_item="1.2",
+                state="JP", title="MOD 3 300-3 400 MHz", amendments=[
+                    {"op": "change_category", "region": 3, "low": "3300 MHz",
+                     "high": "3400 MHz", "service": "radiolocation", "category": "secondary"},
+                    {"op": "set_footnote", "footnote_id": "5.999J", "text": text},
+                    {"op": "cite_footnote", "region": 3, "low": "3300 MHz",
+                     "high": "3400 MHz", "footnote_id": "5.999J"},
+                ],
+            )  # fmt: skip
+    finally:
+        engine.dispose()
+    page = browser.new_page()
+    try:
+        page.goto(f"{live_server}/governance/conferences/WRC-B")
+        cell = page.locator(f"#proposals tr[data-id='{proposal['id']}'] .amendments")
+        shown = cell.locator(".amendment").all_inner_texts()
+        assert shown[0].startswith(
+            "Region 3, 3300-3400 MHz: radiolocation becomes secondary (Radiolocation)"
+        )
+        after = cell.locator(".amendment").nth(0).locator(".after li").all_inner_texts()
+        assert any(line.startswith("3300-3400 MHz:") and "5.999J" in line for line in after)
+        assert shown[1] == f"footnote 5.999J reads: {text}"
+        assert shown[2].startswith(f"Region 3, 3300-3400 MHz: cites 5.999J ({text})")
+        assert "change_category" not in cell.inner_text()
     finally:
         page.close()

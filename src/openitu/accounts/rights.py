@@ -185,12 +185,20 @@ def check_role(principal: Principal, permission: str) -> None:
         raise Forbidden(f"this API token's scopes do not include {permission}")
 
 
-def authorize(principal: Principal, permission: str, *, administration: str | None = None) -> None:
+def authorize(
+    principal: Principal,
+    permission: str,
+    *,
+    administration: str | None = None,
+    proxy_held: str | None = None,
+) -> None:
     """Raise `NotAuthenticated` (public) or `Forbidden` unless ``principal`` may act.
 
     For a per-administration right, ``administration`` (the ISO alpha-2 code of the
     administration the action concerns) is required and must be the principal's own,
-    or (for rights where a proxy counts) the one whose proxy the principal holds.
+    or (for rights where a proxy counts) ``proxy_held``: the state whose proxy the
+    principal's delegation holds in the matter, as the matter records it (a conference's
+    delegations), never a field of the account, which no conference keeps up to date.
     """
     right = _right(permission)
     check_role(principal, permission)
@@ -200,10 +208,11 @@ def authorize(principal: Principal, permission: str, *, administration: str | No
         raise ValueError(f"{permission} is granted per administration: pass administration=")
     wanted = normalise_administration(administration)
     own = {principal.administration}
-    if right.proxy_counts:
-        own.add(principal.proxy_for)
+    if right.proxy_counts and proxy_held is not None:
+        own.add(normalise_administration(proxy_held, field="proxy_for"))
     if wanted not in own:
         mine = principal.administration or "none"
+        held = f" (holding the proxy of {proxy_held})" if right.proxy_counts and proxy_held else ""
         raise Forbidden(
-            f"{principal.actor} acts for administration {mine} and may not act for {wanted}"
+            f"{principal.actor} acts for administration {mine}{held} and may not act for {wanted}"
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from datetime import date
 from functools import cache
@@ -17,6 +18,9 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from openitu.errors import InvalidInput
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+"""A value that starts with a date (YYYY-MM-DD, perhaps with a time after it)."""
 
 if TYPE_CHECKING:
     from openitu.service.context import AppContext
@@ -137,7 +141,10 @@ def print_rows(title: str, columns: list[str], rows: list[dict[str, Any]]) -> No
 
     table = Table(title=title)
     for column in columns:
-        table.add_column(column)
+        # A date is never wrapped nor cut: narrow terminals squeeze the other columns.
+        dates = [str(row[column]) for row in rows if _ISO_DAY.match(str(row.get(column)))]
+        widest = max((len(text) for text in dates), default=0)
+        table.add_column(column, no_wrap=bool(dates), min_width=widest or None)
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
     Console().print(table)

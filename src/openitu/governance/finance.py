@@ -21,7 +21,7 @@ method, so that they add up to the budget to the centime.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -249,6 +249,8 @@ class Standing:
     status: StandingStatus
     arrears: Decimal
     reason: str | None
+    note: str | None = None
+    """Why the standing could not be fully decided (a year with no budget recorded)."""
 
     @property
     def in_good_standing(self) -> bool:
@@ -259,13 +261,41 @@ def _paid_by(payments: Iterable[Payment], day: date) -> Decimal:
     return sum((p.amount for p in payments if p.paid_on <= day), Decimal(0))
 
 
-def member_state_standing(dues: Sequence[Due], payments: Sequence[Payment], on: date) -> Standing:
+def member_state_standing(
+    dues: Sequence[Due],
+    payments: Sequence[Payment],
+    on: date,
+    *,
+    budget_years: Collection[int] | None = None,
+) -> Standing:
     """CS No. 169: the vote is lost while arrears >= the contributions due for the two
     preceding years. A year's contribution falls into arrears when its year has ended
-    unpaid; payments settle the oldest contributions first."""
+    unpaid; payments settle the oldest contributions first.
+
+    ``budget_years`` are the years whose budget is recorded (None: every year is). A
+    preceding year with neither a budget nor a contribution of this state recorded has an
+    unknown contribution, not a nil one (CS Art. 28 gives every Member State a class of at
+    least 1/16 of a unit): CS No. 169 then has no amount to compare the arrears with, so
+    the vote is not withdrawn, and the standing says which budget is missing."""
     past = [due for due in dues if due.year < on.year]
     arrears = max(Decimal(0), sum((d.amount for d in past), Decimal(0)) - _paid_by(payments, on))
-    two_years = sum((d.amount for d in dues if d.year in (on.year - 1, on.year - 2)), Decimal(0))
+    preceding = (on.year - 2, on.year - 1)
+    recorded = {due.year for due in dues}
+    missing = [
+        year
+        for year in preceding
+        if budget_years is not None and year not in budget_years and year not in recorded
+    ]
+    if missing:
+        years = " and ".join(str(year) for year in missing)
+        return Standing(
+            StandingStatus.GOOD,
+            arrears,
+            None,
+            f"no budget recorded for {years}: the contributions due for {preceding[0]} and "
+            f"{preceding[1]} are not known, so arrears cannot withdraw the vote (CS No. 169)",
+        )
+    two_years = sum((d.amount for d in dues if d.year in preceding), Decimal(0))
     if arrears > 0 and arrears >= two_years:
         return Standing(
             StandingStatus.LOST_VOTE,
@@ -329,11 +359,12 @@ def standing(
     on: date,
     *,
     suspension_notified: date | None = None,
+    budget_years: Collection[int] | None = None,
 ) -> Standing:
     """A member's financial standing on a date: a Member State's under CS No. 169, any
     other member's under Resolution 152."""
     if kind is MemberKind.MEMBER_STATE:
-        return member_state_standing(dues, payments, on)
+        return member_state_standing(dues, payments, on, budget_years=budget_years)
     return sector_member_standing(dues, payments, on, suspension_notified=suspension_notified)
 
 

@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal
-from openitu.errors import Conflict, InvalidInput, NotFound
-from openitu.governance import ballots, documents, final_acts, finance
+from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
+from openitu.governance import amendment_text, ballots, documents, final_acts, finance
 from openitu.governance.ballots import Seat
 from openitu.governance.conferences import (
     Conference,
@@ -80,6 +80,7 @@ from openitu.governance.votes import (
 )
 from openitu.spectrum.amendments import amendment_from_dict, amendment_to_dict, apply_amendments
 from openitu.spectrum.diff import diff_editions
+from openitu.spectrum.model import Edition
 from openitu.store import governance as store
 from openitu.store import spectrum as spectrum_store
 from openitu.store.tables import governance as tables
@@ -111,6 +112,7 @@ def _standing(session: Session, row: tables.GovernanceMember, on: date) -> Stand
         store.payments(session, row.id),
         on,
         suspension_notified=row.suspension_notified,
+        budget_years=store.budget_years(session),
     )
 
 
@@ -156,6 +158,8 @@ def _member_document(session: Session, row: tables.GovernanceMember, on: date) -
         )
         if not can_vote:
             document["reason"] = held.reason
+        if held.note:
+            document["standing_note"] = held.note
         document.update(
             administration=state.administration,
             member_since=state.member_since.isoformat(),
@@ -474,6 +478,9 @@ def list_conferences(session: Session) -> list[dict[str, Any]]:
 def conference_document(session: Session, *, code: str) -> dict[str, Any]:
     """A conference: agenda, delegations, proposals, votes and documents."""
     row = store.get_conference_row(session, code)
+    proposals = store.proposal_rows(session, row.id)
+    amending = any(json.loads(p.amendments) for p in proposals)
+    base = _table_in_force(session) if amending else None
     return {
         **_conference_summary(row),
         "agenda": [
@@ -483,7 +490,7 @@ def conference_document(session: Session, *, code: str) -> dict[str, Any]:
         "delegations": [
             _delegation_document(session, d) for d in store.delegation_rows(session, row.id)
         ],
-        "proposals": [_proposal_document(session, p) for p in store.proposal_rows(session, row.id)],
+        "proposals": [_proposal_document(session, p, base=base) for p in proposals],
         "votes": [
             _vote_document(session, store.get_vote_row(session, vote_id))
             for vote_id in store.vote_ids(session, row.id)
@@ -636,15 +643,33 @@ def update_delegation(
 # --- proposals ------------------------------------------------------------------------------
 
 
-def _proposal_document(session: Session, row: tables.GovernanceProposal) -> dict[str, Any]:
+def _table_in_force(session: Session) -> Edition | None:
+    """The edition of the Table in force today, which a proposal's amendments would amend."""
+    try:
+        return spectrum_store.get_edition(
+            session, spectrum_store.edition_in_force(session, date.today())
+        )
+    except NotFound:
+        return None
+
+
+def _proposal_document(
+    session: Session, row: tables.GovernanceProposal, *, base: Edition | None = None
+) -> dict[str, Any]:
     proposal = store.proposal(session, row)
+    amendments = list(proposal.amendments)
+    readable = amendment_text.describe(
+        [amendment_from_dict(document) for document in amendments],
+        base if base is not None or not amendments else _table_in_force(session),
+    )
     return {
         "id": proposal.id,
         "agenda_item": proposal.agenda_item,
         "submitted_by": proposal.submitted_by,
         "title": proposal.title,
         "matter": proposal.matter.value,
-        "amendments": list(proposal.amendments),
+        "amendments": amendments,
+        "readable": [{"change": text.change, "after": list(text.after)} for text in readable],
         "status": proposal.status.value,
     }
 
@@ -823,6 +848,19 @@ def _seat(session: Session, conference_id: int, principal: Principal) -> Seat:
     )
 
 
+def ballot_states(session: Session, *, principal: Principal, vote_id: int) -> list[str]:
+    """The states whose ballot the principal's delegation may offer in a vote: its own and
+    the one whose proxy the conference records it as holding (none outside a delegation)."""
+    if not principal.signed_in:
+        return []
+    vote = store.get_vote_row(session, vote_id)
+    try:
+        seat = _seat(session, vote.conference_id, principal)
+    except Forbidden:
+        return [principal.administration] if principal.administration else []
+    return [state for state in (seat.state, seat.proxy_for) if state is not None]
+
+
 def cast_ballot(
     session: Session, *, principal: Principal, vote_id: int, state: str, choice: Choice
 ) -> dict[str, Any]:
@@ -834,10 +872,12 @@ def cast_ballot(
     and the counters are never read stale (no lost update). The unique constraint on
     (vote, state) backs this up."""
     code = member_state(state, field="state").iso2
-    write = _begin(session, principal, "votes.cast", administration=code)
+    # The role first; the state once the conference's record of the proxy is read.
+    write = _begin(session, principal, "votes.cast")
     vote = store.get_vote_row(session, vote_id, for_update=True)
     check_open(VoteStatus(vote.status), vote_id)
     seat = _seat(session, vote.conference_id, principal)
+    write.authorize_for(code, proxy_held=seat.proxy_for)
     ballots.check_ballot(
         seat, state=code, vote_id=vote_id, box=_BallotBox(session, date.today(), vote)
     )

@@ -36,10 +36,11 @@ class Write:
     authorized: bool
     touched: set[str] = field(default_factory=set)
 
-    def authorize_for(self, administration: str) -> None:
+    def authorize_for(self, administration: str, *, proxy_held: str | None = None) -> None:
         """Check a per-administration right once the administration is known (say, the
-        one recorded on a notice the use case has just loaded)."""
-        authorize(self.principal, self.right, administration=administration)
+        one recorded on a notice the use case has just loaded), and for a right where a
+        proxy counts, the proxy the data records the principal as holding."""
+        authorize(self.principal, self.right, administration=administration, proxy_held=proxy_held)
         self.authorized = True
 
     def touch(self, area: str) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from openitu.cli.acting import writing
 from openitu.cli.common import context, emit_json, parse_day, print_rows, read_cases
@@ -74,6 +75,8 @@ def members(
         else ["id", "name", "sector", "country", "status", "reason"]
     )
     print_rows(f"{len(rows)} {chosen.value}s", columns, rows)
+    for note in sorted({row["standing_note"] for row in rows if row.get("standing_note")}):
+        Console().print(note, markup=False, highlight=False)
 
 
 @app.command("rights")
@@ -106,10 +109,44 @@ def conferences_show(code: str = typer.Argument(...), as_json: JsonFlag = False)
     if as_json:
         emit_json(document)
         return
-    Console().print(f"[bold]{document['code']}[/bold] {document['title']}, {document['place']}")
+    place = f"{document['place']}, {document['starts']} to {document['ends']}"
+    Console().print(f"[bold]{escape(document['code'])}[/bold] {escape(document['title'])}, "
+                    f"{escape(place)}")  # fmt: skip
     print_rows("agenda", ["number", "title"], document["agenda"])
-    print_rows("proposals", ["id", "agenda_item", "submitted_by", "title", "status"],
-                document["proposals"])  # fmt: skip
+    delegations = [
+        {**d, "credentials": "accepted" if d["credentials_accepted"] else "pending",
+         "present": "yes" if d["present"] else "no"}
+        for d in document["delegations"]
+    ]  # fmt: skip
+    print_rows("delegations", ["member", "name", "credentials", "present", "proxy_for"],
+               delegations)  # fmt: skip
+    _print_proposals(document["proposals"])
+    votes = [{**v, "result": _vote_result(v)} for v in document["votes"]]
+    print_rows("votes", ["id", "question", "method", "majority", "result"], votes)
+
+
+def _vote_result(vote: dict[str, Any]) -> str:
+    result = vote.get("result")
+    if not result:
+        return f"open ({len(vote['voted'])} voted)"
+    return (
+        f"{result['outcome']}: {result['for']} for, {result['against']} against, "
+        f"{result['abstentions']} abstaining"
+    )
+
+
+def _print_proposals(rows: list[dict[str, Any]], title: str = "proposals") -> None:
+    """The proposals, then each one's amendments as the Table would read after them."""
+    print_rows(title, ["id", "agenda_item", "submitted_by", "title", "status"], rows)
+    console = Console()
+    for row in rows:
+        if not row["readable"]:
+            continue
+        console.print(f"proposal {row['id']} ({escape(row['submitted_by'])}):", markup=True)
+        for amendment in row["readable"]:
+            console.print(f"  {amendment['change']}", markup=False, highlight=False)
+            for line in amendment["after"]:
+                console.print(f"    after: {line}", markup=False, highlight=False)
 
 
 @proposals_app.command("list")
@@ -120,8 +157,7 @@ def proposals(conference: str = typer.Argument(...), as_json: JsonFlag = False) 
     if as_json:
         emit_json(rows)
         return
-    print_rows(f"proposals to {conference}", ["id", "agenda_item", "submitted_by", "title",
-                                                "status"], rows)  # fmt: skip
+    _print_proposals(rows, f"proposals to {conference}")
 
 
 @votes_app.command("show")
@@ -295,17 +331,6 @@ def contributions_due(
 # --- the writes the service offers, for the secretariat and (with a token) delegates -------
 
 
-def _flag(value: str | None, field: str) -> bool | None:
-    if value is None:
-        return None
-    lowered = value.strip().lower()
-    if lowered in ("yes", "true", "accepted", "present", "1"):
-        return True
-    if lowered in ("no", "false", "pending", "absent", "0"):
-        return False
-    raise InvalidInput(field, f"{value!r}: expected yes or no")
-
-
 def _emit(document: Any, as_json: bool, line: str) -> None:
     if as_json:
         emit_json(document)
@@ -358,18 +383,19 @@ def delegations_register(
     representative: str | None = typer.Option(
         None, "--representative", help="The account representing a non-state member"
     ),
-    credentials: str = typer.Option("no", "--credentials", help="accepted (yes) or pending (no)"),
-    present: str = typer.Option("no", "--present", help="yes or no"),
+    credentials: bool = typer.Option(
+        False, "--credentials/--credentials-pending", help="Credentials accepted (default pending)"
+    ),
+    present: bool = typer.Option(False, "--present/--absent", help="Present (default absent)"),
     as_json: JsonFlag = False,
     token_stdin: TokenStdin = False,
 ) -> None:
     """Register a member's delegation (secretariat)."""
-    accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
     with writing(token_stdin) as (session, principal):
         document = service.register_delegation(
             session, principal=principal, conference=conference, member=member,
-            representative=representative, credentials_accepted=bool(accepted),
-            present=bool(here),
+            representative=representative, credentials_accepted=credentials,
+            present=present,
         )  # fmt: skip
     _emit(document, as_json, f"{document['name']} registered at {conference}")
 
@@ -378,14 +404,16 @@ def delegations_register(
 def delegations_update(
     conference: str = typer.Argument(...),
     state: str = typer.Argument(..., help="ISO2 of the delegation's Member State"),
-    credentials: str | None = typer.Option(None, "--credentials", help="yes or no"),
-    present: str | None = typer.Option(None, "--present", help="yes or no"),
+    credentials: bool | None = typer.Option(
+        None, "--credentials/--credentials-pending", help="Credentials accepted, or pending"
+    ),
+    present: bool | None = typer.Option(None, "--present/--absent", help="Present or absent"),
     proxy_for: str | None = typer.Option(None, "--proxy-for", help="ISO2 of the proxy held"),
     as_json: JsonFlag = False,
     token_stdin: TokenStdin = False,
 ) -> None:
     """Accept credentials, mark presence, record the one proxy held (secretariat)."""
-    accepted, here = _flag(credentials, "credentials"), _flag(present, "present")
+    accepted, here = credentials, present
     if accepted is None and here is None and proxy_for is None:
         raise InvalidInput("delegation", "give --credentials, --present or --proxy-for")
     with writing(token_stdin) as (session, principal):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from openitu.errors import InvalidInput
 from openitu.governance.conferences import parse_conference_kind
@@ -259,11 +259,94 @@ def update_delegation(
     )
 
 
+# --- amendments to the Table, as a proposal carries them (docs/spectrum.md, "Amendments") ---
+
+Edge = Annotated[
+    str | float | None,
+    Field(default=None, description="A band edge with its unit ('3300 MHz', '3.4 GHz'), or Hz"),
+]
+EdgeHz = Annotated[float | None, Field(default=None, description="The band edge in Hz")]
+FootnoteId = Annotated[str, Field(min_length=1, max_length=20, description="e.g. 5.429A")]
+
+
+class _Amendment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: str | None = Field(
+        default=None, max_length=500, description="Where it comes from (a file's own note)"
+    )
+    conference: str | None = Field(default=None, max_length=32)
+
+
+class _BandAmendment(_Amendment):
+    region: Literal[1, 2, 3] = Field(description="The ITU Region (RR No. 5.2)")
+    low: Edge
+    high: Edge
+    low_hz: EdgeHz
+    high_hz: EdgeHz
+
+
+class AddAllocationIn(_BandAmendment):
+    """Allocate a service in a band of a Region."""
+
+    op: Literal["add_allocation"]
+    service: str = Field(max_length=200, description="e.g. 'mobile except aeronautical mobile'")
+    category: Literal["primary", "secondary"]
+    footnotes: list[FootnoteId] = Field(default_factory=list, max_length=50)
+
+
+class RemoveAllocationIn(_BandAmendment):
+    """Remove a service's allocation from a band of a Region."""
+
+    op: Literal["remove_allocation"]
+    service: str = Field(max_length=200)
+
+
+class ChangeCategoryIn(_BandAmendment):
+    """Make a service primary or secondary in a band of a Region."""
+
+    op: Literal["change_category"]
+    service: str = Field(max_length=200)
+    category: Literal["primary", "secondary"]
+
+
+class CiteFootnoteIn(_BandAmendment):
+    """Cite a footnote in a band of a Region."""
+
+    op: Literal["cite_footnote"]
+    footnote_id: FootnoteId
+
+
+class SetFootnoteIn(_Amendment):
+    """Add a footnote, or replace its text."""
+
+    op: Literal["set_footnote"]
+    footnote_id: FootnoteId
+    text: str = Field(min_length=1, max_length=20_000)
+
+
+class RemoveFootnoteIn(_Amendment):
+    """Suppress a footnote (and its citations)."""
+
+    op: Literal["remove_footnote"]
+    footnote_id: FootnoteId
+
+
+AmendmentIn = Annotated[
+    AddAllocationIn
+    | RemoveAllocationIn
+    | ChangeCategoryIn
+    | CiteFootnoteIn
+    | SetFootnoteIn
+    | RemoveFootnoteIn,
+    Field(discriminator="op"),
+]
+
+
 class ProposalIn(BaseModel):
     agenda_item: str = Field(max_length=16)
     state: str = Field(max_length=2)
     title: str = Field(max_length=500)
-    amendments: list[dict[str, Any]] = Field(default_factory=list, max_length=200)
+    amendments: list[AmendmentIn] = Field(default_factory=list, max_length=200)
     matter: str | None = Field(
         default=None,
         max_length=24,
@@ -282,7 +365,11 @@ def submit_proposal(
         session,
         principal=principal,
         conference=code,
-        **arguments(body, matter=_optional(parse_matter, body.matter)),
+        **arguments(
+            body,
+            matter=_optional(parse_matter, body.matter),
+            amendments=[a.model_dump(exclude_none=True) for a in body.amendments],
+        ),
     )
 
 

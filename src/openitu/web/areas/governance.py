@@ -60,6 +60,7 @@ def members(
         day=day.isoformat(),
         error=error,
         voting=sum(1 for row in rows if row.get("can_vote")),
+        notes=sorted({row["standing_note"] for row in rows if row.get("standing_note")}),
         conferences=service.list_conferences(session),
         budgets=budgets,
         bases=SINCE_BASES,
@@ -101,9 +102,7 @@ def _vote_page(
     vote = service.vote_document(session, vote_id=vote_id)
     conference = service.conference_document(session, code=vote["conference"])
     proposal = next((p for p in conference["proposals"] if p["id"] == vote["proposal_id"]), None)
-    states = [
-        state for state in (principal.administration, principal.proxy_for) if state is not None
-    ]
+    states = service.ballot_states(session, principal=principal, vote_id=vote_id)
     return render_form(
         request,
         "governance/vote.html",
