@@ -24,7 +24,7 @@ With ``--database sqlite`` or ``--database postgresql`` (default: both), the sam
 also loaded into a fresh, migrated database (PostgreSQL: ``COPY ... FROM STDIN``; SQLite:
 one ``executemany`` in one transaction) and the load rate is printed; the candidates are
 then examined the way the use case does it, reading the recorded assignments near the band
-from the database (`openitu.store.register.recorded_near_band`), with its own p50/p95.
+from the database (`openitu.usecases.register.recorded_near`), with its own p50/p95.
 ``--database none`` keeps to the in-memory examination. PostgreSQL is the server at
 OPENITU_BENCH_POSTGRESQL_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test):
 a database is created beside it and dropped afterwards.
@@ -50,14 +50,13 @@ from openitu.geo.countries import all_countries
 from openitu.geo.polygons import country_rings, points_in_rings
 from openitu.register.coordination import coordination_required
 from openitu.register.technical import (
-    DEFAULT_CRITERIA,
     RecordedAssignments,
     Station,
     find_affected,
 )
 from openitu.store.db import make_engine, session_factory
 from openitu.store.migrate import upgrade
-from openitu.store.register import recorded_near_band
+from openitu.usecases.register import recorded_near
 
 # (low MHz, high MHz, channel bandwidths MHz, weight) per service
 FIXED_BANDS = (
@@ -329,8 +328,8 @@ def fresh_database(backend: str) -> Iterator[str]:
 
 
 def examine_from_database(url: str, repeat: int) -> list[float]:
-    """Each candidate examined as the use case does: the recorded assignments near its
-    band read from the database, then the engine."""
+    """Each candidate examined as the use case does: the recorded assignments near it read
+    from the database (`usecases.register.recorded_near`), then the engine."""
     engine = make_engine(url)
     sessions = session_factory(engine)
     times: list[float] = []
@@ -338,19 +337,7 @@ def examine_from_database(url: str, repeat: int) -> list[float]:
         station, own = candidates()[i % 3]
         start = time.perf_counter()
         with sessions() as session:
-            low_hz = station.frequency_hz - station.bandwidth_hz / 2
-            high_hz = station.frequency_hz + station.bandwidth_hz / 2
-            sites = [(station.tx_lat_deg, station.tx_lon_deg)]
-            if station.rx_lat_deg is not None and station.rx_lon_deg is not None:
-                sites.append((station.rx_lat_deg, station.rx_lon_deg))
-            recorded = recorded_near_band(  # as usecases.register.technical_step reads it
-                session,
-                low_hz=low_hz,
-                high_hz=high_hz,
-                pad_factor=DEFAULT_CRITERIA.adjacent_channel_bandwidths,
-                sites=sites,
-                reach_km=DEFAULT_CRITERIA.farthest_look_km,
-            )
+            recorded = recorded_near(session, station)
         result = find_affected(station, recorded.assignments)
         coordination_required(station, own_administration=own)
         if i >= 3:  # the first round warms the caches, as in memory

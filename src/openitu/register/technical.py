@@ -140,6 +140,15 @@ class Station:
     def __post_init__(self) -> None:
         _check_station(self)
 
+    @property
+    def sites(self) -> list[tuple[float, float]]:
+        """Where it stands (latitude, longitude): the transmitter, and the receiver where
+        one is notified."""
+        found = [(self.tx_lat_deg, self.tx_lon_deg)]
+        if self.rx_lat_deg is not None and self.rx_lon_deg is not None:
+            found.append((self.rx_lat_deg, self.rx_lon_deg))
+        return found
+
 
 def station_from_notice(
     notice: Mapping[str, Any],

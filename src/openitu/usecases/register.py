@@ -244,6 +244,18 @@ def terrain_for(tiles: str) -> TerrainSource:
     return GeoTiffTerrain(paths)
 
 
+def recorded_near(session: Session, candidate: Station) -> store.RecordedColumns:
+    """The recorded assignments the technical examination weighs against ``candidate``:
+    every one near its band, of any family, within the criteria's farthest look of its
+    sites (`store.register.recorded_near_band`; the engine then applies the exact tests)."""
+    half = candidate.bandwidth_hz / 2
+    return store.recorded_near_band(
+        session, low_hz=candidate.frequency_hz - half, high_hz=candidate.frequency_hz + half,
+        pad_factor=DEFAULT_CRITERIA.adjacent_channel_bandwidths, sites=candidate.sites,
+        reach_km=DEFAULT_CRITERIA.farthest_look_km,
+    )  # fmt: skip
+
+
 def technical_step(
     session: Session, assignment: Assignment, terrain: TerrainSource | None = None
 ) -> TechnicalPart:
@@ -256,16 +268,7 @@ def technical_step(
         candidate = _station(assignment)
     except InvalidInput as exc:
         return TechnicalPart.not_examined(f"the notice lacks {exc.field} ({exc.reason})")
-    low_hz, high_hz = assignment.notice.low_hz, assignment.notice.high_hz
-    sites = [(candidate.tx_lat_deg, candidate.tx_lon_deg)]
-    if candidate.rx_lat_deg is not None and candidate.rx_lon_deg is not None:
-        sites.append((candidate.rx_lat_deg, candidate.rx_lon_deg))
-    # every victim near the band, of any family, within the criteria's farthest look
-    recorded = store.recorded_near_band(
-        session, low_hz=low_hz, high_hz=high_hz,
-        pad_factor=DEFAULT_CRITERIA.adjacent_channel_bandwidths, sites=sites,
-        reach_km=DEFAULT_CRITERIA.farthest_look_km,
-    )  # fmt: skip
+    recorded = recorded_near(session, candidate)
     ground = terrain if terrain is not None else P1511Terrain()
     result = find_affected(candidate, recorded.assignments, terrain=ground)
     affected = tuple(
