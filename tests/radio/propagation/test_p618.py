@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 import pytest
-from _earth_space_rows import assert_agrees, rows
+from _earth_space_rows import assert_agrees, rows, slant_path_of_rows
 
 from openitu.errors import InvalidInput
 from openitu.radio.propagation import p618, p676, p840
@@ -23,19 +23,8 @@ def total() -> dict[str, npt.NDArray[np.float64]]:
 
 @pytest.fixture(scope="module")
 def slant(total: dict[str, npt.NDArray[np.float64]]) -> p618.SlantPathAttenuation:
-    t = total
-    return p618.slant_path_attenuation(
-        t["lat"],
-        t["lon"],
-        t["f"],
-        t["el"],
-        t["p"],
-        t["D"],
-        t["eta"],
-        hs_km=t["hs"],
-        tau_deg=t["tau"],
-        edition="P.618-13",  # the rows of ITURP618-13_A_total.csv
-    )
+    # the rows of ITURP618-13_A_total.csv
+    return slant_path_of_rows(total, edition="P.618-13")
 
 
 def test_p618_13_total_and_its_contributions(

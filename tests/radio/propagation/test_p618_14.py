@@ -13,12 +13,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pytest
-from _earth_space_rows import assert_agrees, rows
+from _earth_space_rows import assert_agrees, rows, slant_path_of_rows
 from fastapi.testclient import TestClient
 
 from openitu.errors import InvalidInput
@@ -35,24 +34,9 @@ def total() -> Rows:
     return rows("ITURP618-14_A_total.csv")
 
 
-def _slant(t: Rows, **options: Any) -> p618.SlantPathAttenuation:
-    return p618.slant_path_attenuation(
-        t["lat"],
-        t["lon"],
-        t["f"],
-        t["el"],
-        t["p"],
-        t["D"],
-        t["eta"],
-        hs_km=t["hs"],
-        tau_deg=t["tau"],
-        **options,
-    )
-
-
 @pytest.fixture(scope="module")
 def slant14(total: Rows) -> p618.SlantPathAttenuation:
-    return _slant(total, edition="P.618-14", r001_source="annex1")
+    return slant_path_of_rows(total, edition="P.618-14", r001_source="annex1")
 
 
 def _gas_left_by_the_rows(t: Rows, s: p618.SlantPathAttenuation) -> npt.NDArray[np.float64]:
@@ -73,7 +57,7 @@ def test_p618_14_total_replays_every_row(total: Rows, slant14: p618.SlantPathAtt
 def test_p618_14_default_gas_is_the_p2145_statistical_method(
     total: Rows, slant14: p618.SlantPathAttenuation
 ) -> None:
-    spelled = _slant(
+    spelled = slant_path_of_rows(
         total,
         edition="P.618-14",
         gas_edition="P.676-13",
@@ -88,20 +72,20 @@ def test_p618_14_default_gas_is_the_p2145_statistical_method(
     np.testing.assert_allclose(slant14.a_gas_db, direct, rtol=1e-12, atol=0)
     # The P.836 route differs from the rows by up to its measured bound, and by more than
     # 0.01 dB somewhere: the maps are what closes the gap.
-    old = _slant(total, edition="P.618-14", r001_source="annex1", gas_source="P.836")
+    old = slant_path_of_rows(total, edition="P.618-14", r001_source="annex1", gas_source="P.836")
     error = np.abs(old.a_total_db - total["A_total"])
     assert error.max() <= P836_GAS_BOUND_DB and error.max() > 0.05
 
 
 def test_gas_source_is_checked(total: Rows) -> None:
     with pytest.raises(InvalidInput) as bad:
-        _slant(total, edition="P.618-14", gas_source="P.453")
+        slant_path_of_rows(total, edition="P.618-14", gas_source="P.453")
     assert bad.value.field == "gas_source"
     # The P.2145 maps are shipped for 5 to 50 %: not with P.618-13's 1 % floor, nor with
     # the P.676-12 method.
     for options in ({"edition": "P.618-13"}, {"edition": "P.618-14", "gas_edition": "P.676-12"}):
         with pytest.raises(InvalidInput) as bad:
-            _slant(total, gas_source="P.2145", **options)
+            slant_path_of_rows(total, gas_source="P.2145", **options)
         assert bad.value.field == "gas_source"
 
 
@@ -126,7 +110,7 @@ def test_the_rows_follow_the_5_percent_floor_of_p618_14(
     total: Rows, slant14: p618.SlantPathAttenuation
 ) -> None:
     # The same components held at 1 % (P.618-13 eqs. (65)-(66)) miss every row by more.
-    floor1 = _slant(
+    floor1 = slant_path_of_rows(
         total,
         edition="P.618-13",
         gas_edition="P.676-13",
@@ -159,7 +143,7 @@ def test_p618_rows_take_r001_from_the_p837_annex1_procedure() -> None:
         )
         np.testing.assert_allclose(ours, r["A_rain"], rtol=0, atol=1e-3)
     t = rows("ITURP618-13_A_total.csv")
-    thirteen = _slant(t, r001_source="annex1", edition="P.618-13")
+    thirteen = slant_path_of_rows(t, r001_source="annex1", edition="P.618-13")
     np.testing.assert_allclose(thirteen.a_rain_db, t["A_rain"], rtol=0, atol=1e-5)
     assert_agrees(thirteen.a_total_db, t["A_total"])
 
