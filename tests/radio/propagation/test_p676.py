@@ -45,6 +45,7 @@ def test_p676_13_slant_path() -> None:
 
 
 def test_p676_12_slant_path_through_the_module() -> None:
+    # ITURP676-12_A_gas.csv gives the surface conditions; T is in K despite its unit line.
     r = rows("ITURP676-12_A_gas.csv")
     ours = p676.slant_path_attenuation_db(
         r["f"],
@@ -97,22 +98,6 @@ def test_out_of_range_inputs_name_the_field(kwargs: dict[str, Any], field: str) 
     with pytest.raises(InvalidInput) as caught:
         p676.slant_path_attenuation_db(**arguments)
     assert caught.value.field == field
-
-
-def test_p676_12_gaseous_slant_path() -> None:
-    # ITURP676-12_A_gas.csv gives the surface conditions; T is in K despite its unit line.
-    r = rows("ITURP676-12_A_gas.csv")
-    ours = p676.slant_path_attenuation_db(
-        r["f"],
-        r["el"],
-        r["rho"],
-        r["P"],
-        r["T"],
-        v_t_kg_m2=r["V_t"],
-        hs_km=r["h"],
-        edition="P.676-12",
-    )
-    assert_agrees(ours, r["A_gas"])
 
 
 def test_zenith_water_vapour_below_20_ghz_raises_no_overflow() -> None:
