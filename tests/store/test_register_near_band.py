@@ -194,3 +194,30 @@ def test_the_read_by_place_misses_no_site_within_reach(
         # away from the poles and the antimeridian the box is tight: no far row comes back
         assert all(distances[number] < 2 * within_km for number in returned)
         assert len(returned) < len(rows)
+
+
+def test_a_site_at_the_circles_widest_longitude_is_read(session: Session) -> None:
+    # The circle's widest longitude is at its tangent point, north of the centre's
+    # latitude: a box as wide as dlat / cos(lat) at the centre leaves out points there.
+    centre, within_km = (47.0, 7.0), 1000.0
+    reach = within_km * 0.999 / 6371.0088
+    bearings = np.radians(np.linspace(60.0, 120.0, 6001))
+    lat0, lon0 = np.radians(centre[0]), np.radians(centre[1])
+    lat = np.arcsin(np.sin(lat0) * np.cos(reach) + np.cos(lat0) * np.sin(reach) * np.cos(bearings))
+    lon = lon0 + np.arctan2(
+        np.sin(bearings) * np.sin(reach) * np.cos(lat0), np.cos(reach) - np.sin(lat0) * np.sin(lat)
+    )
+    east = int(np.argmax(lon))
+    point = (float(np.degrees(lat[east])), float(np.degrees(lon[east])))
+    assert point[1] - centre[1] > np.degrees(within_km / 6371.0088) / np.cos(lat0)
+    assert float(_great_circle_km(point[0], point[1], *centre)) < within_km
+    row = _rows(np.random.default_rng(3))[0]
+    row.update(status="recorded", recorded_under=None, tx_antenna_height_m=150.0,
+               tx_lat_deg=point[0], tx_lon_deg=point[1])  # fmt: skip
+    session.execute(insert(RegisterAssignment), [row])
+    session.commit()
+    found = recorded_near_band(
+        session, low_hz=row["low_hz"], high_hz=row["high_hz"], pad_factor=PAD_FACTOR,
+        sites=[centre], reach_km=lambda low, high: within_km,
+    )  # fmt: skip
+    assert found.assignments.assignment_id.tolist() == [1]

@@ -249,11 +249,26 @@ class Search:
 
 
 def _box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
-    """A latitude/longitude box holding the circle: the indexed pre-filter."""
-    dlat = math.degrees(radius_km / EARTH_RADIUS_KM)
+    """A latitude/longitude box holding the circle (the pre-filter; the exact distance
+    decides): the circle's latitude band, and its tangent longitudes, infinite where the
+    circle reaches a pole. (dlat / cos(lat) fell short of the tangent longitude by about
+    0.5 % at 1,000 km, leaving out points inside the circle near the box's sides.)"""
+    reach = radius_km / EARTH_RADIUS_KM
+    dlat = math.degrees(reach)
     cos_lat = math.cos(math.radians(lat))
-    dlon = 180.0 if cos_lat < 1e-6 else min(180.0, dlat / cos_lat)
+    if reach >= math.pi / 2 or math.sin(reach) >= cos_lat:
+        return lat - dlat, lat + dlat, -math.inf, math.inf
+    dlon = math.degrees(math.asin(math.sin(reach) / cos_lat))
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def _in_box(lat: Any, lon: Any, box: tuple[float, float, float, float]) -> Any:
+    """The condition that a row's (lat, lon) columns fall in ``box``; latitude alone where
+    the box reaches a pole or crosses the antimeridian."""
+    south, north, west, east = box
+    if west >= -180.0 and east <= 180.0:
+        return and_(lat.between(south, north), lon.between(west, east))
+    return lat.between(south, north)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -285,10 +300,8 @@ def _filtered(query: Search) -> Select[RegisterAssignment]:
         end = datetime.combine(query.received_to, time.max, tzinfo=UTC)
         statement = statement.where(table.received_at <= end)
     if query.near is not None and query.radius_km is not None:
-        south, north, west, east = _box(*query.near, query.radius_km)
-        statement = statement.where(and_(table.tx_lat_deg >= south, table.tx_lat_deg <= north))
-        if west >= -180 and east <= 180:
-            statement = statement.where(and_(table.tx_lon_deg >= west, table.tx_lon_deg <= east))
+        box = _box(*query.near, query.radius_km)
+        statement = statement.where(_in_box(table.tx_lat_deg, table.tx_lon_deg, box))
     return statement.order_by(table.received_at, table.id)
 
 
@@ -423,34 +436,20 @@ class RecordedColumns:
 
 def _around(sites: Sequence[tuple[float, float]], within_km: float) -> tuple[Any, ...]:
     """Conditions that hold for every row whose transmitter or receiver lies within
-    ``within_km`` (great circle) of one of ``sites``: the bounding box of the sites' exact
-    latitude bands and tangent longitudes (none where a circle reaches a pole or the box
-    crosses the antimeridian)."""
-    table = RegisterAssignment
-    reach = within_km / EARTH_RADIUS_KM
-    if not sites or not math.isfinite(within_km) or reach >= math.pi / 2:
+    ``within_km`` (great circle) of one of ``sites``: the box holding every site's box."""
+    if not sites or not math.isfinite(within_km):
         return ()
-    dlat = math.degrees(reach)
-    south = min(lat for lat, _ in sites) - dlat
-    north = max(lat for lat, _ in sites) + dlat
-    spans: list[tuple[float, float]] = []
-    for lat, lon in sites:
-        cos_lat = math.cos(math.radians(lat))
-        if math.sin(reach) >= cos_lat:
-            spans = []
-            break
-        dlon = math.degrees(math.asin(math.sin(reach) / cos_lat))
-        spans.append((lon - dlon, lon + dlon))
-    west = min((w for w, _ in spans), default=-math.inf)
-    east = max((e for _, e in spans), default=math.inf)
-
-    def inside(lat: Any, lon: Any) -> Any:
-        if west >= -180.0 and east <= 180.0:
-            return and_(lat.between(south, north), lon.between(west, east))
-        return lat.between(south, north)
-
+    boxes = [_box(lat, lon, within_km) for lat, lon in sites]
+    union = (
+        min(b[0] for b in boxes), max(b[1] for b in boxes),
+        min(b[2] for b in boxes), max(b[3] for b in boxes),
+    )  # fmt: skip
+    table = RegisterAssignment
     return (
-        or_(inside(table.tx_lat_deg, table.tx_lon_deg), inside(table.rx_lat_deg, table.rx_lon_deg)),
+        or_(
+            _in_box(table.tx_lat_deg, table.tx_lon_deg, union),
+            _in_box(table.rx_lat_deg, table.rx_lon_deg, union),
+        ),
     )
 
 
