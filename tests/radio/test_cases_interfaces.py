@@ -157,3 +157,22 @@ def test_cli_and_page_show_the_bandwidth_in_the_designators_unit(client: TestCli
     assert "e+07" not in page.text and "36000000 Hz" in page.text
     document = client.get("/api/radio/emission/36M0G7W").json()
     assert document["necessary_bandwidth_hz"] == 36e6
+    assert document["necessary_bandwidth"] == "36 MHz"
+
+
+def test_api_antenna_names_the_parameter_a_pattern_does_not_take_or_needs(
+    client: TestClient,
+) -> None:
+    # Issue 17: F.699 passed Python's "unexpected keyword argument" through.
+    common = {"angle_deg": [0, 5], "f": "6GHz", "d_m": 2}
+    extra = client.get("/api/radio/antenna/F.699", params={**common, "half_beamwidth_deg": 1})
+    assert extra.status_code == 422 and "keyword" not in extra.text
+    error = extra.json()["errors"][0]
+    assert error["field"] == "half_beamwidth_deg"
+    assert error["reason"].startswith("F.699 does not take it")
+    lacking = client.get("/api/radio/antenna/S.1528", params={"angle_deg": [1], "gmax_dbi": 30})
+    assert lacking.status_code == 422
+    assert lacking.json()["errors"][0] == {
+        "field": "half_beamwidth_deg",
+        "reason": "S.1528 needs it",
+    }

@@ -24,7 +24,8 @@ so that the pattern is continuous and non-increasing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Mapping
 from typing import Final
 
 import numpy as np
@@ -517,7 +518,20 @@ def antenna_gain_dbi(pattern: str, angle_deg: npt.ArrayLike, **parameters: objec
     function = functions.get(key)
     if function is None:
         raise InvalidInput("pattern", f"unknown pattern {pattern!r} (one of {', '.join(PATTERNS)})")
-    try:
-        return function(angle_deg, **parameters)
-    except TypeError as exc:
-        raise InvalidInput("parameters", f"{pattern}: {exc}") from None
+    _check_parameters(key, function, parameters)
+    return function(angle_deg, **parameters)
+
+
+def _check_parameters(
+    pattern: str, function: Callable[..., FloatArray], parameters: Mapping[str, object]
+) -> None:
+    """Each parameter the pattern does not take, or needs and lacks, named as the field it
+    came from (a Python call error would name the function's internals instead)."""
+    signature = inspect.signature(function)
+    taken = [name for name in signature.parameters if name != "angle_deg"]
+    for name in parameters:
+        if name not in taken:
+            raise InvalidInput(name, f"{pattern} does not take it (it takes {', '.join(taken)})")
+    for name in taken:
+        if signature.parameters[name].default is inspect.Parameter.empty and name not in parameters:
+            raise InvalidInput(name, f"{pattern} needs it")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Body, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from openitu.radio import cases
 from openitu.radio.propagation import p618
@@ -47,6 +47,7 @@ class EmissionMeanings(BaseModel):
 class EmissionResult(BaseModel):
     designator: str
     necessary_bandwidth_hz: float
+    necessary_bandwidth: str = Field(description="in the unit the designator names: 36 MHz")
     bandwidth_code: str
     emission_class: str
     modulation: str
