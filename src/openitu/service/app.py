@@ -9,6 +9,7 @@ from openitu import __version__
 from openitu.service.auth import install_security
 from openitu.service.context import AppContext
 from openitu.service.input_guard import install_input_guard
+from openitu.service.openapi import install_openapi
 from openitu.service.problems import install_error_handlers
 from openitu.service.routes import all_routers
 from openitu.settings import Settings
@@ -38,4 +39,5 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     for page_router in all_page_routers():
         app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_openapi(app)
     return app

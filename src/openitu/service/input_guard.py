@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import logging
 import re
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
@@ -48,7 +49,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from openitu.errors import InvalidInput, OpenITUError
 from openitu.service.auth import RULE_ATTRIBUTE, current_principal, dependency_calls
+from openitu.service.params import INT32_MAX
 from openitu.service.problems import error_problem
+
+log = logging.getLogger("openitu.service")
 
 NUL: Final = "\x00"
 ALLOWED_CONTROLS: Final = frozenset("\t\n\r\f")
@@ -298,14 +302,30 @@ def install_input_guard(app: FastAPI) -> None:
     app.add_middleware(RequestGuard, fastapi_app=app)
 
     async def value_refused(request: Request, exc: Exception) -> Response:
-        # The driver's first line names the rule broken (no statement, no parameters).
-        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
-        return _invalid(request, "body", f"a value was refused by the database: {reason}")
+        # The driver's words (its types, its column sizes) stay in the log: the client is
+        # told which of its numbers is too large when one is, else that a value did not fit.
+        log.info("value refused by the database on %s: %s", request.url.path, exc)
+        field = _too_large_number(request)
+        if field is not None:
+            return _invalid(request, field, "the number is larger than any stored")
+        return _invalid(request, "body", "a value is longer or larger than what is stored")
 
     async def number_too_large(request: Request, exc: Exception) -> Response:
         # SQLite's driver refuses integers beyond 64 bits before any SQL runs (PostgreSQL's
         # own refusal arrives as a DataError above): an identifier or year out of range.
-        return _invalid(request, "request", f"a number is too large to look up ({exc})")
+        field = _too_large_number(request) or "request"
+        return _invalid(request, field, "the number is larger than any stored")
 
     app.add_exception_handler(DataError, value_refused)
     app.add_exception_handler(OverflowError, number_too_large)
+
+
+def _too_large_number(request: Request) -> str | None:
+    """The path or query parameter holding an integer beyond a 32-bit column (PostgreSQL's
+    INTEGER; SQLite's limit, 64 bits, is beyond it too), when the request has one."""
+    candidates = [*request.path_params.items(), *request.query_params.multi_items()]
+    for name, value in candidates:
+        text = str(value).strip().lstrip("+-")
+        if text.isdigit() and len(text) < 5000 and int(text) > INT32_MAX:
+            return str(name)
+    return None

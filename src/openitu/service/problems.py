@@ -9,8 +9,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import iter_route_contexts
 from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from openitu.errors import Conflict, InvalidInput, OpenITUError, RateLimited
 from openitu.store.db import conflict_from
@@ -52,9 +54,19 @@ def retry_after(seconds: float) -> str:
 
 
 def _wants_html(request: Request) -> bool:
-    return not request.url.path.startswith("/api") and "text/html" in request.headers.get(
-        "accept", ""
-    )
+    # Outside /api every answer is a page, whatever the client's Accept header says: a
+    # page route never answers problem+json.
+    return not request.url.path.startswith("/api")
+
+
+def allowed_methods(request: Request) -> str:
+    """``Allow`` for a 405: the methods of every route at this path (a path served by
+    several routes, GET by one and POST by another, allows them all)."""
+    methods: set[str] = set()
+    for route in iter_route_contexts(request.app.routes):
+        if route.methods and route.matches(request.scope)[0] is not Match.NONE:
+            methods |= set(route.methods)
+    return ", ".join(sorted(methods))
 
 
 def error_problem(request: Request, exc: OpenITUError) -> Response:
@@ -114,12 +126,16 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "HTTP error")
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
         return problem(
             status=exc.status_code,
             title=title,
             detail=str(exc.detail),
             type_uri=f"https://openitu.org/problems/http-{exc.status_code}",
             request=request,
+            headers=headers,
         )
 
     @app.exception_handler(Exception)
