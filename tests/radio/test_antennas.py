@@ -179,3 +179,25 @@ def test_gain_relations_invert() -> None:
     assert float(antennas.aperture_gain_dbi(100.0, 1.0)) == pytest.approx(
         20 * math.log10(math.pi * 100)
     )
+
+
+@pytest.mark.parametrize("pattern", ["F.699", "F.1245", "S.465", "S.580"])
+@pytest.mark.parametrize("d_m", [1e-300, 1e300])
+def test_a_diameter_outside_any_dish_is_refused_naming_d_m(pattern: str, d_m: float) -> None:
+    # D/λ of 0 or infinity gave NaN gains, answered as null (issue 17).
+    with pytest.raises(InvalidInput) as caught:
+        antennas.antenna_gain_dbi(pattern, [2.0], f_mhz=14000.0, d_m=d_m)
+    assert caught.value.field == "d_m" and "[0.001, 1000] m" in caught.value.reason
+
+
+@pytest.mark.parametrize("pattern", ["F.699", "S.465", "S.1528", "omni"])
+def test_a_gain_beyond_any_antenna_is_refused(pattern: str) -> None:
+    field = "gain_dbi" if pattern == "omni" else "gmax_dbi"
+    parameters: dict[str, object] = {field: 1e300}
+    if pattern != "omni":
+        parameters.update(
+            {"half_beamwidth_deg": 2.0} if pattern == "S.1528" else {"f_mhz": 14000.0}
+        )
+    with pytest.raises(InvalidInput) as caught:
+        antennas.antenna_gain_dbi(pattern, [2.0], **parameters)
+    assert caught.value.field == field and "[-100, 100] dBi" in caught.value.reason

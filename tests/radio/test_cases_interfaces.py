@@ -176,3 +176,12 @@ def test_api_antenna_names_the_parameter_a_pattern_does_not_take_or_needs(
         "field": "half_beamwidth_deg",
         "reason": "S.1528 needs it",
     }
+
+
+def test_cli_refuses_a_diameter_outside_any_dish_naming_it() -> None:
+    # Issue 17: S.465 with D = 1e-300 m answered gains of NaN; the pattern's wrapper checks
+    # the range, so the CLI, the API and the Python API refuse it alike.
+    result = run_cli("antenna", "S.465", "--angle", "2", "--f", "14GHz", "--d", "1e-300")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "d_m" in result.stderr
+    assert "[0.001, 1000] m" in result.stderr

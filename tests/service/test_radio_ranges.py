@@ -6,11 +6,15 @@ from __future__ import annotations
 import importlib.util
 import math
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
+from openitu.service.app import create_app
+from openitu.settings import Settings
 
 PROPAGATION_TESTS = Path(__file__).parents[1] / "radio" / "propagation"
 
@@ -127,3 +131,90 @@ def test_the_schema_publishes_the_ranges(client: TestClient) -> None:
     case = body["content"]["application/json"]["schema"]["oneOf"][0]
     assert case["properties"]["htg_m"]["minimum"] == 0.1
     assert "physical bound" in case["properties"]["htg_m"]["description"]
+
+
+# --- every numeric field of every radio route, at the extremes ---------------------------
+
+EXTREMES = (1e-300, 1e300, -1e300, 1e308, 0.0)
+SLANT_PATH_CASE = {
+    "lat_deg": 51.5,
+    "lon_deg": -0.14,
+    "f_ghz": 14.25,
+    "el_deg": 31.08,
+    "p_percent": 1.0,
+    "d_m": 1.0,
+    "eta": 0.65,
+    "hs_km": 0.03,
+    "tau_deg": 0.0,
+}
+POSTED_CASES = {
+    "/api/radio/slant-path": SLANT_PATH_CASE,
+    "/api/radio/p452": P452_ROW,
+    "/api/radio/p1546": P1546_CASE,
+}
+QUERIES = {
+    "/api/radio/free-space": {"f": "1GHz", "d_km": 1, "eirp_dbw": 0, "gr_dbi": 0},
+    "/api/radio/antenna/F.699": {"angle_deg": [0, 5], "f": "6GHz", "d_m": 2},
+    "/api/radio/antenna/F.1245": {"angle_deg": [0, 5], "f": "6GHz", "d_m": 2},
+    "/api/radio/antenna/S.465": {"angle_deg": [2, 30], "f": "14GHz", "d_m": 3},
+    "/api/radio/antenna/S.580": {"angle_deg": [2, 30], "f": "14GHz", "d_m": 3},
+    "/api/radio/antenna/S.1528": {"angle_deg": [1], "gmax_dbi": 30, "half_beamwidth_deg": 2},
+    "/api/radio/antenna/omni": {"angle_deg": [1], "gmax_dbi": 3},
+}
+
+
+@pytest.fixture(scope="module")
+def calculator() -> Iterator[TestClient]:
+    """The application without a database (the calculators read none), with a rate limit
+    that the hundreds of calls below stay under."""
+    settings = Settings(database_url="sqlite:///:memory:", api_rate_per_s=1e6, api_burst=10**6)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def _is_number(schema: dict[str, Any]) -> bool:
+    return any(
+        kind.get("type") in ("number", "integer") for kind in [schema, *schema.get("anyOf", [])]
+    )
+
+
+def _numeric_fields(calculator: TestClient, path: str) -> list[str]:
+    """The numeric fields the OpenAPI description gives the route: every one is swept."""
+    description = calculator.get("/api/openapi.json").json()
+    template = "/api/radio/antenna/{pattern}" if path.startswith("/api/radio/antenna/") else path
+    operations = description["paths"][template]
+    if "post" in operations:
+        body = operations["post"]["requestBody"]["content"]["application/json"]["schema"]
+        properties = body["oneOf"][0]["properties"]
+        return [name for name, schema in properties.items() if _is_number(schema)]
+    parameters = operations["get"]["parameters"]
+    return [p["name"] for p in parameters if p["in"] == "query" and _is_number(p["schema"])]
+
+
+def _finite_or_named(response: Any, field: str, where: str) -> None:
+    if response.status_code == 200:
+        _all_numbers(response.json())
+        return
+    assert response.status_code == 422, f"{where}: {response.status_code} {response.text}"
+    fields = [error["field"] for error in response.json()["errors"]]
+    assert field in fields, f"{where}: {fields}"
+
+
+@pytest.mark.parametrize("path", sorted(POSTED_CASES))
+def test_every_numeric_field_of_a_case_at_the_extremes(calculator: TestClient, path: str) -> None:
+    fields = _numeric_fields(calculator, path)
+    assert len(fields) >= 4
+    for field in fields:
+        for value in EXTREMES:
+            response = calculator.post(path, json={**POSTED_CASES[path], field: value})
+            _finite_or_named(response, field, f"{path} {field}={value}")
+
+
+@pytest.mark.parametrize("path", sorted(QUERIES))
+def test_every_numeric_parameter_at_the_extremes(calculator: TestClient, path: str) -> None:
+    fields = _numeric_fields(calculator, path)
+    assert len(fields) >= 3
+    for field in fields:
+        for value in EXTREMES:
+            response = calculator.get(path, params={**QUERIES[path], field: value})
+            _finite_or_named(response, field, f"{path} {field}={value}")

@@ -35,6 +35,10 @@ from openitu.errors import InvalidInput
 from openitu.radio.checks import FloatArray, as_array, check_edition, checked
 
 SPEED_OF_LIGHT_M_S: Final = 299_792_458.0
+ANTENNA_DIAMETER_M: Final = (1e-3, 1e3)
+DIAMETER_BOUND: Final = "m (physical bound: the Recommendations state none)"
+ANTENNA_GAIN_DBI: Final = (-100.0, 100.0)
+GAIN_BOUND: Final = "dBi (physical bound: the Recommendations state none)"
 PATTERNS: Final = ("omni", "F.699", "F.1245", "S.465", "S.580", "S.1528")
 
 
@@ -224,6 +228,12 @@ def _angle(angle_deg: npt.ArrayLike) -> FloatArray:
     return np.asarray(np.abs(phi))
 
 
+def _gain(value: npt.ArrayLike, field: str) -> FloatArray:
+    """A gain given by the caller: a gain beyond any antenna's overflows the patterns'
+    powers of ten (a NaN answered as null)."""
+    return checked(value, field, *ANTENNA_GAIN_DBI, unit=GAIN_BOUND)
+
+
 def _dl_and_gmax(
     d_m: npt.ArrayLike | None,
     f_mhz: FloatArray,
@@ -232,12 +242,14 @@ def _dl_and_gmax(
     to_dl: Callable[[FloatArray], FloatArray],
 ) -> tuple[FloatArray, FloatArray]:
     if d_m is not None:
-        dl = d_over_lambda(d_m, f_mhz)
-        gmax = to_gain(dl) if gmax_dbi is None else as_array(gmax_dbi, "gmax_dbi")
+        # A diameter far outside any dish makes D/λ zero or infinite and the gain NaN.
+        diameter = checked(d_m, "d_m", *ANTENNA_DIAMETER_M, unit=DIAMETER_BOUND)
+        dl = d_over_lambda(diameter, f_mhz)
+        gmax = to_gain(dl) if gmax_dbi is None else _gain(gmax_dbi, "gmax_dbi")
         return dl, gmax
     if gmax_dbi is None:
         raise InvalidInput("d_m", "give the antenna diameter d_m, its peak gain gmax_dbi, or both")
-    gmax = as_array(gmax_dbi, "gmax_dbi")
+    gmax = _gain(gmax_dbi, "gmax_dbi")
     return to_dl(gmax), gmax
 
 
@@ -275,7 +287,7 @@ def _aperture_dl_and_gmax(
 def omni_gain_dbi(angle_deg: npt.ArrayLike, gain_dbi: npt.ArrayLike = 0.0) -> FloatArray:
     """Omnidirectional antenna: the same gain [dBi] in every direction."""
     phi = _angle(angle_deg)
-    g = as_array(gain_dbi, "gain_dbi")
+    g = _gain(gain_dbi, "gain_dbi")
     return np.asarray(np.broadcast_to(g, np.broadcast_shapes(phi.shape, g.shape)).copy())
 
 
@@ -488,7 +500,7 @@ def s1528_gain_dbi(
     """
     check_edition(edition, ("S.1528-0",))
     psi = _angle(angle_deg)
-    gm = as_array(gmax_dbi, "gmax_dbi")
+    gm = _gain(gmax_dbi, "gmax_dbi")
     psi_b = checked(
         half_beamwidth_deg, "half_beamwidth_deg", 0.0, 90.0, unit="deg", low_inclusive=False
     )

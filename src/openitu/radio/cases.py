@@ -44,7 +44,12 @@ from openitu.radio.emissions import parse_emission
 from openitu.radio.propagation import p525, p618, p1511
 from openitu.radio.propagation.p452 import EDITIONS as P452_EDITIONS
 from openitu.radio.propagation.p452 import LOSS_FIELDS, p452_basic_loss
-from openitu.radio.propagation.p1546 import P1546Case, p1546_cases
+from openitu.radio.propagation.p1546 import (
+    CLUTTER_BOUND,
+    CLUTTER_HEIGHT_M,
+    P1546Case,
+    p1546_cases,
+)
 
 Kind = Literal["number", "numbers", "string", "boolean", "object", "objects"]
 # JSON Schema of each kind, for the API's documentation.
@@ -563,8 +568,22 @@ _P1546_FIELDS: Final = (
         minimum=1.0,
         maximum=3000.0,
     ),
-    CaseField("r1_m", "number", "Clutter height at the transmitter [m]", default=0.0),
-    CaseField("r2_m", "number", "Clutter height at the receiver [m]", default=10.0),
+    CaseField(
+        "r1_m",
+        "number",
+        f"Clutter height at the transmitter [m], 0 to 1000 ({CLUTTER_BOUND})",
+        default=0.0,
+        minimum=CLUTTER_HEIGHT_M[0],
+        maximum=CLUTTER_HEIGHT_M[1],
+    ),
+    CaseField(
+        "r2_m",
+        "number",
+        f"Clutter height at the receiver [m], 0 to 1000 ({CLUTTER_BOUND})",
+        default=10.0,
+        minimum=CLUTTER_HEIGHT_M[0],
+        maximum=CLUTTER_HEIGHT_M[1],
+    ),
     CaseField(
         "rx_area",
         "string",
@@ -711,7 +730,18 @@ def antenna_gain(
     if not angles_deg:
         raise InvalidInput("angle_deg", "give at least one angle")
     given = {key: value for key, value in parameters.items() if value is not None}
-    gains = antennas.antenna_gain_dbi(pattern, np.asarray(angles_deg, dtype=np.float64), **given)
+    omni = pattern.strip().lower() == "omni"
+    if omni and "gmax_dbi" in given:
+        # An omnidirectional antenna's one gain is its peak gain, asked for as gmax_dbi.
+        given["gain_dbi"] = given.pop("gmax_dbi")
+    try:
+        gains = antennas.antenna_gain_dbi(
+            pattern, np.asarray(angles_deg, dtype=np.float64), **given
+        )
+    except InvalidInput as exc:
+        if omni and exc.field == "gain_dbi":
+            raise InvalidInput("gmax_dbi", exc.reason) from None
+        raise
     return {
         "pattern": pattern,
         "parameters": given,

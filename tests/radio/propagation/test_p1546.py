@@ -320,6 +320,9 @@ def test_out_of_range_inputs_name_the_field(kwargs: dict[str, Any], field: str) 
         ({"ptx_kw": 0.0}, "ptx_kw"),
         ({"wa_m": 0.0}, "wa_m"),
         ({"ha_m": -3.0}, "ha_m"),
+        # Clutter far above any building made the answer NaN (issue 17).
+        ({"r1_m": 1e308, "ha_m": 10.0}, "r1_m"),
+        ({"r2_m": 1e300}, "r2_m"),
     ],
 )
 def test_bad_options_name_the_field(kwargs: dict[str, Any], field: str) -> None:

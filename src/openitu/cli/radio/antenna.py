@@ -36,8 +36,6 @@ def register(app: typer.Typer) -> None:
             "half_beamwidth_deg": half_beamwidth_deg,
             "ln_db": ln_db,
         }
-        if pattern.strip().lower() == "omni":
-            parameters = {"gain_dbi": gmax_dbi}
         document = cases.antenna_gain(pattern, angles, parameters)
         if as_json:
             emit_json(document)

@@ -62,6 +62,8 @@ IntArray = npt.NDArray[np.intp]
 EDITIONS: Final = ("P.1546-6",)
 
 #: Receiver surroundings (§9, §12), in the order of the kernel's integer codes.
+CLUTTER_HEIGHT_M: Final = (0.0, 1000.0)
+CLUTTER_BOUND: Final = "m (physical bound: P.1546-6 states none above 0)"
 RX_AREAS: Final = ("rural", "suburban", "urban", "dense_urban", "sea")
 #: Path zones (§8), in the order of the kernel's integer codes and of the tables.
 ZONES: Final = ("land", "cold_sea", "warm_sea")
@@ -723,9 +725,9 @@ def field_strength(
     if ha_m is not None:
         check_range(ha, "ha_m", 0.0, 3000.0, unit="m", low_inclusive=False)
     r1 = as_array(r1_m, "r1_m")
-    check_range(r1, "r1_m", 0.0, None, unit="m")
+    check_range(r1, "r1_m", *CLUTTER_HEIGHT_M, unit=CLUTTER_BOUND)
     r2 = as_array(r2_m, "r2_m")
-    check_range(r2, "r2_m", 0.0, None, unit="m")
+    check_range(r2, "r2_m", *CLUTTER_HEIGHT_M, unit=CLUTTER_BOUND)
     wa = as_array(wa_m, "wa_m")
     check_range(wa, "wa_m", 0.0, None, unit="m", low_inclusive=False)
     p = as_array(ptx_kw, "ptx_kw")

@@ -130,14 +130,11 @@ def antenna(
     ln_db: float | None = Query(None),
 ) -> dict[str, Any]:
     """Gain of a reference radiation pattern (omni, F.699, F.1245, S.465, S.580, S.1528)."""
-    if pattern.strip().lower() == "omni":
-        parameters: dict[str, Any] = {"gain_dbi": gmax_dbi}
-    else:
-        parameters = {
-            "f_mhz": parse_frequency_hz(f, field="f") / 1e6 if f else None,
-            "d_m": d_m,
-            "gmax_dbi": gmax_dbi,
-            "half_beamwidth_deg": half_beamwidth_deg,
-            "ln_db": ln_db,
-        }
+    parameters = {
+        "f_mhz": parse_frequency_hz(f, field="f") / 1e6 if f else None,
+        "d_m": d_m,
+        "gmax_dbi": gmax_dbi,
+        "half_beamwidth_deg": half_beamwidth_deg,
+        "ln_db": ln_db,
+    }
     return cases.antenna_gain(pattern, angle_deg, parameters)
