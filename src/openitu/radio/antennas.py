@@ -205,16 +205,14 @@ def _s1528(
     x = gm + ln + 25.0 * np.log10(b * psi_b)
     y = b * psi_b * np.power(10.0, 0.04 * (gm + ln - lf))
     lb = np.maximum(15.0 + ln + 0.25 * gm + 5.0 * np.log10(z), 0.0)
+    # np.select computes every branch: for a very narrow beam the main lobe's (ψ/ψ_b)^α
+    # overflows far off axis, where another branch is the one taken.
+    with np.errstate(over="ignore"):
+        main_lobe = gm - 3.0 * (psi / psi_b) ** alpha
     return np.asarray(
         np.select(
             [psi <= a * psi_b, psi <= 0.5 * b * psi_b, psi <= b * psi_b, psi <= y, psi <= 90.0],
-            [
-                gm - 3.0 * (psi / psi_b) ** alpha,
-                gm + ln - 20.0 * np.log10(z),
-                gm + ln,
-                x - 25.0 * _log_phi(psi),
-                lf,
-            ],
+            [main_lobe, gm + ln - 20.0 * np.log10(z), gm + ln, x - 25.0 * _log_phi(psi), lf],
             lb,
         )
     )

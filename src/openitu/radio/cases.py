@@ -43,7 +43,7 @@ from openitu.radio.checks import check_edition
 from openitu.radio.emissions import parse_emission
 from openitu.radio.propagation import p525, p618, p1511
 from openitu.radio.propagation.p452 import EDITIONS as P452_EDITIONS
-from openitu.radio.propagation.p452 import LOSS_FIELDS, p452_basic_loss
+from openitu.radio.propagation.p452 import LOSS_FIELDS, MAX_PATH_KM, p452_basic_loss
 from openitu.radio.propagation.p1546 import (
     CLUTTER_BOUND,
     CLUTTER_HEIGHT_M,
@@ -397,6 +397,7 @@ def _slant_group(cases: Sequence[dict[str, Any]], edition: str) -> list[dict[str
 # antenna 0.1 m to 10 km above ground, a gain of -100 to 100 dBi) and say so.
 _HEIGHT_BOUND: Final = "0.1 to 10000 (physical bound: P.452-18 states none)"
 _GAIN_BOUND: Final = "-100 to 100 (physical bound: P.452-18 states none)"
+_COAST_BOUND: Final = f"0 to {MAX_PATH_KM:g} (physical bound: the longest path)"
 _P452_NUMBERS: Final = (
     # P.452-18 §1 (scope): 0.1 to 50 GHz, 0.001 to 50 % of time.
     ("f_ghz", "Frequency [GHz], 0.1 to 50 (§1)", 0.1, 50.0),
@@ -407,8 +408,13 @@ _P452_NUMBERS: Final = (
     ("phit_n", "Interferer latitude [deg north], -90 to 90", -90.0, 90.0),
     ("phir_e", "Interfered-with longitude [deg east], -180 to 360", -180.0, 360.0),
     ("phir_n", "Interfered-with latitude [deg north], -90 to 90", -90.0, 90.0),
-    ("dct_km", "Interferer's distance over land to the coast [km], >= 0", 0.0, None),
-    ("dcr_km", "Victim's distance over land to the coast [km], >= 0", 0.0, None),
+    (
+        "dct_km",
+        f"Interferer's distance over land to the coast [km], {_COAST_BOUND}",
+        0.0,
+        MAX_PATH_KM,
+    ),
+    ("dcr_km", f"Victim's distance over land to the coast [km], {_COAST_BOUND}", 0.0, MAX_PATH_KM),
     # P.453 maps of ΔN and N0 (the values P.452-18 §3.2.1 takes) lie in these ranges.
     ("dn", "ΔN at the path centre [N-units/km], 0 to 157", 0.0, 157.0),
     (

@@ -75,6 +75,10 @@ MAX_PATH_KM: Final = 20_000.0
 TERRAIN_HEIGHT_RANGE_M: Final = (-1_000.0, 10_000.0)
 CLUTTER_HEIGHT_RANGE_M: Final = (0.0, 1_000.0)
 ANTENNA_HEIGHT_MAX_M: Final = 10_000.0
+ANTENNA_HEIGHT_MIN_M: Final = 0.1
+GAIN_RANGE_DBI: Final = (-100.0, 100.0)
+
+_PHYSICAL_M: Final = "m (physical bound: P.452-18 states none)"
 
 EARTH_RADIUS_KM: Final = 6371.0  # eq. (6a)
 K_BETA: Final = 3.0  # eq. (6b): effective Earth-radius factor exceeded for β0 % of time
@@ -973,16 +977,18 @@ def p452_basic_loss(
     ranges: dict[str, tuple[float | None, float | None, bool, str]] = {
         "f_ghz": (*F_GHZ_RANGE, True, "GHz"),
         "p_percent": (*P_PERCENT_RANGE, True, "%"),
-        "htg_m": (0.0, ANTENNA_HEIGHT_MAX_M, False, "m"),
-        "hrg_m": (0.0, ANTENNA_HEIGHT_MAX_M, False, "m"),
+        "htg_m": (ANTENNA_HEIGHT_MIN_M, ANTENNA_HEIGHT_MAX_M, True, _PHYSICAL_M),
+        "hrg_m": (ANTENNA_HEIGHT_MIN_M, ANTENNA_HEIGHT_MAX_M, True, _PHYSICAL_M),
         "phit_e": (-180.0, 360.0, True, "deg"),
         "phit_n": (-90.0, 90.0, True, "deg"),
         "phir_e": (-180.0, 360.0, True, "deg"),
         "phir_n": (-90.0, 90.0, True, "deg"),
-        "dct_km": (0.0, None, True, "km"),
-        "dcr_km": (0.0, None, True, "km"),
-        "gt_dbi": (None, None, True, "dBi"),
-        "gr_dbi": (None, None, True, "dBi"),
+        # A coast is never further than the longest path; a squared distance beyond it
+        # overflows eq. (49).
+        "dct_km": (0.0, MAX_PATH_KM, True, "km (physical bound: the longest path)"),
+        "dcr_km": (0.0, MAX_PATH_KM, True, "km (physical bound: the longest path)"),
+        "gt_dbi": (*GAIN_RANGE_DBI, True, "dBi (physical bound: P.452-18 states none)"),
+        "gr_dbi": (*GAIN_RANGE_DBI, True, "dBi (physical bound: P.452-18 states none)"),
         "pressure_hpa": (0.0, 1100.0, False, "hPa"),
         "temperature_c": (-100.0, 100.0, True, "°C"),
         "dn": (0.0, 157.0, False, "N-units/km"),
