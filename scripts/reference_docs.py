@@ -40,8 +40,10 @@ API_INTRO = """# HTTP API reference
 The service (`openitu serve`, `make run`) publishes its OpenAPI description at
 `/api/openapi.json` and an interactive page at `/api/docs`. Errors are
 `application/problem+json` (RFC 9457): 422 for bad input with `errors: [{field, reason}]`,
-401 when not signed in, 403 when the rights do not allow it, 404, 409, 429 (rate limit).
-Machines authenticate with `Authorization: Bearer <token>` (`POST /api/auth/token`).
+401 when not signed in, 403 when the rights do not allow it, 404, 409, 413 (a body over
+16 MiB), 429 (rate limit, with `Retry-After`), and 405 with `Allow`; the description lists
+each operation's own. Machines authenticate with `Authorization: Bearer <token>`
+(`POST /api/auth/token`); public reads need no token, and a token that is sent must be valid.
 
 This file is written by `make docs` from the OpenAPI description.
 """
