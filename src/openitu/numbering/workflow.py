@@ -32,7 +32,7 @@ from enum import StrEnum
 from typing import Any, Final, Protocol
 
 from openitu.accounts.rights import Principal, Role
-from openitu.errors import Conflict, InvalidInput
+from openitu.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated
 from openitu.numbering import signalling
 
 
@@ -489,13 +489,44 @@ def compose_notice(number: int, published_on: date, changes: Sequence[Unpublishe
 # ------------------------------------------------------------------ who sees what
 
 
+#: Seeing an administration's applications: its notifying officers (and a token of theirs
+#: scoped to it); the TSB sees every one through the right it decides them with.
+READ: Final = "numbering.read"
+ADMINISTER: Final = "numbering.administer"
+
+
 def sees_every_application(principal: Principal) -> bool:
-    """The TSB (the secretariat) sees every application; an officer their own."""
-    return principal.role is Role.SECRETARIAT
+    """The TSB (the secretariat, unless its token's scopes leave deciding out)."""
+    return principal.can(ADMINISTER)
 
 
 def may_see(principal: Principal, applicant: str) -> bool:
-    return sees_every_application(principal) or principal.administration == applicant
+    return sees_every_application(principal) or principal.can(READ, administration=applicant)
+
+
+def require_may_see(principal: Principal, applicant: str | None = None) -> None:
+    """NotAuthenticated or Forbidden unless ``principal`` may see ``applicant``'s
+    applications (``None``: their own administration's, as a list does).
+
+    The refusal says who may, rather than naming an administration the principal lacks.
+    """
+    if sees_every_application(principal):
+        return
+    if not principal.signed_in:
+        raise NotAuthenticated("sign in to see numbering applications")
+    if principal.role is not Role.NOTIFYING_OFFICER or principal.administration is None:
+        raise Forbidden(
+            f"{principal.actor} ({principal.role.value}) may not see numbering applications: "
+            "the secretariat sees every one, a notifying officer their administration's"
+        )
+    if principal.scopes is not None and READ not in principal.scopes:
+        raise Forbidden(f"this API token's scopes do not include {READ}")
+    wanted = applicant or principal.administration
+    if wanted != principal.administration:
+        raise Forbidden(
+            f"{principal.actor} may see only {principal.administration}'s applications, "
+            f"not {wanted}'s"
+        )
 
 
 def actions_for(principal: Principal, application: Application) -> list[str]:

@@ -17,10 +17,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy.orm import Session
 
 from openitu.accounts.rights import Principal
-from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
+from openitu.errors import Conflict, InvalidInput, NotFound
 from openitu.governance.members import Action, check_administration
 from openitu.numbering.countries import validate_iso2
 from openitu.numbering.workflow import (
+    ADMINISTER,
     PUBLISH_WITHDRAWAL,
     Application,
     ChangeNotice,
@@ -32,9 +33,9 @@ from openitu.numbering.workflow import (
     clean_text,
     compose_notice,
     decide_by_receipt,
-    may_see,
     next_status,
     parse_code,
+    require_may_see,
     require_reclaimable_directly,
     require_reservable,
     sees_every_application,
@@ -44,7 +45,6 @@ from openitu.store import numbering as repository
 from openitu.usecases.write import Write, begin
 
 AREA = "numbering"
-ADMINISTER = "numbering.administer"
 
 
 def now() -> datetime:
@@ -398,10 +398,9 @@ def applications(
             known = ", ".join(s.value for s in Status)
             raise InvalidInput("status", f"unknown status {status!r} (one of {known})")
         wanted = Status(status)
+    require_may_see(principal)
     if sees_every_application(principal):
         return repository.list_applications(session, status=wanted)
-    if principal.administration is None:
-        return []
     return repository.list_applications(session, applicant=principal.administration, status=wanted)
 
 
@@ -409,7 +408,7 @@ def application(
     session: Session, *, principal: Principal, application_id: int
 ) -> tuple[Application, list[Event]]:
     """An application and its dated history, for the TSB or the applicant's officers."""
+    require_may_see(principal)  # before the lookup: a refusal never tells which ids exist
     found = repository.get_application(session, application_id)
-    if not may_see(principal, found.applicant):
-        raise Forbidden(f"{principal.actor} may see only {principal.administration}'s applications")
+    require_may_see(principal, found.applicant)
     return found, repository.history(session, application_id)

@@ -9,13 +9,14 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from openitu.accounts import Principal
-from openitu.errors import InvalidInput, NotFound, OpenITUError
+from openitu.errors import Forbidden, InvalidInput, NotFound, OpenITUError
 from openitu.numbering import e164, lookups
 from openitu.numbering.countries import iso2_of_name as name_to_iso2
 from openitu.numbering.countries import name_of
 from openitu.numbering.workflow import (
     HOLDING,
     PENDING,
+    Application,
     Kind,
     actions_for,
     sees_every_application,
@@ -175,7 +176,12 @@ def _applications_page(
     request: Request, principal: Principal, session: SessionDep, refused: OpenITUError | None = None
 ) -> Response:
     """The applications, and the refusal of the step just asked for, if it was refused."""
-    listed = usecases.applications(session, principal=principal)
+    listed: list[Application] = []
+    if principal.signed_in:  # the page itself asks the public to sign in
+        try:
+            listed = usecases.applications(session, principal=principal)
+        except Forbidden as exc:
+            refused = refused or exc
     return render_form(
         request,
         "numbering/applications.html",
