@@ -57,6 +57,12 @@ def country_report(register: E212Register, text: str) -> dict[str, Any]:
     }
 
 
+def free_under_own_mccs(register: E212Register, iso2: str, *, limit: int = 12) -> dict[str, Any]:
+    """The free MNCs under each MCC of ``iso2`` (the first ``limit`` of each), for an
+    application form to suggest; ``{"mcc": [...]}`` in the MCC's own MNC length."""
+    return {mcc: register.free_mncs(mcc)[:limit] for mcc in register.mccs_of(iso2)}
+
+
 def network_report(register: E212Register, text: str, *, field: str = "q") -> dict[str, Any]:
     """An MCC followed by an MNC ("63902", "310410"): the network it names (E.212)."""
     digits = text.strip().replace(" ", "").replace("-", "")

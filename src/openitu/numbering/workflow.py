@@ -210,6 +210,39 @@ def check(application: Application, view: RegisterView) -> list[str]:
     return reasons
 
 
+def examined(application: Application) -> str:
+    """What :func:`check` looks at for ``application``, in words (the check's record says
+    so, so that the secretariat's table shows what a "no objection" rests on)."""
+    code = application.code
+    points = ["holder named"]
+    if code.kind is Kind.MNC:
+        points += [
+            f"MCC {code.plan} is geographic and {application.applicant}'s",
+            f"MNC length as MCC {code.plan}'s plan uses",
+        ]
+    elif code.kind is Kind.SHARED_MNC:
+        points.append("MCC 901 with a 2-digit MNC (E.212 Annex A)")
+    elif code.kind is Kind.NETWORK_IC:
+        points.append(f"+{code.plan} and the identification code's length")
+    else:
+        points.append(f"SANC {code.plan} is {application.applicant}'s (Q.708)")
+    points.append(f"{code.text} neither reserved nor assigned")
+    if code.kind is not Kind.ISPC:
+        points.append(f"no other code under {code.plan} begins with it, nor it with one")
+    return "looked at: " + "; ".join(points)
+
+
+_FORM_KEY: Final = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def validate_form_key(text: str, *, field: str = "form_key") -> str:
+    """A one-time form key as a form (or client) sends it: 16 to 64 URL-safe characters."""
+    key = text.strip()
+    if not _FORM_KEY.fullmatch(key):
+        raise InvalidInput(field, "a one-time form key is 16 to 64 letters, digits, - or _")
+    return key
+
+
 def _check_mnc(application: Application, view: RegisterView) -> list[str]:
     code = application.code
     reasons = []

@@ -33,6 +33,7 @@ from openitu.numbering.workflow import (
     clean_text,
     compose_notice,
     decide_by_receipt,
+    examined,
     next_status,
     parse_code,
     require_may_see,
@@ -40,6 +41,7 @@ from openitu.numbering.workflow import (
     require_reservable,
     sees_every_application,
     to_publish,
+    validate_form_key,
 )
 from openitu.store import numbering as repository
 from openitu.usecases.write import Write, begin
@@ -113,13 +115,24 @@ def submit_application(
     holder: str,
     purpose: str = "",
     received_at: datetime | None = None,
+    form_key: str | None = None,
 ) -> Application:
     """An administration applies for a resource; the application is dated on receipt.
 
     Only a notifying officer of that administration may apply, and only for a Member
-    State's administration (the rights table says which members may).
+    State's administration (the rights table says which members may). ``form_key``: the
+    one-time key of the form sent; the same key sent again by the same account answers
+    with the application it made, and makes no second one.
     """
     write = _begin(session, principal, "numbering.apply")
+    key = validate_form_key(form_key) if form_key else None
+    if key is not None:
+        earlier = repository.application_sent_with(
+            session, submitted_by=principal.actor, form_key=key
+        )
+        if earlier is not None:
+            write.authorize_for(earlier.applicant)
+            return earlier
     at = received_at or now()
     applicant = check_administration(
         administration,
@@ -142,6 +155,7 @@ def submit_application(
             received_at=at,
         ),
         submitted_by=principal.actor,
+        form_key=key,
     )
     detail = f"{applicant} applies for {parsed.kind.value} {parsed.text} for {application.holder}"
     _record(
@@ -182,6 +196,15 @@ def precheck(
     return check(draft, repository.DbRegisterView(session))
 
 
+def application_sent_with(
+    session: Session, *, principal: Principal, form_key: str
+) -> Application | None:
+    """The application ``principal`` already sent with this one-time form key, if any
+    (read after :func:`precheck` has begun the submission's transaction)."""
+    key = validate_form_key(form_key)
+    return repository.application_sent_with(session, submitted_by=principal.actor, form_key=key)
+
+
 def withdraw_application(
     session: Session, *, principal: Principal, application_id: int
 ) -> Application:
@@ -211,10 +234,11 @@ def check_application(
     application = repository.get_application(session, application_id, for_update=True)
     next_status(application.status, "check")
     reasons = check(application, repository.DbRegisterView(session))
+    looked_at = examined(application)
     if reasons:
         text = "; ".join(reasons)
-        return _step(write, application, "reject", detail=text, reason=text)
-    return _step(write, application, "check", detail="checked: no objection")
+        return _step(write, application, "reject", detail=f"{text} ({looked_at})", reason=text)
+    return _step(write, application, "check", detail=f"checked: no objection ({looked_at})")
 
 
 def reserve(session: Session, *, principal: Principal, application_id: int) -> Application:
@@ -260,7 +284,9 @@ def resolve(session: Session, *, principal: Principal, kind: str, code: str) -> 
             )
             continue
         if application.status is Status.RECEIVED:
-            application = _step(write, application, "check", detail="checked: no objection")
+            looked_at = examined(application)
+            detail = f"checked: no objection ({looked_at})"
+            application = _step(write, application, "check", detail=detail)
         decided.append(_hold(write, application))
     return decided
 

@@ -37,6 +37,12 @@ class ApplicationIn(BaseModel):
     code: str = Field(max_length=32, description="e.g. 310-999, 901-99, 882-99, 4-024-0")
     holder: str = Field(max_length=200, description="the operator or network the code is for")
     purpose: str = Field(default="", max_length=2000)
+    form_key: str | None = Field(
+        default=None,
+        max_length=64,
+        description="a one-time key (16-64 of A-Z a-z 0-9 - _): the same key sent again by "
+        "the same account answers with the application it made, and makes no second one",
+    )
 
 
 class ResolveIn(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -23,6 +24,7 @@ from openitu.numbering.workflow import (
 )
 from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
+from openitu.service.params import RowId
 from openitu.service.routes.numbering import country_resources
 from openitu.store import numbering as store
 from openitu.usecases import numbering as usecases
@@ -114,14 +116,44 @@ def notices(request: Request, session: SessionDep) -> Response:
     return render(request, "numbering/notices.html", notices=published)
 
 
-_form_page = FormPage("numbering/apply.html", {"kinds": KINDS})
+def _form_page(
+    request: Request,
+    principal: Principal,
+    session: SessionDep,
+    context: ContextDep,
+    *,
+    form: dict[str, str],
+    errors: dict[str, str],
+    created: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The form, with the free MNCs under the administration's MCCs to choose from."""
+    free: dict[str, Any] = {}
+    if principal.administration is not None:
+        free = lookups.free_under_own_mccs(context.e212_register(session), principal.administration)
+    page = FormPage("numbering/apply.html", {"kinds": KINDS, "free": free})
+    return page(
+        request, principal, form=form, errors=errors, created=created, status_code=status_code
+    )
 
 
 @router.get("/apply", response_class=HTMLResponse)
-def apply_form(request: Request, principal: CurrentPrincipalDep) -> Response:
-    """The application form (notifying officers apply for their own administration)."""
-    form = {"kind": Kind.MNC.value, "code": "", "holder": "", "purpose": ""}
-    return _form_page(request, principal, form=form, errors={})
+def apply_form(
+    request: Request, principal: CurrentPrincipalDep, session: SessionDep, context: ContextDep
+) -> Response:
+    """The application form (notifying officers apply for their own administration).
+
+    Each form carries a one-time key: sent twice (a double click, a reload), it makes one
+    application, and the second answer shows the first's.
+    """
+    form = {
+        "kind": Kind.MNC.value,
+        "code": request.query_params.get("code", "")[:32],
+        "holder": "",
+        "purpose": "",
+        "form_key": secrets.token_urlsafe(24),
+    }
+    return _form_page(request, principal, session, context, form=form, errors={})
 
 
 @router.post("/apply", response_class=HTMLResponse, dependencies=[csrf_protected])
@@ -131,15 +163,36 @@ def apply(
     session: SessionDep,
     kind: Annotated[str, Form(max_length=16)],
     code: Annotated[str, Form(max_length=32)],
+    context: ContextDep,
     holder: Annotated[str, Form(max_length=200)] = "",
     purpose: Annotated[str, Form(max_length=2000)] = "",
+    form_key: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
     """Submit an application; malformed or hopeless ones come back with inline errors."""
-    form = {"kind": kind, "code": code, "holder": holder, "purpose": purpose}
+    form = {
+        "kind": kind,
+        "code": code,
+        "holder": holder,
+        "purpose": purpose,
+        "form_key": form_key or secrets.token_urlsafe(24),
+    }
     errors: dict[str, str] = {}
+
+    def answer(status_code: int, created: dict[str, Any] | None = None) -> Response:
+        return _form_page(
+            request,
+            principal,
+            session,
+            context,
+            form=form,
+            errors=errors,
+            created=created,
+            status_code=status_code,
+        )
+
     if not principal.signed_in or principal.administration is None:
         errors["form"] = "sign in as a notifying officer of an administration to apply"
-        return _form_page(request, principal, form=form, errors=errors, status_code=403)
+        return answer(403)
     try:
         # The checks the TSB will run, shown now so that a hopeless application is fixed
         # before it is sent (the TSB runs them again on the register as it then is).
@@ -150,23 +203,27 @@ def apply(
             "holder": holder,
         }
         reasons = usecases.precheck(session, principal=principal, **draft)
+        earlier = usecases.application_sent_with(
+            session, principal=principal, form_key=form["form_key"]
+        )
+        if earlier is not None:
+            # The same form again (a reload, a second click): one application, shown again.
+            return answer(200, {**earlier.as_dict(), "again": True})
         for reason in reasons:
             field, _, text = reason.partition(": ")
             errors.setdefault(field if field in (*form, "applicant") else "code", text)
         if errors:
-            return _form_page(request, principal, form=form, errors=errors, status_code=422)
+            return answer(422)
         created = usecases.submit_application(
-            session, principal=principal, purpose=purpose, **draft
+            session, principal=principal, purpose=purpose, form_key=form["form_key"], **draft
         )
     except InvalidInput as exc:
         errors[exc.field if exc.field in form else "form"] = exc.reason
-        return _form_page(request, principal, form=form, errors=errors, status_code=422)
+        return answer(422)
     except OpenITUError as exc:
         errors["form"] = exc.detail
-        return _form_page(request, principal, form=form, errors=errors, status_code=exc.status)
-    return _form_page(
-        request, principal, form=form, errors={}, created=created.as_dict(), status_code=201
-    )
+        return answer(exc.status)
+    return answer(201, created.as_dict())
 
 
 # ------------------------------------------------------------------ applications
@@ -182,13 +239,15 @@ def _applications_page(
             listed = usecases.applications(session, principal=principal)
         except Forbidden as exc:
             refused = refused or exc
+    checks = store.last_checks(session, [a.id for a in listed if a.id is not None])
     return render_form(
         request,
         "numbering/applications.html",
         status_code=refused.status if refused else 200,
         principal=principal,
         applications=[
-            {**a.as_dict(), "actions": actions_for(principal, a)} for a in reversed(listed)
+            {**a.as_dict(), "actions": actions_for(principal, a), "checked": checks.get(a.id or 0)}
+            for a in reversed(listed)
         ],
         pending=sum(1 for a in listed if a.status in PENDING),
         held=sum(1 for a in listed if a.status in HOLDING),
@@ -201,6 +260,24 @@ def _applications_page(
 def applications(request: Request, principal: CurrentPrincipalDep, session: SessionDep) -> Response:
     """Applications: the secretariat sees and decides all, an officer follows their own."""
     return _applications_page(request, principal, session)
+
+
+@router.get("/applications/{application_id}", response_class=HTMLResponse)
+def application_page(
+    request: Request, application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
+) -> Response:
+    """One application: what was asked, where it stands, and every step with who took it."""
+    found, history = usecases.application(
+        session, principal=principal, application_id=application_id
+    )
+    return render_form(
+        request,
+        "numbering/application.html",
+        application=found.as_dict(),
+        history=[event.as_dict() for event in history],
+        actions=actions_for(principal, found),
+        country=name_of(found.applicant),
+    )
 
 
 _STEPS = {
