@@ -90,6 +90,50 @@ def parse(
 
 
 @app.command()
+def search(
+    query: str = typer.Argument(
+        ...,
+        help="A number (+254 722 000000), an IMSI, an MCC, an MCC and MNC (63902), "
+        "or a country by ISO2 code or name (Kenya).",
+    ),
+    as_json: JsonFlag = False,
+) -> None:
+    """Find what QUERY names, as the numbering page's search box does."""
+    from openitu.numbering import lookups
+
+    found = lookups.search(_register(), query, field="query")
+    result = found["result"]
+    if found["kind"] == "country":
+        result["assignments"] = _assignments(result["country"])
+    if as_json:
+        emit_json(found)
+        return
+    typer.echo(f"{found['kind']}: {_summary(found['kind'], result)}")
+
+
+def _summary(kind: str, result: dict[str, Any]) -> str:
+    """One line for what a search found."""
+    from openitu.numbering.countries import name_of
+
+    if kind == "number":
+        verdict = "valid" if result["valid"] else "NOT valid"
+        where = "/".join(result["regions"]) or result["code_kind"]
+        return f"{result['formats']['international']}  {verdict}  {where}  {result['number_type']}"
+    if kind == "country":
+        codes = ", ".join(f"+{c['country_code']}" for c in result["e164"])
+        mccs = ", ".join(result["mccs"]) or "-"
+        return f"{name_of(result['country'])} ({result['country']}): E.164 {codes}; MCC {mccs}"
+    if kind == "mcc":
+        return f"MCC {result['mcc']}: {', '.join(result['countries'])}"
+    if kind == "network":
+        return (
+            f"MCC {result['mcc']} MNC {result['mnc']}: {result['operator']} "
+            f"({result['country_name']}, {result['status']})"
+        )
+    return f"MCC {result['mcc']}  MNC {result['mnc']}  {result['operator'] or '-'}"
+
+
+@app.command()
 def mcc(
     code: str = typer.Argument(..., help="A mobile country code, e.g. 310."),
     withdrawn: bool = typer.Option(False, "--withdrawn", help="Also list withdrawn MNCs."),
@@ -109,13 +153,13 @@ def mcc(
 
 @app.command()
 def country(
-    iso2: str = typer.Argument(..., help="ISO 3166-1 alpha-2 code, e.g. IN."),
+    iso2: str = typer.Argument(..., help="ISO 3166-1 alpha-2 code (IN) or name (India)."),
     as_json: JsonFlag = False,
 ) -> None:
     """Every numbering resource a country holds: country codes, MCCs, MNCs, SANCs, ISPCs."""
     from openitu.numbering import lookups
 
-    document = lookups.country_report(_register(), iso2)
+    document = lookups.country_report(_register(), lookups.country_named(iso2, field="country"))
     document["assignments"] = _assignments(document["country"])
     if as_json:
         emit_json(document)

@@ -68,6 +68,20 @@ def country_resources(session: Session, context: AppContext, iso2: str) -> dict[
     return report
 
 
+@router.get("/search")
+def search(
+    session: SessionDep,
+    context: ContextDep,
+    q: Annotated[str, Query(max_length=64, description="+254 722 000000, Kenya, KE, 639, 63902")],
+) -> dict[str, Any]:
+    """What the search box finds: a number, an IMSI, an MCC, an MCC and MNC, or a country
+    by ISO2 code or name (``kind`` says which; ``result`` is its report)."""
+    found = lookups.search(context.e212_register(session), q)
+    if found["kind"] == "country":
+        found["result"] = country_resources(session, context, found["result"]["country"])
+    return found
+
+
 @router.get("/parse")
 def parse_number(number: Annotated[str, Query(description="+41 22 730 51 11")]) -> dict[str, Any]:
     """Parse and validate an international number (E.164)."""

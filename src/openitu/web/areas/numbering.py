@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from typing import Annotated, Any
 
@@ -11,8 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from openitu.accounts import Principal
 from openitu.errors import Forbidden, InvalidInput, NotFound, OpenITUError
-from openitu.numbering import e164, lookups
-from openitu.numbering.countries import iso2_of_name as name_to_iso2
+from openitu.numbering import lookups
 from openitu.numbering.countries import name_of
 from openitu.numbering.workflow import (
     HOLDING,
@@ -40,64 +38,25 @@ KINDS = [
 ]
 
 
-def _what(query: str) -> str:
-    text = query.strip()
-    if text.startswith(("+", "00")):
-        return "number"
-    if re.fullmatch(r"[A-Za-z]{2}", text):
-        return "country"
-    if re.fullmatch(r"\d{3}", text):
-        return "mcc"
-    if re.fullmatch(r"\d{5,6}", text.replace(" ", "").replace("-", "")):
-        return "network"
-    if re.fullmatch(r"\d{7,15}", text):
-        return "imsi"
-    if re.fullmatch(r"[^\W\d_][\w .,'()&-]+", text):
-        return "country_name"
-    raise InvalidInput(
-        "q",
-        "type a number (+41 22 730 51 11), an IMSI (15 digits), an MCC (3 digits), an MCC and "
-        "MNC (63902), an ISO2 code or a country's name",
-    )
-
-
 @router.get("", response_class=HTMLResponse)
 def search(request: Request, session: SessionDep, context: ContextDep, q: str = "") -> Response:
-    """Search a number, an IMSI, an MCC or a country."""
-    result: dict[str, Any] | None = None
-    kind = None
+    """Search a number, an IMSI, an MCC, an MCC and MNC, or a country by code or name."""
+    found: dict[str, Any] | None = None
     error = None
     if q.strip():
         try:
-            kind = _what(q)
-            if kind == "number":
-                result = e164.parse_number(q, field="q").as_dict()
-            elif kind == "country":
-                return country(request, q, session, context)
-            elif kind == "country_name":
-                iso2 = name_to_iso2(q)
-                if iso2 is None:
-                    raise InvalidInput("q", f"no country or territory is named {q.strip()!r}")
-                return country(request, iso2, session, context)
-            else:
-                register = context.e212_register(session)
-                if kind == "mcc":
-                    result = lookups.mcc_report(register, q)
-                elif kind == "network":
-                    result = lookups.network_report(register, q)
-                else:
-                    result = lookups.imsi_report(register, q)
+            found = lookups.search(context.e212_register(session), q)
         except InvalidInput as exc:
             error = exc.reason
-            kind = None
-    status = 422 if error else 200
+    if found is not None and found["kind"] == "country":
+        return country(request, found["result"]["country"], session, context)
     return render(
         request,
         "numbering/index.html",
-        status_code=status,
+        status_code=422 if error else 200,
         q=q,
-        kind=kind,
-        result=result,
+        kind=found["kind"] if found else None,
+        result=found["result"] if found else None,
         error=error,
     )
 
