@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import cache
 from types import ModuleType
 from typing import Any
@@ -16,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from openitu.accounts import Principal
 from openitu.discovery import submodules
 from openitu.service.auth import attach_csrf_cookie, csrf_token, public
+from openitu.units import moment_text
 from openitu.web import TEMPLATES_DIR
 
 
@@ -65,27 +65,9 @@ def all_page_routers() -> list[APIRouter]:
     return routers
 
 
-def when(value: datetime | str | None) -> str:
-    """A moment as people read it: "7 December 2026, 14:05 UTC" (never a raw timestamp)."""
-    if value is None or value == "":
-        return ""
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)  # the store writes UTC
-    moment = moment.astimezone(UTC)
-    month = _MONTHS[moment.month - 1]  # not %B: the server's locale must not change the page
-    return f"{moment.day} {month} {moment.year}, {moment:%H:%M} UTC"
-
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["areas"] = AREAS
-templates.env.filters["when"] = when
+templates.env.filters["when"] = moment_text
 router = APIRouter(include_in_schema=False, dependencies=[public])
 
 
