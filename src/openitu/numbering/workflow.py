@@ -243,6 +243,17 @@ def validate_form_key(text: str, *, field: str = "form_key") -> str:
     return key
 
 
+def sent_again(earlier: Application, *, applicant: str, code: Code) -> Application:
+    """The application a one-time form key already made, when the same request is sent
+    again; Conflict when the key comes back with another request (a key names one form)."""
+    if (earlier.applicant, earlier.code) != (applicant, code):
+        raise Conflict(
+            f"this form key already sent application {earlier.id} ({earlier.applicant}, "
+            f"{earlier.kind.value} {earlier.code.text}): use a fresh form for another"
+        )
+    return earlier
+
+
 def _check_mnc(application: Application, view: RegisterView) -> list[str]:
     code = application.code
     reasons = []

@@ -40,6 +40,7 @@ from openitu.numbering.workflow import (
     require_reclaimable_directly,
     require_reservable,
     sees_every_application,
+    sent_again,
     to_publish,
     validate_form_key,
 )
@@ -125,14 +126,6 @@ def submit_application(
     with the application it made, and makes no second one.
     """
     write = _begin(session, principal, "numbering.apply")
-    key = validate_form_key(form_key) if form_key else None
-    if key is not None:
-        earlier = repository.application_sent_with(
-            session, submitted_by=principal.actor, form_key=key
-        )
-        if earlier is not None:
-            write.authorize_for(earlier.applicant)
-            return earlier
     at = received_at or now()
     applicant = check_administration(
         administration,
@@ -142,6 +135,13 @@ def submit_application(
     )
     write.authorize_for(applicant)
     parsed = parse_code(kind, code)
+    key = validate_form_key(form_key) if form_key else None
+    if key is not None:
+        earlier = repository.application_sent_with(
+            session, submitted_by=principal.actor, form_key=key
+        )
+        if earlier is not None:
+            return sent_again(earlier, applicant=applicant, code=parsed)
     if not holder.strip():
         raise InvalidInput("holder", "name the operator or network the code is for")
     application = repository.add_application(

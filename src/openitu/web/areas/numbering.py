@@ -138,6 +138,9 @@ def apply(
     errors: dict[str, str] = {}
 
     def answer(status_code: int, created: dict[str, Any] | None = None) -> Response:
+        if created is not None:
+            # What the page shows next is a new form: a key of its own, nothing filled in.
+            form.update(code="", holder="", purpose="", form_key=secrets.token_urlsafe(24))
         return _form_page(
             request,
             principal,
@@ -167,7 +170,10 @@ def apply(
         )
         if earlier is not None:
             # The same form again (a reload, a second click): one application, shown again.
-            return answer(200, {**earlier.as_dict(), "again": True})
+            shown = usecases.submit_application(
+                session, principal=principal, purpose=purpose, form_key=form["form_key"], **draft
+            )
+            return answer(200, {**shown.as_dict(), "again": True})
         for reason in reasons:
             field, _, text = reason.partition(": ")
             errors.setdefault(field if field in (*form, "applicant") else "code", text)
