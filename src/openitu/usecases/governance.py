@@ -1004,11 +1004,11 @@ def delegation_view(session: Session, *, principal: Principal, conference: str) 
     the votes still open to them (for their state and the one whose proxy they hold) and
     whether the conference still takes proposals. Only delegates see it (401 signed out,
     403 for other roles)."""
+    row = store.get_conference_row(session, conference)
     check_role(principal, "proposals.submit")
     state = principal.administration
     if state is None:
         raise Forbidden(f"the account {principal.actor} names no Member State to act for")
-    row = store.get_conference_row(session, conference)
     seat = store.find_delegation_row(session, row.id, state=state)
     proposals = [p for p in store.proposal_rows(session, row.id) if p.submitted_by == state]
     amending = any(json.loads(p.amendments) for p in proposals)
