@@ -23,6 +23,7 @@ def _people(sessions: sessionmaker[Session]) -> dict[str, dict[str, str]]:
         "fr-delegate": (Role.DELEGATE, "FR", None),
         "root": (Role.ADMIN, None, None),
         "bureau": (Role.SECRETARIAT, None, None),
+        "bureau-audit-only": (Role.SECRETARIAT, None, ["audit.read"]),
     }
     headers = {}
     with sessions() as session, session.begin():
@@ -61,6 +62,7 @@ def test_applications_are_read_only_by_the_tsb_and_the_applicants_officers(
         "root": "(admin) may not see numbering applications",
         "fr-apply-only": "scopes do not include numbering.read",
         "de-officer": "may see only DE's applications, not FR's",
+        "bureau-audit-only": "scopes do not include numbering.administer",
     }
     for who, reason in refusals.items():
         seen = client.get(one, headers=people[who])

@@ -558,6 +558,8 @@ def require_may_see(principal: Principal, applicant: str | None = None) -> None:
         return
     if not principal.signed_in:
         raise NotAuthenticated("sign in to see numbering applications")
+    if principal.role is Role.SECRETARIAT:  # only a token's scopes can leave it out
+        raise Forbidden(f"this API token's scopes do not include {ADMINISTER}")
     if principal.role is not Role.NOTIFYING_OFFICER or principal.administration is None:
         raise Forbidden(
             f"{principal.actor} ({principal.role.value}) may not see numbering applications: "
