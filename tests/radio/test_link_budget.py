@@ -23,8 +23,9 @@ BASE = {
 def test_c_n0_is_eirp_less_losses_plus_g_over_t_plus_228_6() -> None:
     eirp = np.array([40.0, 52.0, 60.0])[:, None]
     atmospheric = np.array([0.0, 1.5, 10.0, 25.0])
-    link = link_budget(**{**BASE, "eirp_dbw": eirp, "atmospheric_loss_db": atmospheric},
-                       other_losses_db=0.7)  # fmt: skip
+    link = link_budget(
+        **{**BASE, "eirp_dbw": eirp, "atmospheric_loss_db": atmospheric}, other_losses_db=0.7
+    )
     assert link.c_n0_dbhz.shape == (3, 4)
     loss = p525.free_space_loss_db(12e3, 38_000.0) + atmospheric + 0.7
     np.testing.assert_allclose(link.total_loss_db, np.broadcast_to(loss, (3, 4)))

@@ -2,9 +2,10 @@
 percentage of time, antenna gain against off-axis angle) and a path profile (terrain,
 antennas, line of sight).
 
-Plain SVG strings the pages inline. Every series is a polyline carrying its name; a series
-of few points also marks each point with its values as data attributes, so that what is
-drawn can be checked against the numbers it came from.
+Plain SVG strings the pages inline. Every series is a polyline carrying its name and, in
+``data-values``, the numbers it was drawn from ("x,y x,y ..."); a series of few points
+also marks each point (data-x, data-y), so that what is drawn can be checked against the
+numbers it came from.
 """
 
 from __future__ import annotations
@@ -125,8 +126,9 @@ def line_chart_svg(
                          f'{to_x(pairs[-1][0]):.1f},{bottom}" fill="#d8c8a8" '
                          'stroke="none"/>')  # fmt: skip
         dash = ' stroke-dasharray="6 4"' if line.dashed else ""
-        parts.append(f'<polyline points="{points}" fill="none" stroke="{line.colour}" '
-                     f'stroke-width="1.6"{dash}/>')  # fmt: skip
+        values = " ".join(f"{_fmt(a)},{_fmt(b)}" for a, b in pairs)
+        parts.append(f'<polyline points="{points}" data-values="{values}" fill="none" '
+                     f'stroke="{line.colour}" stroke-width="1.6"{dash}/>')  # fmt: skip
         if len(pairs) <= MARKED_POINTS:
             parts += [
                 f'<circle class="point" cx="{to_x(a):.1f}" cy="{to_y(b):.1f}" r="2.5" '
