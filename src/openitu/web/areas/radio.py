@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Final, Literal
+from urllib.parse import urlencode
 
 import numpy as np
 from fastapi import APIRouter, Query, Request
@@ -238,9 +239,12 @@ def slant_path_page(request: Request) -> Response:
     result = None
     if "lat_deg" in request.query_params:
         result = _attempt(errors, {}, lambda: _slant(form))
+    carried = ("lat_deg", "lon_deg", "hs_km", "sat_lon_deg", "p_percent", "edition", "d_m", "eta")
+    budget_link = "/radio/link-budget?" + urlencode({key: form[key] for key in carried})
     return render(
         request,
         "radio/slant_path.html",
+        budget_link=budget_link,
         status_code=422 if errors else 200,
         errors=errors,
         form=form,
@@ -346,7 +350,9 @@ def link_budget_page(request: Request) -> Response:
     form = _form(request, LINK_FIELDS)
     errors: dict[str, str] = {}
     result = None
-    if "lat_deg" in request.query_params:
+    # The slant-path page links here with the place and satellite filled in, not the
+    # carriers: the budget is worked out once the form has been sent whole.
+    if "up_eirp_dbw" in request.query_params:
         result = _attempt(errors, {}, lambda: _link(form))
     return render(
         request,
