@@ -387,6 +387,17 @@ PATH_FIELDS: Final = {
 MODELS: Final = {"p452": "P.452-18 (interference, 0.1-50 GHz)",
                  "p1546": "P.1546-6 (point-to-area, 30-4000 MHz)"}  # fmt: skip
 RX_AREAS: Final = ("rural", "suburban", "urban", "dense_urban", "sea")
+# The intermediate losses of P.452-18, as the Recommendation names them.
+P452_LABELS: Final = {
+    "lbfsg_db": "Free space and gases, Lbfsg",
+    "lb0p_db": "Line of sight, not exceeded for p %, Lb0p",
+    "lb0b_db": "Line of sight, not exceeded for β0 %, Lb0β",
+    "ldsph_db": "Spherical-Earth diffraction, Ldsph",
+    "ld50_db": "Diffraction, median, Ld50",
+    "ldp_db": "Diffraction, not exceeded for p %, Ldp",
+    "lbs_db": "Troposcatter, Lbs",
+    "lba_db": "Ducting and layer reflection, Lba",
+}
 _PATH_NAMES: Final = {
     "htg_m": "tx_height_m",
     "ha_m": "tx_height_m",
@@ -449,5 +460,5 @@ def path_page(request: Request, context: ContextDep) -> Response:
         result=result,
         models=MODELS,
         rx_areas=RX_AREAS,
-        loss_fields=LOSS_FIELDS,
+        p452_labels={key: P452_LABELS[key] for key in LOSS_FIELDS if key in P452_LABELS},
     )
