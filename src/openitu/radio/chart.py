@@ -72,10 +72,12 @@ def line_chart_svg(
     ys = [float(v) for s in series for v in s.y if math.isfinite(v)]
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     if log_x:
-        x_low = math.floor(math.log10(min(xs)))
-        x_high = math.ceil(math.log10(max(xs)))
-        x_high = max(x_high, x_low + 1)
-        x_ticks = [10.0**e for e in range(x_low, x_high + 1)]
+        x_low, x_high = math.log10(min(xs)), math.log10(max(xs))
+        if x_high - x_low < 1.0:
+            # Less than a decade: widen to whole decades, so that at least two ticks show.
+            x_low, x_high = math.floor(x_low), max(math.ceil(x_high), math.floor(x_low) + 1.0)
+        decades = range(math.ceil(x_low - 1e-9), math.floor(x_high + 1e-9) + 1)
+        x_ticks = [10.0**e for e in decades]
 
         def to_x(v: float) -> float:
             return LEFT + (math.log10(v) - x_low) / (x_high - x_low) * plot_w
@@ -136,11 +138,12 @@ def line_chart_svg(
                 for a, b in pairs
             ]
         parts.append("</g>")
-    legend_x = LEFT + 8
-    for order, line in enumerate(series):
-        y = TOP + 14 + order * 14
-        parts.append(f'<text x="{legend_x}" y="{y}" font-size="11" '
+    # The legend runs along the top, right of the y axis' label, clear of the lines.
+    legend_x = LEFT + 16 + 7 * len(y_label)
+    for line in series:
+        parts.append(f'<text class="legend" x="{legend_x}" y="{TOP - 10}" font-size="11" '
                      f'fill="{line.colour}">— {escape(line.name)}</text>')  # fmt: skip
+        legend_x += 28 + 7 * len(line.name)
     parts.append("</svg>")
     return "\n".join(parts)
 

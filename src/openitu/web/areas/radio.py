@@ -334,6 +334,15 @@ def _link(form: Mapping[str, str]) -> dict[str, Any]:
                 colour,
             )
             for direction, colour in (("uplink", "#1f5fa8"), ("downlink", "#c0392b"))
+        ]
+        + [
+            chart.Series(
+                "no margin",
+                [usecases.CURVE_PERCENTAGES[0], usecases.CURVE_PERCENTAGES[-1]],
+                [0.0, 0.0],
+                "#555",
+                dashed=True,
+            )
         ],
         chart_id="margin-curve",
         title="Margin against percentage of time",
