@@ -14,6 +14,7 @@ from openitu.governance.conferences import (
     ProposalStatus,
     check_proxy,
     check_representative,
+    check_takes_proposals,
     matter_voted_on,
     proposal_matter,
     status_after,
@@ -95,3 +96,9 @@ def test_only_an_adoption_or_a_rejection_decides_the_proposal() -> None:
     assert status_after(Outcome.REJECTED) is ProposalStatus.REJECTED
     assert status_after(Outcome.NO_QUORUM) is None
     assert status_after(Outcome.DEFERRED) is None
+
+
+def test_a_conference_takes_proposals_until_its_final_acts_are_signed() -> None:
+    check_takes_proposals("WRC-27", final_acts_edition=None)
+    with pytest.raises(Conflict, match=r"Final Acts of WRC-27 are signed \(edition RR-2028\)"):
+        check_takes_proposals("WRC-27", final_acts_edition="RR-2028")

@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from governance_helpers import ADD_MOBILE, adopt_at_a_wrc
 from openitu.accounts import Principal, Role
-from openitu.errors import Forbidden
+from openitu.errors import Forbidden, InvalidInput
 from openitu.governance.conferences import ConferenceKind
 from openitu.governance.documents import DocumentKind
 from openitu.governance.members import MemberKind, Sector
+from openitu.governance.votes import Choice
 from openitu.store import versions
 from openitu.store.tables.audit import AuditEntryRow
 from openitu.usecases import governance
@@ -114,3 +115,63 @@ def test_a_representative_submits_its_members_information_document(
                 title="Views", kind=DocumentKind.INFORMATION, source=str(member["id"]),
                 language="en", agenda_items=["1.2"], content=b"Not ours.",
             )  # fmt: skip
+
+
+def test_a_preview_reads_the_proposal_and_records_nothing(
+    sessions: sessionmaker[Session],
+) -> None:
+    with sessions() as session, session.begin():
+        _conference(session)
+    with sessions() as session:
+        before = versions.read(session, "governance")
+        upside_down = {**ADD_MOBILE, "low": "3400 MHz", "high": "3300 MHz"}
+        with pytest.raises(InvalidInput) as refused:
+            governance.preview_proposal(
+                session, conference="WRC-U", amendments=[ADD_MOBILE, upside_down]
+            )
+        assert refused.value.field == "amendments[1].low"
+        preview = governance.preview_proposal(session, conference="WRC-U", amendments=[ADD_MOBILE])
+        assert preview["matter"] == "radio-regulations"
+        (read,) = preview["readable"]
+        assert read["change"] == (
+            "Region 1, 3300-3400 MHz: adds MOBILE EXCEPT AERONAUTICAL MOBILE (primary)"
+        )
+        assert len(read["after"]) == 1
+        assert "MOBILE EXCEPT AERONAUTICAL MOBILE" in read["after"][0]
+        assert versions.read(session, "governance") == before
+        assert governance.conference_document(session, code="WRC-U")["proposals"] == []
+
+
+def test_a_delegation_sees_its_own_proposals_and_the_votes_open_to_it(
+    sessions: sessionmaker[Session],
+) -> None:
+    with sessions() as session, session.begin():
+        _conference(session)
+        for state in ("FR", "DE"):
+            governance.submit_proposal(
+                session, principal=DELEGATES[state], conference="WRC-U", agenda_item="1.2",
+                state=state, title=f"Proposal of {state}", amendments=[],
+            )  # fmt: skip
+        vote = governance.open_vote(session, principal=SEC, conference="WRC-U", question="Q?")
+    with sessions() as session:
+        view = governance.delegation_view(session, principal=DELEGATES["DE"], conference="WRC-U")
+    assert [p["title"] for p in view["proposals"]] == ["Proposal of DE"]
+    assert view["takes_proposals"] and view["delegation"]["credentials_accepted"]
+    assert [v["for_states"] for v in view["votes"]] == [[{"state": "DE", "voted": False}]]
+    with sessions() as session, session.begin():
+        governance.cast_ballot(session, principal=DELEGATES["DE"], vote_id=vote["id"],
+                               state="DE", choice=Choice.FOR)  # fmt: skip
+    with sessions() as session:
+        view = governance.delegation_view(session, principal=DELEGATES["DE"], conference="WRC-U")
+    assert [v["for_states"] for v in view["votes"]] == [[{"state": "DE", "voted": True}]]
+    with sessions() as session, session.begin():
+        governance.close_vote(session, principal=SEC, vote_id=vote["id"])
+    with sessions() as session:
+        assert (
+            governance.delegation_view(session, principal=DELEGATES["DE"], conference="WRC-U")[
+                "votes"
+            ]
+            == []
+        )
+        with pytest.raises(Forbidden):
+            governance.delegation_view(session, principal=SEC, conference="WRC-U")

@@ -138,6 +138,7 @@ def print_rows(title: str, columns: list[str], rows: list[dict[str, Any]]) -> No
     """A table for a person to read: ``columns`` of each row (an absent value blank)."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title)
     for column in columns:
@@ -146,7 +147,8 @@ def print_rows(title: str, columns: list[str], rows: list[dict[str, Any]]) -> No
         widest = max((len(text) for text in dates), default=0)
         table.add_column(column, no_wrap=bool(dates), min_width=widest or None)
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        # Text, not str: a value such as "[WRC-12]" or "[km]" is data, never Rich markup.
+        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
     Console().print(table)
 
 

@@ -132,6 +132,16 @@ class Proposal:
     status: ProposalStatus
 
 
+def check_takes_proposals(code: str, *, final_acts_edition: str | None) -> None:
+    """A conference whose Final Acts are signed has finished its work: a proposal made to
+    it now could never be decided (its amendments would be in no edition)."""
+    if final_acts_edition is not None:
+        raise Conflict(
+            f"the Final Acts of {code} are signed (edition {final_acts_edition}): "
+            "it takes no more proposals"
+        )
+
+
 def check_representative(kind: MemberKind, representative: str | None) -> str | None:
     """A Member State's delegation votes through its delegates (their accounts name the
     state); any other member takes part through one registered representative's account.

@@ -359,11 +359,6 @@ def read_zip(path: str | PathLike[str] | IO[bytes], *, source: str | None = None
     return read_tables(tables, source=source if source is not None else str(path))
 
 
-def read_zips(paths: Iterable[str | PathLike[str]]) -> list[UlsImport]:
-    """`read_zip` for each file, in order."""
-    return [read_zip(path) for path in paths]
-
-
 ULS_TABLES: Final = ("FR", "LO", "AN", "EM", "PA")
 """The ULS tables the reader joins; the others in a daily file (HD, EN, CO ...) are not
 needed for a notice and are passed over."""

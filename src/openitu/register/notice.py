@@ -15,11 +15,11 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Final
 
-from openitu.errors import InvalidInput, RowError
+from openitu.errors import InvalidInput
 from openitu.governance.members import Action, check_administration
 from openitu.radio.emissions import parse_emission
 from openitu.spectrum.services import Service, parse_service
@@ -348,12 +348,3 @@ def parse_notice(raw: Any, *, on: date | None = None) -> Notice:
         request_4_4=_flag(raw.get("request_4_4"), "request_4_4"),
         remarks=remarks,
     )  # fmt: skip
-
-
-@dataclass
-class Batch:
-    """The notices of a file, each with its row number (counted from 1 in the file's order),
-    and the rows refused."""
-
-    notices: list[tuple[int, Notice]] = field(default_factory=list)
-    rejected: list[RowError] = field(default_factory=list)

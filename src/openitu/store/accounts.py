@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -55,10 +55,6 @@ def get_user_or_raise(session: Session, username: str) -> User:
 
 def list_users(session: Session) -> list[User]:
     return [_user(row) for row in session.scalars(select(UserRow).order_by(UserRow.username))]
-
-
-def count_users(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(UserRow)) or 0)
 
 
 def password_hash_of(session: Session, username: str) -> tuple[User, str] | None:
@@ -160,11 +156,6 @@ def list_tokens(session: Session, *, owner: str) -> list[ApiToken]:
         .order_by(TokenRow.id)
     )
     return [_token(row) for row in rows]
-
-
-def get_token(session: Session, token_id: int) -> ApiToken | None:
-    row = session.get(TokenRow, token_id)
-    return None if row is None else _token(row)
 
 
 def token_and_owner(session: Session, token_id: int) -> tuple[ApiToken, str] | None:

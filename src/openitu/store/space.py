@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -272,11 +272,3 @@ def catalogue_ids(session: Session, source: str) -> set[str]:
         )
         if value is not None
     }
-
-
-def first_receipt(session: Session, network_id: int) -> date | None:
-    return session.scalar(
-        select(func.min(SpaceFilingEvent.date_of_receipt)).where(
-            SpaceFilingEvent.network_id == network_id
-        )
-    )

@@ -137,10 +137,6 @@ def add_edition(
     _add_amendments(session, amendments)
 
 
-def delete_edition(session: Session, edition_id: str) -> None:
-    session.execute(delete(EditionRow).where(EditionRow.id == edition_id))
-
-
 def get_edition(session: Session, edition_id: str) -> Edition:
     """Read a whole edition back into the core's values."""
     row = found(session.get(EditionRow, edition_id), f"no edition {edition_id!r} of the Table")

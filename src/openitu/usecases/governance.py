@@ -11,7 +11,7 @@ and the pages publish.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal
+from openitu.accounts.rights import check_role
 from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openitu.governance import amendment_text, ballots, documents, final_acts, finance
 from openitu.governance.ballots import Seat
@@ -32,6 +33,7 @@ from openitu.governance.conferences import (
     check_item_number,
     check_proxy,
     check_representative,
+    check_takes_proposals,
     check_text,
     matter_voted_on,
     proposal_matter,
@@ -78,7 +80,12 @@ from openitu.governance.votes import (
     effective_majority,
     recorded_choice,
 )
-from openitu.spectrum.amendments import amendment_from_dict, amendment_to_dict, apply_amendments
+from openitu.spectrum.amendments import (
+    Amendment,
+    amendment_from_dict,
+    amendment_to_dict,
+    apply_amendments,
+)
 from openitu.spectrum.diff import diff_editions
 from openitu.spectrum.model import Edition
 from openitu.store import governance as store
@@ -674,6 +681,37 @@ def _proposal_document(
     }
 
 
+def _read_amendments(amendments: Sequence[Mapping[str, Any]]) -> list[Amendment]:
+    """The amendments of a proposal as the core reads them; a bad one is refused naming
+    its place in the list (``amendments[2].low``)."""
+    return [
+        amendment_from_dict(document, field=f"amendments[{index}]")
+        for index, document in enumerate(amendments)
+    ]
+
+
+def preview_proposal(
+    session: Session,
+    *,
+    conference: str,
+    amendments: Sequence[Mapping[str, Any]],
+    matter: Matter | None = None,
+) -> dict[str, Any]:
+    """What a proposal would say before it is submitted: its matter, and each amendment
+    in words with the Table as it would read after them. Records nothing; refuses what
+    `submit_proposal` would refuse of the amendments themselves."""
+    row = store.get_conference_row(session, conference)
+    decided = proposal_matter(ConferenceKind(row.kind), len(amendments), matter)
+    read = _read_amendments(amendments)
+    readable = amendment_text.describe(read, _table_in_force(session) if read else None)
+    return {
+        "conference": row.code,
+        "matter": decided.value,
+        "amendments": [amendment_to_dict(a) for a in read],
+        "readable": [{"change": text.change, "after": list(text.after)} for text in readable],
+    }
+
+
 def submit_proposal(
     session: Session,
     *,
@@ -693,14 +731,12 @@ def submit_proposal(
     write = _begin(session, principal, "proposals.submit", administration=code)
     require_right(MemberKind.MEMBER_STATE, Action.SUBMIT_CONFERENCE_PROPOSALS, who=code)
     row = store.get_conference_row(session, conference)
+    check_takes_proposals(row.code, final_acts_edition=row.final_acts_edition)
     item = store.find_agenda_item(session, row.id, agenda_item)
     if item is None:
         raise InvalidInput("agenda_item", f"{row.code} has no agenda item {agenda_item!r}")
     decided = proposal_matter(ConferenceKind(row.kind), len(amendments), matter)
-    texts = [
-        amendment_to_dict(amendment_from_dict(document, field=f"amendments[{index}]"))
-        for index, document in enumerate(amendments)
-    ]
+    texts = [amendment_to_dict(a) for a in _read_amendments(amendments)]
     proposal = tables.GovernanceProposal(
         conference_id=row.id,
         agenda_item_id=item.id,
@@ -958,6 +994,55 @@ def close_vote(session: Session, *, principal: Principal, vote_id: int) -> dict[
         },
     )
     return _vote_document(session, vote)
+
+
+# --- a delegation's own view -----------------------------------------------------------------
+
+
+def delegation_view(session: Session, *, principal: Principal, conference: str) -> dict[str, Any]:
+    """What a delegate works on at a conference: their state's proposals and documents,
+    the votes still open to them (for their state and the one whose proxy they hold) and
+    whether the conference still takes proposals. Only delegates see it (401 signed out,
+    403 for other roles)."""
+    row = store.get_conference_row(session, conference)
+    check_role(principal, "proposals.submit")
+    state = principal.administration
+    if state is None:
+        raise Forbidden(f"the account {principal.actor} names no Member State to act for")
+    seat = store.find_delegation_row(session, row.id, state=state)
+    proposals = [p for p in store.proposal_rows(session, row.id) if p.submitted_by == state]
+    amending = any(json.loads(p.amendments) for p in proposals)
+    base = _table_in_force(session) if amending else None
+    votes = []
+    for vote_id in store.vote_ids(session, row.id):
+        vote = store.get_vote_row(session, vote_id)
+        if VoteStatus(vote.status) is not VoteStatus.OPEN:
+            continue
+        states = ballot_states(session, principal=principal, vote_id=vote_id)
+        votes.append(
+            {
+                **_vote_document(session, vote),
+                "for_states": [
+                    {"state": s, "voted": store.has_voted(session, vote_id, s)} for s in states
+                ],
+            }
+        )
+    return {
+        **_conference_summary(row),
+        "state": state,
+        "state_name": member_state(state).name,
+        "delegation": None if seat is None else _delegation_document(session, seat),
+        "takes_proposals": row.final_acts_edition is None,
+        "agenda": [
+            {"number": item.number, "title": item.title}
+            for item in store.agenda_items(session, row.id)
+        ],
+        "proposals": [_proposal_document(session, p, base=base) for p in proposals],
+        "documents": [
+            d for d in list_documents(session, conference=row.code) if d["source"] == state
+        ],
+        "votes": votes,
+    }
 
 
 # --- Final Acts -----------------------------------------------------------------------------

@@ -599,24 +599,36 @@ def search_query(
 
 
 def import_uls(
-    session: Session, *, principal: Principal, imports: Sequence[UlsImport]
+    session: Session,
+    *,
+    principal: Principal,
+    imports: Sequence[UlsImport],
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
     """Notify what ULS files gave (`register.fcc_uls.read_uploads`) as the United States'
     notices, in one transaction: ``{"fr_rows", "accepted", "rejected"}`` where every FR
     row read is in exactly one of the two lists, each entry naming its ``source`` file and
-    its FR ``row`` there; a rejected row also gives the ``field`` and ``reason``."""
+    its FR ``row`` there; a rejected row also gives the ``field`` and ``reason``.
+    ``progress`` is told how many of all the files' notices have been notified so far."""
     # Every notice is the United States': another administration's officer is refused
     # once (403) rather than on each row.
     authorize(principal, "notices.submit", administration=ULS_ADMINISTRATION)
     accepted: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
     fr_rows = 0
+    notified = 0
     for uls in imports:
         fr_rows += uls.fr_rows
         refused = {r["row"] for r in uls.rejected}
         # The reader keeps the FR rows' order: its notices are the rows it did not refuse.
         rows = [n for n in range(1, uls.fr_rows + 1) if n not in refused]
-        outcome = notify(session, principal=principal, notices=uls.accepted)
+
+        def advance(done: int, before: int = notified) -> None:
+            if progress is not None:
+                progress(before + done)
+
+        outcome = notify(session, principal=principal, notices=uls.accepted, progress=advance)
+        notified += len(uls.accepted)
         accepted += [a.as_dict() | {"source": uls.source, "row": rows[a.row - 1]}
                      for a in outcome.accepted]  # fmt: skip
         rejected += [r | {"source": uls.source} for r in uls.rejected]

@@ -145,33 +145,34 @@ def import_fcc_uls(
     files: list[Path] = typer.Argument(..., help="FCC ULS microwave daily files (l_mw_*.zip)"),
     as_json: JsonFlag = False,
     token_stdin: TokenStdin = False,
-    chunk: int = typer.Option(500, min=1, max=10_000, help="Notices per transaction."),
 ) -> None:
-    """Notify the FCC's Part 101 licences as the United States' notices: one per FR row;
-    accepted + rejected = the FR rows read (a partly refused import exits 1)."""
+    """Notify the FCC's Part 101 licences as the United States' notices, in one
+    transaction: one per FR row; accepted + rejected = the FR rows read (a partly refused
+    import exits 1)."""
     from openitu.register.fcc_uls import read_zip
 
-    principal = _acting(token_stdin)
-    accepted: list[dict[str, Any]] = []
-    rejected: list[dict[str, Any]] = []
-    fr_rows = 0
-    for path in files:
-        uls = read_zip(path, source=path.name)
-        fr_rows += uls.fr_rows
-        refused_rows = {r["row"] for r in uls.rejected}
-        # read_tables keeps the FR rows' order: the accepted notices are the rows it did
-        # not refuse, in order, so each is numbered with its FR row again.
-        rows = [n for n in range(1, uls.fr_rows + 1) if n not in refused_rows]
-        done, refused = _notify_all(principal, uls.accepted, chunk, path.name)
-        accepted += [a | {"source": path.name, "row": rows[a["row"] - 1]} for a in done]
-        rejected += [r | {"source": path.name} for r in uls.rejected]
-        rejected += [r | {"source": path.name, "row": rows[r["row"] - 1]} for r in refused]
-    rejected.sort(key=lambda r: (str(r["source"]), int(r["row"])))
-    document = {"fr_rows": fr_rows, "accepted": accepted, "rejected": rejected}
+    imports = [read_zip(path, source=path.name) for path in files]
+    total = sum(len(uls.accepted) for uls in imports)
+    columns = (TextColumn("notify"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with (
+        writing(token_stdin) as (session, principal),
+        Progress(*columns, console=Console(stderr=True), disable=total < 2) as bar,
+    ):
+        task = bar.add_task("notify", total=total)
+        document = usecases.import_uls(
+            session,
+            principal=principal,
+            imports=imports,
+            progress=lambda done: bar.update(task, completed=done),
+        )
+    rejected = document["rejected"]
     if as_json:
         emit_json(document)
     else:
-        Console().print(f"{fr_rows} FR rows: {len(accepted)} accepted, {len(rejected)} rejected")
+        Console().print(
+            f"{document['fr_rows']} FR rows: {document['accepted_count']} accepted, "
+            f"{document['rejected_count']} rejected"
+        )
         if rejected:
             print_rows("Rejected", ["source", "row", "field", "reason"], rejected)
     if rejected:
