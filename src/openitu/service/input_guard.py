@@ -326,6 +326,8 @@ def _too_large_number(request: Request) -> str | None:
     candidates = [*request.path_params.items(), *request.query_params.multi_items()]
     for name, value in candidates:
         text = str(value).strip().lstrip("+-")
-        if text.isdigit() and len(text) < 5000 and int(text) > INT32_MAX:
+        # More digits than INT32_MAX's ten is too large without parsing (int() refuses
+        # over 4300 digits).
+        if text.isascii() and text.isdigit() and (len(text) > 10 or int(text) > INT32_MAX):
             return str(name)
     return None
