@@ -16,6 +16,7 @@ from openitu.accounts import Principal
 from openitu.discovery import submodules
 from openitu.service.auth import attach_csrf_cookie, csrf_token, public
 from openitu.web import TEMPLATES_DIR
+from openitu.web.dates import day, day_and_time, frequency
 
 
 @dataclass(frozen=True)
@@ -123,3 +124,7 @@ def render_error(request: Request, *, status: int, title: str, detail: str) -> R
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> Response:
     return render(request, "home.html")
+
+
+# How every page writes dates and frequencies (openitu.web.dates).
+templates.env.filters.update(day=day, day_and_time=day_and_time, frequency=frequency)
