@@ -32,8 +32,8 @@ IN_WORDS = re.compile(
 def _written(moment: str) -> str:
     """The moment as the page must write it (English month names whatever the locale)."""
     parsed = datetime.fromisoformat(moment)
-    months = ("January February March April May June July August September October "
-              "November December").split()  # fmt: skip
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]  # fmt: skip
     return f"{parsed.day} {months[parsed.month - 1]} {parsed.year}, {parsed:%H:%M} UTC"
 
 
@@ -149,8 +149,10 @@ def test_the_notify_page_takes_a_file_and_names_its_bad_rows(
     officer_page: Any, live_server: str, loaded_sqlite_url: str
 ) -> None:
     tag = uuid.uuid4().hex[:6]
-    header = ("reference,service,station_class,frequency_hz,emission,tx.lat_deg,tx.lon_deg,"
-              "tx.antenna_height_m,tx.eirp_dbw,tx.polarization,date_of_bringing_into_use")  # fmt: skip
+    header = (
+        "reference,service,station_class,frequency_hz,emission,tx.lat_deg,tx.lon_deg,"
+        "tx.antenna_height_m,tx.eirp_dbw,tx.polarization,date_of_bringing_into_use"
+    )
     good = f"FR-FILE-{tag}-1,broadcasting,BC,98500000,180KF8E,47.08,2.40,50,10,H,2027-01-15"
     bad = f"FR-FILE-{tag}-2,broadcasting,BC,98700000,180KF8E,95,2.40,50,10,H,2027-01-15"
     text = "\n".join([header, good, bad]) + "\n"
