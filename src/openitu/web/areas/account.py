@@ -31,19 +31,28 @@ router = APIRouter(prefix="/account", include_in_schema=False)
 
 
 def _account_page(
-    request: Request, principal: Principal, session: SessionDep, **extra: Any
+    request: Request,
+    principal: Principal,
+    session: SessionDep,
+    status_code: int = 200,
+    **extra: Any,
 ) -> Response:
     assert principal.username is not None
     held = sorted(rights_of(principal.role))
     summaries = {right.permission: right.summary for right in RIGHTS}
+    context: dict[str, Any] = {
+        "form": {"name": "web", "expires_in_days": "90"}, "scopes": [], "errors": {}
+    }  # fmt: skip
     return render_form(
         request,
         "account/index.html",
+        status_code=status_code,
         principal=principal,
         rights=[(p, summaries[p]) for p in held],
+        own_only={right.permission for right in RIGHTS if right.per_administration},
         tokens=store.list_tokens(session, owner=principal.username),
         now=usecases.now(),
-        **extra,
+        **(context | extra),
     )
 
 
@@ -100,29 +109,36 @@ def sign_out(request: Request, principal: CurrentPrincipalDep, session: SessionD
     return response
 
 
+TOKEN_FIELDS = ("name", "expires_in_days")
+
+
 @router.post(
     "/tokens",
     response_class=HTMLResponse,
     dependencies=[require("account.self"), csrf_protected],
 )
-def new_token(
-    request: Request,
-    principal: CurrentPrincipalDep,
-    session: SessionDep,
-    name: Annotated[str, Form(min_length=1, max_length=100)] = "web",
-    expires_in_days: Annotated[int, Form(ge=1, le=366)] = 90,
-    scopes: Annotated[str, Form(max_length=2000)] = "",
+async def new_token(
+    request: Request, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Response:
+    """Issue a token with the scopes ticked (none ticked: all of the role's rights); a bad
+    field comes back next to its box."""
+    submitted = await request.form()
+    form = {name: str(submitted.get(name, ""))[:2000] for name in TOKEN_FIELDS}
+    scopes = [str(scope) for scope in submitted.getlist("scopes")][:100]
     try:
+        days = form["expires_in_days"].strip()
+        if not days.isdigit():
+            raise InvalidInput("expires_in_days", f"{days!r} is not a whole number of days")
         secret, token = usecases.create_token(
             session,
             principal=principal,
-            name=name,
+            name=form["name"],
             scopes=scopes or None,
-            expires_in_days=expires_in_days,
+            expires_in_days=int(days),
         )
     except InvalidInput as exc:
-        return _account_page(request, principal, session, error=exc.detail)
+        return _account_page(request, principal, session, status_code=422, form=form,
+                             scopes=scopes, errors={exc.field: exc.reason})  # fmt: skip
     return _account_page(request, principal, session, new_secret=secret, new_token=token)
 
 
@@ -136,5 +152,5 @@ def revoke(
     try:
         usecases.revoke_token(session, principal=principal, token_id=token_id)
     except NotFound as exc:
-        return _account_page(request, principal, session, error=exc.detail)
-    return RedirectResponse("/account", status_code=303)
+        return _account_page(request, principal, session, status_code=404, error=exc.detail)
+    return RedirectResponse("/account#tokens", status_code=303)
