@@ -45,4 +45,5 @@ def test_page_shows_the_results(client: TestClient) -> None:
     first = page.text.index('<tr class="hit">')
     assert "ITU-R P.452" in page.text[first : first + 200]
     refused = client.get("/library", params={"q": "x" * 300})
-    assert refused.status_code == 422 and "q: at most 200 characters" in refused.text
+    assert refused.status_code == 422 and "at most 200 characters" in refused.text
+    assert 'id="q-error"' in refused.text  # next to the box it is about
