@@ -67,7 +67,7 @@ def _read(database_url: str, step: Any) -> Any:
 
 
 def test_a_notice_page_leads_through_coordination_to_the_circular(
-    officer_page: Any, live_server: str, loaded_sqlite_url: str
+    officer_page: Any, browser: Any, live_server: str, loaded_sqlite_url: str
 ) -> None:
     """An FM station at Strasbourg, 100 m high, reaches across the Rhine: its examination
     requires coordination with Germany, pending until the officer records Germany's
@@ -138,6 +138,28 @@ def test_a_notice_page_leads_through_coordination_to_the_circular(
     assert f"{published.day} " in page.inner_text("h1") and str(published.year) in page.inner_text(
         "h1"
     )
+
+    public = browser.new_page()
+    try:
+        public.goto(f"{live_server}/register/notices/{notice_id}")
+        assert public.locator("#agreement-form").count() == 0  # offered to FR's officers only
+        public.goto(f"{live_server}/register/notify")  # a form page: its CSRF token
+        csrf = public.get_attribute("#notify-form input[name=csrf_token]", "value")
+        with public.expect_navigation() as refused:
+            public.evaluate(
+                """([csrf, action]) => { const f = document.createElement('form');
+                f.method = 'post'; f.action = action;
+                for (const [k, v] of [['csrf_token', csrf], ['administration', 'CH']]) {
+                  const i = document.createElement('input'); i.name = k; i.value = v;
+                  f.appendChild(i); }
+                document.body.appendChild(f); f.submit(); }""",
+                [csrf, f"/register/notices/{notice_id}/agreements"],
+            )
+        assert refused.value.status == 401
+        assert "sign in" in public.inner_text("#step-error").lower()
+        assert public.inner_text("#status") == "examined"  # the notice's own page, unchanged
+    finally:
+        public.close()
 
     page.goto(f"{live_server}/register/notices/{notice_id}")
     page.click("#search-near")
