@@ -424,6 +424,20 @@ def textless_lines(editions: list[Edition]) -> list[str]:
     return lines
 
 
+HAND_KEPT_FROM = "## WRC-23"
+"""UNSETTLED.md from this heading on is written by hand (the ARSP 2021 says nothing of
+WRC-23): a new run keeps it."""
+
+
+def hand_kept_sections(path: Path) -> list[str]:
+    """The hand-written end of UNSETTLED.md, as lines, to write again after ours."""
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    start = text.find("\n" + HAND_KEPT_FROM + "\n")
+    return ["", *text[start + 1 :].rstrip("\n").split("\n")] if start >= 0 else []
+
+
 def main() -> None:
     from openitu.spectrum.amendment_file import build_edition, read_amendment_file
 
@@ -549,6 +563,7 @@ def main() -> None:
         for d in remaining
     ]
     lines += ["", *textless_lines([base, rr2016, rr2020])]
+    lines += hand_kept_sections(OUT / "UNSETTLED.md")
     (OUT / "UNSETTLED.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"RR-2016 {len(doc_2016['amendments'])} amendments ({len(dropped_2016)} dropped), "

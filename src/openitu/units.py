@@ -1,9 +1,10 @@
-"""Units: frequencies written the way people write them, and dB arithmetic."""
+"""Units: frequencies and moments written the way people write them, and dB arithmetic."""
 
 from __future__ import annotations
 
 import math
 import re
+from datetime import UTC, datetime
 from typing import Final
 
 import numpy as np
@@ -78,3 +79,21 @@ def db_to_linear(value_db: npt.ArrayLike) -> FloatArray:
 def linear_to_db(value: npt.ArrayLike) -> FloatArray:
     """Decibels from a power ratio: 10 log10(x)."""
     return np.asarray(10.0 * np.log10(np.asarray(value, dtype=np.float64)))
+
+
+def moment_text(value: datetime | str | None) -> str:
+    """A moment as people read it: "7 December 2026, 14:05 UTC" (never a raw timestamp)."""
+    if value is None or value == "":
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # the store writes UTC
+    moment = moment.astimezone(UTC)
+    month = _MONTHS[moment.month - 1]  # not %B: the server's locale must not change the page
+    return f"{moment.day} {month} {moment.year}, {moment:%H:%M} UTC"
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip

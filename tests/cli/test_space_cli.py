@@ -111,6 +111,10 @@ def test_ngso_passes_and_pfd(run_cli: Run, tmp_path: Path) -> None:
     assert text.returncode == 0 and "22 satellites" in text.stdout
     pfd = _json(run_cli, "ngso-pfd", network, *place)
     assert pfd["beams"][0]["orbit"] == "ngso"
+    total = pfd["beams"][0]["aggregate"]
+    assert total["max_dbw_m2"] >= total["strongest_single_then_dbw_m2"]
+    summed = run_cli("space", "ngso-pfd", network, *place)
+    assert f"all satellites summed, max {total['max_dbw_m2']} dB(W/m²)" in summed.stdout
     bad = run_cli("space", "passes", network, "--lat", "48", "--lon", "2", "--from", "soon")
     assert bad.returncode == 2 and bad.stdout == "" and "from" in bad.stderr
     assert bad.stderr.strip().count("\n") == 0

@@ -19,6 +19,13 @@ def test_numbering_branch_downgrades_alone_and_upgrades_again(fresh_engine: Engi
         "numbering_notices",
         "numbering_resources",
     }
+    # num3 added the applications' one-time form key; down, the column goes, not the table.
+    columns = {c["name"] for c in inspect(fresh_engine).get_columns("numbering_applications")}
+    assert "form_key" in columns
+    migrate.downgrade(fresh_engine, "numbering@-1")
+    columns = {c["name"] for c in inspect(fresh_engine).get_columns("numbering_applications")}
+    assert columns and "form_key" not in columns
+    assert set(inspect(fresh_engine).get_table_names()) == before
     # num2 dropped the lock table that num1 made (the write path bumps area_versions).
     migrate.downgrade(fresh_engine, "numbering@-1")
     assert set(inspect(fresh_engine).get_table_names()) == before | {"numbering_locks"}

@@ -208,7 +208,7 @@ def test_a_wrc_amends_the_table(
         ),
         201,
     )  # fmt: skip
-    assert acts["based_on"] == "RR-2020"  # the edition in force the day before
+    assert acts["based_on"] == "RR-2024"  # the edition in force the day before (2026-12-31)
     assert acts["proposals"] == [wrc.proposals[0]]
     # The difference between the editions is the one adopted change.
     [change] = acts["changes"]["bands"]

@@ -72,6 +72,19 @@ def test_pfd_refuses_what_it_cannot_answer(
     assert caught.value.field == field
 
 
+@pytest.mark.parametrize(
+    ("frequency", "orbit"),
+    [(1.6e9, "gso"), (1.6e9, "ngso"), (2.6e9, "gso"), (18.5e9, "ngso"), (19.0e9, "ngso"),
+     (38.0e9, "gso"), (38.0e9, "ngso"), (41.0e9, "gso"), (42.0e9, "ngso")],
+)  # fmt: skip
+def test_rows_whose_text_was_not_found_are_refused(frequency: float, orbit: pfd.Orbit) -> None:
+    # The X/Y rows (non-GSO 17.7-19.7 GHz), 1.5-2.7 GHz and 37.5-42.5 GHz: docs/space.md,
+    # "Sources looked for". A refusal names the frequency and the bands that are encoded.
+    with pytest.raises(InvalidInput, match="no Table 21-4 limit encoded") as caught:
+        pfd.pfd_limit(frequency, 30.0, orbit)
+    assert caught.value.field == "frequency" and "10.7-11.7 GHz" in caught.value.reason
+
+
 def test_pfd_check_over_a_service_area() -> None:
     # A satellite at 0° radiating -60 dB(W/Hz) at 4 GHz: pfd = eirp + 10 log 4000 - 10 log 4πd².
     lat = np.array([0.0, 30.0, 60.0, 85.0])

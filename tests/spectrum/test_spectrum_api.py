@@ -48,9 +48,10 @@ def test_bands(client: TestClient) -> None:
 
 def test_diff_and_editions(client: TestClient) -> None:
     editions = client.get("/api/allocations/editions").json()
-    # RR-2012 from the dataset, then the editions shipped as amendment files (WRC-15, WRC-19).
-    assert [e["id"] for e in editions] == ["RR-2012", "RR-2016", "RR-2020"]
-    assert [e["based_on"] for e in editions] == [None, "RR-2012", "RR-2016"]
+    # RR-2012 from the dataset, then the editions shipped as amendment files (WRC-15, WRC-19,
+    # WRC-23).
+    assert [e["id"] for e in editions] == ["RR-2012", "RR-2016", "RR-2020", "RR-2024"]
+    assert [e["based_on"] for e in editions] == [None, "RR-2012", "RR-2016", "RR-2020"]
     diff = client.get("/api/allocations/diff", params={"from": "RR-2012", "to": "RR-2012"}).json()
     assert diff["bands"] == [] and diff["footnotes"] == []
 

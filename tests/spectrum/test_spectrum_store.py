@@ -31,7 +31,7 @@ def test_loading_twice_adds_nothing(sessions: sessionmaker[Session]) -> None:
     lines = list(loader.load(sessions))
     assert lines and all("already loaded" in line for line in lines)
     with sessions() as session:
-        assert repository.edition_ids(session) == [EDITION_ID, "RR-2016", "RR-2020"]
+        assert repository.edition_ids(session) == [EDITION_ID, "RR-2016", "RR-2020", "RR-2024"]
 
 
 def test_edition_in_force_by_date(sessions: sessionmaker[Session], edition: Edition) -> None:
@@ -52,7 +52,8 @@ def test_edition_in_force_by_date(sessions: sessionmaker[Session], edition: Edit
     with sessions() as session, session.begin():
         repository.add_edition(session, amended)
     with sessions() as session:
-        assert repository.edition_in_force(session, date(2029, 12, 31)) == "RR-2020"
+        assert repository.edition_in_force(session, date(2024, 12, 31)) == "RR-2020"
+        assert repository.edition_in_force(session, date(2029, 12, 31)) == "RR-2024"
         assert repository.edition_in_force(session, date(2016, 12, 31)) == EDITION_ID
         assert repository.edition_in_force(session, date(2030, 1, 1)) == "RR-TEST"
         with pytest.raises(NotFound):
@@ -70,4 +71,4 @@ def test_adding_an_existing_edition_is_a_conflict_and_writes_nothing(
     with pytest.raises(Conflict), sessions() as session, session.begin():
         repository.add_edition(session, edition)
     with sessions() as session:
-        assert repository.edition_ids(session) == [EDITION_ID, "RR-2016", "RR-2020"]
+        assert repository.edition_ids(session) == [EDITION_ID, "RR-2016", "RR-2020", "RR-2024"]

@@ -168,6 +168,11 @@ def test_ngso_passes_and_pfd_from_the_register(sessions: sessionmaker[Session]) 
         (beam,) = check["beams"]  # the one down beam, 11.45-11.7 GHz: the non-GSO row
         assert beam["orbit"] == "ngso" and beam["reference_bandwidth_hz"] == 1e6
         assert beam["complies"] == check["complies"]
+        # the constellation summed over its visible satellites: never below the worst one
+        total = beam["aggregate"]
+        assert total["max_dbw_m2"] >= beam["worst"]["pfd_dbw_m2"] - 1e-9
+        assert total["max_dbw_m2"] >= total["strongest_single_then_dbw_m2"]
+        assert 1 <= total["visible_then"] <= total["max_visible"] <= 22
         with pytest.raises(InvalidInput, match="geostationary"):
             usecases.passes(session, network_id=gso, lat_deg=0, lon_deg=0, start=start, hours=1)
         with pytest.raises(NotFound):

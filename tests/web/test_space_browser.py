@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from openitu.accounts import Principal, Role
+from openitu.radio import antennas
 from openitu.space import geometry
 from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.usecases import space as usecases
@@ -160,6 +161,49 @@ def test_pfd_map_on_the_network_page(live_server: str, seeded: dict[str, int], p
     limit = -150.0 + min(max(elevation - 5.0, 0.0), 20.0) / 2
     assert margin == pytest.approx(limit - pfd_value, abs=0.01)
     assert page.locator('rect.pfd-cell.hidden[data-lat="0"][data-lon="-34"]').count() == 1
+
+
+@pytest.fixture(scope="module")
+def shaped_network(loaded_sqlite_url: str) -> int:
+    """A GSO network whose down beam files its antenna: ψb = 2° aimed at 36° N, 138° E."""
+    document = network_document("BROWSER-JP-SPOT", "JP", 140.0, station=(35.7, 139.7))
+    document["beams"][1] |= {"half_beamwidth_deg": 2.0, "boresight_lat_deg": 36.0,
+                             "boresight_lon_deg": 138.0}  # fmt: skip
+    engine = make_engine(loaded_sqlite_url)
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            return int(usecases.submit_network(
+                session, principal=_officer("JP"), date_of_receipt=date(2019, 5, 1),
+                document=document)["network_id"])  # fmt: skip
+    finally:
+        engine.dispose()
+
+
+def test_pfd_map_follows_the_gain_contours(
+    live_server: str, shaped_network: int, page: Any
+) -> None:
+    page.goto(f"{live_server}/space/networks/{shaped_network}?as_of=2020-01-01")
+    block = page.locator('.pfd-map-block[data-beam="KU-DOWN"]')
+    assert "S.1528-0" in block.locator(".pfd-pattern").inner_text()
+
+    def margin(lat: int, lon: int) -> float:
+        cell = block.locator(f'rect.pfd-cell[data-lat="{lat}"][data-lon="{lon}"]')
+        return float(cell.get_attribute("data-margin-db") or "nan")
+
+    def flat_margin(lat: float, lon: float) -> float:
+        d = float(geometry.slant_range_km(140.0, lat, lon)) * 1e3
+        elevation = float(geometry.elevation_deg(140.0, lat, lon))
+        level = -39.0 + 10 * math.log10(4000) - 10 * math.log10(4 * math.pi * d**2)
+        return -150.0 + min(max(elevation - 5.0, 0.0), 20.0) / 2 - level
+
+    # At the boresight the peak; away from it the S.1528-0 gain below the peak (31 dBi).
+    assert margin(36, 138) == pytest.approx(flat_margin(36, 138), abs=0.01)
+    # main lobe (about 1.1° and 2.3° off axis) and near-in side lobes (5.8°, 11.2°)
+    for lat, lon in ((28, 138), (20, 138), (0, 142), (-32, 150)):
+        psi = float(geometry.satellite_off_axis_deg(140.0, 36.0, 138.0, lat, lon))
+        below_peak = float(antennas.s1528_gain_dbi(psi, 31.0, 2.0)) - 31.0
+        assert below_peak < -1.0
+        assert margin(lat, lon) == pytest.approx(flat_margin(lat, lon) - below_peak, abs=0.01)
 
 
 @pytest.fixture(scope="module")

@@ -79,6 +79,7 @@ RIGHTS: Final[tuple[Right, ...]] = (
     _own("numbering.apply", "apply for a numbering resource for one's administration"),
     _own("numbering.modify", "modify one's administration's numbering application"),
     _own("numbering.withdraw", "withdraw one's administration's numbering application"),
+    _own("numbering.read", "see one's administration's numbering applications and their history"),
     _granted("numbering.administer",
              "decide applications; assign and reclaim numbering resources", Role.SECRETARIAT),
     _granted("examinations.run", "run the examination of notices and filings",

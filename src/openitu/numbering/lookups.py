@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from openitu.errors import InvalidInput
 from openitu.numbering import e164, signalling
-from openitu.numbering.countries import validate_iso2
+from openitu.numbering.countries import iso2_of_name, validate_iso2
 from openitu.numbering.e212 import E212Register, validate_mcc
 
 
@@ -57,6 +58,12 @@ def country_report(register: E212Register, text: str) -> dict[str, Any]:
     }
 
 
+def free_under_own_mccs(register: E212Register, iso2: str, *, limit: int = 12) -> dict[str, Any]:
+    """The free MNCs under each MCC of ``iso2`` (the first ``limit`` of each), for an
+    application form to suggest; ``{"mcc": [...]}`` in the MCC's own MNC length."""
+    return {mcc: register.free_mncs(mcc)[:limit] for mcc in register.mccs_of(iso2)}
+
+
 def network_report(register: E212Register, text: str, *, field: str = "q") -> dict[str, Any]:
     """An MCC followed by an MNC ("63902", "310410"): the network it names (E.212)."""
     digits = text.strip().replace(" ", "").replace("-", "")
@@ -95,3 +102,57 @@ def imsi_report(register: E212Register, text: str) -> dict[str, Any]:
         "mnc_length_basis": decoded.mnc_length_basis,
         "imsi": decoded.imsi,
     }
+
+
+# ------------------------------------------------------------------ one search box
+
+
+def what_is(query: str, *, field: str = "q") -> str:
+    """What a search box's text names, by its form: ``number``, ``country`` (ISO2),
+    ``country_name``, ``mcc``, ``network`` (MCC+MNC), ``imsi``."""
+    text = query.strip()
+    if text.startswith(("+", "00")):
+        return "number"
+    if re.fullmatch(r"[A-Za-z]{2}", text):
+        return "country"
+    if re.fullmatch(r"\d{3}", text):
+        return "mcc"
+    if re.fullmatch(r"\d{5,6}", text.replace(" ", "").replace("-", "")):
+        return "network"
+    if re.fullmatch(r"\d{7,15}", text):
+        return "imsi"
+    if re.fullmatch(r"[^\W\d_][\w .,'()&-]+", text):
+        return "country_name"
+    raise InvalidInput(
+        field,
+        "type a number (+41 22 730 51 11), an IMSI (15 digits), an MCC (3 digits), an MCC and "
+        "MNC (63902), an ISO2 code or a country's name",
+    )
+
+
+def country_named(query: str, *, field: str = "q") -> str:
+    """The ISO2 code of the country a search names by code ("KE") or name ("Kenya")."""
+    if what_is(query, field=field) == "country":
+        return validate_iso2(query, field=field)
+    iso2 = iso2_of_name(query)
+    if iso2 is None:
+        raise InvalidInput(field, f"no country or territory is named {query.strip()!r}")
+    return iso2
+
+
+def search(register: E212Register, query: str, *, field: str = "q") -> dict[str, Any]:
+    """What the search box finds: ``{"kind": ..., "result": ...}``, the result being the
+    report of the number, IMSI, MCC, network or country the text names."""
+    kind = what_is(query, field=field)
+    result: dict[str, Any]
+    if kind == "number":
+        result = e164.parse_number(query, field=field).as_dict()
+    elif kind in ("country", "country_name"):
+        kind, result = "country", country_report(register, country_named(query, field=field))
+    elif kind == "mcc":
+        result = mcc_report(register, query.strip())
+    elif kind == "network":
+        result = network_report(register, query, field=field)
+    else:
+        result = imsi_report(register, query.strip())
+    return {"query": query, "kind": kind, "result": result}

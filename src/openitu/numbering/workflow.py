@@ -32,7 +32,7 @@ from enum import StrEnum
 from typing import Any, Final, Protocol
 
 from openitu.accounts.rights import Principal, Role
-from openitu.errors import Conflict, InvalidInput
+from openitu.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated
 from openitu.numbering import signalling
 
 
@@ -208,6 +208,50 @@ def check(application: Application, view: RegisterView) -> list[str]:
                 "the beginning of another in the same plan"
             )
     return reasons
+
+
+def examined(application: Application) -> str:
+    """What :func:`check` looks at for ``application``, in words (the check's record says
+    so, so that the secretariat's table shows what a "no objection" rests on)."""
+    code = application.code
+    points = ["holder named"]
+    if code.kind is Kind.MNC:
+        points += [
+            f"MCC {code.plan} is geographic and {application.applicant}'s",
+            f"MNC length as MCC {code.plan}'s plan uses",
+        ]
+    elif code.kind is Kind.SHARED_MNC:
+        points.append("MCC 901 with a 2-digit MNC (E.212 Annex A)")
+    elif code.kind is Kind.NETWORK_IC:
+        points.append(f"+{code.plan} and the identification code's length")
+    else:
+        points.append(f"SANC {code.plan} is {application.applicant}'s (Q.708)")
+    points.append(f"{code.text} neither reserved nor assigned")
+    if code.kind is not Kind.ISPC:
+        points.append(f"no other code under {code.plan} begins with it, nor it with one")
+    return "looked at: " + "; ".join(points)
+
+
+_FORM_KEY: Final = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def validate_form_key(text: str, *, field: str = "form_key") -> str:
+    """A one-time form key as a form (or client) sends it: 16 to 64 URL-safe characters."""
+    key = text.strip()
+    if not _FORM_KEY.fullmatch(key):
+        raise InvalidInput(field, "a one-time form key is 16 to 64 letters, digits, - or _")
+    return key
+
+
+def sent_again(earlier: Application, *, applicant: str, code: Code) -> Application:
+    """The application a one-time form key already made, when the same request is sent
+    again; Conflict when the key comes back with another request (a key names one form)."""
+    if (earlier.applicant, earlier.code) != (applicant, code):
+        raise Conflict(
+            f"this form key already sent application {earlier.id} ({earlier.applicant}, "
+            f"{earlier.kind.value} {earlier.code.text}): use a fresh form for another"
+        )
+    return earlier
 
 
 def _check_mnc(application: Application, view: RegisterView) -> list[str]:
@@ -489,13 +533,46 @@ def compose_notice(number: int, published_on: date, changes: Sequence[Unpublishe
 # ------------------------------------------------------------------ who sees what
 
 
+#: Seeing an administration's applications: its notifying officers (and a token of theirs
+#: scoped to it); the TSB sees every one through the right it decides them with.
+READ: Final = "numbering.read"
+ADMINISTER: Final = "numbering.administer"
+
+
 def sees_every_application(principal: Principal) -> bool:
-    """The TSB (the secretariat) sees every application; an officer their own."""
-    return principal.role is Role.SECRETARIAT
+    """The TSB (the secretariat, unless its token's scopes leave deciding out)."""
+    return principal.can(ADMINISTER)
 
 
 def may_see(principal: Principal, applicant: str) -> bool:
-    return sees_every_application(principal) or principal.administration == applicant
+    return sees_every_application(principal) or principal.can(READ, administration=applicant)
+
+
+def require_may_see(principal: Principal, applicant: str | None = None) -> None:
+    """NotAuthenticated or Forbidden unless ``principal`` may see ``applicant``'s
+    applications (``None``: their own administration's, as a list does).
+
+    The refusal says who may, rather than naming an administration the principal lacks.
+    """
+    if sees_every_application(principal):
+        return
+    if not principal.signed_in:
+        raise NotAuthenticated("sign in to see numbering applications")
+    if principal.role is Role.SECRETARIAT:  # only a token's scopes can leave it out
+        raise Forbidden(f"this API token's scopes do not include {ADMINISTER}")
+    if principal.role is not Role.NOTIFYING_OFFICER or principal.administration is None:
+        raise Forbidden(
+            f"{principal.actor} ({principal.role.value}) may not see numbering applications: "
+            "the secretariat sees every one, a notifying officer their administration's"
+        )
+    if principal.scopes is not None and READ not in principal.scopes:
+        raise Forbidden(f"this API token's scopes do not include {READ}")
+    wanted = applicant or principal.administration
+    if wanted != principal.administration:
+        raise Forbidden(
+            f"{principal.actor} may see only {principal.administration}'s applications, "
+            f"not {wanted}'s"
+        )
 
 
 def actions_for(principal: Principal, application: Application) -> list[str]:

@@ -824,7 +824,7 @@ def _profile_batch(
     return d_km, h_m, counts
 
 
-def _p452_zones(
+def p452_zones(
     d_km: FloatArray,
     n_points: IntArray,
     tx_lat: FloatArray,
@@ -900,7 +900,7 @@ def basic_loss_db(
         dct = np.full(sel.size, P452_COAST_KM)
         dcr = np.full(sel.size, P452_COAST_KM)
         if sea_paths:
-            pz, dct, dcr = _p452_zones(
+            pz, dct, dcr = p452_zones(
                 pd, np.asarray(pn), tx_lat[sel], tx_lon[sel], rx_lat[sel], rx_lon[sel]
             )
         result = p452_basic_loss(

@@ -16,7 +16,10 @@ Rows and sources (RR 2020 keeps the figures of WRC-12 for rows 1)-3) and adds 2b
 - row 9): ΔT/T > 6 %, Appendix 8: WRC-15 Final Acts, same page.
 
 Rows 4)-8) of the Table (the broadcasting-satellite and other bands, e.g. 21.4-22 GHz)
-are not encoded: frequencies there fall to row 9), and the answer says so. A row limited
+are not encoded: the only text of the Table found (WRC-15 Final Acts, page 92) prints the
+rows WRC-15 changed, 2bis) and 9); row 9) names rows 4)-8) but no source reached gives
+their bands or arcs (docs/space.md, "Sources looked for"). Frequencies there fall to row
+9), and the answer says so. A row limited
 to some Regions applies when the Region is not given (the cautious reading).
 """
 

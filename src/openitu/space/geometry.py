@@ -126,3 +126,36 @@ def topocentric_angle_deg(
     b, _ = _line_of_sight(as_array(lon_b_deg, "lon_b_deg"), lat, lon)
     cosine = np.sum(a * b, axis=-1) / (np.linalg.norm(a, axis=-1) * np.linalg.norm(b, axis=-1))
     return np.asarray(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))))
+
+
+def satellite_off_axis_deg(
+    sat_lon_deg: npt.ArrayLike,
+    boresight_lat_deg: npt.ArrayLike,
+    boresight_lon_deg: npt.ArrayLike,
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+) -> FloatArray:
+    """Angle [deg] at a GSO satellite between its beam's boresight (a point on the Earth)
+    and a place: the off-axis angle of the satellite antenna towards the place."""
+    lat, lon = _check_place(lat_deg, lon_deg)
+    aim_lat, aim_lon = _check_place(boresight_lat_deg, boresight_lon_deg)
+    satellite = _satellite(as_array(sat_lon_deg, "sat_lon_deg"))
+    aim = EARTH_RADIUS_KM * _unit_vectors(aim_lat, aim_lon) - satellite
+    towards = EARTH_RADIUS_KM * _unit_vectors(lat, lon) - satellite
+    # atan2 of |a x b| and a . b keeps small angles exact, where arccos loses them
+    cross = np.linalg.norm(np.cross(aim, towards), axis=-1)
+    return np.asarray(np.degrees(np.arctan2(cross, np.sum(aim * towards, axis=-1))))
+
+
+def off_nadir_deg(elevation_deg: npt.ArrayLike, range_km: npt.ArrayLike) -> FloatArray:
+    """Angle [deg] at a satellite between its nadir and a place that sees it at
+    ``elevation_deg`` and ``range_km``: the sine rule in the triangle Earth centre - place
+    - satellite gives sin η = R cos ε / r, with r² = R² + d² + 2 R d sin ε."""
+    # NaN (a satellite not propagated at a time) passes through as NaN
+    elevation = np.radians(as_array(elevation_deg, "elevation_deg", finite=False))
+    distance = as_array(range_km, "range_km", finite=False)
+    radius = np.sqrt(
+        EARTH_RADIUS_KM**2 + distance**2 + 2.0 * EARTH_RADIUS_KM * distance * np.sin(elevation)
+    )
+    sine = EARTH_RADIUS_KM * np.cos(elevation) / radius
+    return np.asarray(np.degrees(np.arcsin(np.clip(sine, -1.0, 1.0))))

@@ -63,9 +63,26 @@ class Beam:
     power_density_dbw_hz: float
     earth_station: str
     emission: str | None = None
+    half_beamwidth_deg: float | None = None
+    """ψ_b of the satellite antenna (half its 3 dB beamwidth). With it, the pfd towards a
+    place uses the ITU-R S.1528-0 pattern around the boresight (the gain contours); without
+    it, the peak gain towards every place (the worst case)."""
+    near_in_sidelobe_db: float = -20.0
+    """L_N of S.1528-0: -15, -20, -25 or -30 dB."""
+    boresight_lat_deg: float | None = None
+    """Where a GSO beam points on the Earth (None: the sub-satellite point). A non-GSO beam
+    is taken to point at the nadir."""
+    boresight_lon_deg: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self) | {"frequencies": [asdict(band) for band in self.frequencies]}
+        document = asdict(self) | {"frequencies": [asdict(band) for band in self.frequencies]}
+        # The pattern fields are written only when given, so that earlier documents keep
+        # their shape.
+        if self.half_beamwidth_deg is None:
+            del document["half_beamwidth_deg"], document["near_in_sidelobe_db"]
+        if self.boresight_lat_deg is None:
+            del document["boresight_lat_deg"], document["boresight_lon_deg"]
+        return document
 
 
 @dataclass(frozen=True)
@@ -217,7 +234,37 @@ def _earth_station(value: Any, path: str) -> EarthStation:
     )
 
 
-def _beam(value: Any, path: str, stations: set[str]) -> Beam:
+NEAR_IN_SIDELOBES_DB: Final = (-15.0, -20.0, -25.0, -30.0)
+
+
+def _pattern(data: dict[str, Any], path: str, orbit: str) -> dict[str, Any]:
+    """The optional antenna pattern fields of a beam (see `Beam`)."""
+    fields: dict[str, Any] = {}
+    half = data.get("half_beamwidth_deg")
+    if half is not None:
+        fields["half_beamwidth_deg"] = _number(half, f"{path}.half_beamwidth_deg", 0.01, 90.0)
+        level = _number(data.get("near_in_sidelobe_db", -20.0), f"{path}.near_in_sidelobe_db")
+        if level not in NEAR_IN_SIDELOBES_DB:
+            raise InvalidInput(f"{path}.near_in_sidelobe_db", "one of -15, -20, -25, -30 dB "
+                               "(ITU-R S.1528-0)")  # fmt: skip
+        fields["near_in_sidelobe_db"] = level
+    elif data.get("near_in_sidelobe_db") is not None:
+        raise InvalidInput(f"{path}.half_beamwidth_deg", "the pattern needs the half beamwidth")
+    lat, lon = data.get("boresight_lat_deg"), data.get("boresight_lon_deg")
+    if lat is None and lon is None:
+        return fields
+    if orbit != "gso":
+        raise InvalidInput(f"{path}.boresight_lat_deg", "a non-GSO beam is taken to point at "
+                           "the nadir: leave the boresight out")  # fmt: skip
+    if lat is None or lon is None:
+        missing = "boresight_lat_deg" if lat is None else "boresight_lon_deg"
+        raise InvalidInput(f"{path}.{missing}", "the boresight needs a latitude and a longitude")
+    fields["boresight_lat_deg"] = _number(lat, f"{path}.boresight_lat_deg", -90.0, 90.0)
+    fields["boresight_lon_deg"] = _number(lon, f"{path}.boresight_lon_deg", -180.0, 180.0)
+    return fields
+
+
+def _beam(value: Any, path: str, stations: set[str], orbit: str) -> Beam:
     data = _object(value, path)
     direction = data.get("direction")
     if direction not in ("up", "down"):
@@ -245,6 +292,7 @@ def _beam(value: Any, path: str, stations: set[str]) -> Beam:
         ),
         earth_station=station,
         emission=emission,
+        **_pattern(data, path, orbit),
     )
 
 
@@ -333,7 +381,7 @@ def parse_network(document: Any) -> Network:
     raw_beams = _list(data.get("beams"), "beams", limit=MAX_BEAMS)
     if not raw_beams:
         raise InvalidInput("beams", "a network needs at least one beam")
-    beams = tuple(_beam(item, f"beams[{i}]", set(names)) for i, item in enumerate(raw_beams))
+    beams = tuple(_beam(item, f"beams[{i}]", set(names), orbit) for i, item in enumerate(raw_beams))
     return Network(
         name=name,
         administration=administration,

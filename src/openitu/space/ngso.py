@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from openitu.errors import InvalidInput
 from openitu.radio.checks import FloatArray
-from openitu.space import orbits, pfd
+from openitu.space import geometry, orbits, pfd
 from openitu.space.geometry import EARTH_RADIUS_KM
 from openitu.space.networks import Network
 
@@ -220,6 +220,49 @@ def windows(angles: LookAngles, *, min_elevation_deg: float = 0.0) -> list[Windo
 
 
 @dataclass(frozen=True)
+class AggregatePfd:
+    """The pfd at a place from all the satellites of a system visible there at each time:
+    the power sum over satellites, time by time (satellites x times in one numpy pass)."""
+
+    total_dbw_m2: FloatArray
+    """(times,) 10 log Σ 10^(pfd/10) over the visible satellites; NaN when none is."""
+    strongest_dbw_m2: FloatArray
+    """(times,) the largest single satellite's pfd; NaN when none is visible."""
+    visible: npt.NDArray[np.int64]
+    """(times,) how many satellites are above the horizon."""
+    strictest_limit_dbw_m2: FloatArray
+    """(times,) the lowest Table 21-4 limit among the visible satellites (the one at the
+    lowest angle of arrival); NaN when none is visible."""
+
+    @property
+    def margin_db(self) -> FloatArray:
+        """strictest limit - total: a screen, not the Table's test (see `aggregate_pfd`)."""
+        return np.asarray(self.strictest_limit_dbw_m2 - self.total_dbw_m2)
+
+
+def aggregate_pfd(pfd_dbw_m2: FloatArray, limit_dbw_m2: FloatArray) -> AggregatePfd:
+    """Sum the pfd of every visible satellite (rows; NaN below the horizon) at each time
+    (columns). Table 21-4 limits each space station's own pfd (No. 21.16); the sum is set
+    beside the strictest limit of the satellites then visible as a screen for sharing
+    studies: a system whose sum stays under it complies satellite by satellite too."""
+    levels = np.asarray(pfd_dbw_m2, dtype=np.float64)
+    if levels.ndim != 2:
+        raise InvalidInput("pfd_dbw_m2", "expected satellites x times")
+    seen = np.isfinite(levels)
+    visible = np.count_nonzero(seen, axis=0)
+    linear = np.where(seen, np.power(10.0, np.where(seen, levels, 0.0) / 10.0), 0.0)
+    total = np.sum(linear, axis=0)
+    any_seen = visible > 0
+    with np.errstate(divide="ignore"):
+        total_db = np.where(any_seen, 10.0 * np.log10(np.where(any_seen, total, 1.0)), np.nan)
+    strongest = np.where(any_seen, np.max(np.where(seen, levels, -np.inf), axis=0), np.nan)
+    limits = np.broadcast_to(np.asarray(limit_dbw_m2, dtype=np.float64), levels.shape)
+    strictest = np.where(any_seen, np.min(np.where(seen, limits, np.inf), axis=0), np.nan)
+    return AggregatePfd(np.asarray(total_db), np.asarray(strongest),
+                        visible.astype(np.int64), np.asarray(strictest))  # fmt: skip
+
+
+@dataclass(frozen=True)
 class NgsoPfd:
     """One down beam's pfd at a place from each satellite over time, against Table 21-4."""
 
@@ -231,10 +274,19 @@ class NgsoPfd:
     margin_db: FloatArray
     """limit - pfd; NaN below the horizon."""
     angles: LookAngles
+    pattern: str | None = None
+    """How the gain towards the place was taken (None: the beam's peak everywhere)."""
 
     @property
     def exceeds(self) -> npt.NDArray[np.bool_]:
         return np.asarray(np.nan_to_num(self.margin_db, nan=np.inf) < 0.0)
+
+    @property
+    def limit_dbw_m2(self) -> FloatArray:
+        return np.asarray(self.margin_db + self.pfd_dbw_m2)
+
+    def aggregate(self) -> AggregatePfd:
+        return aggregate_pfd(self.pfd_dbw_m2, self.limit_dbw_m2)
 
     def as_dict(self) -> dict[str, Any]:
         finite = np.isfinite(self.margin_db)
@@ -261,35 +313,79 @@ class NgsoPfd:
             "band": {"low_hz": self.row.low_hz, "high_hz": self.row.high_hz},
             "reference_bandwidth_hz": self.row.reference_bandwidth_hz,
             "eirp_density_dbw_hz": self.eirp_density_dbw_hz,
+            "pattern": self.pattern or "none filed: the peak e.i.r.p. towards every place",
             "samples_visible": int(np.count_nonzero(finite)),
             "samples_exceeding": int(np.count_nonzero(self.exceeds)),
             "worst": worst,
+            "aggregate": _aggregate_dict(self.aggregate(), self.angles.times),
         }
 
 
+def _aggregate_dict(total: AggregatePfd, times: list[datetime]) -> dict[str, Any] | None:
+    seen = np.isfinite(total.total_dbw_m2)
+    if not np.any(seen):
+        return None
+    peak = int(np.argmax(np.where(seen, total.total_dbw_m2, -np.inf)))
+    margin = total.margin_db
+    tightest = int(np.argmin(np.where(seen, margin, np.inf)))
+    return {
+        "method": "power sum over the satellites above the horizon, time by time",
+        "max_visible": int(np.max(total.visible)),
+        "max_dbw_m2": round(float(total.total_dbw_m2[peak]), 4),
+        "max_at": _iso(times[peak]),
+        "visible_then": int(total.visible[peak]),
+        "strongest_single_then_dbw_m2": round(float(total.strongest_dbw_m2[peak]), 4),
+        "worst_screen_margin_db": round(float(margin[tightest]), 4),
+        "worst_screen_at": _iso(times[tightest]),
+        "screen": "the sum against the strictest Table 21-4 limit of the satellites then "
+        "visible; the Table itself limits each space station (No. 21.16)",
+    }
+
+
 def ngso_pfd(
-    angles: LookAngles, *, beam: str, frequency_hz: float, eirp_density_dbw_hz: float
+    angles: LookAngles,
+    *,
+    beam: str,
+    frequency_hz: float,
+    eirp_density_dbw_hz: float,
+    half_beamwidth_deg: float | None = None,
+    near_in_sidelobe_db: float = -20.0,
+    peak_gain_dbi: float = 0.0,
 ) -> NgsoPfd:
-    """pfd at the place from every satellite at every time: ``eirp + 10 log B - 10 log(4π
-    d²)`` (free space, d in m), against the Table 21-4 non-GSO row at the angle of arrival,
-    which is the satellite's elevation there. ``eirp_density_dbw_hz`` is the e.i.r.p.
-    spectral density towards the place (no pattern filed: the beam's peak, the worst case)."""
+    """pfd at the place from every satellite at every time: ``eirp + G_rel + 10 log B - 10
+    log(4π d²)`` (free space, d in m), against the Table 21-4 non-GSO row at the angle of
+    arrival, which is the satellite's elevation there. ``eirp_density_dbw_hz`` is the peak
+    e.i.r.p. spectral density; G_rel the beam's gain towards the place relative to its peak,
+    from the S.1528-0 pattern about the nadir when ``half_beamwidth_deg`` is given (the
+    beam's gain contours), else 0 dB (the worst case)."""
     row = pfd.row_for(frequency_hz, "ngso")
     distance_m = angles.range_km * 1e3
+    relative = pfd.relative_gain_db(
+        geometry.off_nadir_deg(angles.elevation_deg, angles.range_km),
+        peak_gain_dbi=peak_gain_dbi,
+        half_beamwidth_deg=half_beamwidth_deg,
+        near_in_sidelobe_db=near_in_sidelobe_db,
+    )
     level = (
         eirp_density_dbw_hz
+        + np.nan_to_num(relative, nan=0.0)
         + 10.0 * np.log10(row.reference_bandwidth_hz)
         - 10.0 * np.log10(4.0 * np.pi * distance_m**2)
     )
     above = np.nan_to_num(angles.elevation_deg, nan=-90.0) >= 0.0
     level = np.where(above, level, np.nan)
     limit = row.limit(np.clip(np.nan_to_num(angles.elevation_deg, nan=0.0), 0.0, 90.0))
+    pattern = None
+    if half_beamwidth_deg is not None:
+        pattern = (f"{pfd.PATTERN} about the nadir, ψb = {half_beamwidth_deg:g}°, "
+                   f"L_N = {near_in_sidelobe_db:g} dB")  # fmt: skip
     return NgsoPfd(beam, row, eirp_density_dbw_hz, np.asarray(level),
-                   np.asarray(limit - level), angles)  # fmt: skip
+                   np.asarray(limit - level), angles, pattern)  # fmt: skip
 
 
 def network_pfd(network: Network, angles: LookAngles) -> list[dict[str, Any]]:
-    """Each down beam of ``network`` (at its first band's centre, peak e.i.r.p. density)."""
+    """Each down beam of ``network`` (at its first band's centre, its peak e.i.r.p. density
+    shaped by its pattern where one is filed), satellite by satellite and summed."""
     results: list[dict[str, Any]] = []
     for beam in network.beams:
         if beam.direction != "down":
@@ -301,6 +397,9 @@ def network_pfd(network: Network, angles: LookAngles) -> list[dict[str, Any]]:
                 beam=beam.name,
                 frequency_hz=(band.low_hz + band.high_hz) / 2.0,
                 eirp_density_dbw_hz=beam.power_density_dbw_hz + beam.gain_dbi,
+                half_beamwidth_deg=beam.half_beamwidth_deg,
+                near_in_sidelobe_db=beam.near_in_sidelobe_db,
+                peak_gain_dbi=beam.gain_dbi,
             )
         except InvalidInput as exc:
             results.append({"beam": beam.name, "complies": None, "note": exc.reason})

@@ -11,8 +11,9 @@ in dB(W/m²) in the row's reference bandwidth, for free-space propagation. Sourc
 row, are named in ``TABLE_21_4`` (RR 2020, Volume 1, Article 21, Table 21-4; rows whose
 wording 47 CFR § 25.208 repeats for US licensees are cross-checked there). Rows whose
 limits depend on terms not modelled here (the non-GSO rows with X/Y terms for the number
-of satellites, 1 525-2 690 MHz, 37.5-42.5 GHz) are not encoded: a frequency in them is
-refused with the list of encoded bands, never answered with a guess.
+of satellites, 1 525-2 690 MHz, 37.5-42.5 GHz) are not encoded: their text was not found
+in any source reachable here (docs/space.md, "Sources looked for"), so a frequency in them
+is refused with the list of encoded bands, never answered with a guess.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from openitu.errors import InvalidInput
+from openitu.radio import antennas
 from openitu.radio.checks import FloatArray, as_array, check_range
 from openitu.space import geometry
 
@@ -31,6 +33,7 @@ Orbit = Literal["gso", "ngso"]
 ORBITS: Final = ("gso", "ngso")
 EDITION: Final = "RR 2020"
 PROVISION: Final = "RR Article 21, No. 21.16, Table 21-4"
+PATTERN: Final = "ITU-R S.1528-0 recommends 1.2"
 
 
 @dataclass(frozen=True)
@@ -199,3 +202,27 @@ def check_gso_pfd(
         exceeds=exceeds,
         row=row,
     )
+
+
+def relative_gain_db(
+    off_axis_deg: npt.ArrayLike,
+    *,
+    peak_gain_dbi: float,
+    half_beamwidth_deg: float | None,
+    near_in_sidelobe_db: float = -20.0,
+) -> FloatArray:
+    """The satellite antenna's gain towards places at ``off_axis_deg`` from its boresight,
+    relative to its peak [dB, at most 0]: the S.1528-0 pattern (circular beam, far side
+    lobes at 0 dBi), so that the pfd follows the beam's gain contours. Without a half
+    beamwidth no pattern is filed: 0 dB everywhere (the peak, the worst case)."""
+    angle = as_array(off_axis_deg, "off_axis_deg", finite=False)
+    if half_beamwidth_deg is None:
+        return np.zeros_like(angle)
+    finite = np.isfinite(angle)
+    gain = antennas.s1528_gain_dbi(
+        np.where(finite, angle, 0.0),
+        peak_gain_dbi,
+        half_beamwidth_deg,
+        ln_db=near_in_sidelobe_db,
+    )
+    return np.asarray(np.where(finite, np.minimum(gain - peak_gain_dbi, 0.0), np.nan))

@@ -286,8 +286,25 @@ def pending_for(session: Session, *, kind: str, code: str) -> list[Application]:
     return [_application(r) for r in rows]
 
 
+def application_sent_with(
+    session: Session, *, submitted_by: str, form_key: str
+) -> Application | None:
+    """The application ``submitted_by`` sent with the one-time form key, if one was."""
+    row = session.scalar(
+        select(NumberingApplication).where(
+            NumberingApplication.submitted_by == submitted_by,
+            NumberingApplication.form_key == form_key,
+        )
+    )
+    return None if row is None else _application(row)
+
+
 def add_application(
-    session: Session, application: Application, *, submitted_by: str
+    session: Session,
+    application: Application,
+    *,
+    submitted_by: str,
+    form_key: str | None = None,
 ) -> Application:
     row = NumberingApplication(
         kind=application.kind.value,
@@ -299,6 +316,7 @@ def add_application(
         status=application.status.value,
         reason=application.reason,
         submitted_by=submitted_by,
+        form_key=form_key,
     )
     session.add(row)
     session.flush()
@@ -342,6 +360,21 @@ def history(session: Session, application_id: int) -> list[Event]:
     return [
         Event(r.action, r.status, _aware(r.at), r.actor, r.detail, r.notice_number) for r in rows
     ]
+
+
+def last_checks(session: Session, application_ids: list[int]) -> dict[int, str]:
+    """The detail of each application's latest check or rejection, by application id."""
+    if not application_ids:
+        return {}
+    rows = session.execute(
+        select(NumberingEvent.application_id, NumberingEvent.detail)
+        .where(
+            NumberingEvent.application_id.in_(application_ids),
+            NumberingEvent.action.in_(("check", "reject")),
+        )
+        .order_by(NumberingEvent.id)
+    ).all()
+    return {application_id: detail for application_id, detail in rows if application_id}
 
 
 # ------------------------------------------------------------------------ change notices

@@ -17,10 +17,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy.orm import Session
 
 from openitu.accounts.rights import Principal
-from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
+from openitu.errors import Conflict, InvalidInput, NotFound
 from openitu.governance.members import Action, check_administration
 from openitu.numbering.countries import validate_iso2
 from openitu.numbering.workflow import (
+    ADMINISTER,
     PUBLISH_WITHDRAWAL,
     Application,
     ChangeNotice,
@@ -32,19 +33,21 @@ from openitu.numbering.workflow import (
     clean_text,
     compose_notice,
     decide_by_receipt,
-    may_see,
+    examined,
     next_status,
     parse_code,
+    require_may_see,
     require_reclaimable_directly,
     require_reservable,
     sees_every_application,
+    sent_again,
     to_publish,
+    validate_form_key,
 )
 from openitu.store import numbering as repository
 from openitu.usecases.write import Write, begin
 
 AREA = "numbering"
-ADMINISTER = "numbering.administer"
 
 
 def now() -> datetime:
@@ -113,11 +116,14 @@ def submit_application(
     holder: str,
     purpose: str = "",
     received_at: datetime | None = None,
+    form_key: str | None = None,
 ) -> Application:
     """An administration applies for a resource; the application is dated on receipt.
 
     Only a notifying officer of that administration may apply, and only for a Member
-    State's administration (the rights table says which members may).
+    State's administration (the rights table says which members may). ``form_key``: the
+    one-time key of the form sent; the same key sent again by the same account answers
+    with the application it made, and makes no second one.
     """
     write = _begin(session, principal, "numbering.apply")
     at = received_at or now()
@@ -129,6 +135,13 @@ def submit_application(
     )
     write.authorize_for(applicant)
     parsed = parse_code(kind, code)
+    key = validate_form_key(form_key) if form_key else None
+    if key is not None:
+        earlier = repository.application_sent_with(
+            session, submitted_by=principal.actor, form_key=key
+        )
+        if earlier is not None:
+            return sent_again(earlier, applicant=applicant, code=parsed)
     if not holder.strip():
         raise InvalidInput("holder", "name the operator or network the code is for")
     application = repository.add_application(
@@ -142,6 +155,7 @@ def submit_application(
             received_at=at,
         ),
         submitted_by=principal.actor,
+        form_key=key,
     )
     detail = f"{applicant} applies for {parsed.kind.value} {parsed.text} for {application.holder}"
     _record(
@@ -182,6 +196,15 @@ def precheck(
     return check(draft, repository.DbRegisterView(session))
 
 
+def application_sent_with(
+    session: Session, *, principal: Principal, form_key: str
+) -> Application | None:
+    """The application ``principal`` already sent with this one-time form key, if any
+    (read after :func:`precheck` has begun the submission's transaction)."""
+    key = validate_form_key(form_key)
+    return repository.application_sent_with(session, submitted_by=principal.actor, form_key=key)
+
+
 def withdraw_application(
     session: Session, *, principal: Principal, application_id: int
 ) -> Application:
@@ -211,10 +234,11 @@ def check_application(
     application = repository.get_application(session, application_id, for_update=True)
     next_status(application.status, "check")
     reasons = check(application, repository.DbRegisterView(session))
+    looked_at = examined(application)
     if reasons:
         text = "; ".join(reasons)
-        return _step(write, application, "reject", detail=text, reason=text)
-    return _step(write, application, "check", detail="checked: no objection")
+        return _step(write, application, "reject", detail=f"{text} ({looked_at})", reason=text)
+    return _step(write, application, "check", detail=f"checked: no objection ({looked_at})")
 
 
 def reserve(session: Session, *, principal: Principal, application_id: int) -> Application:
@@ -260,7 +284,9 @@ def resolve(session: Session, *, principal: Principal, kind: str, code: str) -> 
             )
             continue
         if application.status is Status.RECEIVED:
-            application = _step(write, application, "check", detail="checked: no objection")
+            looked_at = examined(application)
+            detail = f"checked: no objection ({looked_at})"
+            application = _step(write, application, "check", detail=detail)
         decided.append(_hold(write, application))
     return decided
 
@@ -398,10 +424,9 @@ def applications(
             known = ", ".join(s.value for s in Status)
             raise InvalidInput("status", f"unknown status {status!r} (one of {known})")
         wanted = Status(status)
+    require_may_see(principal)
     if sees_every_application(principal):
         return repository.list_applications(session, status=wanted)
-    if principal.administration is None:
-        return []
     return repository.list_applications(session, applicant=principal.administration, status=wanted)
 
 
@@ -409,7 +434,7 @@ def application(
     session: Session, *, principal: Principal, application_id: int
 ) -> tuple[Application, list[Event]]:
     """An application and its dated history, for the TSB or the applicant's officers."""
+    require_may_see(principal)  # before the lookup: a refusal never tells which ids exist
     found = repository.get_application(session, application_id)
-    if not may_see(principal, found.applicant):
-        raise Forbidden(f"{principal.actor} may see only {principal.administration}'s applications")
+    require_may_see(principal, found.applicant)
     return found, repository.history(session, application_id)

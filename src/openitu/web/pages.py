@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from openitu.accounts import Principal
 from openitu.discovery import submodules
 from openitu.service.auth import attach_csrf_cookie, csrf_token, public
+from openitu.units import moment_text
 from openitu.web import TEMPLATES_DIR
 from openitu.web.dates import day, day_and_time, frequency
 
@@ -67,6 +68,7 @@ def all_page_routers() -> list[APIRouter]:
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["areas"] = AREAS
+templates.env.filters["when"] = moment_text
 router = APIRouter(include_in_schema=False, dependencies=[public])
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from openitu.cli.common import emit, emit_json
-from openitu.cli.options import JsonFlag
+from openitu.cli.options import JsonFlag, TokenStdin, token_help
 from openitu.numbering import e164
 
 if TYPE_CHECKING:
@@ -90,6 +90,50 @@ def parse(
 
 
 @app.command()
+def search(
+    query: str = typer.Argument(
+        ...,
+        help="A number (+254 722 000000), an IMSI, an MCC, an MCC and MNC (63902), "
+        "or a country by ISO2 code or name (Kenya).",
+    ),
+    as_json: JsonFlag = False,
+) -> None:
+    """Find what QUERY names, as the numbering page's search box does."""
+    from openitu.numbering import lookups
+
+    found = lookups.search(_register(), query, field="query")
+    result = found["result"]
+    if found["kind"] == "country":
+        result["assignments"] = _assignments(result["country"])
+    if as_json:
+        emit_json(found)
+        return
+    typer.echo(f"{found['kind']}: {_summary(found['kind'], result)}")
+
+
+def _summary(kind: str, result: dict[str, Any]) -> str:
+    """One line for what a search found."""
+    from openitu.numbering.countries import name_of
+
+    if kind == "number":
+        verdict = "valid" if result["valid"] else "NOT valid"
+        where = "/".join(result["regions"]) or result["code_kind"]
+        return f"{result['formats']['international']}  {verdict}  {where}  {result['number_type']}"
+    if kind == "country":
+        codes = ", ".join(f"+{c['country_code']}" for c in result["e164"])
+        mccs = ", ".join(result["mccs"]) or "-"
+        return f"{name_of(result['country'])} ({result['country']}): E.164 {codes}; MCC {mccs}"
+    if kind == "mcc":
+        return f"MCC {result['mcc']}: {', '.join(result['countries'])}"
+    if kind == "network":
+        return (
+            f"MCC {result['mcc']} MNC {result['mnc']}: {result['operator']} "
+            f"({result['country_name']}, {result['status']})"
+        )
+    return f"MCC {result['mcc']}  MNC {result['mnc']}  {result['operator'] or '-'}"
+
+
+@app.command()
 def mcc(
     code: str = typer.Argument(..., help="A mobile country code, e.g. 310."),
     withdrawn: bool = typer.Option(False, "--withdrawn", help="Also list withdrawn MNCs."),
@@ -109,13 +153,13 @@ def mcc(
 
 @app.command()
 def country(
-    iso2: str = typer.Argument(..., help="ISO 3166-1 alpha-2 code, e.g. IN."),
+    iso2: str = typer.Argument(..., help="ISO 3166-1 alpha-2 code (IN) or name (India)."),
     as_json: JsonFlag = False,
 ) -> None:
     """Every numbering resource a country holds: country codes, MCCs, MNCs, SANCs, ISPCs."""
     from openitu.numbering import lookups
 
-    document = lookups.country_report(_register(), iso2)
+    document = lookups.country_report(_register(), lookups.country_named(iso2, field="country"))
     document["assignments"] = _assignments(document["country"])
     if as_json:
         emit_json(document)
@@ -173,3 +217,199 @@ def crosscheck_command(
         return
     for section, count in report["counts"].items():
         typer.echo(f"{section:<45} {count}")
+
+
+# ------------------------------------------------------------------ applications
+
+applications_app = typer.Typer(
+    help="Applications for numbering resources: apply, list, show, decide, publish.",
+    no_args_is_help=True,
+)
+app.add_typer(applications_app, name="applications")
+
+OfficerToken = Annotated[
+    bool,
+    typer.Option(
+        "--token-stdin",
+        help=token_help("as a notifying officer of the administration concerned"),
+    ),
+]
+"""``--token-stdin`` for the applicant's own steps (apply, withdraw, return)."""
+#: The steps the applicant takes (the others are the secretariat's).
+APPLICANT_STEPS = ("withdraw", "return")
+
+
+def _application_line(application: dict[str, Any]) -> str:
+    from openitu.units import moment_text
+
+    return (
+        f"{application['id']:>5}  {moment_text(application['received_at'])}  "
+        f"{application['applicant']}  {application['kind']:<10} {application['code']:<9} "
+        f"{application['status']:<9} {application['holder']}"
+    )
+
+
+@applications_app.command("apply")
+def applications_apply(
+    administration: str = typer.Option(..., "--administration", help="ISO2 of the applicant"),
+    kind: str = typer.Option(..., "--kind", help="mnc, shared-mnc, network-ic or ispc"),
+    code: str = typer.Option(..., "--code", help="e.g. 208-99, 901-99, 882-99, 4-024-7"),
+    holder: str = typer.Option(..., "--holder", help="The operator or network it is for."),
+    purpose: str = typer.Option("", "--purpose"),
+    form_key: str | None = typer.Option(
+        None, "--form-key", help="A one-time key: the same key again makes no second application."
+    ),
+    token_stdin: OfficerToken = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Apply for a numbering resource for an administration."""
+    from openitu.cli.acting import acting, officer_of
+    from openitu.cli.common import context
+    from openitu.numbering.countries import validate_iso2
+    from openitu.usecases import numbering as usecases
+
+    applicant = validate_iso2(administration, field="administration")
+    principal = acting(token_stdin, otherwise=officer_of(applicant))
+    with context().sessions() as session, session.begin():
+        created = usecases.submit_application(
+            session,
+            principal=principal,
+            administration=applicant,
+            kind=kind,
+            code=code,
+            holder=holder,
+            purpose=purpose,
+            form_key=form_key,
+        ).as_dict()
+    emit(created, as_json, _application_line(created))
+
+
+@applications_app.command("list")
+def applications_list(
+    status: str | None = typer.Option(None, "--status", help="received, checked, ..."),
+    token_stdin: TokenStdin = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """The applications the account may see (without a token: the secretariat's, all)."""
+    from openitu.cli.acting import acting
+    from openitu.cli.common import context
+    from openitu.usecases import numbering as usecases
+
+    principal = acting(token_stdin)
+    with context().sessions() as session:
+        listed = [
+            a.as_dict() for a in usecases.applications(session, principal=principal, status=status)
+        ]
+    emit(listed, as_json, *(_application_line(a) for a in listed))
+
+
+@applications_app.command("show")
+def applications_show(
+    application_id: int = typer.Argument(..., help="The application's number."),
+    token_stdin: TokenStdin = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """An application and its dated history: every step and who took it."""
+    from openitu.cli.acting import acting
+    from openitu.cli.common import context
+    from openitu.units import moment_text
+    from openitu.usecases import numbering as usecases
+
+    principal = acting(token_stdin)
+    with context().sessions() as session:
+        found, history = usecases.application(
+            session, principal=principal, application_id=application_id
+        )
+    document = {**found.as_dict(), "history": [e.as_dict() for e in history]}
+    lines = [_application_line(document)]
+    if document["purpose"]:
+        lines.append(f"  purpose: {document['purpose']}")
+    lines += [
+        f"  {moment_text(e['at'])}  {e['action']:<8} -> {e['status']:<9} {e['actor']}: "
+        f"{e['detail']}"
+        for e in document["history"]
+    ]
+    emit(document, as_json, *lines)
+
+
+@applications_app.command("step")
+def applications_step(
+    application_id: int = typer.Argument(..., help="The application's number."),
+    action: str = typer.Argument(
+        ...,
+        help="The secretariat's check, reserve, assign, reclaim; the applicant's withdraw, return.",
+    ),
+    token_stdin: OfficerToken = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Take one step of an application (without a token: the secretariat's steps as the
+    secretariat, the applicant's as a notifying officer of the applicant)."""
+    from openitu.cli.acting import acting, officer_of, secretariat
+    from openitu.cli.common import context
+    from openitu.errors import InvalidInput
+    from openitu.store import numbering as repository
+    from openitu.usecases import numbering as usecases
+
+    steps = {
+        "check": usecases.check_application,
+        "reserve": usecases.reserve,
+        "assign": usecases.assign,
+        "reclaim": usecases.reclaim,
+        "withdraw": usecases.withdraw_application,
+        "return": usecases.return_code,
+    }
+    wanted = action.strip().lower()
+    if wanted not in steps:
+        raise InvalidInput("action", f"one of {', '.join(steps)}, not {action!r}")
+    otherwise = secretariat()
+    if wanted in APPLICANT_STEPS:
+        with context().sessions() as session:
+            applicant = repository.get_application(session, application_id).applicant
+        otherwise = officer_of(applicant)
+    principal = acting(token_stdin, otherwise=otherwise)
+    with context().sessions() as session, session.begin():
+        done = steps[wanted](session, principal=principal, application_id=application_id)
+    document = done.as_dict()
+    emit(document, as_json, _application_line(document))
+
+
+@applications_app.command("resolve")
+def applications_resolve(
+    kind: str = typer.Option(..., "--kind", help="mnc, shared-mnc, network-ic or ispc"),
+    code: str = typer.Option(..., "--code"),
+    token_stdin: TokenStdin = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Decide every pending application for one code by date of receipt, at once."""
+    from openitu.cli.acting import acting
+    from openitu.cli.common import context
+    from openitu.usecases import numbering as usecases
+
+    principal = acting(token_stdin)
+    with context().sessions() as session, session.begin():
+        decided = [
+            a.as_dict()
+            for a in usecases.resolve(session, principal=principal, kind=kind, code=code)
+        ]
+    emit(decided, as_json, *(_application_line(a) for a in decided))
+
+
+@applications_app.command("publish")
+def applications_publish(token_stdin: TokenStdin = False, as_json: JsonFlag = False) -> None:
+    """Publish every assignment and withdrawal since the last change notice."""
+    from openitu.cli.acting import acting
+    from openitu.cli.common import context
+    from openitu.usecases import numbering as usecases
+
+    principal = acting(token_stdin)
+    with context().sessions() as session, session.begin():
+        notice = usecases.publish_notice(session, principal=principal).as_dict()
+    emit(
+        notice,
+        as_json,
+        notice["title"],
+        *(
+            f"  {e['action']}  {e['kind']:<10} {e['code']:<9} {e['holder']}"
+            for e in notice["entries"]
+        ),
+    )

@@ -221,7 +221,11 @@ def _ngso_lines(document: dict[str, Any]) -> str:
                                is False else b.get("note", "")) + (
             f", worst margin {b['worst']['margin_db']} dB at {b['worst']['at']} "
             f"({b['worst']['satellite']})" if b.get("worst") else "")
-           for b in document.get("beams", [])])  # fmt: skip
+           for b in document.get("beams", [])]
+        + [f"{b['beam']}: all satellites summed, max {a['max_dbw_m2']} dB(W/m²) at "
+           f"{a['max_at']} ({a['visible_then']} visible); screen margin "
+           f"{a['worst_screen_margin_db']} dB"
+           for b in document.get("beams", []) if (a := b.get("aggregate"))])  # fmt: skip
 
 
 LatOption = typer.Option(..., "--lat", help="Place latitude (deg, north positive)")

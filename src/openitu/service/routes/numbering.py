@@ -37,6 +37,12 @@ class ApplicationIn(BaseModel):
     code: str = Field(max_length=32, description="e.g. 310-999, 901-99, 882-99, 4-024-0")
     holder: str = Field(max_length=200, description="the operator or network the code is for")
     purpose: str = Field(default="", max_length=2000)
+    form_key: str | None = Field(
+        default=None,
+        max_length=64,
+        description="a one-time key (16-64 of A-Z a-z 0-9 - _): the same key sent again by "
+        "the same account answers with the application it made, and makes no second one",
+    )
 
 
 class ResolveIn(BaseModel):
@@ -60,6 +66,20 @@ def country_resources(session: Session, context: AppContext, iso2: str) -> dict[
     report = lookups.country_report(context.e212_register(session), iso2)
     report["assignments"] = store.assignments_of(session, country=report["country"])
     return report
+
+
+@router.get("/search")
+def search(
+    session: SessionDep,
+    context: ContextDep,
+    q: Annotated[str, Query(max_length=64, description="+254 722 000000, Kenya, KE, 639, 63902")],
+) -> dict[str, Any]:
+    """What the search box finds: a number, an IMSI, an MCC, an MCC and MNC, or a country
+    by ISO2 code or name (``kind`` says which; ``result`` is its report)."""
+    found = lookups.search(context.e212_register(session), q)
+    if found["kind"] == "country":
+        found["result"] = country_resources(session, context, found["result"]["country"])
+    return found
 
 
 @router.get("/parse")

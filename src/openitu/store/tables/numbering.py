@@ -45,7 +45,10 @@ class NumberingResource(Base):
 
 class NumberingApplication(Base):
     __tablename__ = "numbering_applications"
-    __table_args__ = (Index("ix_numbering_applications_kind_code", "kind", "code"),)
+    __table_args__ = (
+        Index("ix_numbering_applications_kind_code", "kind", "code"),
+        Index("ix_numbering_applications_form_key", "submitted_by", "form_key", unique=True),
+    )
 
     id: Mapped[IntegerId]
     kind: Mapped[str] = mapped_column(String(16))
@@ -57,6 +60,8 @@ class NumberingApplication(Base):
     status: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
     submitted_by: Mapped[Actor]
+    # The one-time key of the form that sent it: the same form sent again finds this row.
+    form_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class NumberingEvent(Base):

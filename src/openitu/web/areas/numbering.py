@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import re
+import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from openitu.accounts import Principal
-from openitu.errors import InvalidInput, NotFound, OpenITUError
-from openitu.numbering import e164, lookups
-from openitu.numbering.countries import iso2_of_name as name_to_iso2
+from openitu.errors import Forbidden, InvalidInput, NotFound, OpenITUError
+from openitu.numbering import lookups
 from openitu.numbering.countries import name_of
 from openitu.numbering.workflow import (
     HOLDING,
     PENDING,
+    Application,
     Kind,
     actions_for,
     sees_every_application,
 )
 from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
+from openitu.service.params import RowId
 from openitu.service.routes.numbering import country_resources
 from openitu.store import numbering as store
 from openitu.usecases import numbering as usecases
@@ -37,64 +38,25 @@ KINDS = [
 ]
 
 
-def _what(query: str) -> str:
-    text = query.strip()
-    if text.startswith(("+", "00")):
-        return "number"
-    if re.fullmatch(r"[A-Za-z]{2}", text):
-        return "country"
-    if re.fullmatch(r"\d{3}", text):
-        return "mcc"
-    if re.fullmatch(r"\d{5,6}", text.replace(" ", "").replace("-", "")):
-        return "network"
-    if re.fullmatch(r"\d{7,15}", text):
-        return "imsi"
-    if re.fullmatch(r"[^\W\d_][\w .,'()&-]+", text):
-        return "country_name"
-    raise InvalidInput(
-        "q",
-        "type a number (+41 22 730 51 11), an IMSI (15 digits), an MCC (3 digits), an MCC and "
-        "MNC (63902), an ISO2 code or a country's name",
-    )
-
-
 @router.get("", response_class=HTMLResponse)
 def search(request: Request, session: SessionDep, context: ContextDep, q: str = "") -> Response:
-    """Search a number, an IMSI, an MCC or a country."""
-    result: dict[str, Any] | None = None
-    kind = None
+    """Search a number, an IMSI, an MCC, an MCC and MNC, or a country by code or name."""
+    found: dict[str, Any] | None = None
     error = None
     if q.strip():
         try:
-            kind = _what(q)
-            if kind == "number":
-                result = e164.parse_number(q, field="q").as_dict()
-            elif kind == "country":
-                return country(request, q, session, context)
-            elif kind == "country_name":
-                iso2 = name_to_iso2(q)
-                if iso2 is None:
-                    raise InvalidInput("q", f"no country or territory is named {q.strip()!r}")
-                return country(request, iso2, session, context)
-            else:
-                register = context.e212_register(session)
-                if kind == "mcc":
-                    result = lookups.mcc_report(register, q)
-                elif kind == "network":
-                    result = lookups.network_report(register, q)
-                else:
-                    result = lookups.imsi_report(register, q)
+            found = lookups.search(context.e212_register(session), q)
         except InvalidInput as exc:
             error = exc.reason
-            kind = None
-    status = 422 if error else 200
+    if found is not None and found["kind"] == "country":
+        return country(request, found["result"]["country"], session, context)
     return render(
         request,
         "numbering/index.html",
-        status_code=status,
+        status_code=422 if error else 200,
         q=q,
-        kind=kind,
-        result=result,
+        kind=found["kind"] if found else None,
+        result=found["result"] if found else None,
         error=error,
     )
 
@@ -113,14 +75,44 @@ def notices(request: Request, session: SessionDep) -> Response:
     return render(request, "numbering/notices.html", notices=published)
 
 
-_form_page = FormPage("numbering/apply.html", {"kinds": KINDS})
+def _form_page(
+    request: Request,
+    principal: Principal,
+    session: SessionDep,
+    context: ContextDep,
+    *,
+    form: dict[str, str],
+    errors: dict[str, str],
+    created: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The form, with the free MNCs under the administration's MCCs to choose from."""
+    free: dict[str, Any] = {}
+    if principal.administration is not None:
+        free = lookups.free_under_own_mccs(context.e212_register(session), principal.administration)
+    page = FormPage("numbering/apply.html", {"kinds": KINDS, "free": free})
+    return page(
+        request, principal, form=form, errors=errors, created=created, status_code=status_code
+    )
 
 
 @router.get("/apply", response_class=HTMLResponse)
-def apply_form(request: Request, principal: CurrentPrincipalDep) -> Response:
-    """The application form (notifying officers apply for their own administration)."""
-    form = {"kind": Kind.MNC.value, "code": "", "holder": "", "purpose": ""}
-    return _form_page(request, principal, form=form, errors={})
+def apply_form(
+    request: Request, principal: CurrentPrincipalDep, session: SessionDep, context: ContextDep
+) -> Response:
+    """The application form (notifying officers apply for their own administration).
+
+    Each form carries a one-time key: sent twice (a double click, a reload), it makes one
+    application, and the second answer shows the first's.
+    """
+    form = {
+        "kind": Kind.MNC.value,
+        "code": request.query_params.get("code", "")[:32],
+        "holder": "",
+        "purpose": "",
+        "form_key": secrets.token_urlsafe(24),
+    }
+    return _form_page(request, principal, session, context, form=form, errors={})
 
 
 @router.post("/apply", response_class=HTMLResponse, dependencies=[csrf_protected])
@@ -130,15 +122,39 @@ def apply(
     session: SessionDep,
     kind: Annotated[str, Form(max_length=16)],
     code: Annotated[str, Form(max_length=32)],
+    context: ContextDep,
     holder: Annotated[str, Form(max_length=200)] = "",
     purpose: Annotated[str, Form(max_length=2000)] = "",
+    form_key: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
     """Submit an application; malformed or hopeless ones come back with inline errors."""
-    form = {"kind": kind, "code": code, "holder": holder, "purpose": purpose}
+    form = {
+        "kind": kind,
+        "code": code,
+        "holder": holder,
+        "purpose": purpose,
+        "form_key": form_key or secrets.token_urlsafe(24),
+    }
     errors: dict[str, str] = {}
+
+    def answer(status_code: int, created: dict[str, Any] | None = None) -> Response:
+        if created is not None:
+            # What the page shows next is a new form: a key of its own, nothing filled in.
+            form.update(code="", holder="", purpose="", form_key=secrets.token_urlsafe(24))
+        return _form_page(
+            request,
+            principal,
+            session,
+            context,
+            form=form,
+            errors=errors,
+            created=created,
+            status_code=status_code,
+        )
+
     if not principal.signed_in or principal.administration is None:
         errors["form"] = "sign in as a notifying officer of an administration to apply"
-        return _form_page(request, principal, form=form, errors=errors, status_code=403)
+        return answer(403)
     try:
         # The checks the TSB will run, shown now so that a hopeless application is fixed
         # before it is sent (the TSB runs them again on the register as it then is).
@@ -149,23 +165,30 @@ def apply(
             "holder": holder,
         }
         reasons = usecases.precheck(session, principal=principal, **draft)
+        earlier = usecases.application_sent_with(
+            session, principal=principal, form_key=form["form_key"]
+        )
+        if earlier is not None:
+            # The same form again (a reload, a second click): one application, shown again.
+            shown = usecases.submit_application(
+                session, principal=principal, purpose=purpose, form_key=form["form_key"], **draft
+            )
+            return answer(200, {**shown.as_dict(), "again": True})
         for reason in reasons:
             field, _, text = reason.partition(": ")
             errors.setdefault(field if field in (*form, "applicant") else "code", text)
         if errors:
-            return _form_page(request, principal, form=form, errors=errors, status_code=422)
+            return answer(422)
         created = usecases.submit_application(
-            session, principal=principal, purpose=purpose, **draft
+            session, principal=principal, purpose=purpose, form_key=form["form_key"], **draft
         )
     except InvalidInput as exc:
         errors[exc.field if exc.field in form else "form"] = exc.reason
-        return _form_page(request, principal, form=form, errors=errors, status_code=422)
+        return answer(422)
     except OpenITUError as exc:
         errors["form"] = exc.detail
-        return _form_page(request, principal, form=form, errors=errors, status_code=exc.status)
-    return _form_page(
-        request, principal, form=form, errors={}, created=created.as_dict(), status_code=201
-    )
+        return answer(exc.status)
+    return answer(201, created.as_dict())
 
 
 # ------------------------------------------------------------------ applications
@@ -175,14 +198,21 @@ def _applications_page(
     request: Request, principal: Principal, session: SessionDep, refused: OpenITUError | None = None
 ) -> Response:
     """The applications, and the refusal of the step just asked for, if it was refused."""
-    listed = usecases.applications(session, principal=principal)
+    listed: list[Application] = []
+    if principal.signed_in:  # the page itself asks the public to sign in
+        try:
+            listed = usecases.applications(session, principal=principal)
+        except Forbidden as exc:
+            refused = refused or exc
+    checks = store.last_checks(session, [a.id for a in listed if a.id is not None])
     return render_form(
         request,
         "numbering/applications.html",
         status_code=refused.status if refused else 200,
         principal=principal,
         applications=[
-            {**a.as_dict(), "actions": actions_for(principal, a)} for a in reversed(listed)
+            {**a.as_dict(), "actions": actions_for(principal, a), "checked": checks.get(a.id or 0)}
+            for a in reversed(listed)
         ],
         pending=sum(1 for a in listed if a.status in PENDING),
         held=sum(1 for a in listed if a.status in HOLDING),
@@ -195,6 +225,24 @@ def _applications_page(
 def applications(request: Request, principal: CurrentPrincipalDep, session: SessionDep) -> Response:
     """Applications: the secretariat sees and decides all, an officer follows their own."""
     return _applications_page(request, principal, session)
+
+
+@router.get("/applications/{application_id}", response_class=HTMLResponse)
+def application_page(
+    request: Request, application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
+) -> Response:
+    """One application: what was asked, where it stands, and every step with who took it."""
+    found, history = usecases.application(
+        session, principal=principal, application_id=application_id
+    )
+    return render_form(
+        request,
+        "numbering/application.html",
+        application=found.as_dict(),
+        history=[event.as_dict() for event in history],
+        actions=actions_for(principal, found),
+        country=name_of(found.applicant),
+    )
 
 
 _STEPS = {

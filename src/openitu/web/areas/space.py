@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from openitu.errors import InvalidInput, NotFound, OpenITUError
 from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
-from openitu.space import chart, ngso, ngso_chart, pfd
+from openitu.space import chart, geometry, ngso, ngso_chart, pfd
 from openitu.space.networks import Network
 from openitu.store import space as repository
 from openitu.usecases import space as usecases
@@ -110,8 +110,9 @@ PFD_STEP_DEG: Final = 4.0
 
 
 def _pfd_maps(network: Network) -> list[dict[str, Any]]:
-    """For each down beam: its pfd over the visible Earth against Table 21-4, with the
-    beam's peak e.i.r.p. density everywhere (no gain contour is filed yet: the worst case)."""
+    """For each down beam: its pfd over the visible Earth against Table 21-4, the beam's
+    peak e.i.r.p. density shaped by its gain contours (S.1528-0 about its boresight) where
+    the filing gives a half beamwidth, else the peak everywhere (the worst case)."""
     if network.longitude_deg is None:
         return []
     lats = np.arange(-88.0, 88.1, PFD_STEP_DEG)
@@ -123,11 +124,24 @@ def _pfd_maps(network: Network) -> list[dict[str, Any]]:
             continue
         band = beam.frequencies[0]
         centre = (band.low_hz + band.high_hz) / 2
+        off_axis = geometry.satellite_off_axis_deg(
+            network.longitude_deg,
+            0.0 if beam.boresight_lat_deg is None else beam.boresight_lat_deg,
+            network.longitude_deg if beam.boresight_lon_deg is None else beam.boresight_lon_deg,
+            grid_lat,
+            grid_lon,
+        )
         try:
+            relative = pfd.relative_gain_db(
+                off_axis,
+                peak_gain_dbi=beam.gain_dbi,
+                half_beamwidth_deg=beam.half_beamwidth_deg,
+                near_in_sidelobe_db=beam.near_in_sidelobe_db,
+            )
             check = pfd.check_gso_pfd(
                 sat_lon_deg=network.longitude_deg,
                 frequency_hz=centre,
-                eirp_density_dbw_hz=beam.power_density_dbw_hz + beam.gain_dbi,
+                eirp_density_dbw_hz=beam.power_density_dbw_hz + beam.gain_dbi + relative,
                 lat_deg=grid_lat,
                 lon_deg=grid_lon,
             )
@@ -140,7 +154,13 @@ def _pfd_maps(network: Network) -> list[dict[str, Any]]:
         ]
         title = f"pfd of {beam.name} against Table 21-4"
         svg = chart.pfd_map_svg(cells, step_deg=PFD_STEP_DEG, title=title)
-        maps.append({"beam": beam.name, "note": None, "summary": check.as_dict(), "svg": svg})
+        pattern = (
+            f"{pfd.PATTERN}, ψb = {beam.half_beamwidth_deg:g}°"
+            if beam.half_beamwidth_deg is not None
+            else "no pattern filed: the peak e.i.r.p. everywhere"
+        )
+        maps.append({"beam": beam.name, "note": None, "summary": check.as_dict(), "svg": svg,
+                     "pattern": pattern})  # fmt: skip
     return maps
 
 
