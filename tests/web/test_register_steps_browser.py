@@ -196,6 +196,23 @@ def test_the_notify_page_takes_a_file_and_names_its_bad_rows(
     assert accepted[3] == _written(shown["date_of_receipt"])
     assert shown["administration"] == "FR" and shown["frequency_hz"] == 98.5e6
 
+    page.goto(f"{live_server}/register/notices/{notice_id}")
+    page.fill("#withdraw-reason", "the station was never built")
+    with page.expect_navigation():
+        page.click("#action-withdraw")
+    shown = _read(loaded_sqlite_url, lambda s: usecases.show(s, notice_id=notice_id))
+    assert page.inner_text("#status") == shown["status"] == "withdrawn"
+    assert shown["history"][-1]["detail"]["reason"] == "the station was never built"
+    assert page.locator("#history td.detail").last.inner_text() == "the station was never built"
+
+    received = shown["date_of_receipt"][:10]
+    page.goto(f"{live_server}/register?administration=FR&received_from={received}"
+              f"&received_to={received}&status=withdrawn")  # fmt: skip
+    assert page.locator(f"#notice-{notice_id}").count() == 1
+    page.goto(f"{live_server}/register?received_from=7/12/2026")
+    assert "2026-12-07" in page.inner_text("#received_from-error")
+
+    page.goto(f"{live_server}/register/notify")
     page.set_input_files(
         "#file",
         files=[{"name": "n.json", "mimeType": "application/json", "buffer": b'[{"reference": '}],

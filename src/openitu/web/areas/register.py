@@ -4,6 +4,7 @@ finding, history and map, and the circulars (thin: the work is in usecases.regis
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -25,7 +26,8 @@ from openitu.web.pages import render, render_error, render_form
 
 router = APIRouter(prefix="/register", include_in_schema=False, dependencies=[public])
 
-SEARCH_FIELDS = ("administration", "low", "high", "near", "radius_km", "service", "status")
+SEARCH_FIELDS = ("administration", "low", "high", "near", "radius_km", "service", "status",
+                 "received_from", "received_to")  # fmt: skip
 NOTICE_FIELDS = (
     "reference", "service", "station_class", "frequency", "emission", "tx.lat_deg",
     "tx.lon_deg", "tx.antenna_height_m", "tx.eirp_dbw", "tx.gain_dbi", "tx.azimuth_deg",
@@ -36,6 +38,16 @@ NOTICE_FIELDS = (
 
 def _error_id(field: str) -> str:
     return field.replace(".", "-").replace("[", "-").replace("]", "")
+
+
+def _day(form: dict[str, str], name: str) -> date | None:
+    text = form[name].strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(name, f"expected a day such as 2026-12-07, got {text!r}") from None
 
 
 @router.get("", response_class=HTMLResponse)
@@ -55,6 +67,7 @@ def search_page(request: Request, session: SessionDep) -> Response:
                 administration=form["administration"] or None, low=form["low"] or None,
                 high=form["high"] or None, near=form["near"] or None, radius_km=radius_km,
                 service=form["service"] or None, status=form["status"] or None,
+                received_from=_day(form, "received_from"), received_to=_day(form, "received_to"),
             )  # fmt: skip
             results = usecases.search(session, query)
         except InvalidInput as exc:
