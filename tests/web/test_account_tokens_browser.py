@@ -2,7 +2,8 @@
 the rights it lists are the role's (own-administration ones marked); a token is made with
 the one right ticked, works on the API with that right alone and is listed with its
 rights and expiry in words; bad days come back next to their box (422); a revoked token
-stops working; revoking a token that is not one's own is the page's own 404."""
+stops working; revoking a token that is not one's own is the page's own 404; the
+password changes only with the current one."""
 
 from __future__ import annotations
 
@@ -119,3 +120,39 @@ def test_rights_are_listed_and_a_scoped_token_is_made_used_and_revoked(
     assert gone.value.status == 404
     assert "no token 999999" in page.inner_text("#account-error")
     assert page.locator("#token-form").count() == 1
+
+
+def test_the_password_is_changed_only_with_the_current_one(
+    account_page: tuple[Any, str], live_server: str, loaded_sqlite_url: str
+) -> None:
+    page, username = account_page
+    page.goto(f"{live_server}/account")
+    fresh = "a new password for the page"
+    page.fill("#current-password", "not my password at all")
+    page.fill("#new-password", fresh)
+    with page.expect_navigation() as refused:
+        page.click("#change-password")
+    assert refused.value.status == 422
+    assert page.inner_text("#current-password-error") == "is not your password"
+    page.fill("#current-password", PASSWORD)
+    page.fill("#new-password", "short")
+    with page.expect_navigation() as refused:
+        page.click("#change-password")
+    assert refused.value.status == 422
+    assert "at least 12 characters" in page.inner_text("#new-password-error")
+    page.fill("#current-password", PASSWORD)
+    page.fill("#new-password", fresh)
+    with page.expect_navigation():
+        page.click("#change-password")
+    assert page.inner_text("#password-changed") == "Your password has been changed."
+
+    def signs_in(password: str) -> bool:
+        engine = make_engine(loaded_sqlite_url)
+        try:
+            with unit_of_work(session_factory(engine)) as session:
+                found = accounts.authenticate(session, username=username, password=password)
+                return found is not None
+        finally:
+            engine.dispose()
+
+    assert signs_in(fresh) and not signs_in(PASSWORD)

@@ -42,7 +42,8 @@ def _account_page(
     held = sorted(rights_of(principal.role))
     summaries = {right.permission: right.summary for right in RIGHTS}
     context: dict[str, Any] = {
-        "form": {"name": "web", "expires_in_days": "90"}, "scopes": [], "errors": {}
+        "form": {"name": "web", "expires_in_days": "90"}, "scopes": [], "errors": {},
+        "password_errors": {},
     }  # fmt: skip
     return render_form(
         request,
@@ -155,6 +156,31 @@ def revoke(
     except NotFound as exc:
         return _account_page(request, principal, session, status_code=404, error=exc.detail)
     return RedirectResponse("/account#tokens", status_code=303)
+
+
+@router.post(
+    "/password", response_class=HTMLResponse, dependencies=[require("account.self"), csrf_protected]
+)
+def change_password(
+    request: Request,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    current: Annotated[str, Form(max_length=1024)] = "",
+    new: Annotated[str, Form(max_length=1024)] = "",
+) -> Response:
+    """Change one's own password, proving the current one first (a stolen session alone
+    cannot take the account over)."""
+    assert principal.username is not None
+    if usecases.authenticate(session, username=principal.username, password=current) is None:
+        return _account_page(request, principal, session, status_code=422,
+                             password_errors={"current": "is not your password"})  # fmt: skip
+    try:
+        usecases.set_password(session, principal=principal, username=principal.username,
+                              password=new)  # fmt: skip
+    except InvalidInput as exc:
+        return _account_page(request, principal, session, status_code=422,
+                             password_errors={"new": exc.reason})  # fmt: skip
+    return _account_page(request, principal, session, password_changed=True)
 
 
 # --- the accounts (administrators) -----------------------------------------------------
