@@ -133,6 +133,11 @@ def test_a_notice_page_leads_through_coordination_to_the_circular(
     link.click()
     page.wait_for_url(f"**/register/circulars/{circular['number']}")
     assert strasbourg["reference"] in page.inner_text("#part-I")
+    row = page.locator("#part-I tr.entry", has_text=strasbourg["reference"])
+    assert (
+        row.locator("td.date_of_receipt").inner_text()
+        == _written(shown["date_of_receipt"]).split(",")[0]
+    )
     published = datetime.fromisoformat(circular["published_at"])
     assert page.inner_text("#circular-number") == str(circular["number"])
     assert f"{published.day} " in page.inner_text("h1") and str(published.year) in page.inner_text(
