@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 import openitu.api
 from openitu.errors import InvalidInput, OpenITUError
 from openitu.store import migrate
-from openitu.units import format_frequency, parse_frequency_hz
+from openitu.units import day_text, format_frequency, parse_frequency_hz
 
 
 def test_public_api_is_sorted_and_resolves() -> None:
@@ -53,6 +53,13 @@ def test_frequency_formatting_follows_article_5_units() -> None:
     assert format_frequency(27.5e6) == "27500 kHz"
     assert format_frequency(2.45e9) == "2450 MHz"
     assert format_frequency(14.5e9) == "14.5 GHz"
+
+
+def test_days_read_in_words_in_utc() -> None:
+    assert day_text("2026-12-07") == "7 December 2026"
+    assert day_text("2027-01-15T23:30:00-02:00") == "16 January 2027"  # 01:30 UTC
+    assert day_text("2026-03-01T10:00:00") == "1 March 2026"  # the store's naive UTC
+    assert day_text(None) == ""
 
 
 def test_every_error_class_has_status_slug_and_exit_code() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Final
 
 import numpy as np
@@ -91,6 +91,17 @@ def moment_text(value: datetime | str | None) -> str:
     moment = moment.astimezone(UTC)
     month = _MONTHS[moment.month - 1]  # not %B: the server's locale must not change the page
     return f"{moment.day} {month} {moment.year}, {moment:%H:%M} UTC"
+
+
+def day_text(value: date | datetime | str | None) -> str:
+    """A day as people read it: "7 December 2026" (a moment's day in UTC)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    if isinstance(value, datetime):
+        value = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 _MONTHS = (

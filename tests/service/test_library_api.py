@@ -45,4 +45,16 @@ def test_page_shows_the_results(client: TestClient) -> None:
     first = page.text.index('<tr class="hit">')
     assert "ITU-R P.452" in page.text[first : first + 200]
     refused = client.get("/library", params={"q": "x" * 300})
-    assert refused.status_code == 422 and "q: at most 200 characters" in refused.text
+    assert refused.status_code == 422 and "at most 200 characters" in refused.text
+    assert 'id="q-error"' in refused.text  # next to the box it is about
+
+
+def test_a_publication_with_its_versions_and_computations(client: TestClient) -> None:
+    found = client.get("/api/library/publications/R/P.452")
+    assert found.status_code == 200
+    assert found.json()["in_force"]["version"] == "P.452-18"
+    assert found.json()["computations"][0]["api"] == "POST /api/radio/p452"
+    missing = client.get("/api/library/publications/R/P.9999")
+    assert missing.status_code == 404
+    bad = client.get("/api/library/publications/Z/P.452")
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "sector"

@@ -154,7 +154,7 @@ def test_the_interfering_notice_shows_whom_it_affects_on_its_map(
             page.click("#action-examine")
         assert page.inner_text("#finding") == "unfavourable"
         affected = page.inner_text("#affected")
-        assert f"{german.notice_id} (DE, 6405000000 Hz" in affected and "margin -" in affected
+        assert f"{german.notice_id} (DE, 6405 MHz" in affected and "margin -" in affected
         assert page.locator(f"#interferer-{german.notice_id}").count() == 1
         assert "coordination with DE not completed" in page.inner_text("#reasons")
     finally:

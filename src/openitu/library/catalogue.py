@@ -146,3 +146,84 @@ def hit_document(hit: Hit) -> dict[str, Any]:
         "approved": p.approved,
         "superseded_by": list(p.superseded_by),
     }
+
+
+_REFERENCE = re.compile(r"([A-Z]{1,3})\.(\d+(?:\.\d+)?)")
+
+
+def parse_reference(sector: str, reference: str) -> tuple[str, str, str]:
+    """(sector, series, number) of "R" and "P.452" (also "ITU-R" and "p.452"), refusing
+    anything else naming the field."""
+    by_name = {name: code for code, name in SECTORS.items()}
+    code = by_name.get(sector.upper(), sector.upper())
+    if code not in SECTORS:
+        raise InvalidInput("sector", f"expected R, T or D, got {sector!r}")
+    match = _REFERENCE.fullmatch(reference.strip().upper())
+    if match is None:
+        raise InvalidInput("reference", f"expected SERIES.NUMBER such as P.452, got {reference!r}")
+    return code, match[1], match[2]
+
+
+@dataclass(frozen=True)
+class Computation:
+    """Where this system computes what a Recommendation specifies: a page, an API
+    endpoint, a command (any of them may be absent)."""
+
+    title: str
+    page: str | None = None
+    api: str | None = None
+    cli: str | None = None
+
+
+_SLANT_PATH = Computation(
+    "Earth-space attenuation: gases, clouds, rain, scintillation (P.618 §2.5)",
+    api="POST /api/radio/slant-path", cli="openitu radio slant-path",
+)  # fmt: skip
+_ANTENNA = Computation(
+    "Gain of the reference radiation pattern", page="/radio",
+    api="GET /api/radio/antenna/{pattern}", cli="openitu radio antenna",
+)  # fmt: skip
+_EXAMINATION = Computation(
+    "Technical examination of a terrestrial notice (affected assignments)",
+    page="/register", api="POST /api/register/notices/{notice_id}/examine",
+    cli="openitu register examine",
+)  # fmt: skip
+_CONTOUR = Computation(
+    "Coordination contour of a terrestrial notice", page="/register",
+    api="GET /api/register/notices/{notice_id}/contour",
+)  # fmt: skip
+COMPUTATIONS: Final[dict[str, tuple[Computation, ...]]] = {
+    "ITU-R P.452": (Computation("Basic transmission loss of an interference path",
+                                api="POST /api/radio/p452", cli="openitu radio p452"),
+                    _EXAMINATION),
+    "ITU-R P.1546": (Computation("Field strength of a terrestrial service, 30-4000 MHz",
+                                 api="POST /api/radio/p1546", cli="openitu radio p1546"),
+                     _EXAMINATION, _CONTOUR),
+    "ITU-R P.525": (Computation("Free-space loss and link budget", page="/radio",
+                                api="GET /api/radio/free-space", cli="openitu radio free-space"),
+                    _EXAMINATION),
+    "ITU-R P.1511": (_EXAMINATION,),
+    **{ref: (_SLANT_PATH,) for ref in (
+        "ITU-R P.618", "ITU-R P.676", "ITU-R P.837", "ITU-R P.838", "ITU-R P.839",
+        "ITU-R P.840", "ITU-R P.453", "ITU-R P.835", "ITU-R P.836", "ITU-R P.1510",
+        "ITU-R P.2145")},
+    **{ref: (_ANTENNA,) for ref in (
+        "ITU-R F.699", "ITU-R F.1245", "ITU-R S.465", "ITU-R S.580", "ITU-R S.1528")},
+    "ITU-T E.164": (Computation("Parse and validate international numbers; country codes",
+                                page="/numbering", api="GET /api/numbering/parse"),),
+    "ITU-T E.212": (Computation("Decode an IMSI; MCCs and MNCs", page="/numbering",
+                                api="GET /api/numbering/imsi/{imsi}"),),
+    "ITU-T Q.708": (Computation("International signalling point codes", page="/numbering"),),
+}  # fmt: skip
+"""What each catalogued Recommendation is used for here (read from the code that
+cites it: radio/propagation, radio/antennas, register/technical, register/contour,
+numbering)."""
+
+
+def publication_document(p: Publication) -> dict[str, Any]:
+    """One version of a catalogued text, as the pages and the API show it."""
+    return {
+        "id": p.id, "key": p.key, "version": p.version, "title": p.title,
+        "approved": p.approved, "status": p.status, "superseded_by": list(p.superseded_by),
+        "study_group": p.study_group, "keywords": list(p.keywords), "abstract": p.abstract,
+    }  # fmt: skip

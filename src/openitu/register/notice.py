@@ -12,7 +12,9 @@ it lacks, as the Bureau does.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import math
 from dataclasses import asdict, dataclass
@@ -167,6 +169,34 @@ def unflatten(row: dict[str, Any]) -> dict[str, Any]:
     if isinstance(nested.get("agreements"), str):
         nested["agreements"] = [a for a in nested["agreements"].replace(";", " ").split() if a]
     return nested
+
+
+def notices_in_text(text: str, *, csv_file: bool = False) -> list[Any]:
+    """The notices of a file's text: a JSON object or list, or CSV with dotted names
+    (``csv_file``, or any text that does not open as JSON). A CSV row that cannot be read
+    stays in its place as its `InvalidInput`, for the use case to report at its row."""
+    if csv_file or text.lstrip()[:1] not in ("{", "["):
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames:
+            raise InvalidInput("file", "CSV without a header row")
+        rows: list[Any] = []
+        for row in reader:
+            try:
+                rows.append(unflatten(row))
+            except InvalidInput as exc:
+                rows.append(exc)
+        return rows
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput("file", f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise InvalidInput("file", "JSON nested too deeply") from None
+    if isinstance(document, dict):
+        return [document]
+    if isinstance(document, list):
+        return document
+    raise InvalidInput("file", "must hold a notice (object) or a list of notices")
 
 
 def _number(

@@ -58,6 +58,20 @@ def get(session: Session, key: str) -> Publication | None:
     return None if row is None else _to_publication(row)
 
 
+def versions(session: Session, sector: str, series: str, number: str) -> list[Publication]:
+    """Every catalogued version of one Recommendation, oldest first (by approval month,
+    then version)."""
+    rows = session.scalars(
+        select(LibraryPublication).where(
+            LibraryPublication.sector == sector,
+            LibraryPublication.series == series,
+            LibraryPublication.number == number,
+        )
+    ).all()
+    found = [_to_publication(row) for row in rows]
+    return sorted(found, key=lambda p: (p.approved or "", p.key))
+
+
 def count(session: Session) -> int:
     return len(keys(session))
 

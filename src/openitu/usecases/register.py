@@ -512,6 +512,20 @@ def list_circulars(session: Session) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def circulars_naming(session: Session, *, notice_id: int) -> list[dict[str, Any]]:
+    """The circulars that published a step of the notice, oldest first, each with the
+    Parts that list it (I received, II recorded, III returned)."""
+    store.get(session, notice_id)  # NotFound for a notice that does not exist
+    found = []
+    for c in store.list_circulars(session):
+        parts = [part for part, items in c.parts.items()
+                 if any(int(item["notice_id"]) == notice_id for item in items)]  # fmt: skip
+        if parts:
+            found.append({"number": c.number, "date": c.published_at.date().isoformat(),
+                          "parts": parts})  # fmt: skip
+    return found
+
+
 # --- reads ---------------------------------------------------------------------------
 
 
@@ -521,6 +535,39 @@ def show(session: Session, *, notice_id: int) -> dict[str, Any]:
     return {
         **assignment.as_dict(),
         "history": [entry.as_dict() for entry in store.history(session, notice_id)],
+    }
+
+
+def coordination_state(session: Session, *, notice_id: int) -> dict[str, Any]:
+    """The coordination the notice's last finding requires and where it stands now: per
+    administration its field strength against the trigger, and whether its agreement
+    has arrived (``agreed``) or is still awaited (``pending``)."""
+    assignment = store.get(session, notice_id)
+    agreed = sorted(assignment.notice.agreements)
+    part = (assignment.finding or {}).get("coordination")
+    if not part or not part.get("examined"):
+        note = part.get("note", "") if part else "the notice has not been examined yet"
+        return {"examined": False, "note": note, "agreed_with": agreed,
+                "administrations": [], "pending": []}  # fmt: skip
+    strongest: dict[str, dict[str, Any]] = {}
+    for need in part.get("needs", []):
+        known = strongest.get(need["administration"])
+        if known is None or need["field_strength_dbuv_m"] > known["field_strength_dbuv_m"]:
+            strongest[need["administration"]] = need
+    rows = [
+        {"administration": code, "agreed": code in agreed,
+         "field_strength_dbuv_m": strongest.get(code, {}).get("field_strength_dbuv_m"),
+         "trigger_dbuv_m": strongest.get(code, {}).get("trigger_dbuv_m"),
+         "distance_km": strongest.get(code, {}).get("distance_km"),
+         "basis": strongest.get(code, {}).get("basis")}
+        for code in part.get("required_with", [])
+    ]  # fmt: skip
+    return {
+        "examined": True,
+        "note": part.get("note", ""),
+        "agreed_with": agreed,
+        "administrations": rows,
+        "pending": [row["administration"] for row in rows if not row["agreed"]],
     }
 
 

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from openitu.accounts import Principal
 from openitu.discovery import submodules
 from openitu.service.auth import attach_csrf_cookie, csrf_token, public
-from openitu.units import moment_text
+from openitu.units import day_text, format_frequency, moment_text
 from openitu.web import TEMPLATES_DIR
 
 
@@ -68,6 +68,8 @@ def all_page_routers() -> list[APIRouter]:
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["areas"] = AREAS
 templates.env.filters["when"] = moment_text
+templates.env.filters["day"] = day_text
+templates.env.filters["frequency"] = format_frequency
 router = APIRouter(include_in_schema=False, dependencies=[public])
 
 

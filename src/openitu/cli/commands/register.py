@@ -16,8 +16,6 @@ exits 1.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +32,7 @@ from openitu.cli.common import context, emit_json, parse_day, print_rows
 from openitu.cli.options import JsonFlag, TokenStdin
 from openitu.errors import InvalidInput
 from openitu.register.circular import print_csv
-from openitu.register.notice import unflatten
+from openitu.register.notice import notices_in_text
 from openitu.store.db import unit_of_work
 from openitu.usecases import register as usecases
 
@@ -66,29 +64,7 @@ def read_notices(path: Path) -> list[Any]:
         raise InvalidInput("file", f"no such file: {path}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput("file", f"cannot read {path}: {exc}") from None
-    if path.suffix.lower() == ".csv" or text.lstrip()[:1] not in ("{", "["):
-        reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames:
-            raise InvalidInput("file", "CSV without a header row")
-        rows: list[Any] = []
-        for row in reader:
-            try:
-                rows.append(unflatten(row))
-            except InvalidInput as exc:
-                # Kept in its place: the use case reports it at its row number.
-                rows.append(exc)
-        return rows
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput("file", f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    except RecursionError:
-        raise InvalidInput("file", "JSON nested too deeply") from None
-    if isinstance(document, dict):
-        return [document]
-    if isinstance(document, list):
-        return document
-    raise InvalidInput("file", "must hold a notice (object) or a list of notices")
+    return notices_in_text(text, csv_file=path.suffix.lower() == ".csv")
 
 
 @app.command()

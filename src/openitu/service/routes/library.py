@@ -26,3 +26,10 @@ def search(
     return usecases.search(
         session, query=q, sector=sector, series=series, status=status, limit=limit
     )
+
+
+@router.get("/publications/{sector}/{reference}")
+def publication(session: SessionDep, sector: str, reference: str) -> dict[str, Any]:
+    """A Recommendation (`R` and `P.452`): its catalogued versions, the one in force, what
+    superseded the others, and where this system computes what it specifies."""
+    return usecases.publication(session, sector=sector, reference=reference)

@@ -4,9 +4,10 @@ finding, history and map, and the circulars (thin: the work is in usecases.regis
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from openitu.accounts import Principal, Role
@@ -14,8 +15,8 @@ from openitu.errors import InvalidInput, NotFound, OpenITUError
 from openitu.register.circular import print_csv
 from openitu.register.contour import borders_within
 from openitu.register.examination import REQUIRED_ITEMS
-from openitu.register.notice import POLARIZATIONS, STATION_CLASSES
-from openitu.register.status import Status
+from openitu.register.notice import POLARIZATIONS, STATION_CLASSES, notices_in_text
+from openitu.register.status import OPEN, Status
 from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
 from openitu.service.routes.register import terrain_of
@@ -25,7 +26,8 @@ from openitu.web.pages import render, render_error, render_form
 
 router = APIRouter(prefix="/register", include_in_schema=False, dependencies=[public])
 
-SEARCH_FIELDS = ("administration", "low", "high", "near", "radius_km", "service", "status")
+SEARCH_FIELDS = ("administration", "low", "high", "near", "radius_km", "service", "status",
+                 "received_from", "received_to")  # fmt: skip
 NOTICE_FIELDS = (
     "reference", "service", "station_class", "frequency", "emission", "tx.lat_deg",
     "tx.lon_deg", "tx.antenna_height_m", "tx.eirp_dbw", "tx.gain_dbi", "tx.azimuth_deg",
@@ -36,6 +38,16 @@ NOTICE_FIELDS = (
 
 def _error_id(field: str) -> str:
     return field.replace(".", "-").replace("[", "-").replace("]", "")
+
+
+def _day(form: dict[str, str], name: str) -> date | None:
+    text = form[name].strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(name, f"expected a day such as 2026-12-07, got {text!r}") from None
 
 
 @router.get("", response_class=HTMLResponse)
@@ -55,6 +67,7 @@ def search_page(request: Request, session: SessionDep) -> Response:
                 administration=form["administration"] or None, low=form["low"] or None,
                 high=form["high"] or None, near=form["near"] or None, radius_km=radius_km,
                 service=form["service"] or None, status=form["status"] or None,
+                received_from=_day(form, "received_from"), received_to=_day(form, "received_to"),
             )  # fmt: skip
             results = usecases.search(session, query)
         except InvalidInput as exc:
@@ -72,12 +85,14 @@ def _notify_page(
     form: dict[str, str],
     errors: dict[str, str],
     accepted: dict[str, Any] | None = None,
+    batch: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
     return render_form(
         request, "register/notify.html", status_code=status_code, principal=principal,
         form=form, errors={_error_id(k): v for k, v in errors.items()}, accepted=accepted,
-        classes=STATION_CLASSES, polarizations=sorted(POLARIZATIONS), required=REQUIRED_ITEMS,
+        batch=batch, classes=STATION_CLASSES, polarizations=sorted(POLARIZATIONS),
+        required=REQUIRED_ITEMS,
     )  # fmt: skip
 
 
@@ -130,6 +145,52 @@ async def notify(request: Request, principal: CurrentPrincipalDep, session: Sess
         return _notify_page(request, principal, form=form, errors=errors, status_code=exc.status)
     return _notify_page(request, principal, form=form, errors={},
                         accepted=accepted.as_dict(), status_code=201)  # fmt: skip
+
+
+MAX_UPLOAD_BYTES = 8 * 2**20
+"""A file sent from the page (larger batches go through the CLI or the API)."""
+
+
+@router.post("/notify/file", response_class=HTMLResponse, dependencies=[csrf_protected])
+async def notify_file(
+    request: Request,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    file: Annotated[UploadFile, File()],
+) -> Response:
+    """Notify a file of notices (JSON, or CSV with dotted column names such as
+    ``tx.lat_deg``): each row accepted with its date of receipt, or named with its field and
+    reason; the good rows are kept either way."""
+    form = dict.fromkeys(NOTICE_FIELDS, "")
+    if not principal.signed_in or principal.administration is None:
+        errors = {"file": "sign in as a notifying officer of an administration to notify"}
+        return _notify_page(request, principal, form=form, errors=errors, status_code=403)
+    data = await file.read(MAX_UPLOAD_BYTES + 1)
+    try:
+        if not data:
+            raise InvalidInput("file", "choose a file of notices (JSON or CSV)")
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise InvalidInput("file", f"larger than {MAX_UPLOAD_BYTES // 2**20} MiB")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvalidInput("file", "not UTF-8 text") from None
+        name = file.filename or ""
+        notices = [
+            # A row without an administration is the officer's own, as on the form.
+            {"administration": principal.administration, **n} if isinstance(n, dict) else n
+            for n in notices_in_text(text, csv_file=name.lower().endswith(".csv"))
+        ]
+        outcome = usecases.notify(session, principal=principal, notices=notices)
+    except InvalidInput as exc:
+        errors = {"file": exc.reason if exc.field == "file" else exc.detail}
+        return _notify_page(request, principal, form=form, errors=errors, status_code=422)
+    except OpenITUError as exc:
+        return _notify_page(request, principal, form=form, errors={"file": exc.detail},
+                            status_code=exc.status)  # fmt: skip
+    batch = outcome.as_dict() | {"filename": file.filename}
+    return _notify_page(request, principal, form=form, errors={}, batch=batch,
+                        status_code=201 if outcome.accepted else 422)  # fmt: skip
 
 
 def _actions(principal: Principal, notice: dict[str, Any]) -> list[str]:
@@ -195,25 +256,45 @@ def _map(
     }  # fmt: skip
 
 
+def _may_agree(principal: Principal, notice: dict[str, Any]) -> bool:
+    """Whether the page offers to record an agreement: the notifying administration's
+    own officer, while the notice is open (the use case decides, this only hides a form
+    that would be refused)."""
+    return Status(notice["status"]) in OPEN and principal.can(
+        "notices.modify", administration=notice["administration"]
+    )
+
+
 def _notice_page(
     request: Request,
     principal: Principal,
     session: Any,
     notice_id: int,
     refused: OpenITUError | None = None,
+    agreement: str = "",
 ) -> Response:
-    """A notice's page, and the refusal of the step just asked for, if it was refused."""
+    """A notice's page, and the refusal of the step just asked for, if it was refused (a
+    bad agreement's administration next to its box)."""
     try:
         notice = usecases.show(session, notice_id=notice_id)
     except NotFound as exc:
         return render_error(request, status=404, title="Not found", detail=exc.detail)
     others = usecases.affected_by(session, notice_id=notice_id)
     contour = usecases.contour(session, notice_id=notice_id)
+    field_error = (
+        refused.reason
+        if isinstance(refused, InvalidInput) and refused.field == "administration"
+        else None
+    )
     return render_form(
         request, "register/notice.html", status_code=refused.status if refused else 200,
         notice=notice, actions=_actions(principal, notice), contour=contour,
         map=_map(notice, others, contour if contour["drawn"] else None),
-        error=refused.detail if refused else None,
+        coordination=usecases.coordination_state(session, notice_id=notice_id),
+        circulars=usecases.circulars_naming(session, notice_id=notice_id),
+        may_agree=_may_agree(principal, notice), agreement=agreement,
+        agreement_error=field_error,
+        error=refused.detail if refused and field_error is None else None,
     )  # fmt: skip
 
 
@@ -223,6 +304,25 @@ def notice_page(
 ) -> Response:
     """A notice: its status, finding, history and map."""
     return _notice_page(request, principal, session, notice_id)
+
+
+@router.post(
+    "/notices/{notice_id}/agreements", response_class=HTMLResponse, dependencies=[csrf_protected]
+)
+def agreement(
+    request: Request,
+    notice_id: int,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    administration: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """The notifying administration records an agreement another administration sent."""
+    try:
+        usecases.record_agreement(session, principal=principal, notice_id=notice_id,
+                                  administration=administration)  # fmt: skip
+    except OpenITUError as exc:
+        return _notice_page(request, principal, session, notice_id, exc, administration)
+    return RedirectResponse(f"/register/notices/{notice_id}#coordination", status_code=303)
 
 
 @router.post(
