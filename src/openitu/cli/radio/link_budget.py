@@ -36,13 +36,17 @@ def register(app: typer.Typer) -> None:
             ..., "--sat-lon", help="GSO satellite longitude (deg E)."
         ),
         frequency: str = typer.Option(..., "--f", help='Carrier frequency, e.g. "14GHz".'),
-        p_percent: float = typer.Option(..., "--p", help="Percentage of an average year (%)."),
+        p_percent: float = typer.Option(
+            ..., "--p", help="Time exceeded, in percent of an average year."
+        ),
         eirp_dbw: float = typer.Option(..., "--eirp", help="Transmitting end's e.i.r.p. (dBW)."),
         gt_db_k: float = typer.Option(..., "--gt", help="Receiving end's G/T (dB/K)."),
         bandwidth: str = typer.Option(..., "--bandwidth", help='Noise bandwidth, e.g. "36MHz".'),
         required_cn_db: float = typer.Option(..., "--required-cn", help="Required C/N (dB)."),
         d_m: float = typer.Option(1.2, "--d", help="Earth-station antenna diameter (m)."),
-        eta: float = typer.Option(0.65, "--eta", help="Earth-station antenna efficiency."),
+        eta: float = typer.Option(
+            0.65, "--eta", help="Earth-station antenna efficiency (dimensionless, 0 to 1)."
+        ),
         hs_km: float | None = typer.Option(None, "--hs", help="Altitude (km); P.1511 if absent."),
         other_losses_db: float = typer.Option(0.0, "--other-losses", help="Other losses (dB)."),
         edition: str = typer.Option(p618.P618_DEFAULT, "--edition", help="P.618-13 or P.618-14."),
