@@ -40,8 +40,11 @@ lint: install
 typecheck: install
 	$(BIN)/mypy src
 
+# Two workers (the CI machine's cores); each test file runs whole on one of them, so a
+# module's browser and server are started once.
+PYTEST_WORKERS ?= 2
 pytest: install system-deps
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile
 
 test: lint typecheck pytest
 
