@@ -4,32 +4,19 @@ takes them; the peak gain and the plotted pattern are the use case's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from browser_pages import field_error, submit_form
 from openitu.usecases import radio as usecases
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
 def _plot(page: Any, base: str, pattern: str, fields: dict[str, str]) -> None:
     page.goto(f"{base}/radio")
-    page.select_option("#pattern", pattern)
-    for name, text in fields.items():
-        page.fill(f"#{name}", text)
-    with page.expect_navigation():
-        page.click("#plot")
+    submit_form(page, "#plot", fields, choices={"pattern": pattern})
 
 
 def _polyline(page: Any) -> list[tuple[float, float]]:
@@ -89,7 +76,7 @@ def test_bad_parameters_are_named_inline(live_server: str, page: Any) -> None:
             "pattern_ln": "-17",
         },
     )
-    assert "-15, -20, -25, -30" in page.inner_text("#pattern_ln-error")
+    assert "-15, -20, -25, -30" in field_error(page, "pattern_ln")
     _plot(page, live_server, "S.465", {"pattern_efficiency": "1.4"})
     assert page.locator("#pattern_efficiency-error").is_visible()
     assert page.get_attribute("#pattern_efficiency", "aria-invalid") == "true"
