@@ -1,14 +1,16 @@
-"""Steps the page tests in headless Chromium share: accounts made on the live server's
+"""Steps the page tests share. In headless Chromium: accounts made on the live server's
 database, signing in, sending a form and waiting for the page that answers it, reading
-what a page wrote next to a field or in a number's data-value.
+what a page wrote next to a field or in a number's data-value. Over the in-process
+``pages`` client: the CSRF token a page's form carries.
 
 tests/ is on sys.path (tests/conftest.py): imported by this unique module name, as
 `from conftest import ...` would find whichever area's conftest was imported first. The
-``browser``, ``live_server`` and ``page`` fixtures stand in tests/conftest.py.
+``browser``, ``live_server``, ``page`` and ``pages`` fixtures stand in tests/conftest.py.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -103,3 +105,10 @@ def field_error(page: Any, field: str) -> str:
 def data_value(page: Any, selector: str) -> float:
     """The number an element carries unrounded in its data-value."""
     return float(page.get_attribute(selector, "data-value"))
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token of the form on a page the ``pages`` client fetched."""
+    found = re.search(r'name="csrf_token" value="([0-9a-f]{64})"', html)
+    assert found, "the page carries no form with a CSRF token"
+    return found.group(1)

@@ -126,6 +126,17 @@ def client(app: FastAPI) -> Iterator[TestClient]:
         yield test_client
 
 
+@pytest.fixture
+def pages(app: FastAPI) -> Iterator[TestClient]:
+    """An in-process client that asks for pages as a browser does (over HTTPS, so that
+    Secure cookies travel; redirects are not followed, so that a test sees them)."""
+    with TestClient(
+        app, base_url="https://testserver", raise_server_exceptions=False, follow_redirects=False
+    ) as client:
+        client.headers["accept"] = "text/html"
+        yield client
+
+
 # --- Accounts: the secretariat's principal, accounts with API tokens -------------------
 
 
