@@ -147,10 +147,15 @@ def secretariat() -> Principal:
 
 @pytest.fixture
 def token_for(sessions: sessionmaker[Session]) -> TokenFor:
-    """token_for(username, role, administration=None, proxy_for=None) -> auth headers."""
+    """token_for(username, role, administration=None, proxy_for=None, scopes=None) -> auth
+    headers (a token scoped to ``scopes``, all the role's rights when None)."""
 
     def issue(
-        username: str, role: Role, administration: str | None = None, proxy_for: str | None = None
+        username: str,
+        role: Role,
+        administration: str | None = None,
+        proxy_for: str | None = None,
+        scopes: list[str] | None = None,
     ) -> dict[str, str]:
         with sessions() as session, session.begin():
             account_usecases.create_user(
@@ -162,7 +167,9 @@ def token_for(sessions: sessionmaker[Session]) -> TokenFor:
                 administration=administration,
                 proxy_for=proxy_for,
             )
-            secret, _ = account_usecases.create_token(session, principal=ADMIN, username=username)
+            secret, _ = account_usecases.create_token(
+                session, principal=ADMIN, username=username, scopes=scopes
+            )
         return {"Authorization": f"Bearer {secret}"}
 
     return issue

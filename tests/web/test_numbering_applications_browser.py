@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from browser_pages import make_accounts, press, sign_in
+from browser_pages import make_accounts, press, signed_in_page
 from openitu.accounts import Role
 from openitu.store.db import make_engine, session_factory
 from openitu.store.tables.numbering import NumberingApplication
@@ -57,10 +57,7 @@ def _count(url: str, code: str) -> int:
 def test_apply_once_follow_the_history_and_the_secretariats_table(
     browser: Any, live_server: str, accounts_made: str
 ) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        sign_in(page, live_server, OFFICER, PASSWORD)
+    with signed_in_page(browser, live_server, OFFICER, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/apply")
         # Kenya's MCC is 639: the form offers its free MNCs; one click fills the code in.
         suggested = page.locator("#free-codes [data-mcc='639'] a.free-code")
@@ -90,13 +87,8 @@ def test_apply_once_follow_the_history_and_the_secretariats_table(
         assert steps.count() == 1
         assert steps.first.locator(".actor").inner_text() == OFFICER
         assert HUMAN_DATE.match(steps.first.locator("td").first.inner_text())
-    finally:
-        context.close()
 
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        sign_in(page, live_server, CLERK, PASSWORD)
+    with signed_in_page(browser, live_server, CLERK, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/applications")
         row = f"#application-{first}"
         assert page.inner_text(f"{row} .purpose") == "rural 4G coverage in Turkana"
@@ -110,17 +102,10 @@ def test_apply_once_follow_the_history_and_the_secretariats_table(
         page.goto(f"{live_server}/numbering/applications/{first}")
         actors = page.locator("#history tr.event .actor").all_inner_texts()
         assert actors == [OFFICER, CLERK]
-    finally:
-        context.close()
 
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        sign_in(page, live_server, ROOT, PASSWORD)
+    with signed_in_page(browser, live_server, ROOT, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/applications")
         refusal = page.inner_text("#step-error")
         assert "may not see numbering applications" in refusal and "None" not in refusal
         response = page.goto(f"{live_server}/numbering/applications/{first}")
         assert response is not None and response.status == 403
-    finally:
-        context.close()

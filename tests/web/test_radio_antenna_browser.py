@@ -13,6 +13,9 @@ from openitu.usecases import radio as usecases
 
 pytestmark = pytest.mark.browser
 
+# S.1528 from its peak gain and half beamwidth: no frequency or diameter.
+S1528 = {"pattern_f": "", "pattern_d_m": "", "pattern_gmax": "38", "pattern_half_beamwidth": "1.5"}
+
 
 def _plot(page: Any, base: str, pattern: str, fields: dict[str, str]) -> None:
     page.goto(f"{base}/radio")
@@ -43,13 +46,7 @@ def test_s1528_pattern_from_peak_gain_and_beamwidth(live_server: str, page: Any)
         page,
         live_server,
         "S.1528",
-        {
-            "pattern_f": "",
-            "pattern_d_m": "",
-            "pattern_gmax": "38",
-            "pattern_half_beamwidth": "1.5",
-            "pattern_ln": "-25",
-        },
+        {**S1528, "pattern_ln": "-25"},
     )
     expected = usecases.antenna_pattern(
         pattern="S.1528", gmax_dbi=38.0, half_beamwidth_deg=1.5, ln_db=-25.0
@@ -68,13 +65,7 @@ def test_bad_parameters_are_named_inline(live_server: str, page: Any) -> None:
         page,
         live_server,
         "S.1528",
-        {
-            "pattern_f": "",
-            "pattern_d_m": "",
-            "pattern_gmax": "38",
-            "pattern_half_beamwidth": "1.5",
-            "pattern_ln": "-17",
-        },
+        {**S1528, "pattern_ln": "-17"},
     )
     assert "-15, -20, -25, -30" in field_error(page, "pattern_ln")
     _plot(page, live_server, "S.465", {"pattern_efficiency": "1.4"})

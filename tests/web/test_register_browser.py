@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from browser_pages import field_error, make_accounts, press, sign_in, submit_form
+from browser_pages import field_error, make_accounts, press, sign_in, signed_in_page, submit_form
 from openitu.accounts import Role
 from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.usecases import register as usecases
@@ -69,10 +69,7 @@ def test_notify_examine_record_and_read_the_circular(
     finally:
         officer.close()
 
-    clerk = browser.new_context()
-    page = clerk.new_page()
-    try:
-        sign_in(page, live_server, people["clerk"], PASSWORD)
+    with signed_in_page(browser, live_server, people["clerk"], PASSWORD) as page:
         page.goto(f"{live_server}/register/notices/{notice_id}")
         press(page, "#action-examine")
         assert page.inner_text("#finding") == "favourable"
@@ -86,8 +83,6 @@ def test_notify_examine_record_and_read_the_circular(
         page.goto(f"{live_server}/register/circulars")
         press(page, "#publish")
         assert reference in page.locator("#part-II").inner_text()
-    finally:
-        clerk.close()
 
     page = browser.new_page()
     try:
@@ -128,10 +123,7 @@ def test_the_interfering_notice_shows_whom_it_affects_on_its_map(
             french = usecases.notify_one(session, principal=officer("FR"), notice=strasbourg)
     finally:
         engine.dispose()
-    clerk = browser.new_context()
-    page = clerk.new_page()
-    try:
-        sign_in(page, live_server, people["clerk"], PASSWORD)
+    with signed_in_page(browser, live_server, people["clerk"], PASSWORD) as page:
         page.goto(f"{live_server}/register/notices/{french.notice_id}")
         press(page, "#action-examine")
         assert page.inner_text("#finding") == "unfavourable"
@@ -139,5 +131,3 @@ def test_the_interfering_notice_shows_whom_it_affects_on_its_map(
         assert f"{german.notice_id} (DE, 6405 MHz" in affected and "margin -" in affected
         assert page.locator(f"#interferer-{german.notice_id}").count() == 1
         assert "coordination with DE not completed" in page.inner_text("#reasons")
-    finally:
-        clerk.close()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from browser_pages import make_accounts, press, sign_in, submit_form
+from browser_pages import make_accounts, press, sign_in, signed_in_page, submit_form
 from openitu.accounts import Role
 
 pytestmark = pytest.mark.browser
@@ -82,10 +82,7 @@ def test_a_numbering_administrator_applies_and_follows_the_code_to_its_publicati
     finally:
         administrator.close()
 
-    secretariat = browser.new_context()
-    page = secretariat.new_page()
-    try:
-        sign_in(page, live_server, CLERK, PASSWORD)
+    with signed_in_page(browser, live_server, CLERK, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/applications")
         row = f"#application-{number}"
         assert page.inner_text(f"{row} .purpose") == "a new network for the Lake Zone"
@@ -100,13 +97,8 @@ def test_a_numbering_administrator_applies_and_follows_the_code_to_its_publicati
         press(page, "#publish")
         latest = page.locator("section.notice").first
         assert code in latest.inner_text() and "Tanzania Rural Mobile" in latest.inner_text()
-    finally:
-        secretariat.close()
 
-    administrator = browser.new_context()
-    page = administrator.new_page()
-    try:
-        sign_in(page, live_server, ADMINISTRATOR, PASSWORD)
+    with signed_in_page(browser, live_server, ADMINISTRATOR, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/applications/{number}")
         assert page.inner_text("#status") == "published"
         events = page.locator("#history tr.event")
@@ -121,5 +113,3 @@ def test_a_numbering_administrator_applies_and_follows_the_code_to_its_publicati
         page.goto(f"{live_server}/numbering/countries/TZ")
         held = page.locator("#assignments tr", has_text=code)
         assert "published" in held.inner_text() and "Tanzania Rural Mobile" in held.inner_text()
-    finally:
-        administrator.close()

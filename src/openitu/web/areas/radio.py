@@ -172,6 +172,9 @@ def radio_page(
 
 # --- /radio/slant-path ----------------------------------------------------------------------
 
+# P.618's editions, as the slant-path and link-budget forms offer them (value, text).
+EDITION_CHOICES: Final = tuple((edition, edition) for edition in p618.P618_EDITIONS)
+
 PLACE_FIELDS: Final = {"lat_deg": "", "lon_deg": "", "hs_km": ""}
 SLANT_FIELDS: Final = {
     **PLACE_FIELDS,
@@ -249,7 +252,7 @@ def slant_path_page(request: Request) -> Response:
         errors=errors,
         form=form,
         result=result,
-        editions=p618.P618_EDITIONS,
+        editions=EDITION_CHOICES,
         outputs=_CURVE_NAMES,
     )
 
@@ -371,7 +374,7 @@ def link_budget_page(request: Request) -> Response:
         form=form,
         result=result,
         rows=BUDGET_ROWS,
-        editions=p618.P618_EDITIONS,
+        editions=EDITION_CHOICES,
     )
 
 
