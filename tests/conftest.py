@@ -126,6 +126,17 @@ def client(app: FastAPI) -> Iterator[TestClient]:
         yield test_client
 
 
+@pytest.fixture
+def pages(app: FastAPI) -> Iterator[TestClient]:
+    """An in-process client that asks for pages as a browser does (over HTTPS, so that
+    Secure cookies travel; redirects are not followed, so that a test sees them)."""
+    with TestClient(
+        app, base_url="https://testserver", raise_server_exceptions=False, follow_redirects=False
+    ) as client:
+        client.headers["accept"] = "text/html"
+        yield client
+
+
 # --- Accounts: the secretariat's principal, accounts with API tokens -------------------
 
 
@@ -136,10 +147,15 @@ def secretariat() -> Principal:
 
 @pytest.fixture
 def token_for(sessions: sessionmaker[Session]) -> TokenFor:
-    """token_for(username, role, administration=None, proxy_for=None) -> auth headers."""
+    """token_for(username, role, administration=None, proxy_for=None, scopes=None) -> auth
+    headers (a token scoped to ``scopes``, all the role's rights when None)."""
 
     def issue(
-        username: str, role: Role, administration: str | None = None, proxy_for: str | None = None
+        username: str,
+        role: Role,
+        administration: str | None = None,
+        proxy_for: str | None = None,
+        scopes: list[str] | None = None,
     ) -> dict[str, str]:
         with sessions() as session, session.begin():
             account_usecases.create_user(
@@ -151,7 +167,9 @@ def token_for(sessions: sessionmaker[Session]) -> TokenFor:
                 administration=administration,
                 proxy_for=proxy_for,
             )
-            secret, _ = account_usecases.create_token(session, principal=ADMIN, username=username)
+            secret, _ = account_usecases.create_token(
+                session, principal=ADMIN, username=username, scopes=scopes
+            )
         return {"Authorization": f"Bearer {secret}"}
 
     return issue
@@ -294,3 +312,13 @@ def browser() -> Iterator[Any]:
             yield instance
         finally:
             instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A page in a browser context of its own (no cookies shared), closed after the test."""
+    context = browser.new_context()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

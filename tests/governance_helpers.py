@@ -19,7 +19,7 @@ ADMIN = Principal(role=Role.ADMIN, username="cli:governance-tests", via="cli")
 PASSWORD = "governance test password 1"
 
 TokenFor = Callable[..., dict[str, str]]
-"""token_for(username, role, administration=None, proxy_for=None) -> auth headers."""
+"""token_for(username, role, administration=None, proxy_for=None, scopes=None) -> auth headers."""
 
 ServerFor = Callable[..., str]
 """server_for(database_url, workers=2) -> base URL of `openitu serve` running on it."""

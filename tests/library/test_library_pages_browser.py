@@ -9,19 +9,14 @@ from typing import Any
 
 import pytest
 
-from openitu.store.db import make_engine, session_factory, unit_of_work
+from browser_pages import in_database
 from openitu.usecases import library as usecases
 
 pytestmark = pytest.mark.browser
 
 
 def _answer(database_url: str, **query: str) -> dict[str, Any]:
-    engine = make_engine(database_url)
-    try:
-        with unit_of_work(session_factory(engine)) as session:
-            return usecases.publication(session, **query)
-    finally:
-        engine.dispose()
+    return in_database(database_url, lambda session: usecases.publication(session, **query))
 
 
 def test_from_a_filtered_search_to_a_recommendation_and_its_computations(

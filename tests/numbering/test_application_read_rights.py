@@ -5,16 +5,14 @@ scoped to applying only reads none, and the refusal says who may (never "None's"
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from sqlalchemy.orm import Session, sessionmaker
 
-from openitu.accounts import Principal, Role
-from openitu.usecases import accounts
+from governance_helpers import TokenFor
+from openitu.accounts import Role
 
-CLI = Principal(role=Role.ADMIN, username="cli:read-rights", via="cli")
 APPLICATION = {"administration": "FR", "kind": "shared-mnc", "code": "901-96", "holder": "Net"}
 
 
-def _people(sessions: sessionmaker[Session]) -> dict[str, dict[str, str]]:
+def _people(token_for: TokenFor) -> dict[str, dict[str, str]]:
     people = {
         "fr-officer": (Role.NOTIFYING_OFFICER, "FR", None),
         "fr-apply-only": (Role.NOTIFYING_OFFICER, "FR", ["numbering.apply"]),
@@ -25,26 +23,16 @@ def _people(sessions: sessionmaker[Session]) -> dict[str, dict[str, str]]:
         "bureau": (Role.SECRETARIAT, None, None),
         "bureau-audit-only": (Role.SECRETARIAT, None, ["audit.read"]),
     }
-    headers = {}
-    with sessions() as session, session.begin():
-        for name, (role, administration, scopes) in people.items():
-            accounts.create_user(
-                session,
-                principal=CLI,
-                username=name,
-                password="a long enough pass",
-                role=role,
-                administration=administration,
-            )
-            secret, _ = accounts.create_token(session, principal=CLI, username=name, scopes=scopes)
-            headers[name] = {"Authorization": f"Bearer {secret}"}
-    return headers
+    return {
+        name: token_for(name, role, administration, scopes=scopes)
+        for name, (role, administration, scopes) in people.items()
+    }
 
 
 def test_applications_are_read_only_by_the_tsb_and_the_applicants_officers(
-    client: TestClient, sessions: sessionmaker[Session]
+    client: TestClient, token_for: TokenFor
 ) -> None:
-    people = _people(sessions)
+    people = _people(token_for)
     made = client.post(
         "/api/numbering/applications", json=APPLICATION, headers=people["fr-apply-only"]
     )

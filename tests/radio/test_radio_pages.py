@@ -127,28 +127,10 @@ def test_antenna_form_takes_efficiency_and_s1528(client: TestClient) -> None:
     assert page.status_code == 200, page.text
     expected = usecases.antenna_pattern(pattern="S.465", f_hz=12e9, d_m=1.2, efficiency=0.6)
     assert _value(page.text, "peak-gain") == expected["peak_dbi"]
-    s1528 = client.get(
-        "/radio",
-        params={
-            "pattern": "S.1528",
-            "pattern_f": "",
-            "pattern_d_m": "",
-            "pattern_gmax": "35",
-            "pattern_half_beamwidth": "2",
-            "pattern_ln": "-25",
-        },
-    )
+    s1528_form = {"pattern": "S.1528", "pattern_f": "", "pattern_d_m": "", "pattern_gmax": "35",
+                  "pattern_half_beamwidth": "2"}  # fmt: skip
+    s1528 = client.get("/radio", params={**s1528_form, "pattern_ln": "-25"})
     assert s1528.status_code == 200, s1528.text
     assert _value(s1528.text, "peak-gain") == 35.0
-    bad = client.get(
-        "/radio",
-        params={
-            "pattern": "S.1528",
-            "pattern_f": "",
-            "pattern_d_m": "",
-            "pattern_gmax": "35",
-            "pattern_half_beamwidth": "2",
-            "pattern_ln": "-17",
-        },
-    )
+    bad = client.get("/radio", params={**s1528_form, "pattern_ln": "-17"})
     assert bad.status_code == 422 and 'id="pattern_ln-error"' in bad.text

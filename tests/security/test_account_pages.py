@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from browser_pages import csrf_of
 from openitu.accounts.rights import Principal, Role
 from openitu.store import audit
 from openitu.usecases import accounts as account_usecases
@@ -19,8 +18,8 @@ PASSWORD = "page password 123"
 
 
 @pytest.fixture
-def browser(app: FastAPI, sessions: sessionmaker[Session]) -> Iterator[TestClient]:
-    """A client over HTTPS (Secure cookies travel), with one notifying officer."""
+def browser(pages: TestClient, sessions: sessionmaker[Session]) -> TestClient:
+    """The in-process page client (tests/conftest.py), with one notifying officer."""
     with sessions() as session, session.begin():
         account_usecases.create_user(
             session,
@@ -30,17 +29,7 @@ def browser(app: FastAPI, sessions: sessionmaker[Session]) -> Iterator[TestClien
             role="notifying_officer",
             administration="FR",
         )
-    with TestClient(
-        app, base_url="https://testserver", raise_server_exceptions=False, follow_redirects=False
-    ) as client:
-        client.headers["accept"] = "text/html"
-        yield client
-
-
-def _csrf(page: str) -> str:
-    found = re.search(r'name="csrf_token" value="([0-9a-f]{64})"', page)
-    assert found, "the form carries no CSRF token"
-    return found.group(1)
+    return pages
 
 
 def _sign_in(browser: TestClient) -> None:
@@ -48,7 +37,11 @@ def _sign_in(browser: TestClient) -> None:
     assert form.status_code == 200
     done = browser.post(
         "/account/sign-in",
-        data={"username": "fr-officer", "password": PASSWORD, "csrf_token": _csrf(form.text)},
+        data={
+            "username": "fr-officer",
+            "password": PASSWORD,
+            "csrf_token": csrf_of(form.text),
+        },
     )
     assert done.status_code == 303, done.text
     assert done.headers["location"] == "/account"
@@ -63,7 +56,11 @@ def test_sign_in_sets_a_secure_httponly_samesite_cookie(browser: TestClient) -> 
     )
     done = browser.post(
         "/account/sign-in",
-        data={"username": "fr-officer", "password": PASSWORD, "csrf_token": _csrf(form.text)},
+        data={
+            "username": "fr-officer",
+            "password": PASSWORD,
+            "csrf_token": csrf_of(form.text),
+        },
     )
     cookies = done.headers.get_list("set-cookie")
     session_cookie = next(c for c in cookies if c.startswith("openitu_session="))
@@ -85,7 +82,7 @@ def test_a_form_without_its_csrf_token_is_refused(browser: TestClient, tamper: s
     if tamper == "wrong":
         data["csrf_token"] = "0" * 64
     elif tamper == "other-nonce":
-        data["csrf_token"] = _csrf(form.text)
+        data["csrf_token"] = csrf_of(form.text)
         browser.cookies.set("openitu_csrf", "another-nonce", domain="testserver.local")
     refused = browser.post("/account/sign-in", data=data)
     assert refused.status_code == 403
@@ -97,7 +94,11 @@ def test_a_form_posted_from_another_site_is_refused(browser: TestClient) -> None
     form = browser.get("/account/sign-in")
     refused = browser.post(
         "/account/sign-in",
-        data={"username": "fr-officer", "password": PASSWORD, "csrf_token": _csrf(form.text)},
+        data={
+            "username": "fr-officer",
+            "password": PASSWORD,
+            "csrf_token": csrf_of(form.text),
+        },
         headers={"origin": "https://evil.example"},
     )
     assert refused.status_code == 403
@@ -122,7 +123,7 @@ def test_signing_out_ends_the_session_server_side(
     replay = {"accept": "application/json", "cookie": f"openitu_session={stolen}"}
     assert browser.get("/api/auth/me", headers=replay).status_code == 200
     page = browser.get("/account")
-    out = browser.post("/account/sign-out", data={"csrf_token": _csrf(page.text)})
+    out = browser.post("/account/sign-out", data={"csrf_token": csrf_of(page.text)})
     assert out.status_code == 303
     assert "openitu_session" not in browser.cookies
     assert browser.get("/api/auth/me", headers=replay).status_code == 401
@@ -136,7 +137,7 @@ def test_tokens_are_made_and_revoked_from_the_page(browser: TestClient) -> None:
     page = browser.get("/account")
     made = browser.post(
         "/account/tokens",
-        data={"name": "robot", "expires_in_days": "7", "csrf_token": _csrf(page.text)},
+        data={"name": "robot", "expires_in_days": "7", "csrf_token": csrf_of(page.text)},
     )
     assert made.status_code == 200
     secret = re.search(r'<pre id="new-token">(oitu_[^<]+)</pre>', made.text)
@@ -145,7 +146,7 @@ def test_tokens_are_made_and_revoked_from_the_page(browser: TestClient) -> None:
     assert browser.get("/api/auth/me", headers=api).status_code == 200
     token_id = browser.get("/api/auth/tokens", headers=api).json()[-1]["id"]
     revoked = browser.post(
-        f"/account/tokens/{token_id}/revoke", data={"csrf_token": _csrf(made.text)}
+        f"/account/tokens/{token_id}/revoke", data={"csrf_token": csrf_of(made.text)}
     )
     assert revoked.status_code == 303
     assert browser.get("/api/auth/me", headers=api).status_code == 401
@@ -158,7 +159,7 @@ def test_wrong_password_on_the_page_is_401_and_keeps_no_session(browser: TestCli
         data={
             "username": "fr-officer",
             "password": "not the password",
-            "csrf_token": _csrf(form.text),
+            "csrf_token": csrf_of(form.text),
         },
     )
     assert failed.status_code == 401
@@ -168,7 +169,7 @@ def test_wrong_password_on_the_page_is_401_and_keeps_no_session(browser: TestCli
 
 def test_too_many_sign_ins_on_the_page_are_429_with_retry_after(browser: TestClient) -> None:
     form = browser.get("/account/sign-in")
-    token = _csrf(form.text)
+    token = csrf_of(form.text)
     statuses = []
     for _ in range(12):
         answer = browser.post(

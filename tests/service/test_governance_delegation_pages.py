@@ -5,14 +5,12 @@ whose Final Acts are signed takes no more proposals, on the page and in the API.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from browser_pages import csrf_of
 from governance_helpers import ADD_MOBILE, PASSWORD, TokenFor, adopt_at_a_wrc
 from openitu.accounts import Principal, Role
 from openitu.governance.conferences import ConferenceKind
@@ -25,26 +23,10 @@ PROPOSAL = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def pages(app: FastAPI) -> Iterator[TestClient]:
-    """A client that asks for pages, as a browser does (over HTTPS: Secure cookies travel)."""
-    with TestClient(
-        app, base_url="https://testserver", raise_server_exceptions=False, follow_redirects=False
-    ) as client:
-        client.headers["accept"] = "text/html"
-        yield client
-
-
-def _csrf(page: str) -> str:
-    found = re.search(r'name="csrf_token" value="([0-9a-f]{64})"', page)
-    assert found, "the page carries no form with a CSRF token"
-    return found.group(1)
-
-
 def _sign_in(pages: TestClient, username: str) -> None:
     form = pages.get("/account/sign-in")
     done = pages.post("/account/sign-in", data={"username": username, "password": PASSWORD,
-                                                "csrf_token": _csrf(form.text)})  # fmt: skip
+                                                "csrf_token": csrf_of(form.text)})  # fmt: skip
     assert done.status_code == 303, done.text
 
 
@@ -73,7 +55,7 @@ def test_signed_final_acts_take_no_more_proposals(
     assert 'id="proposal-form"' not in page.text
     # A form sent from before the signing is refused on the page, with the conflict's status.
     refused = pages.post("/governance/conferences/WRC-S/delegation/proposals",
-                         data={**PROPOSAL, "csrf_token": _csrf(page.text)})  # fmt: skip
+                         data={**PROPOSAL, "csrf_token": csrf_of(page.text)})  # fmt: skip
     assert refused.status_code == 409
     assert refused.headers["content-type"].startswith("text/html")
     assert _error(refused.text, "proposal-error") == (
@@ -88,7 +70,7 @@ def test_signed_final_acts_take_no_more_proposals(
     # A document can still be sent (the conference's records go on after it).
     documents = pages.post("/governance/conferences/WRC-S/delegation/documents", data={
         "number": "WRC27/DE/2", "title": "Declaration", "kind": "information", "language": "en",
-        "text": "Germany's declaration.", "csrf_token": _csrf(page.text),
+        "text": "Germany's declaration.", "csrf_token": csrf_of(page.text),
     })  # fmt: skip
     assert documents.status_code == 201, documents.text
 
@@ -104,7 +86,7 @@ def test_a_refused_form_is_the_pages_error_not_a_problem(
                                      ends=date(2027, 10, 29))  # fmt: skip
         governance.add_agenda_item(session, principal=secretariat, conference="WRC-T",
                                    number="1.2", title="3 300-3 400 MHz")  # fmt: skip
-    csrf = _csrf(pages.get("/account/sign-in").text)
+    csrf = csrf_of(pages.get("/account/sign-in").text)
     signed_out = pages.post("/governance/conferences/WRC-T/delegation/proposals",
                             data={**PROPOSAL, "csrf_token": csrf})  # fmt: skip
     assert signed_out.status_code == 401
@@ -112,7 +94,7 @@ def test_a_refused_form_is_the_pages_error_not_a_problem(
     assert _error(signed_out.text, "error").startswith("sign in to submit a proposal")
 
     _sign_in(pages, "wrc-t-sec-pages")
-    csrf = _csrf(pages.get("/account").text)
+    csrf = csrf_of(pages.get("/account").text)
     for form, data in (
         ("proposals", PROPOSAL),
         ("documents", {"number": "WRC27/9", "title": "T", "kind": "information",

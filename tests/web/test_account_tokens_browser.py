@@ -15,12 +15,12 @@ from typing import Any
 import httpx
 import pytest
 
+from browser_pages import field_error, in_database, make_accounts, press, signed_in_page
 from openitu.accounts import Role
 from openitu.accounts.rights import RIGHTS, rights_of
 from openitu.store import accounts as store
-from openitu.store.db import make_engine, session_factory, unit_of_work
 from openitu.usecases import accounts
-from register_fixtures import ADMIN, PASSWORD
+from register_fixtures import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -34,20 +34,9 @@ def account_page(
 ) -> Iterator[tuple[Any, str]]:
     """A page signed in as a French notifying officer (one sign-in for the module)."""
     username = f"tokens-officer-{uuid.uuid4().hex[:6]}"
-    engine = make_engine(loaded_sqlite_url)
-    with unit_of_work(session_factory(engine)) as session:
-        accounts.create_user(session, principal=ADMIN, username=username, password=PASSWORD,
-                             role=Role.NOTIFYING_OFFICER, administration="FR")  # fmt: skip
-    engine.dispose()
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{live_server}/account/sign-in")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    yield page, username
-    context.close()
+    make_accounts(loaded_sqlite_url, [(username, Role.NOTIFYING_OFFICER, "FR")], password=PASSWORD)
+    with signed_in_page(browser, live_server, username, PASSWORD) as page:
+        yield page, username
 
 
 def test_rights_are_listed_and_a_scoped_token_is_made_used_and_revoked(
@@ -67,31 +56,25 @@ def test_rights_are_listed_and_a_scoped_token_is_made_used_and_revoked(
 
     page.fill("#name", "robot")
     page.fill("#expires_in_days", "0")
-    with page.expect_navigation() as refused:
-        page.click("#create-token")
-    assert refused.value.status == 422
-    assert "between 1 and 366" in page.inner_text("#expires_in_days-error")
+    refused = press(page, "#create-token")
+    assert refused.status == 422
+    assert "between 1 and 366" in field_error(page, "expires_in_days")
     assert page.input_value("#name") == "robot"  # what was typed is kept
     page.fill("#expires_in_days", "a week")
-    with page.expect_navigation() as refused:
-        page.click("#create-token")
-    assert refused.value.status == 422
-    assert "whole number of days" in page.inner_text("#expires_in_days-error")
+    refused = press(page, "#create-token")
+    assert refused.status == 422
+    assert "whole number of days" in field_error(page, "expires_in_days")
 
     page.fill("#expires_in_days", "7")
     page.check("#scope-notices-submit")
-    with page.expect_navigation() as made:
-        page.click("#create-token")
-    assert made.value.status == 200
+    made = press(page, "#create-token")
+    assert made.status == 200
     made_on = datetime.now(UTC)
     secret = page.inner_text("#new-token").strip()
     bearer = {"Authorization": f"Bearer {secret}", "Accept": "application/json"}
     me = httpx.get(f"{live_server}/api/auth/me", headers=bearer)
     assert me.status_code == 200 and me.json()["rights"] == ["notices.submit"]
-    engine = make_engine(loaded_sqlite_url)
-    with unit_of_work(session_factory(engine)) as session:
-        token = store.list_tokens(session, owner=username)[-1]
-    engine.dispose()
+    token = in_database(loaded_sqlite_url, lambda s: store.list_tokens(s, owner=username)[-1])
     assert token.scopes == {"notices.submit"} and token.name == "robot"
     row = f"#token-{token.id}"
     assert page.inner_text(f"{row} td.scopes") == "notices.submit"
@@ -102,8 +85,7 @@ def test_rights_are_listed_and_a_scoped_token_is_made_used_and_revoked(
     )
     assert page.inner_text(f"{row} td.state") == "live"
 
-    with page.expect_navigation():
-        page.click(f"#revoke-{token.id}")
+    press(page, f"#revoke-{token.id}")
     assert page.inner_text(f"{row} td.state").startswith("revoked ")
     assert httpx.get(f"{live_server}/api/auth/me", headers=bearer).status_code == 401
 
@@ -130,29 +112,24 @@ def test_the_password_is_changed_only_with_the_current_one(
     fresh = "a new password for the page"
     page.fill("#current-password", "not my password at all")
     page.fill("#new-password", fresh)
-    with page.expect_navigation() as refused:
-        page.click("#change-password")
-    assert refused.value.status == 422
-    assert page.inner_text("#current-password-error") == "is not your password"
+    refused = press(page, "#change-password")
+    assert refused.status == 422
+    assert field_error(page, "current-password") == "is not your password"
     page.fill("#current-password", PASSWORD)
     page.fill("#new-password", "short")
-    with page.expect_navigation() as refused:
-        page.click("#change-password")
-    assert refused.value.status == 422
-    assert "at least 12 characters" in page.inner_text("#new-password-error")
+    refused = press(page, "#change-password")
+    assert refused.status == 422
+    assert "at least 12 characters" in field_error(page, "new-password")
     page.fill("#current-password", PASSWORD)
     page.fill("#new-password", fresh)
-    with page.expect_navigation():
-        page.click("#change-password")
+    press(page, "#change-password")
     assert page.inner_text("#password-changed") == "Your password has been changed."
 
     def signs_in(password: str) -> bool:
-        engine = make_engine(loaded_sqlite_url)
-        try:
-            with unit_of_work(session_factory(engine)) as session:
-                found = accounts.authenticate(session, username=username, password=password)
-                return found is not None
-        finally:
-            engine.dispose()
+        found = in_database(
+            loaded_sqlite_url,
+            lambda s: accounts.authenticate(s, username=username, password=password),
+        )
+        return found is not None
 
     assert signs_in(fresh) and not signs_in(PASSWORD)

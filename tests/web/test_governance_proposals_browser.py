@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
+from browser_pages import field_error, make_accounts, press, sign_in
 from openitu.accounts import Principal, Role
 from openitu.governance.conferences import ConferenceKind
 from openitu.store.db import make_engine, session_factory, unit_of_work
-from openitu.usecases import accounts as account_usecases
 from openitu.usecases import governance as usecases
 
 pytestmark = pytest.mark.browser
@@ -26,22 +26,19 @@ CODE = "WRC-P"
 DELEGATE = "gov-proposals-delegate-de"
 SECRETARY = "gov-proposals-secretary"
 PASSWORD = "governance proposals password"
-ADMIN = Principal(role=Role.ADMIN, username="cli:governance-proposals", via="cli")
 SEC = Principal(role=Role.SECRETARIAT, username="governance-proposals-sec", via="cli")
 FOOTNOTE = "Additional allocation: in Germany, the band 3 300-3 400 MHz is also allocated (test)."
 
 
 @pytest.fixture(scope="module")
 def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, Any]]:
+    make_accounts(
+        loaded_sqlite_url,
+        [(DELEGATE, Role.DELEGATE, "DE"), (SECRETARY, Role.SECRETARIAT, None)],
+        password=PASSWORD,
+    )
     engine = make_engine(loaded_sqlite_url)
     with unit_of_work(session_factory(engine)) as session:
-        for username, role, administration in (
-            (DELEGATE, Role.DELEGATE, "DE"),
-            (SECRETARY, Role.SECRETARIAT, None),
-        ):
-            account_usecases.create_user(session, principal=ADMIN, username=username,
-                                         password=PASSWORD, role=role,
-                                         administration=administration)  # fmt: skip
         usecases.create_conference(
             session, principal=SEC, code=CODE, kind=ConferenceKind.WRC,
             title="World Radiocommunication Conference (proposals)", place="Geneva",
@@ -69,10 +66,7 @@ def _signed_in(browser: Any, live_server: str, username: str) -> Any:
     """A browser context signed in once (the sign-in budget per address is small)."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{live_server}/account/sign-in")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page, live_server, username, PASSWORD)
     page.wait_for_url(f"{live_server}/account")
     page.close()
     return context
@@ -96,20 +90,13 @@ def _fill_row(page: Any, row: int, **values: str) -> None:
             page.fill(selector, value)
 
 
-def _press(page: Any, button: str) -> Any:
-    with page.expect_navigation() as navigation:
-        page.click(button)
-    return navigation.value
-
-
 def test_a_proposal_is_previewed_as_the_table_after_it_then_submitted(
     delegate: Any, live_server: str, seeded: dict[str, Any]
 ) -> None:
     page = delegate.new_page()
     try:
         page.goto(f"{live_server}/governance/conferences/{CODE}")
-        with page.expect_navigation():
-            page.click("#delegation-link")
+        press(page, "#delegation-link")
         assert page.inner_text("h1") == f"Delegation of Germany (DE) at {CODE}"
         assert page.inner_text("#seat") == "Credentials accepted; present."
         # France's proposal is on the conference's page, not among Germany's.
@@ -119,15 +106,15 @@ def test_a_proposal_is_previewed_as_the_table_after_it_then_submitted(
         page.fill("#title", "MOD 3 300-3 400 MHz in Region 1")
         _fill_row(page, 0, op="add_allocation", region="1", low="3300 MHz", high="3400 MHz",
                   service="mobile", category="primary")  # fmt: skip
-        _press(page, "#more")
+        press(page, "#more")
         # The row given is kept, and a second one is offered.
         assert page.input_value("#a0-low") == "3300 MHz"
         assert page.input_value("#a0-op") == "add_allocation"
         _fill_row(page, 1, op="set_footnote", footnote="5.999D", text=FOOTNOTE)
-        _press(page, "#more")
+        press(page, "#more")
         _fill_row(page, 2, op="cite_footnote", region="1", low="3300 MHz", high="3400 MHz",
                   footnote="5.999D")  # fmt: skip
-        response = _press(page, "#preview-button")
+        response = press(page, "#preview-button")
         assert response.status == 200
         shown = page.locator("#preview-amendments .amendment .change").all_inner_texts()
         assert shown == [
@@ -144,7 +131,7 @@ def test_a_proposal_is_previewed_as_the_table_after_it_then_submitted(
         assert page.inner_text("#my-proposals tbody") == "None yet."
         assert page.input_value("#title") == "MOD 3 300-3 400 MHz in Region 1"
 
-        response = _press(page, "#submit-proposal")
+        response = press(page, "#submit-proposal")
         assert response.status == 201
         number = page.inner_text("#created-proposal-id")
         created = page.locator("#created-amendments .amendment .change").all_inner_texts()
@@ -174,9 +161,9 @@ def test_errors_are_shown_inline_naming_the_field(
         page.fill("#title", "MOD upside down")
         _fill_row(page, 0, op="add_allocation", region="1", low="3400 MHz", high="3300 MHz",
                   service="mobile", category="primary")  # fmt: skip
-        response = _press(page, "#preview-button")
+        response = press(page, "#preview-button")
         assert response.status == 422
-        assert page.inner_text("#a0-low-error") == "must be below high"
+        assert field_error(page, "a0-low") == "must be below high"
         assert page.get_attribute("#a0-low", "aria-invalid") == "true"
         assert page.locator("#preview").count() == 0
         # Values come back as given.
@@ -184,41 +171,41 @@ def test_errors_are_shown_inline_naming_the_field(
         assert page.input_value("#title") == "MOD upside down"
 
         _fill_row(page, 0, low="3300 MHz", high="3400 MHz", service="teleportation")
-        _press(page, "#more")
+        press(page, "#more")
         _fill_row(page, 1, region="2")
-        response = _press(page, "#preview-button")
+        response = press(page, "#preview-button")
         assert response.status == 422
-        assert page.inner_text("#a1-op-error") == "choose what the amendment does"
+        assert field_error(page, "a1-op") == "choose what the amendment does"
 
         _fill_row(page, 1, op="remove_footnote", region="", footnote="5.1 5.2")
-        response = _press(page, "#preview-button")
+        response = press(page, "#preview-button")
         assert response.status == 422
-        assert "teleportation" in page.inner_text("#a0-service-error")
+        assert "teleportation" in field_error(page, "a0-service")
 
         _fill_row(page, 0, service="mobile")
-        response = _press(page, "#preview-button")
+        response = press(page, "#preview-button")
         assert response.status == 422
-        assert page.inner_text("#a1-footnote-error").startswith("not a footnote number")
+        assert field_error(page, "a1-footnote").startswith("not a footnote number")
 
         _fill_row(page, 1, footnote="5.149")
-        response = _press(page, "#submit-proposal")  # no agenda item chosen
+        response = press(page, "#submit-proposal")  # no agenda item chosen
         assert response.status == 422
-        assert page.inner_text("#agenda_item-error") == f"{CODE} has no agenda item ''"
+        assert field_error(page, "agenda_item") == f"{CODE} has no agenda item ''"
         assert page.locator("#proposal-created").count() == 0
 
         page.fill("#number", "twelve")
         page.fill("#doc-title", "A contribution on no agenda item")
         page.fill("#doc-text", "Text.")
-        response = _press(page, "#submit-document-button")
+        response = press(page, "#submit-document-button")
         assert response.status == 422
-        assert page.inner_text("#agenda_items-error") == (
+        assert field_error(page, "agenda_items") == (
             "a contribution addresses at least one agenda item"
         )
         assert page.input_value("#doc-title") == "A contribution on no agenda item"
         page.check("#item-1\\.2")
-        response = _press(page, "#submit-document-button")
+        response = press(page, "#submit-document-button")
         assert response.status == 422
-        assert page.inner_text("#number-error").startswith("a document number such as")
+        assert field_error(page, "number").startswith("a document number such as")
         assert page.is_checked("#item-1\\.2")
         assert "twelve" not in page.inner_text("#my-documents")
     finally:
@@ -238,7 +225,7 @@ def test_a_document_is_submitted_and_its_text_shown_as_text(
         page.select_option("#language", "fr")
         page.check("#item-1\\.1")
         page.fill("#doc-text", text)
-        response = _press(page, "#submit-document-button")
+        response = press(page, "#submit-document-button")
         assert response.status == 201
         assert page.inner_text("#document-created").startswith("Document WRC27/DE/1 is recorded")
         row = page.locator("#my-documents tbody tr")
@@ -269,7 +256,7 @@ def test_the_votes_open_to_the_delegation_and_a_ballot_cast(
             row.locator("a").click()
         assert page.locator("#state option").all_inner_texts() == ["DE"]
         page.check("#choice-against")
-        _press(page, "#cast")
+        press(page, "#cast")
         assert page.inner_text("#message") == "The vote of DE is recorded."
         page.goto(f"{live_server}/governance/conferences/{CODE}/delegation")
         assert row.locator(".states").inner_text() == "DE: voted"

@@ -14,11 +14,10 @@ from typing import Any
 
 import pytest
 
+from browser_pages import field_error, in_database, make_accounts, press, signed_in_page
 from openitu.accounts import Role
-from openitu.store.db import make_engine, session_factory, unit_of_work
-from openitu.usecases import accounts
 from openitu.usecases import indicators as usecases
-from register_fixtures import ADMIN, PASSWORD, SECRETARIAT
+from register_fixtures import PASSWORD, SECRETARIAT
 
 pytestmark = pytest.mark.browser
 
@@ -41,42 +40,21 @@ def _two(value: float | None, none: str = "") -> str:
     return none if value is None else f"{value:.2f}"
 
 
-def _ask(database_url: str, step: Any) -> Any:
-    engine = make_engine(database_url)
-    try:
-        with unit_of_work(session_factory(engine)) as session:
-            return step(session)
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture(scope="module")
 def secretariat_page(browser: Any, live_server: str, loaded_sqlite_url: str) -> Iterator[Any]:
     """A page signed in as the secretariat (one sign-in for the module)."""
     username = f"ind-clerk-{uuid.uuid4().hex[:6]}"
-
-    def create(session: Any) -> None:
-        accounts.create_user(session, principal=ADMIN, username=username, password=PASSWORD,
-                             role=Role.SECRETARIAT)  # fmt: skip
-
-    _ask(loaded_sqlite_url, create)
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{live_server}/account/sign-in")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    yield page
-    context.close()
+    make_accounts(loaded_sqlite_url, [(username, Role.SECRETARIAT, None)], password=PASSWORD)
+    with signed_in_page(browser, live_server, username, PASSWORD) as page:
+        yield page
 
 
 def test_from_the_ranking_to_a_country_and_the_groups_gaps(
     browser: Any, live_server: str, loaded_sqlite_url: str
 ) -> None:
-    _ask(loaded_sqlite_url, lambda s: usecases.load_csv(s, principal=SECRETARIAT,
+    in_database(loaded_sqlite_url, lambda s: usecases.load_csv(s, principal=SECRETARIAT,
                                                         text=HEADER + KENYA))  # fmt: skip
-    ranking = _ask(loaded_sqlite_url, lambda s: usecases.index(s, method="idi2023"))
+    ranking = in_database(loaded_sqlite_url, lambda s: usecases.index(s, method="idi2023"))
     first = ranking["results"][0]
     assert first["computable"]  # the premise: Kenya at least is
     lacking = next(r for r in ranking["results"] if not r["computable"])
@@ -87,7 +65,7 @@ def test_from_the_ranking_to_a_country_and_the_groups_gaps(
         assert pillars == [_two(v) for v in first["pillars"].values()]
         page.click(f"#rank-{first['country']} a")
         page.wait_for_url(f"**/indicators/countries/{first['country']}")
-        profile = _ask(
+        profile = in_database(
             loaded_sqlite_url, lambda s: usecases.country_profile(s, code=first["country"])
         )
         section = page.locator("#index-idi2023")
@@ -108,18 +86,16 @@ def test_from_the_ranking_to_a_country_and_the_groups_gaps(
 
         page.goto(f"{live_server}/indicators")
         page.fill("#country", "XYZ")
-        with page.expect_navigation() as refused:
-            page.click("#go-country")
-        assert refused.value.status == 422
-        assert "XYZ" in page.inner_text("#country-error")
+        refused = press(page, "#go-country")
+        assert refused.status == 422
+        assert "XYZ" in field_error(page, "country")
         page.fill("#country", "ken")
-        with page.expect_navigation():
-            page.click("#go-country")
+        press(page, "#go-country")
         assert page.url.endswith("/indicators/countries/KE")
         assert page.inner_text("#country-name").startswith("Kenya")
 
         page.goto(f"{live_server}/indicators?by=development")
-        gaps = _ask(loaded_sqlite_url, lambda s: usecases.gaps(s, by="development"))
+        gaps = in_database(loaded_sqlite_url, lambda s: usecases.gaps(s, by="development"))
         for group in gaps["groups"]:
             row = page.locator(f"#index-gaps tr[data-group='{group['group']}']")
             assert row.locator("td.computable").inner_text() == str(group["computable"])
@@ -134,35 +110,33 @@ def test_the_secretariat_loads_a_file_all_rows_or_none(
 ) -> None:
     header = HEADER
     good = "TUV,Tuvalu,fixed_broadband_per100,2031,7.25\n" + KENYA
-    before = _ask(loaded_sqlite_url, lambda s: usecases.country_profile(s, code="TV"))
+    before = in_database(loaded_sqlite_url, lambda s: usecases.country_profile(s, code="TV"))
     page = secretariat_page
     page.goto(f"{live_server}/indicators/load")
     bad = header + good + "XXX,Nowhere,fixed_broadband_per100,2031,1\n"
     page.set_input_files("#file", files=[{"name": "bad.csv", "mimeType": "text/csv",
                                           "buffer": bad.encode()}])  # fmt: skip
-    with page.expect_navigation() as refused:
-        page.click("#load")
-    assert refused.value.status == 422
+    refused = press(page, "#load")
+    assert refused.status == 422
     bad_row = str(len(good.splitlines()) + 2)  # the header is row 1
     assert page.locator("#row-errors tbody td").all_inner_texts()[:2] == [bad_row, "economy_iso3"]
-    after = _ask(loaded_sqlite_url, lambda s: usecases.country_profile(s, code="TV"))
+    after = in_database(loaded_sqlite_url, lambda s: usecases.country_profile(s, code="TV"))
     assert after["indicators"] == before["indicators"]  # the good row was not kept either
 
     page.set_input_files("#file", files=[{"name": "good.csv", "mimeType": "text/csv",
                                           "buffer": (header + good).encode()}])  # fmt: skip
-    with page.expect_navigation() as sent:
-        page.click("#load")
-    assert sent.value.status == 200
+    sent = press(page, "#load")
+    assert sent.status == 200
     assert int(page.inner_text("#added")) + int(page.inner_text("#replaced")) >= 1  # Tuvalu's
     assert int(page.inner_text("#added")) + int(page.inner_text("#replaced")) + int(
         page.inner_text("#unchanged")
     ) == len(good.splitlines())
-    stored = _ask(loaded_sqlite_url, lambda s: usecases.country_profile(s, code="TV"))
+    stored = in_database(loaded_sqlite_url, lambda s: usecases.country_profile(s, code="TV"))
     assert stored["indicators"]["fixed_broadband_per100"]["value"] == 7.25
     page.goto(f"{live_server}/indicators/countries/TV")
     assert page.inner_text("#figure-fixed_broadband_per100 td.value") == "7.25"
     assert page.inner_text("#figure-fixed_broadband_per100 td.year") == "2031"
-    kenya = _ask(loaded_sqlite_url, lambda s: usecases.country_profile(s, code="KE"))
+    kenya = in_database(loaded_sqlite_url, lambda s: usecases.country_profile(s, code="KE"))
     page.goto(f"{live_server}/indicators/countries/KE")
     assert page.inner_text("#index-idi2023 .value") == _two(kenya["index"]["idi2023"]["value"])
 
@@ -172,9 +146,8 @@ def test_the_secretariat_loads_a_file_all_rows_or_none(
         assert "sign in" in public.inner_text("#who")
         public.set_input_files("#file", files=[{"name": "good.csv", "mimeType": "text/csv",
                                                 "buffer": (header + good).encode()}])  # fmt: skip
-        with public.expect_navigation() as denied:
-            public.click("#load")
-        assert denied.value.status == 401
+        denied = press(public, "#load")
+        assert denied.status == 401
         assert public.locator("#load-form").count() == 0  # the error page, not the form
     finally:
         public.close()

@@ -7,17 +7,15 @@ application's purpose and what its check looked at; an admin is told who may see
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from openitu.accounts import Principal, Role
-from openitu.store import accounts
-from openitu.store.db import make_engine, session_factory, unit_of_work
+from browser_pages import make_accounts, press, signed_in_page
+from openitu.accounts import Role
+from openitu.store.db import make_engine, session_factory
 from openitu.store.tables.numbering import NumberingApplication
-from openitu.usecases import accounts as account_usecases
 
 pytestmark = pytest.mark.browser
 
@@ -25,41 +23,19 @@ OFFICER = "applications-officer-ke"
 CLERK = "applications-clerk"
 ROOT = "applications-root"
 PASSWORD = "applications browser password"
-ADMIN = Principal(role=Role.ADMIN, username="cli:applications-browser", via="cli")
 #: "7 December 2026, 14:05 UTC": a day, a month's name, a year, a time, the zone.
 HUMAN_DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC$")
 
 
 @pytest.fixture(scope="module")
-def accounts_made(loaded_sqlite_url: str) -> Iterator[str]:
-    engine = make_engine(loaded_sqlite_url)
-    with unit_of_work(session_factory(engine)) as session:
-        for name, role, administration in (
-            (OFFICER, Role.NOTIFYING_OFFICER, "KE"),
-            (CLERK, Role.SECRETARIAT, None),
-            (ROOT, Role.ADMIN, None),
-        ):
-            if accounts.get_user(session, name) is None:
-                account_usecases.create_user(
-                    session,
-                    principal=ADMIN,
-                    username=name,
-                    password=PASSWORD,
-                    role=role,
-                    administration=administration,
-                )
-    try:
-        yield loaded_sqlite_url
-    finally:
-        engine.dispose()
-
-
-def _sign_in(page: Any, base: str, username: str) -> None:
-    page.goto(f"{base}/account/sign-in")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+def accounts_made(loaded_sqlite_url: str) -> str:
+    make_accounts(
+        loaded_sqlite_url,
+        [(OFFICER, Role.NOTIFYING_OFFICER, "KE"), (CLERK, Role.SECRETARIAT, None),
+         (ROOT, Role.ADMIN, None)],
+        password=PASSWORD,
+    )  # fmt: skip
+    return loaded_sqlite_url
 
 
 def _count(url: str, code: str) -> int:
@@ -81,10 +57,7 @@ def _count(url: str, code: str) -> int:
 def test_apply_once_follow_the_history_and_the_secretariats_table(
     browser: Any, live_server: str, accounts_made: str
 ) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        _sign_in(page, live_server, OFFICER)
+    with signed_in_page(browser, live_server, OFFICER, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/apply")
         # Kenya's MCC is 639: the form offers its free MNCs; one click fills the code in.
         suggested = page.locator("#free-codes [data-mcc='639'] a.free-code")
@@ -96,8 +69,7 @@ def test_apply_once_follow_the_history_and_the_secretariats_table(
         assert page.input_value("#code") == code
         page.fill("#holder", "Kenya Walkthrough Net")
         page.fill("#purpose", "rural 4G coverage in Turkana")
-        with page.expect_navigation():
-            page.click("#submit")
+        press(page, "#submit")
         first = page.inner_text("#application-id")
         assert HUMAN_DATE.match(page.inner_text("#received")), page.inner_text("#received")
         # The same form sent again (the browser's reload re-posts it): still one application.
@@ -107,8 +79,7 @@ def test_apply_once_follow_the_history_and_the_secretariats_table(
         assert "already sent" in page.inner_text("#created")
         assert _count(accounts_made, code) == 1
 
-        with page.expect_navigation():
-            page.click("#follow")
+        press(page, "#follow")
         assert page.url.endswith(f"/numbering/applications/{first}")
         assert page.inner_text("#status").startswith("received")
         assert page.inner_text("#purpose") == "rural 4G coverage in Turkana"
@@ -116,20 +87,14 @@ def test_apply_once_follow_the_history_and_the_secretariats_table(
         assert steps.count() == 1
         assert steps.first.locator(".actor").inner_text() == OFFICER
         assert HUMAN_DATE.match(steps.first.locator("td").first.inner_text())
-    finally:
-        context.close()
 
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        _sign_in(page, live_server, CLERK)
+    with signed_in_page(browser, live_server, CLERK, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/applications")
         row = f"#application-{first}"
         assert page.inner_text(f"{row} .purpose") == "rural 4G coverage in Turkana"
         assert page.inner_text(f"{row} .checked") == "not checked yet"
         assert HUMAN_DATE.match(page.inner_text(f"{row} .received"))
-        with page.expect_navigation():
-            page.click(f"{row} button[data-action=check]")
+        press(page, f"{row} button[data-action=check]")
         checked = page.inner_text(f"{row} .checked")
         assert checked.startswith("checked: no objection")
         assert "MCC 639 is geographic and KE's" in checked
@@ -137,17 +102,10 @@ def test_apply_once_follow_the_history_and_the_secretariats_table(
         page.goto(f"{live_server}/numbering/applications/{first}")
         actors = page.locator("#history tr.event .actor").all_inner_texts()
         assert actors == [OFFICER, CLERK]
-    finally:
-        context.close()
 
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        _sign_in(page, live_server, ROOT)
+    with signed_in_page(browser, live_server, ROOT, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/applications")
         refusal = page.inner_text("#step-error")
         assert "may not see numbering applications" in refusal and "None" not in refusal
         response = page.goto(f"{live_server}/numbering/applications/{first}")
         assert response is not None and response.status == 403
-    finally:
-        context.close()

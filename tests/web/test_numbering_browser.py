@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from browser_pages import field_error, press, sign_in, submit_form
 from openitu.accounts import Principal, Role
 from openitu.store import accounts
 from openitu.store import numbering as store
@@ -88,9 +89,7 @@ def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, str]]:
 
 def _search(page: Any, base: str, query: str) -> None:
     page.goto(f"{base}/numbering")
-    page.fill("#q", query)
-    with page.expect_navigation():
-        page.click("#search")
+    submit_form(page, "#search", {"q": query})
 
 
 def test_search_a_number_an_imsi_and_an_mcc(browser: Any, live_server: str) -> None:
@@ -105,8 +104,7 @@ def test_search_a_number_an_imsi_and_an_mcc(browser: Any, live_server: str) -> N
         assert page.inner_text("#mnc").startswith("410")
         _search(page, live_server, "405")
         assert "Shyam Telelink Ltd, Rajasthan" in page.inner_text("table.networks")
-        with page.expect_navigation():
-            page.click("#result a[href='/numbering/countries/IN']")
+        press(page, "#result a[href='/numbering/countries/IN']")
         assert "404" in page.inner_text("#mccs") and "405" in page.inner_text("#mccs")
     finally:
         page.close()
@@ -159,8 +157,7 @@ def test_application_form_with_inline_errors(
         page.goto(f"{live_server}/account/sign-in")
         page.fill("#username", OFFICER)
         page.fill("#password", PASSWORD)
-        with page.expect_navigation():
-            page.click("button[type=submit]")
+        press(page, "button[type=submit]")
         page.goto(f"{live_server}/numbering/apply")
         assert "administration FR" in page.inner_text("main")
 
@@ -168,19 +165,18 @@ def test_application_form_with_inline_errors(
             page.select_option("#kind", "mnc")
             page.fill("#code", code)
             page.fill("#holder", holder)
-            with page.expect_navigation():
-                page.click("#submit")
+            press(page, "#submit")
 
         submit("20", "Réseau Test")
-        assert "5 or 6 digits" in page.inner_text("#code-error")
+        assert "5 or 6 digits" in field_error(page, "code")
         assert page.get_attribute("#code", "aria-invalid") == "true"
         assert page.input_value("#holder") == "Réseau Test"  # what was typed is kept
         submit("20801", "Réseau Test")  # Orange's (OB 1162)
-        assert "already reserved or assigned" in page.inner_text("#code-error")
+        assert "already reserved or assigned" in field_error(page, "code")
         submit("26299", "Réseau Test")  # Germany's MCC
-        assert "MCC 262 belongs to DE" in page.inner_text("#applicant-error")
+        assert "MCC 262 belongs to DE" in field_error(page, "applicant")
         submit(f"208{seeded['free']}", "")
-        assert "name the operator" in page.inner_text("#holder-error")
+        assert "name the operator" in field_error(page, "holder")
         submit(f"208{seeded['free']}", "Réseau Test")
         created = page.locator("#created")
         assert created.is_visible()
@@ -204,14 +200,6 @@ def test_application_form_with_inline_errors(
         engine.dispose()
 
 
-def _sign_in(page: Any, base: str, username: str) -> None:
-    page.goto(f"{base}/account/sign-in")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-
-
 def test_secretariat_decides_and_publishes_from_the_page(
     browser: Any, live_server: str, seeded: dict[str, str]
 ) -> None:
@@ -219,23 +207,20 @@ def test_secretariat_decides_and_publishes_from_the_page(
     page = context.new_page()
     stale = context.new_page()
     try:
-        _sign_in(page, live_server, CLERK)
+        sign_in(page, live_server, CLERK, PASSWORD)
         row = f"#application-{seeded['pending']}"
         page.goto(f"{live_server}/numbering/applications")
         stale.goto(f"{live_server}/numbering/applications")
-        with page.expect_navigation():
-            page.click(f"{row} button[data-action=check]")
+        press(page, f"{row} button[data-action=check]")
         assert page.inner_text(f"{row} .status").startswith("checked")
         # The other tab still offers "check": the server refuses, the page says why.
         with stale.expect_navigation():
             stale.click(f"{row} button[data-action=check]")
         assert "cannot check an application that is checked" in stale.inner_text("#step-error")
         for action, status in (("reserve", "reserved"), ("assign", "assigned")):
-            with page.expect_navigation():
-                page.click(f"{row} button[data-action={action}]")
+            press(page, f"{row} button[data-action={action}]")
             assert page.inner_text(f"{row} .status").startswith(status)
-        with page.expect_navigation():
-            page.click("#publish")
+        press(page, "#publish")
         assert page.url.endswith("/numbering/notices")
         latest = page.locator("section.notice").first
         assert seeded["pending_code"] in latest.inner_text()

@@ -4,32 +4,22 @@ takes them; the peak gain and the plotted pattern are the use case's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from browser_pages import field_error, submit_form
 from openitu.usecases import radio as usecases
 
 pytestmark = pytest.mark.browser
 
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+# S.1528 from its peak gain and half beamwidth: no frequency or diameter.
+S1528 = {"pattern_f": "", "pattern_d_m": "", "pattern_gmax": "38", "pattern_half_beamwidth": "1.5"}
 
 
 def _plot(page: Any, base: str, pattern: str, fields: dict[str, str]) -> None:
     page.goto(f"{base}/radio")
-    page.select_option("#pattern", pattern)
-    for name, text in fields.items():
-        page.fill(f"#{name}", text)
-    with page.expect_navigation():
-        page.click("#plot")
+    submit_form(page, "#plot", fields, choices={"pattern": pattern})
 
 
 def _polyline(page: Any) -> list[tuple[float, float]]:
@@ -56,13 +46,7 @@ def test_s1528_pattern_from_peak_gain_and_beamwidth(live_server: str, page: Any)
         page,
         live_server,
         "S.1528",
-        {
-            "pattern_f": "",
-            "pattern_d_m": "",
-            "pattern_gmax": "38",
-            "pattern_half_beamwidth": "1.5",
-            "pattern_ln": "-25",
-        },
+        {**S1528, "pattern_ln": "-25"},
     )
     expected = usecases.antenna_pattern(
         pattern="S.1528", gmax_dbi=38.0, half_beamwidth_deg=1.5, ln_db=-25.0
@@ -81,15 +65,9 @@ def test_bad_parameters_are_named_inline(live_server: str, page: Any) -> None:
         page,
         live_server,
         "S.1528",
-        {
-            "pattern_f": "",
-            "pattern_d_m": "",
-            "pattern_gmax": "38",
-            "pattern_half_beamwidth": "1.5",
-            "pattern_ln": "-17",
-        },
+        {**S1528, "pattern_ln": "-17"},
     )
-    assert "-15, -20, -25, -30" in page.inner_text("#pattern_ln-error")
+    assert "-15, -20, -25, -30" in field_error(page, "pattern_ln")
     _plot(page, live_server, "S.465", {"pattern_efficiency": "1.4"})
     assert page.locator("#pattern_efficiency-error").is_visible()
     assert page.get_attribute("#pattern_efficiency", "aria-invalid") == "true"

@@ -4,11 +4,11 @@ the use case's curve, and a bad field named next to it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from browser_pages import data_value, field_error, submit_form
 from openitu.usecases import radio as usecases
 
 pytestmark = pytest.mark.browser
@@ -48,25 +48,9 @@ FORM = {
 }
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
-def _value(page: Any, selector: str) -> float:
-    return float(page.get_attribute(selector, "data-value"))
-
-
 def _submit(page: Any, base: str, fields: dict[str, str]) -> None:
     page.goto(f"{base}/radio/link-budget")
-    for name, text in fields.items():
-        page.fill(f"#{name}", text)
-    with page.expect_navigation():
-        page.click("#compute-budget")
+    submit_form(page, "#compute-budget", fields)
 
 
 def _expected(direction: str) -> dict[str, Any]:
@@ -92,13 +76,13 @@ def test_uplink_and_downlink_terms_are_the_use_cases(live_server: str, page: Any
     _submit(page, live_server, FORM)
     up, down = _expected("uplink"), _expected("downlink")
     for term in TERMS:
-        assert _value(page, f"#up-{term}") == up[term], term
-        assert _value(page, f"#down-{term}") == down[term], term
+        assert data_value(page, f"#up-{term}") == up[term], term
+        assert data_value(page, f"#down-{term}") == down[term], term
     assert page.inner_text("#down-margin_db") == f"{down['margin_db']:.2f} dB"
-    assert _value(page, "#look-el") == up["look"]["el_deg"]
-    assert _value(page, "#look-range") == up["look"]["range_km"]
+    assert data_value(page, "#look-el") == up["look"]["el_deg"]
+    assert data_value(page, "#look-range") == up["look"]["range_km"]
     combined = usecases.combined_cn_db(uplink_cn_db=up["c_n_db"], downlink_cn_db=down["c_n_db"])
-    assert _value(page, "#combined-cn") == combined
+    assert data_value(page, "#combined-cn") == combined
     for direction, expected in (("uplink", up), ("downlink", down)):
         points = page.locator(f'#margin-curve g[data-series="{direction}"] circle.point')
         drawn = [float(points.nth(i).get_attribute("data-y")) for i in range(points.count())]
@@ -107,7 +91,7 @@ def test_uplink_and_downlink_terms_are_the_use_cases(live_server: str, page: Any
 
 def test_bad_fields_are_named_inline(live_server: str, page: Any) -> None:
     _submit(page, live_server, {**FORM, "down_gt_db_k": "lots"})
-    assert "expected a number" in page.inner_text("#down_gt_db_k-error")
+    assert "expected a number" in field_error(page, "down_gt_db_k")
     assert page.get_attribute("#down_gt_db_k", "aria-invalid") == "true"
     _submit(page, live_server, {**FORM, "bandwidth_mhz": "0"})
     assert "> 0" in page.inner_text("#bandwidth_mhz-error")

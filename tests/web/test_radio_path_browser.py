@@ -4,11 +4,11 @@ topography when no tiles are set), the answers the use cases give, the profile d
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from browser_pages import data_value, field_error, submit_form
 from openitu.usecases import radio as usecases
 from openitu.usecases import register as register_usecases
 
@@ -18,26 +18,9 @@ ENDS = {"tx_lat_deg": "45.9", "tx_lon_deg": "6.9", "rx_lat_deg": "46.2", "rx_lon
 ENDS_DEG = {key: float(value) for key, value in ENDS.items()}
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
-def _value(page: Any, selector: str) -> float:
-    return float(page.get_attribute(selector, "data-value"))
-
-
 def _submit(page: Any, base: str, model: str, fields: dict[str, str]) -> None:
     page.goto(f"{base}/radio/path")
-    page.select_option("#model", model)
-    for name, text in fields.items():
-        page.fill(f"#{name}", text)
-    with page.expect_navigation():
-        page.click("#compute-path")
+    submit_form(page, "#compute-path", fields, choices={"model": model})
 
 
 def test_p452_over_the_alps_with_its_profile(live_server: str, page: Any) -> None:
@@ -64,8 +47,8 @@ def test_p452_over_the_alps_with_its_profile(live_server: str, page: Any) -> Non
         gt_dbi=30.0,
     )
     for key in ("lb_db", "lbfsg_db", "ldp_db", "lbs_db", "lba_db"):
-        assert _value(page, f"#{key}") == expected[key], key
-    assert _value(page, "#distance") == expected["distance_km"]
+        assert data_value(page, f"#{key}") == expected[key], key
+    assert data_value(page, "#distance") == expected["distance_km"]
     drawn = page.get_attribute('#profile-plot g[data-series="terrain"] polyline', "data-values")
     heights = [float(pair.split(",")[1]) for pair in drawn.split()]
     assert heights == pytest.approx(expected["profile"]["h_m"], rel=1e-9)
@@ -96,15 +79,15 @@ def test_p1546_field_strength(live_server: str, page: Any) -> None:
         t_percent=1.0,
         ptx_kw=10.0,
     )
-    assert _value(page, "#e_dbuv_m") == expected["e_dbuv_m"]
-    assert _value(page, "#lb_db") == expected["lb_db"]
+    assert data_value(page, "#e_dbuv_m") == expected["e_dbuv_m"]
+    assert data_value(page, "#lb_db") == expected["lb_db"]
     assert page.inner_text("#e_dbuv_m") == f"{expected['e_dbuv_m']:.2f} dB(µV/m)"
     assert page.locator("#profile-plot").is_visible()
 
 
 def test_bad_fields_are_named_inline(live_server: str, page: Any) -> None:
     _submit(page, live_server, "p1546", {**ENDS, "f_mhz": "6000", "p_percent": "1"})
-    assert "4000" in page.inner_text("#f_mhz-error")
+    assert "4000" in field_error(page, "f_mhz")
     _submit(page, live_server, "p452", {**ENDS, "rx_lat_deg": "99", "f_mhz": "2000"})
     assert page.locator("#rx_lat_deg-error").is_visible()
     assert page.get_attribute("#rx_lat_deg", "aria-invalid") == "true"

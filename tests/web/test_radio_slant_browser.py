@@ -4,38 +4,20 @@ gives, the curve drawn is the use case's curve, and a bad field is named next to
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from browser_pages import data_value, field_error, submit_form
 from openitu.radio.propagation import p618
 from openitu.usecases import radio as usecases
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
-def _value(page: Any, selector: str) -> float:
-    return float(page.get_attribute(selector, "data-value"))
-
-
 def _submit(page: Any, base: str, fields: dict[str, str], edition: str | None = None) -> None:
     page.goto(f"{base}/radio/slant-path")
-    for name, text in fields.items():
-        page.fill(f"#{name}", text)
-    if edition:
-        page.select_option("#edition", edition)
-    with page.expect_navigation():
-        page.click("#compute-slant")
+    submit_form(page, "#compute-slant", fields, choices={"edition": edition} if edition else None)
 
 
 def test_gso_satellite_gives_look_angles_attenuation_and_curve(live_server: str, page: Any) -> None:
@@ -62,11 +44,11 @@ def test_gso_satellite_gives_look_angles_attenuation_and_curve(live_server: str,
         eta=0.65,
     )
     assert expected["edition"] == p618.P618_DEFAULT
-    assert _value(page, "#look-el") == expected["look"]["el_deg"]
-    assert _value(page, "#look-az") == expected["look"]["az_deg"]
-    assert _value(page, "#look-range") == expected["look"]["range_km"]
+    assert data_value(page, "#look-el") == expected["look"]["el_deg"]
+    assert data_value(page, "#look-az") == expected["look"]["az_deg"]
+    assert data_value(page, "#look-range") == expected["look"]["range_km"]
     for key in ("a_gas_db", "a_cloud_db", "a_rain_db", "a_scint_db", "a_total_db"):
-        assert _value(page, f"#{key}") == expected[key]
+        assert data_value(page, f"#{key}") == expected[key]
     assert page.inner_text("#a_total_db") == f"{expected['a_total_db']:.3f} dB"
     points = page.locator('#attenuation-curve g[data-series="total"] circle.point')
     assert points.count() == len(expected["curve"])
@@ -96,7 +78,7 @@ def test_elevation_given_and_the_other_edition(live_server: str, page: Any) -> N
         eta=0.65,
         edition="P.618-13",
     )
-    assert _value(page, "#a_total_db") == expected["a_total_db"]
+    assert data_value(page, "#a_total_db") == expected["a_total_db"]
     assert page.locator("#look-angles").count() == 0
     assert "P.618-13" in page.inner_text("#slant-result h2")
 
@@ -116,7 +98,7 @@ def test_bad_fields_are_named_inline(live_server: str, page: Any) -> None:
         live_server,
         {"lat_deg": "north", "lon_deg": "2.35", "sat_lon_deg": "13", "f_ghz": "19.7"},
     )
-    assert "expected a number" in page.inner_text("#lat_deg-error")
+    assert "expected a number" in field_error(page, "lat_deg")
     _submit(
         page,
         live_server,
@@ -128,4 +110,4 @@ def test_bad_fields_are_named_inline(live_server: str, page: Any) -> None:
             "p_percent": "70",
         },
     )
-    assert "0.001" in page.inner_text("#p_percent-error")
+    assert "0.001" in field_error(page, "p_percent")

@@ -8,40 +8,32 @@ centre inline; an interfering notice's page shows whom it affects."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from browser_pages import field_error, make_accounts, press, sign_in, signed_in_page, submit_form
 from openitu.accounts import Role
 from openitu.store.db import make_engine, session_factory, unit_of_work
-from openitu.usecases import accounts
 from openitu.usecases import register as usecases
-from register_fixtures import ADMIN, PASSWORD, SECRETARIAT, fixed_link, officer
+from register_fixtures import PASSWORD, SECRETARIAT, fixed_link, officer
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def people(loaded_sqlite_url: str) -> Iterator[dict[str, str]]:
+def people(loaded_sqlite_url: str) -> dict[str, str]:
     tag = uuid.uuid4().hex[:6]
     names = {"officer": f"reg-officer-{tag}", "clerk": f"reg-clerk-{tag}"}
-    engine = make_engine(loaded_sqlite_url)
-    with unit_of_work(session_factory(engine)) as session:
-        accounts.create_user(session, principal=ADMIN, username=names["officer"], password=PASSWORD,
-                             role=Role.NOTIFYING_OFFICER, administration="FR")  # fmt: skip
-        accounts.create_user(session, principal=ADMIN, username=names["clerk"], password=PASSWORD,
-                             role=Role.SECRETARIAT)  # fmt: skip
-    yield names | {"tag": tag}
-    engine.dispose()
-
-
-def _sign_in(page: Any, base: str, username: str) -> None:
-    page.goto(f"{base}/account/sign-in")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    make_accounts(
+        loaded_sqlite_url,
+        [
+            (names["officer"], Role.NOTIFYING_OFFICER, "FR"),
+            (names["clerk"], Role.SECRETARIAT, None),
+        ],
+        password=PASSWORD,
+    )
+    return names | {"tag": tag}
 
 
 def test_notify_examine_record_and_read_the_circular(
@@ -53,28 +45,22 @@ def test_notify_examine_record_and_read_the_circular(
     try:
         page.goto(f"{live_server}/register/notify")
         assert "sign in" in page.inner_text("main")
-        _sign_in(page, live_server, people["officer"])
+        sign_in(page, live_server, people["officer"], PASSWORD)
         page.goto(f"{live_server}/register/notify")
         assert "administration FR" in page.inner_text("main")
         values = {
-            "#reference": reference, "#service": "fixed", "#frequency": "6305 MHz",
-            "#emission": "28M0D7W", "#date_of_bringing_into_use": "2027-03-01",
-            "#tx-lat_deg": "95", "#tx-lon_deg": "1.90", "#tx-antenna_height_m": "40",
-            "#tx-eirp_dbw": "45", "#tx-gain_dbi": "38", "#tx-azimuth_deg": "90",
-            "#rx-lat_deg": "47.90", "#rx-lon_deg": "2.10", "#rx-antenna_height_m": "35",
+            "reference": reference, "service": "fixed", "frequency": "6305 MHz",
+            "emission": "28M0D7W", "date_of_bringing_into_use": "2027-03-01",
+            "tx-lat_deg": "95", "tx-lon_deg": "1.90", "tx-antenna_height_m": "40",
+            "tx-eirp_dbw": "45", "tx-gain_dbi": "38", "tx-azimuth_deg": "90",
+            "rx-lat_deg": "47.90", "rx-lon_deg": "2.10", "rx-antenna_height_m": "35",
         }  # fmt: skip
-        for selector, value in values.items():
-            page.fill(selector, value)
-        page.select_option("#station_class", "FX")
-        page.select_option("#tx-polarization", "V")
-        with page.expect_navigation():
-            page.click("#submit")
-        assert "outside [-90, 90]" in page.inner_text("#tx-lat_deg-error")
+        submit_form(page, "#submit", values, {"station_class": "FX", "tx-polarization": "V"})
+        assert "outside [-90, 90]" in field_error(page, "tx-lat_deg")
         assert page.get_attribute("#tx-lat_deg", "aria-invalid") == "true"
         assert page.input_value("#reference") == reference  # what was typed is kept
         page.fill("#tx-lat_deg", "47.90")
-        with page.expect_navigation():
-            page.click("#submit")
+        press(page, "#submit")
         notice_id = int(page.inner_text("#notice-id"))
         page.goto(f"{live_server}/register/notices/{notice_id}")
         assert page.inner_text("#status") == "received"
@@ -83,28 +69,20 @@ def test_notify_examine_record_and_read_the_circular(
     finally:
         officer.close()
 
-    clerk = browser.new_context()
-    page = clerk.new_page()
-    try:
-        _sign_in(page, live_server, people["clerk"])
+    with signed_in_page(browser, live_server, people["clerk"], PASSWORD) as page:
         page.goto(f"{live_server}/register/notices/{notice_id}")
-        with page.expect_navigation():
-            page.click("#action-examine")
+        press(page, "#action-examine")
         assert page.inner_text("#finding") == "favourable"
         assert page.inner_text("#technical").startswith("0 assignment(s) affected")
         assert page.inner_text("#regulatory").startswith("conforms")
-        with page.expect_navigation():
-            page.click("#action-record")
+        press(page, "#action-record")
         assert page.inner_text("#status") == "recorded"
         assert page.inner_text("#recorded-under") == "No. 11.31"
         events = page.locator("#history td.event").all_inner_texts()
         assert events == ["notified", "examined", "recorded"]
         page.goto(f"{live_server}/register/circulars")
-        with page.expect_navigation():
-            page.click("#publish")
+        press(page, "#publish")
         assert reference in page.locator("#part-II").inner_text()
-    finally:
-        clerk.close()
 
     page = browser.new_page()
     try:
@@ -117,7 +95,7 @@ def test_notify_examine_record_and_read_the_circular(
         page.goto(f"{live_server}/register?near=47.90,1.90&radius_km=2&administration=FR")
         assert page.locator(f"#notice-{notice_id}").is_visible()
         page.goto(f"{live_server}/register?near=north&radius_km=2")
-        assert "LAT,LON" in page.inner_text("#near-error")
+        assert "LAT,LON" in field_error(page, "near")
     finally:
         page.close()
 
@@ -145,17 +123,11 @@ def test_the_interfering_notice_shows_whom_it_affects_on_its_map(
             french = usecases.notify_one(session, principal=officer("FR"), notice=strasbourg)
     finally:
         engine.dispose()
-    clerk = browser.new_context()
-    page = clerk.new_page()
-    try:
-        _sign_in(page, live_server, people["clerk"])
+    with signed_in_page(browser, live_server, people["clerk"], PASSWORD) as page:
         page.goto(f"{live_server}/register/notices/{french.notice_id}")
-        with page.expect_navigation():
-            page.click("#action-examine")
+        press(page, "#action-examine")
         assert page.inner_text("#finding") == "unfavourable"
         affected = page.inner_text("#affected")
         assert f"{german.notice_id} (DE, 6405 MHz" in affected and "margin -" in affected
         assert page.locator(f"#interferer-{german.notice_id}").count() == 1
         assert "coordination with DE not completed" in page.inner_text("#reasons")
-    finally:
-        clerk.close()

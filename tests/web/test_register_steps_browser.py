@@ -15,11 +15,10 @@ from typing import Any
 
 import pytest
 
+from browser_pages import field_error, in_database, make_accounts, press, signed_in_page
 from openitu.accounts import Role
-from openitu.store.db import make_engine, session_factory, unit_of_work
-from openitu.usecases import accounts
 from openitu.usecases import register as usecases
-from register_fixtures import ADMIN, PASSWORD, SECRETARIAT, fm_station, officer
+from register_fixtures import PASSWORD, SECRETARIAT, fm_station, officer
 
 pytestmark = pytest.mark.browser
 
@@ -41,29 +40,9 @@ def _written(moment: str) -> str:
 def officer_page(browser: Any, live_server: str, loaded_sqlite_url: str) -> Iterator[Any]:
     """A page signed in as a French notifying officer (one sign-in for the module)."""
     username = f"steps-officer-{uuid.uuid4().hex[:6]}"
-    engine = make_engine(loaded_sqlite_url)
-    with unit_of_work(session_factory(engine)) as session:
-        accounts.create_user(session, principal=ADMIN, username=username, password=PASSWORD,
-                             role=Role.NOTIFYING_OFFICER, administration="FR")  # fmt: skip
-    engine.dispose()
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{live_server}/account/sign-in")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    yield page
-    context.close()
-
-
-def _read(database_url: str, step: Any) -> Any:
-    engine = make_engine(database_url)
-    try:
-        with unit_of_work(session_factory(engine)) as session:
-            return step(session)
-    finally:
-        engine.dispose()
+    make_accounts(loaded_sqlite_url, [(username, Role.NOTIFYING_OFFICER, "FR")], password=PASSWORD)
+    with signed_in_page(browser, live_server, username, PASSWORD) as page:
+        yield page
 
 
 def test_a_notice_page_leads_through_coordination_to_the_circular(
@@ -84,9 +63,9 @@ def test_a_notice_page_leads_through_coordination_to_the_circular(
         state = usecases.coordination_state(session, notice_id=accepted.notice_id)
         return accepted.notice_id, state, circular
 
-    notice_id, before, circular = _read(loaded_sqlite_url, notify_examine_publish)
+    notice_id, before, circular = in_database(loaded_sqlite_url, notify_examine_publish)
     assert "DE" in before["pending"]  # the premise: the examination names Germany
-    shown = _read(loaded_sqlite_url, lambda s: usecases.show(s, notice_id=notice_id))
+    shown = in_database(loaded_sqlite_url, lambda s: usecases.show(s, notice_id=notice_id))
     page = officer_page
     page.goto(f"{live_server}/register/notices/{notice_id}")
     assert page.inner_text("#frequency").startswith("99.3 MHz, emission 180KF8E")
@@ -107,21 +86,20 @@ def test_a_notice_page_leads_through_coordination_to_the_circular(
     )
 
     page.fill("#agreement-administration", "XX")
-    with page.expect_navigation() as refused:
-        page.click("#record-agreement")
-    assert refused.value.status == 422
-    assert "XX" in page.inner_text("#agreement-administration-error")
+    refused = press(page, "#record-agreement")
+    assert refused.status == 422
+    assert "XX" in field_error(page, "agreement-administration")
     assert page.input_value("#agreement-administration") == "XX"
     page.fill("#agreement-administration", "FR")
-    with page.expect_navigation() as refused:
-        page.click("#record-agreement")
-    assert refused.value.status == 422
-    assert "does not agree with itself" in page.inner_text("#agreement-administration-error")
+    refused = press(page, "#record-agreement")
+    assert refused.status == 422
+    assert "does not agree with itself" in field_error(page, "agreement-administration")
 
     page.fill("#agreement-administration", "de")
-    with page.expect_navigation():
-        page.click("#record-agreement")
-    after = _read(loaded_sqlite_url, lambda s: usecases.coordination_state(s, notice_id=notice_id))
+    press(page, "#record-agreement")
+    after = in_database(
+        loaded_sqlite_url, lambda s: usecases.coordination_state(s, notice_id=notice_id)
+    )
     assert "DE" in after["agreed_with"] and "DE" not in after["pending"]
     assert page.inner_text("#coordination-DE td.agreement") == "agreed"
     assert "DE" in page.inner_text("#agreements-now").split(", ")
@@ -188,24 +166,22 @@ def test_the_notify_page_takes_a_file_and_names_its_bad_rows(
     page.set_input_files(
         "#file", files=[{"name": "notices.csv", "mimeType": "text/csv", "buffer": text.encode()}]
     )
-    with page.expect_navigation() as sent:
-        page.click("#submit-file")
-    assert sent.value.status == 201
+    sent = press(page, "#submit-file")
+    assert sent.status == 201
     assert "1 notice(s) accepted, 1 refused" in page.inner_text("#batch-summary")
     refused = page.locator("#batch-rejected tbody td").all_inner_texts()
     assert refused[:2] == ["2", "tx.lat_deg"] and "[-90, 90]" in refused[2]
     accepted = page.locator("#batch-accepted tbody td").all_inner_texts()
     notice_id = int(accepted[1])
-    shown = _read(loaded_sqlite_url, lambda s: usecases.show(s, notice_id=notice_id))
+    shown = in_database(loaded_sqlite_url, lambda s: usecases.show(s, notice_id=notice_id))
     assert accepted[0] == "1" and accepted[2] == shown["reference"] == f"FR-FILE-{tag}-1"
     assert accepted[3] == _written(shown["date_of_receipt"])
     assert shown["administration"] == "FR" and shown["frequency_hz"] == 98.5e6
 
     page.goto(f"{live_server}/register/notices/{notice_id}")
     page.fill("#withdraw-reason", "the station was never built")
-    with page.expect_navigation():
-        page.click("#action-withdraw")
-    shown = _read(loaded_sqlite_url, lambda s: usecases.show(s, notice_id=notice_id))
+    press(page, "#action-withdraw")
+    shown = in_database(loaded_sqlite_url, lambda s: usecases.show(s, notice_id=notice_id))
     assert page.inner_text("#status") == shown["status"] == "withdrawn"
     assert shown["history"][-1]["detail"]["reason"] == "the station was never built"
     assert page.locator("#history td.detail").last.inner_text() == "the station was never built"
@@ -215,15 +191,14 @@ def test_the_notify_page_takes_a_file_and_names_its_bad_rows(
               f"&received_to={received}&status=withdrawn")  # fmt: skip
     assert page.locator(f"#notice-{notice_id}").count() == 1
     page.goto(f"{live_server}/register?received_from=7/12/2026")
-    assert "2026-12-07" in page.inner_text("#received_from-error")
+    assert "2026-12-07" in field_error(page, "received_from")
 
     page.goto(f"{live_server}/register/notify")
     page.set_input_files(
         "#file",
         files=[{"name": "n.json", "mimeType": "application/json", "buffer": b'[{"reference": '}],
     )
-    with page.expect_navigation() as sent:
-        page.click("#submit-file")
-    assert sent.value.status == 422
-    assert "not valid JSON" in page.inner_text("#file-error")
+    sent = press(page, "#submit-file")
+    assert sent.status == 422
+    assert "not valid JSON" in field_error(page, "file")
     assert page.get_attribute("#file", "aria-invalid") == "true"

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from browser_pages import make_accounts, sign_in
 from openitu.accounts import Principal, Role
 from openitu.radio import antennas
 from openitu.space import geometry
@@ -47,15 +48,6 @@ def seeded(loaded_sqlite_url: str) -> Iterator[dict[str, int]]:
                              step="notification", date_of_receipt=date(2018, 1, 10))  # fmt: skip
     engine.dispose()
     yield {"neighbour": neighbour, "new": new}
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 def test_arc_chart_and_selected_arc(live_server: str, seeded: dict[str, int], page: Any) -> None:
@@ -103,32 +95,14 @@ PASSWORD = "space browser password 1"
 
 @pytest.fixture(scope="module")
 def officer(loaded_sqlite_url: str) -> str:
-    from openitu.store import accounts
-    from openitu.usecases import accounts as account_usecases
-
-    engine = make_engine(loaded_sqlite_url)
-    admin = Principal(role=Role.ADMIN, username="cli:space-browser", via="cli")
-    with unit_of_work(session_factory(engine)) as session:
-        if accounts.get_user(session, OFFICER) is None:
-            account_usecases.create_user(
-                session,
-                principal=admin,
-                username=OFFICER,
-                password=PASSWORD,
-                role=Role.NOTIFYING_OFFICER,
-                administration="BR",
-            )
-    engine.dispose()
+    make_accounts(loaded_sqlite_url, [(OFFICER, Role.NOTIFYING_OFFICER, "BR")], password=PASSWORD)
     return OFFICER
 
 
 def test_filing_form(live_server: str, officer: str, page: Any) -> None:
     page.goto(f"{live_server}/space/file")
     assert page.locator("#file-form").count() == 1  # shown, but filing needs a sign-in
-    page.goto(f"{live_server}/account/sign-in")
-    page.fill("#username", officer)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page, live_server, officer, PASSWORD)
     page.goto(f"{live_server}/space/file")
     page.fill("#name", "FORM-BR-SAT")
     page.fill("#longitude_deg", "-200")

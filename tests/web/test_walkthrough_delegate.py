@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
+from browser_pages import make_accounts, press, sign_in
 from openitu.accounts import Principal, Role
 from openitu.governance.conferences import ConferenceKind
 from openitu.governance.votes import parse_choice
 from openitu.store.db import make_engine, session_factory, unit_of_work
-from openitu.usecases import accounts as account_usecases
 from openitu.usecases import governance as usecases
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,6 @@ pytestmark = pytest.mark.browser
 CODE = "WRC-W"
 DELEGATE = "walkthrough-delegate-ke"
 PASSWORD = "walkthrough delegate password"
-ADMIN = Principal(role=Role.ADMIN, username="cli:walkthrough-delegate", via="cli")
 SEC = Principal(role=Role.SECRETARIAT, username="walkthrough-secretary", via="cli")
 STATES = ("KE", "FR", "BR", "JP")
 
@@ -42,12 +41,10 @@ def _delegate_of(state: str) -> Principal:
 def database(loaded_sqlite_url: str) -> Iterator[Any]:
     """Sessions on the live server's database, with the conference as the secretariat set
     it up and France's proposal on the table."""
+    make_accounts(loaded_sqlite_url, [(DELEGATE, Role.DELEGATE, "KE")], password=PASSWORD)
     engine = make_engine(loaded_sqlite_url)
     sessions = session_factory(engine)
     with unit_of_work(sessions) as session:
-        account_usecases.create_user(session, principal=ADMIN, username=DELEGATE,
-                                     password=PASSWORD, role=Role.DELEGATE,
-                                     administration="KE")  # fmt: skip
         usecases.create_conference(
             session, principal=SEC, code=CODE, kind=ConferenceKind.WRC,
             title="World Radiocommunication Conference (walkthrough)", place="Nairobi",
@@ -71,27 +68,18 @@ def database(loaded_sqlite_url: str) -> Iterator[Any]:
         engine.dispose()
 
 
-def _press(page: Any, selector: str) -> Any:
-    with page.expect_navigation() as navigation:
-        page.click(selector)
-    return navigation.value
-
-
 def test_a_conference_delegate(browser: Any, live_server: str, database: Any) -> None:
     context = browser.new_context()
     page = context.new_page()
     try:
         # 1. Signs in with the account the secretariat gave Kenya's delegate.
-        page.goto(f"{live_server}/account/sign-in")
-        page.fill("#username", DELEGATE)
-        page.fill("#password", PASSWORD)
-        _press(page, "button[type=submit]")
+        sign_in(page, live_server, DELEGATE, PASSWORD)
         assert page.url == f"{live_server}/account"
         assert DELEGATE in page.inner_text("main")
 
         # 2. Finds the conference among the union's.
         page.goto(f"{live_server}/governance")
-        _press(page, f"#conferences a:text-is('{CODE}')")
+        press(page, f"#conferences a:text-is('{CODE}')")
         assert page.inner_text("h1") == (
             f"{CODE}: World Radiocommunication Conference (walkthrough)"
         )
@@ -113,7 +101,7 @@ def test_a_conference_delegate(browser: Any, live_server: str, database: Any) ->
         assert "RADIOLOCATION" not in after[0]
 
         # 4. Submits Kenya's proposal: previewed first, then recorded as previewed.
-        _press(page, "#delegation-link")
+        press(page, "#delegation-link")
         assert page.inner_text("h1") == f"Delegation of Kenya (KE) at {CODE}"
         page.select_option("#agenda_item", "1.3")
         page.fill("#title", "ADD MOBILE in 3 300-3 400 MHz, Region 1")
@@ -123,14 +111,14 @@ def test_a_conference_delegate(browser: Any, live_server: str, database: Any) ->
         page.fill("#a0-high", "3.4 GHz")
         page.fill("#a0-service", "mobile except aeronautical mobile")
         page.select_option("#a0-category", "primary")
-        _press(page, "#preview-button")
+        press(page, "#preview-button")
         preview = page.locator("#preview-amendments .amendment")
         assert preview.locator(".change").all_inner_texts() == [
             "Region 1, 3300-3400 MHz: adds MOBILE EXCEPT AERONAUTICAL MOBILE (primary)"
         ]
         cell = preview.locator(".after li").all_inner_texts()
         assert len(cell) == 1 and "MOBILE EXCEPT AERONAUTICAL MOBILE" in cell[0]
-        assert _press(page, "#submit-proposal").status == 201
+        assert press(page, "#submit-proposal").status == 201
         proposal = int(page.inner_text("#created-proposal-id"))
         assert page.locator("#created-amendments .after li").all_inner_texts() == cell
 
@@ -139,7 +127,7 @@ def test_a_conference_delegate(browser: Any, live_server: str, database: Any) ->
         page.fill("#doc-title", "Proposals of Kenya on agenda item 1.3")
         page.check("#item-1\\.3")
         page.fill("#doc-text", "Kenya proposes a primary mobile allocation in 3 300-3 400 MHz.")
-        assert _press(page, "#submit-document-button").status == 201
+        assert press(page, "#submit-document-button").status == 201
         assert page.locator("#my-documents tbody tr").all_inner_texts()[0].split("\t") == [
             "WRC27/KE/1", "Proposals of Kenya on agenda item 1.3", "contribution",
             date.today().isoformat(), "en", "1.3",
@@ -160,11 +148,11 @@ def test_a_conference_delegate(browser: Any, live_server: str, database: Any) ->
         page.reload()
         row = page.locator(f"#open-votes tr[data-id='{vote}']")
         assert row.locator(".states").inner_text() == "KE: not voted"
-        _press(page, f"#open-votes tr[data-id='{vote}'] a")
+        press(page, f"#open-votes tr[data-id='{vote}'] a")
         assert "ADD MOBILE in 3 300-3 400 MHz" in page.inner_text("main")
         assert page.locator("#amendments .after li").all_inner_texts() == cell
         page.check("#choice-for")
-        assert _press(page, "#cast").status == 201
+        assert press(page, "#cast").status == 201
         assert page.inner_text("#message") == "The vote of KE is recorded."
         assert page.inner_text("#voted") == "Voted so far: BR, FR, JP, KE"
 
@@ -183,7 +171,7 @@ def test_a_conference_delegate(browser: Any, live_server: str, database: Any) ->
         assert page.inner_text(f"#votes tr[data-id='{vote}'] .result") == (
             "adopted: 3 for, 1 against, 0 abstaining"
         )
-        _press(page, "#delegation-link")
+        press(page, "#delegation-link")
         assert page.inner_text(f"#my-proposals tr[data-id='{proposal}'] .status") == "adopted"
         assert page.locator("#open-votes tbody").inner_text() == "No vote open."
     finally:

@@ -11,11 +11,11 @@ number she reads is checked against the use case called here with the same input
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from browser_pages import data_value, press, submit_form
 from openitu.usecases import radio as usecases
 
 pytestmark = pytest.mark.browser
@@ -24,51 +24,32 @@ SITE = {"lat_deg": 48.14, "lon_deg": 11.58, "hs_km": 0.52}
 DISH = {"d_m": 1.8, "eta": 0.62}
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
-def _value(page: Any, selector: str) -> float:
-    return float(page.get_attribute(selector, "data-value"))
-
-
 def test_earth_station_engineer_points_the_dish_and_closes_the_link(
     live_server: str, page: Any
 ) -> None:
     page.goto(live_server)
-    with page.expect_navigation():
-        page.click("header nav a[href='/radio']")
-    with page.expect_navigation():
-        page.click("nav.subnav a[href='/radio/slant-path']")
+    press(page, "header nav a[href='/radio']")
+    press(page, "nav.subnav a[href='/radio/slant-path']")
 
     # Look angles and the rain fade at 19.7 GHz for 0.1 % of the year.
-    for name, value in {**SITE, **DISH}.items():
-        page.fill(f"#{name}", str(value))
-    page.fill("#sat_lon_deg", "9")
-    page.fill("#f_ghz", "19.7")
-    page.fill("#p_percent", "0.1")
-    with page.expect_navigation():
-        page.click("#compute-slant")
+    place = {name: str(value) for name, value in {**SITE, **DISH}.items()}
+    submit_form(
+        page, "#compute-slant", {**place, "sat_lon_deg": "9", "f_ghz": "19.7", "p_percent": "0.1"}
+    )
     path = usecases.slant_path(**SITE, **DISH, sat_lon_deg=9.0, f_ghz=19.7, p_percent=0.1)
     look = path["look"]
-    assert _value(page, "#look-el") == look["el_deg"]
-    assert _value(page, "#look-az") == look["az_deg"]
+    assert data_value(page, "#look-el") == look["el_deg"]
+    assert data_value(page, "#look-az") == look["az_deg"]
     assert page.inner_text("#look-el") == f"{look['el_deg']:.2f} °"
     # 9° E is west of Munich: the dish looks south, a little west, about 35° up.
     assert 30.0 < look["el_deg"] < 40.0 and 180.0 < look["az_deg"] < 190.0
-    assert _value(page, "#a_total_db") == path["a_total_db"]
-    assert _value(page, "#a_rain_db") == path["a_rain_db"]
+    assert data_value(page, "#a_total_db") == path["a_total_db"]
+    assert data_value(page, "#a_rain_db") == path["a_rain_db"]
     total = page.locator('#attenuation-curve g[data-series="total"] circle.point')
     assert total.count() == len(usecases.CURVE_PERCENTAGES)
 
     # On to the budget: the station and the satellite come along.
-    with page.expect_navigation():
-        page.click("#to-link-budget")
+    press(page, "#to-link-budget")
     assert page.input_value("#lat_deg") == "48.14"
     assert page.input_value("#sat_lon_deg") == "9"
     assert page.input_value("#p_percent") == "0.1"
@@ -86,23 +67,20 @@ def test_earth_station_engineer_points_the_dish_and_closes_the_link(
         "down_required_cn_db": "5",
         "down_other_losses_db": "0.4",
     }
-    for name, text in carriers.items():
-        page.fill(f"#{name}", text)
-    with page.expect_navigation():
-        page.click("#compute-budget")
+    submit_form(page, "#compute-budget", carriers)
     common = {**SITE, **DISH, "sat_lon_deg": 9.0, "p_percent": 0.1, "bandwidth_hz": 50e6}
     up = usecases.link_budget(direction="uplink", **common, f_ghz=29.75, eirp_dbw=62.0,
                               gt_db_k=14.0, required_cn_db=5.0, other_losses_db=0.6)  # fmt: skip
     down = usecases.link_budget(direction="downlink", **common, f_ghz=19.7, eirp_dbw=58.0,
                                 gt_db_k=19.5, required_cn_db=5.0, other_losses_db=0.4)  # fmt: skip
     # The downlink fade in the budget is the one the slant-path page showed her.
-    assert _value(page, "#down-atmospheric_loss_db") == path["a_total_db"]
+    assert data_value(page, "#down-atmospheric_loss_db") == path["a_total_db"]
     for term in ("free_space_loss_db", "atmospheric_loss_db", "c_n0_dbhz", "c_n_db", "margin_db"):
-        assert _value(page, f"#up-{term}") == up[term], term
-        assert _value(page, f"#down-{term}") == down[term], term
+        assert data_value(page, f"#up-{term}") == up[term], term
+        assert data_value(page, f"#down-{term}") == down[term], term
     assert page.inner_text("#up-margin_db") == f"{up['margin_db']:.2f} dB"
     assert page.inner_text("#down-margin_db") == f"{down['margin_db']:.2f} dB"
     combined = usecases.combined_cn_db(uplink_cn_db=up["c_n_db"], downlink_cn_db=down["c_n_db"])
-    assert _value(page, "#combined-cn") == combined
+    assert data_value(page, "#combined-cn") == combined
     assert combined < min(up["c_n_db"], down["c_n_db"])
     assert page.locator("#margin-curve").is_visible()

@@ -10,61 +10,33 @@ asserted as the person would read it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from openitu.accounts import Principal, Role
-from openitu.store import accounts
-from openitu.store.db import make_engine, session_factory, unit_of_work
-from openitu.usecases import accounts as account_usecases
+from browser_pages import make_accounts, press, sign_in, signed_in_page, submit_form
+from openitu.accounts import Role
 
 pytestmark = pytest.mark.browser
 
 ADMINISTRATOR = "walkthrough-numbering-tz"
 CLERK = "walkthrough-numbering-tsb"
 PASSWORD = "walkthrough numbering password"
-ADMIN = Principal(role=Role.ADMIN, username="cli:walkthrough-numbering", via="cli")
 HUMAN_DATE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC$")
 
 
 @pytest.fixture(scope="module")
-def people(loaded_sqlite_url: str) -> Iterator[None]:
-    engine = make_engine(loaded_sqlite_url)
-    with unit_of_work(session_factory(engine)) as session:
-        for name, role, administration in (
-            (ADMINISTRATOR, Role.NOTIFYING_OFFICER, "TZ"),
-            (CLERK, Role.SECRETARIAT, None),
-        ):
-            if accounts.get_user(session, name) is None:
-                account_usecases.create_user(
-                    session,
-                    principal=ADMIN,
-                    username=name,
-                    password=PASSWORD,
-                    role=role,
-                    administration=administration,
-                )
-    try:
-        yield
-    finally:
-        engine.dispose()
-
-
-def _sign_in(page: Any, base: str, username: str) -> None:
-    page.goto(f"{base}/account/sign-in")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+def people(loaded_sqlite_url: str) -> None:
+    make_accounts(
+        loaded_sqlite_url,
+        [(ADMINISTRATOR, Role.NOTIFYING_OFFICER, "TZ"), (CLERK, Role.SECRETARIAT, None)],
+        password=PASSWORD,
+    )
 
 
 def _search(page: Any, base: str, query: str) -> None:
     page.goto(f"{base}/numbering")
-    page.fill("#q", query)
-    with page.expect_navigation():
-        page.click("#search")
+    submit_form(page, "#search", {"q": query})
 
 
 def test_a_numbering_administrator_applies_and_follows_the_code_to_its_publication(
@@ -89,7 +61,7 @@ def test_a_numbering_administrator_applies_and_follows_the_code_to_its_publicati
         assert "640" in page.inner_text("#mccs")
 
         # Apply from the page: the form offers the free MNCs under MCC 640.
-        _sign_in(page, live_server, ADMINISTRATOR)
+        sign_in(page, live_server, ADMINISTRATOR, PASSWORD)
         page.goto(f"{live_server}/numbering/apply")
         assert "administration TZ" in page.inner_text("main")
         offered = page.locator("#free-codes [data-mcc='640'] a.free-code")
@@ -99,8 +71,7 @@ def test_a_numbering_administrator_applies_and_follows_the_code_to_its_publicati
             offered.first.click()
         page.fill("#holder", "Tanzania Rural Mobile")
         page.fill("#purpose", "a new network for the Lake Zone")
-        with page.expect_navigation():
-            page.click("#submit")
+        press(page, "#submit")
         assert "status: received" in page.inner_text("#created")
         number = page.inner_text("#application-id")
         # The officer's list shows it; the secretariat's buttons are not theirs.
@@ -111,10 +82,7 @@ def test_a_numbering_administrator_applies_and_follows_the_code_to_its_publicati
     finally:
         administrator.close()
 
-    secretariat = browser.new_context()
-    page = secretariat.new_page()
-    try:
-        _sign_in(page, live_server, CLERK)
+    with signed_in_page(browser, live_server, CLERK, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/applications")
         row = f"#application-{number}"
         assert page.inner_text(f"{row} .purpose") == "a new network for the Lake Zone"
@@ -123,21 +91,14 @@ def test_a_numbering_administrator_applies_and_follows_the_code_to_its_publicati
             ("reserve", "reserved"),
             ("assign", "assigned"),
         ):
-            with page.expect_navigation():
-                page.click(f"{row} button[data-action={action}]")
+            press(page, f"{row} button[data-action={action}]")
             assert page.inner_text(f"{row} .status").startswith(status)
         assert "MCC 640 is geographic and TZ's" in page.inner_text(f"{row} .checked")
-        with page.expect_navigation():
-            page.click("#publish")
+        press(page, "#publish")
         latest = page.locator("section.notice").first
         assert code in latest.inner_text() and "Tanzania Rural Mobile" in latest.inner_text()
-    finally:
-        secretariat.close()
 
-    administrator = browser.new_context()
-    page = administrator.new_page()
-    try:
-        _sign_in(page, live_server, ADMINISTRATOR)
+    with signed_in_page(browser, live_server, ADMINISTRATOR, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/applications/{number}")
         assert page.inner_text("#status") == "published"
         events = page.locator("#history tr.event")
@@ -152,5 +113,3 @@ def test_a_numbering_administrator_applies_and_follows_the_code_to_its_publicati
         page.goto(f"{live_server}/numbering/countries/TZ")
         held = page.locator("#assignments tr", has_text=code)
         assert "published" in held.inner_text() and "Tanzania Rural Mobile" in held.inner_text()
-    finally:
-        administrator.close()

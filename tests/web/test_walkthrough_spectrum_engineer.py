@@ -18,15 +18,15 @@ from typing import Any
 
 import pytest
 
+from browser_pages import make_accounts, sign_in, submit_form
 from openitu.accounts import Role
 from openitu.spectrum import queries
 from openitu.spectrum.table import AllocationTable
 from openitu.store import spectrum as repository
 from openitu.store.db import make_engine, session_factory, unit_of_work
-from openitu.usecases import accounts
 from openitu.usecases import register as register_usecases
 from openitu.usecases import spectrum as spectrum_usecases
-from register_fixtures import ADMIN, PASSWORD, SECRETARIAT
+from register_fixtures import PASSWORD, SECRETARIAT
 
 pytestmark = pytest.mark.browser
 
@@ -45,11 +45,9 @@ def engine_url(loaded_sqlite_url: str) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def engineer(engine_url: Any) -> str:
+def engineer(loaded_sqlite_url: str) -> str:
     username = f"engineer-{uuid.uuid4().hex[:6]}"
-    with unit_of_work(session_factory(engine_url)) as session:
-        accounts.create_user(session, principal=ADMIN, username=username, password=PASSWORD,
-                             role=Role.NOTIFYING_OFFICER, administration="FR")  # fmt: skip
+    make_accounts(loaded_sqlite_url, [(username, Role.NOTIFYING_OFFICER, "FR")], password=PASSWORD)
     return username
 
 
@@ -137,26 +135,17 @@ def test_a_spectrum_engineer_plans_checks_and_notifies_a_fixed_link(
         assert page.locator("#diff-results tr.footnote-change").count() == len(diff["footnotes"])
 
         # 5. She signs in and notifies the link on the register's pages.
-        page.goto(f"{live_server}/account/sign-in")
-        page.fill("#username", engineer)
-        page.fill("#password", PASSWORD)
-        with page.expect_navigation():
-            page.click("button[type=submit]")
+        sign_in(page, live_server, engineer, PASSWORD)
         reference = f"FR-ENG-{engineer}"
         page.goto(f"{live_server}/register/notify")
         values = {
-            "#reference": reference, "#service": "fixed", "#frequency": f"{CHANNEL_MHZ:g} MHz",
-            "#emission": "28M0D7W", "#date_of_bringing_into_use": "2027-06-01",
-            "#tx-lat_deg": "45.76", "#tx-lon_deg": "4.84", "#tx-antenna_height_m": "30",
-            "#tx-eirp_dbw": "40", "#tx-gain_dbi": "36", "#tx-azimuth_deg": "45",
-            "#rx-lat_deg": "45.84", "#rx-lon_deg": "4.95", "#rx-antenna_height_m": "30",
+            "reference": reference, "service": "fixed", "frequency": f"{CHANNEL_MHZ:g} MHz",
+            "emission": "28M0D7W", "date_of_bringing_into_use": "2027-06-01",
+            "tx-lat_deg": "45.76", "tx-lon_deg": "4.84", "tx-antenna_height_m": "30",
+            "tx-eirp_dbw": "40", "tx-gain_dbi": "36", "tx-azimuth_deg": "45",
+            "rx-lat_deg": "45.84", "rx-lon_deg": "4.95", "rx-antenna_height_m": "30",
         }  # fmt: skip
-        for selector, value in values.items():
-            page.fill(selector, value)
-        page.select_option("#station_class", "FX")
-        page.select_option("#tx-polarization", "V")
-        with page.expect_navigation():
-            page.click("#submit")
+        submit_form(page, "#submit", values, {"station_class": "FX", "tx-polarization": "V"})
         notice_id = int(page.inner_text("#notice-id"))
         page.goto(f"{live_server}/register/notices/{notice_id}")
         assert page.inner_text("#status") == "received"

@@ -11,6 +11,7 @@ never commit: one step is one transaction of the caller's unit of work.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -333,6 +334,18 @@ def _release(write: Write, application: Application, action: str) -> Application
         detail=f"{application.code.text} {verb}",
         resource_id=resource_id,
     )
+
+
+APPLICATION_STEPS: Mapping[str, Callable[..., Application]] = {
+    "check": check_application,
+    "reserve": reserve,
+    "assign": assign,
+    "reclaim": reclaim,
+    "withdraw": withdraw_application,
+    "return": return_code,
+}
+"""The workflow's single steps, each ``step(session, principal=, application_id=)``, by the
+name the applications page's buttons and `openitu numbering applications step` give them."""
 
 
 def reclaim_code(

@@ -6,14 +6,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
-from typing import Any
+from typing import Any, Final
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from openitu.accounts import Principal
 from openitu.discovery import submodules
+from openitu.errors import InvalidInput
 from openitu.service.auth import attach_csrf_cookie, csrf_token, public
 from openitu.units import day_text, format_frequency, moment_text
 from openitu.web import TEMPLATES_DIR
@@ -118,6 +119,24 @@ class FormPage:
             created=created,
             **self.context,
         )
+
+
+MAX_UPLOAD_BYTES: Final = 8 * 2**20
+"""A file sent from a page (larger batches go through the CLI or the API)."""
+
+
+async def uploaded_text(file: UploadFile, *, missing: str) -> str:
+    """The text of a file a page's form sent (UTF-8, a byte-order mark dropped); an
+    InvalidInput on the form's "file" box, saying ``missing`` when no file came."""
+    data = await file.read(MAX_UPLOAD_BYTES + 1)
+    if not data:
+        raise InvalidInput("file", missing)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise InvalidInput("file", f"larger than {MAX_UPLOAD_BYTES // 2**20} MiB")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("file", "not UTF-8 text") from None
 
 
 def render_error(request: Request, *, status: int, title: str, detail: str) -> Response:

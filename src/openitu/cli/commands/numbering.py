@@ -350,14 +350,7 @@ def applications_step(
     from openitu.store import numbering as repository
     from openitu.usecases import numbering as usecases
 
-    steps = {
-        "check": usecases.check_application,
-        "reserve": usecases.reserve,
-        "assign": usecases.assign,
-        "reclaim": usecases.reclaim,
-        "withdraw": usecases.withdraw_application,
-        "return": usecases.return_code,
-    }
+    steps = usecases.APPLICATION_STEPS
     wanted = action.strip().lower()
     if wanted not in steps:
         raise InvalidInput("action", f"one of {', '.join(steps)}, not {action!r}")

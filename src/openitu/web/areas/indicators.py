@@ -19,7 +19,7 @@ from openitu.indicators.catalogue import BY_CODE, INDICATORS, LoadFileInvalid
 from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import SessionDep
 from openitu.usecases import indicators as usecases
-from openitu.web.pages import render, render_error, render_form
+from openitu.web.pages import render, render_error, render_form, uploaded_text
 
 router = APIRouter(prefix="/indicators", include_in_schema=False, dependencies=[public])
 
@@ -131,9 +131,6 @@ def country_page(request: Request, code: str, session: SessionDep) -> Response:
                   catalogue=BY_CODE, names=_names())  # fmt: skip
 
 
-MAX_LOAD_BYTES = 8 * 2**20
-
-
 @router.get("/load", response_class=HTMLResponse)
 def load_form(request: Request, principal: CurrentPrincipalDep) -> Response:
     """The secretariat's form for a file of newer figures (docs/indicators.md)."""
@@ -155,16 +152,8 @@ async def load(
                            principal=principal, errors=errors, row_errors=rows,
                            loaded=None)  # fmt: skip
 
-    data = await file.read(MAX_LOAD_BYTES + 1)
     try:
-        if not data:
-            raise InvalidInput("file", "choose a CSV file in the ITU's layout")
-        if len(data) > MAX_LOAD_BYTES:
-            raise InvalidInput("file", f"larger than {MAX_LOAD_BYTES // 2**20} MiB")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvalidInput("file", "not UTF-8 text") from None
+        text = await uploaded_text(file, missing="choose a CSV file in the ITU's layout")
         loaded = usecases.load_csv(session, principal=principal, text=text)
     except LoadFileInvalid as exc:
         return again(422, {"file": exc.detail}, [e.as_dict() for e in exc.errors])

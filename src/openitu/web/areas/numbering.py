@@ -245,16 +245,6 @@ def application_page(
     )
 
 
-_STEPS = {
-    "check": usecases.check_application,
-    "reserve": usecases.reserve,
-    "assign": usecases.assign,
-    "reclaim": usecases.reclaim,
-    "withdraw": usecases.withdraw_application,
-    "return": usecases.return_code,
-}
-
-
 @router.post(
     "/applications/{application_id}/{action}",
     response_class=HTMLResponse,
@@ -268,7 +258,7 @@ def application_step(
     session: SessionDep,
 ) -> Response:
     """One step of the workflow from a button; refusals come back on the page."""
-    step = _STEPS.get(action)
+    step = usecases.APPLICATION_STEPS.get(action)
     if step is None:
         return _applications_page(
             request, principal, session, NotFound(f"unknown action {action!r}")

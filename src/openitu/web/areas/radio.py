@@ -60,6 +60,24 @@ def _attempt(errors: dict[str, str], rename: Mapping[str, str], work: Callable[[
         return None
 
 
+def _calculator_page(
+    request: Request,
+    template: str,
+    form: dict[str, str],
+    *,
+    sent_with: str,
+    compute: Callable[[], Any],
+    rename: Mapping[str, str] | None = None,
+    **context: Any,
+) -> Response:
+    """A calculator's page: its form as given and, once the query carries ``sent_with``
+    (the form was sent), the answer, or the bad field named next to its box (422)."""
+    errors: dict[str, str] = {}
+    result = _attempt(errors, rename or {}, compute) if sent_with in request.query_params else None
+    return render(request, template, status_code=422 if errors else 200, errors=errors,
+                  form=form, result=result, **context)  # fmt: skip
+
+
 # --- /radio ---------------------------------------------------------------------------------
 
 PATTERN_FIELDS: Final = {
@@ -172,6 +190,9 @@ def radio_page(
 
 # --- /radio/slant-path ----------------------------------------------------------------------
 
+# P.618's editions, as the slant-path and link-budget forms offer them (value, text).
+EDITION_CHOICES: Final = tuple((edition, edition) for edition in p618.P618_EDITIONS)
+
 PLACE_FIELDS: Final = {"lat_deg": "", "lon_deg": "", "hs_km": ""}
 SLANT_FIELDS: Final = {
     **PLACE_FIELDS,
@@ -235,21 +256,16 @@ def slant_path_page(request: Request) -> Response:
     """P.618 attenuation of an Earth-space path at a place, elevation given or from a GSO
     satellite's longitude, with the attenuation against the percentage of time."""
     form = _form(request, SLANT_FIELDS)
-    errors: dict[str, str] = {}
-    result = None
-    if "lat_deg" in request.query_params:
-        result = _attempt(errors, {}, lambda: _slant(form))
     carried = ("lat_deg", "lon_deg", "hs_km", "sat_lon_deg", "p_percent", "edition", "d_m", "eta")
     budget_link = "/radio/link-budget?" + urlencode({key: form[key] for key in carried})
-    return render(
+    return _calculator_page(
         request,
         "radio/slant_path.html",
+        form,
+        sent_with="lat_deg",
+        compute=lambda: _slant(form),
         budget_link=budget_link,
-        status_code=422 if errors else 200,
-        errors=errors,
-        form=form,
-        result=result,
-        editions=p618.P618_EDITIONS,
+        editions=EDITION_CHOICES,
         outputs=_CURVE_NAMES,
     )
 
@@ -357,21 +373,16 @@ def _link(form: Mapping[str, str]) -> dict[str, Any]:
 def link_budget_page(request: Request) -> Response:
     """Uplink and downlink budgets of a GSO link at an earth station, each term shown."""
     form = _form(request, LINK_FIELDS)
-    errors: dict[str, str] = {}
-    result = None
-    # The slant-path page links here with the place and satellite filled in, not the
-    # carriers: the budget is worked out once the form has been sent whole.
-    if "up_eirp_dbw" in request.query_params:
-        result = _attempt(errors, {}, lambda: _link(form))
-    return render(
+    return _calculator_page(
         request,
         "radio/link_budget.html",
-        status_code=422 if errors else 200,
-        errors=errors,
-        form=form,
-        result=result,
+        form,
+        # The slant-path page links here with the place and satellite filled in, not the
+        # carriers: the budget is worked out once the form has been sent whole.
+        sent_with="up_eirp_dbw",
+        compute=lambda: _link(form),
         rows=BUDGET_ROWS,
-        editions=p618.P618_EDITIONS,
+        editions=EDITION_CHOICES,
     )
 
 
@@ -456,17 +467,13 @@ def _path(form: Mapping[str, str], context: ContextDep) -> dict[str, Any]:
 def path_page(request: Request, context: ContextDep) -> Response:
     """P.452 or P.1546 between two points, the profile from the register's terrain source."""
     form = _form(request, PATH_FIELDS)
-    errors: dict[str, str] = {}
-    result = None
-    if "tx_lat_deg" in request.query_params:
-        result = _attempt(errors, _PATH_NAMES, lambda: _path(form, context))
-    return render(
+    return _calculator_page(
         request,
         "radio/path.html",
-        status_code=422 if errors else 200,
-        errors=errors,
-        form=form,
-        result=result,
+        form,
+        sent_with="tx_lat_deg",
+        compute=lambda: _path(form, context),
+        rename=_PATH_NAMES,
         models=MODELS,
         rx_areas=RX_AREAS,
         p452_labels={key: P452_LABELS[key] for key in LOSS_FIELDS if key in P452_LABELS},

@@ -22,7 +22,7 @@ from openitu.service.deps import ContextDep, SessionDep
 from openitu.service.routes.register import terrain_of
 from openitu.units import parse_frequency_hz
 from openitu.usecases import register as usecases
-from openitu.web.pages import render, render_error, render_form
+from openitu.web.pages import render, render_error, render_form, uploaded_text
 
 router = APIRouter(prefix="/register", include_in_schema=False, dependencies=[public])
 
@@ -147,10 +147,6 @@ async def notify(request: Request, principal: CurrentPrincipalDep, session: Sess
                         accepted=accepted.as_dict(), status_code=201)  # fmt: skip
 
 
-MAX_UPLOAD_BYTES = 8 * 2**20
-"""A file sent from the page (larger batches go through the CLI or the API)."""
-
-
 @router.post("/notify/file", response_class=HTMLResponse, dependencies=[csrf_protected])
 async def notify_file(
     request: Request,
@@ -165,16 +161,8 @@ async def notify_file(
     if not principal.signed_in or principal.administration is None:
         errors = {"file": "sign in as a notifying officer of an administration to notify"}
         return _notify_page(request, principal, form=form, errors=errors, status_code=403)
-    data = await file.read(MAX_UPLOAD_BYTES + 1)
     try:
-        if not data:
-            raise InvalidInput("file", "choose a file of notices (JSON or CSV)")
-        if len(data) > MAX_UPLOAD_BYTES:
-            raise InvalidInput("file", f"larger than {MAX_UPLOAD_BYTES // 2**20} MiB")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvalidInput("file", "not UTF-8 text") from None
+        text = await uploaded_text(file, missing="choose a file of notices (JSON or CSV)")
         name = file.filename or ""
         notices = [
             # A row without an administration is the officer's own, as on the form.
