@@ -112,6 +112,18 @@ def test_public_reads_are_described_and_served_without_a_token(
     assert public_reads > 40
 
 
+def test_a_read_that_names_nothing_documents_404_only_if_it_can_answer_it(
+    client: TestClient, description: dict[str, Any]
+) -> None:
+    paths = description["paths"]
+    assert "404" not in paths["/api/health"]["get"]["responses"]
+    assert "404" not in paths["/api/allocations/editions"]["get"]["responses"]
+    # The register of this module's database has published no circular yet.
+    latest = client.get("/api/register/circulars/latest")
+    assert latest.status_code == 404
+    _documented(latest, paths["/api/register/circulars/latest"]["get"], "latest circular")
+
+
 def test_guarded_operations_need_credentials(
     client: TestClient, description: dict[str, Any]
 ) -> None:

@@ -8,7 +8,8 @@ application/problem+json, as ``service/problems.py`` writes it:
 
 - 401 everywhere: a token that is unknown, expired or revoked is refused even on a read;
 - 403 where a right or an account is needed; 409 on writes (a clash with what is stored);
-- 404 where the request names something (a path, a query or a body);
+- 404 where the request names something (a path, a query or a body), or where a route
+  that names nothing declares it;
 - 400 where the body is a form that may not parse; 413, 422 and 429 everywhere (the body
   bound, the URL's characters and the rate limit are checked before any route).
 """
@@ -91,11 +92,13 @@ def _is_public(dependant: Dependant) -> bool:
     return all(getattr(c, RULE_ATTRIBUTE) == "public" for c in calls if hasattr(c, RULE_ATTRIBUTE))
 
 
-def _errors(public: bool, method: str, operation: dict[str, Any]) -> dict[str, Any]:
+def _errors(
+    public: bool, method: str, operation: dict[str, Any], *, declared_404: bool
+) -> dict[str, Any]:
     body_types = operation.get("requestBody", {}).get("content", {})
-    # A read may find nothing (the latest circular before the first); any other
-    # operation only what its path, query or body names.
-    may_find_nothing = method == "GET" or bool(operation.get("parameters") or body_types)
+    # What a path, query or body names may not exist; a route that names nothing finds
+    # nothing only where it says so itself (the latest circular, before the first).
+    may_find_nothing = declared_404 or bool(operation.get("parameters") or body_types)
     errors: dict[str, Any] = {}
     if any(kind in body_types for kind in _FORM_TYPES):
         errors["400"] = _error("the form could not be parsed")
@@ -145,9 +148,10 @@ def describe(app: FastAPI) -> dict[str, Any]:
                 continue
             operation["security"] = _security(public, method)
             responses = operation["responses"]
+            declared_404 = "404" in responses
             for code in [code for code in responses if code.startswith(("4", "5"))]:
                 del responses[code]
-            responses.update(_errors(public, method, operation))
+            responses.update(_errors(public, method, operation, declared_404=declared_404))
     components = schema.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     for unused in ("HTTPValidationError", "ValidationError"):

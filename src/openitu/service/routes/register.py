@@ -155,7 +155,7 @@ def circulars(session: SessionDep) -> list[dict[str, Any]]:
     return usecases.list_circulars(session)
 
 
-@router.get("/circulars/latest")
+@router.get("/circulars/latest", responses={404: {"description": "no circular published yet"}})
 def latest_circular(session: SessionDep, context: ContextDep) -> dict[str, Any]:
     return usecases.circular(session, period_days=context.settings.register_circular_days)
 
