@@ -170,6 +170,10 @@ def test_api_antenna_names_the_parameter_a_pattern_does_not_take_or_needs(
     error = extra.json()["errors"][0]
     assert error["field"] == "half_beamwidth_deg"
     assert error["reason"].startswith("F.699 does not take it")
+    # The parameters it takes are named as this route's query names them.
+    assert " f," in error["reason"] and "f_mhz" not in error["reason"]
+    no_frequency = client.get("/api/radio/antenna/F.699", params={"angle_deg": [1], "d_m": 2})
+    assert no_frequency.json()["errors"][0] == {"field": "f", "reason": "F.699 needs it"}
     lacking = client.get("/api/radio/antenna/S.1528", params={"angle_deg": [1], "gmax_dbi": 30})
     assert lacking.status_code == 422
     assert lacking.json()["errors"][0] == {
