@@ -102,6 +102,13 @@ def test_apply_once_follow_the_history_and_the_secretariats_table(
         page.goto(f"{live_server}/numbering/applications/{first}")
         actors = page.locator("#history tr.event .actor").all_inner_texts()
         assert actors == [OFFICER, CLERK]
+        # A step taken on the application's own page comes back to that page, one more step
+        # in its history.
+        action = page.locator("button[data-action]").first.get_attribute("data-action")
+        press(page, f"button[data-action={action}]")
+        assert page.url.endswith(f"/numbering/applications/{first}")
+        assert page.locator("#history tr.event").count() == 3
+        assert page.locator("#history tr.event").last.get_attribute("data-action") == action
 
     with signed_in_page(browser, live_server, ROOT, PASSWORD) as page:
         page.goto(f"{live_server}/numbering/applications")

@@ -232,16 +232,29 @@ def application_page(
     request: Request, application_id: RowId, principal: CurrentPrincipalDep, session: SessionDep
 ) -> Response:
     """One application: what was asked, where it stands, and every step with who took it."""
+    return _application_page(request, principal, session, application_id)
+
+
+def _application_page(
+    request: Request,
+    principal: Principal,
+    session: SessionDep,
+    application_id: int,
+    refused: OpenITUError | None = None,
+) -> Response:
+    """One application's page, with the refusal of the step just asked for, if refused."""
     found, history = usecases.application(
         session, principal=principal, application_id=application_id
     )
     return render_form(
         request,
         "numbering/application.html",
+        status_code=refused.status if refused else 200,
         application=found.as_dict(),
         history=[event.as_dict() for event in history],
         actions=actions_for(principal, found),
         country=name_of(found.applicant),
+        error=refused.detail if refused else None,
     )
 
 
@@ -256,19 +269,27 @@ def application_step(
     action: str,
     principal: CurrentPrincipalDep,
     session: SessionDep,
+    from_page: Annotated[str, Form(max_length=16)] = "",
 ) -> Response:
-    """One step of the workflow from a button; refusals come back on the page."""
+    """One step of the workflow from a button; the answer, or the refusal, comes back on
+    the page the button was on (the list, or the application's own page)."""
+    on_its_page = from_page == "application"
+
+    def refused(exc: OpenITUError) -> Response:
+        if on_its_page:
+            return _application_page(request, principal, session, application_id, exc)
+        return _applications_page(request, principal, session, exc)
+
     step = usecases.APPLICATION_STEPS.get(action)
     if step is None:
-        return _applications_page(
-            request, principal, session, NotFound(f"unknown action {action!r}")
-        )
+        return refused(NotFound(f"unknown action {action!r}"))
     try:
         with session.begin_nested():  # a refused step leaves nothing behind
             step(session, principal=principal, application_id=application_id)
     except OpenITUError as exc:
-        return _applications_page(request, principal, session, exc)
-    return RedirectResponse("/numbering/applications", status_code=303)
+        return refused(exc)
+    back = f"/numbering/applications/{application_id}" if on_its_page else "/numbering/applications"
+    return RedirectResponse(back, status_code=303)
 
 
 @router.post("/notices", response_class=HTMLResponse, dependencies=[csrf_protected])
