@@ -383,16 +383,24 @@ def ngso_pfd(
                    np.asarray(limit - level), angles, pattern)  # fmt: skip
 
 
-def network_pfd(network: Network, angles: LookAngles) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class UncheckedBeam:
+    """A down beam Table 21-4 cannot be applied to, and why."""
+
+    beam: str
+    note: str
+
+
+def network_pfd_checks(network: Network, angles: LookAngles) -> list[NgsoPfd | UncheckedBeam]:
     """Each down beam of ``network`` (at its first band's centre, its peak e.i.r.p. density
-    shaped by its pattern where one is filed), satellite by satellite and summed."""
-    results: list[dict[str, Any]] = []
+    shaped by its pattern where one is filed), or why it cannot be checked."""
+    checks: list[NgsoPfd | UncheckedBeam] = []
     for beam in network.beams:
         if beam.direction != "down":
             continue
         band = beam.frequencies[0]
         try:
-            check = ngso_pfd(
+            checks.append(ngso_pfd(
                 angles,
                 beam=beam.name,
                 frequency_hz=(band.low_hz + band.high_hz) / 2.0,
@@ -400,12 +408,19 @@ def network_pfd(network: Network, angles: LookAngles) -> list[dict[str, Any]]:
                 half_beamwidth_deg=beam.half_beamwidth_deg,
                 near_in_sidelobe_db=beam.near_in_sidelobe_db,
                 peak_gain_dbi=beam.gain_dbi,
-            )
+            ))  # fmt: skip
         except InvalidInput as exc:
-            results.append({"beam": beam.name, "complies": None, "note": exc.reason})
-            continue
-        results.append(check.as_dict())
-    return results
+            checks.append(UncheckedBeam(beam.name, exc.reason))
+    return checks
+
+
+def network_pfd(network: Network, angles: LookAngles) -> list[dict[str, Any]]:
+    """`network_pfd_checks` as documents: satellite by satellite and summed."""
+    return [
+        check.as_dict() if isinstance(check, NgsoPfd)
+        else {"beam": check.beam, "complies": None, "note": check.note}
+        for check in network_pfd_checks(network, angles)
+    ]  # fmt: skip
 
 
 def parse_start(text: str | datetime | None, *, field: str = "from") -> datetime:

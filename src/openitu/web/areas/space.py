@@ -203,7 +203,25 @@ def _passes_section(
         angles, min_elevation_deg=numbers["min_elevation_deg"], title=title)  # fmt: skip
     section["windows"] = [w.as_dict() for w in found]
     section["header"] = header
+    section["pfd"] = _aggregate_charts(network, angles, numbers["lat"], numbers["lon"], hours)
     return section
+
+
+def _aggregate_charts(
+    network: Network, angles: ngso.LookAngles, lat: float, lon: float, hours: float
+) -> list[dict[str, Any]]:
+    """Each down beam's summed pfd at the place over the span, against Table 21-4."""
+    charts: list[dict[str, Any]] = []
+    for check in ngso.network_pfd_checks(network, angles):
+        if isinstance(check, ngso.UncheckedBeam):
+            charts.append({"beam": check.beam, "note": check.note, "svg": None})
+            continue
+        title = (f"Aggregate pfd of {network.name} ({check.beam}) at {lat:g}°, {lon:g}° "
+                 f"over {hours:g} h")  # fmt: skip
+        summary = check.as_dict()["aggregate"]
+        svg = ngso_chart.aggregate_pfd_chart_svg(angles.times, check.aggregate(), title=title)
+        charts.append({"beam": check.beam, "note": None, "summary": summary, "svg": svg})
+    return charts
 
 
 # ------------------------------------------------------------------ filing form
