@@ -98,6 +98,25 @@ def test_visibility_and_pfd_check(run_cli: Run, tmp_path: Path) -> None:
     assert result["results"][0]["margin_db"] < 0
 
 
+def test_pfd_check_with_the_antenna_pattern(run_cli: Run, tmp_path: Path) -> None:
+    points = [{"lat_deg": 40.7, "lon_deg": -74.0}, {"lat_deg": -20.0, "lon_deg": -50.0}]
+    flat = {"longitude_deg": -75.0, "frequency": "4GHz", "eirp_density_dbw_hz": -30.0,
+            "points": points}  # fmt: skip
+    antenna = {"half_beamwidth_deg": 2.0, "gain_dbi": 36.0, "boresight_lat_deg": 40.7,
+               "boresight_lon_deg": -74.0}  # fmt: skip
+    case = tmp_path / "cases.json"
+    case.write_text(json.dumps([flat, {**flat, **antenna}]))
+    peak, shaped = _json(run_cli, "pfd-check", str(case))
+    assert "S.1528-0" in shaped["pattern"]
+    # Aimed at New York: the same there; far down the beam's side lobes in Brazil.
+    assert shaped["results"][0]["pfd_dbw_m2"] == pytest.approx(peak["results"][0]["pfd_dbw_m2"])
+    assert shaped["results"][1]["pfd_dbw_m2"] < peak["results"][1]["pfd_dbw_m2"] - 19.0
+    case.write_text(json.dumps({**flat, "half_beamwidth_deg": 2.0}))
+    bad = run_cli("space", "pfd-check", str(case))
+    assert bad.returncode == 2 and bad.stdout == "" and "gain_dbi" in bad.stderr
+    assert bad.stderr.strip().count("\n") == 0
+
+
 def test_ngso_passes_and_pfd(run_cli: Run, tmp_path: Path) -> None:
     path = tmp_path / "leo.json"
     path.write_text(json.dumps(ngso_document("CLI-LEO")))

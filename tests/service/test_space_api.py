@@ -7,10 +7,13 @@ import math
 import sys
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts import Principal, Role
+from openitu.radio import antennas
+from openitu.space import geometry
 from openitu.usecases import accounts
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "space"))
@@ -115,6 +118,36 @@ def test_visibility_and_pfd_check(client: TestClient) -> None:
     assert second["pfd_dbw_m2"] is None and second["exceeds"] is False
     bad = client.post("/api/space/pfd-check", json={**case, "points": []})
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "points"
+
+
+def test_pfd_check_with_the_antenna_pattern(client: TestClient) -> None:
+    points = [{"lat_deg": 10.0, "lon_deg": 5.0}, {"lat_deg": 0.0, "lon_deg": 0.0},
+              {"lat_deg": -30.0, "lon_deg": 20.0}]  # fmt: skip
+    flat = {"longitude_deg": 0.0, "frequency": "11.2GHz", "eirp_density_dbw_hz": -40.0,
+            "points": points}  # fmt: skip
+    antenna = {"half_beamwidth_deg": 1.5, "gain_dbi": 38.0, "near_in_sidelobe_db": -25,
+               "boresight_lat_deg": 10.0, "boresight_lon_deg": 5.0}  # fmt: skip
+    peak = client.post("/api/space/pfd-check", json=flat).json()
+    shaped = client.post("/api/space/pfd-check", json={**flat, **antenna})
+    assert shaped.status_code == 200, shaped.text
+    assert "S.1528-0" in shaped.json()["pattern"] and "ψb = 1.5°" in shaped.json()["pattern"]
+    assert "none filed" in peak["pattern"]
+    # The boresight gets the peak; elsewhere the S.1528-0 gain at the off-axis angle.
+    off_axis = geometry.satellite_off_axis_deg(0.0, 10.0, 5.0, [10.0, 0.0, -30.0],
+                                               [5.0, 0.0, 20.0])  # fmt: skip
+    relative = antennas.s1528_gain_dbi(off_axis, 38.0, 1.5, ln_db=-25.0) - 38.0
+    for got, flat_row, gain in zip(shaped.json()["results"], peak["results"], relative,
+                                   strict=True):  # fmt: skip
+        assert got["pfd_dbw_m2"] == pytest.approx(flat_row["pfd_dbw_m2"] + gain, abs=2e-4)
+    assert relative[0] == pytest.approx(0.0) and relative[2] < -20.0
+    for extra, field in (({"half_beamwidth_deg": 1.5}, "gain_dbi"),
+                         ({**antenna, "near_in_sidelobe_db": -17}, "near_in_sidelobe_db"),
+                         ({**antenna, "half_beamwidth_deg": 0}, "half_beamwidth_deg"),
+                         ({"boresight_lat_deg": 10.0}, "boresight_lon_deg"),
+                         ({"boresight_lat_deg": 10.0, "boresight_lon_deg": 5.0},
+                          "half_beamwidth_deg")):  # fmt: skip
+        bad = client.post("/api/space/pfd-check", json={**flat, **extra})
+        assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == field, extra
 
 
 def test_ngso_passes_and_pfd_over_http(client: TestClient, sessions: sessionmaker[Session]) -> None:

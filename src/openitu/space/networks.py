@@ -237,30 +237,31 @@ def _earth_station(value: Any, path: str) -> EarthStation:
 NEAR_IN_SIDELOBES_DB: Final = (-15.0, -20.0, -25.0, -30.0)
 
 
-def _pattern(data: dict[str, Any], path: str, orbit: str) -> dict[str, Any]:
-    """The optional antenna pattern fields of a beam (see `Beam`)."""
+def parse_antenna_pattern(data: dict[str, Any], prefix: str, orbit: str) -> dict[str, Any]:
+    """The optional antenna pattern fields of a beam (see `Beam`), checked; ``prefix`` is
+    put before each field's name in errors (``beams[1].``, or nothing)."""
     fields: dict[str, Any] = {}
     half = data.get("half_beamwidth_deg")
     if half is not None:
-        fields["half_beamwidth_deg"] = _number(half, f"{path}.half_beamwidth_deg", 0.01, 90.0)
-        level = _number(data.get("near_in_sidelobe_db", -20.0), f"{path}.near_in_sidelobe_db")
+        fields["half_beamwidth_deg"] = _number(half, f"{prefix}half_beamwidth_deg", 0.01, 90.0)
+        level = _number(data.get("near_in_sidelobe_db", -20.0), f"{prefix}near_in_sidelobe_db")
         if level not in NEAR_IN_SIDELOBES_DB:
-            raise InvalidInput(f"{path}.near_in_sidelobe_db", "one of -15, -20, -25, -30 dB "
+            raise InvalidInput(f"{prefix}near_in_sidelobe_db", "one of -15, -20, -25, -30 dB "
                                "(ITU-R S.1528-0)")  # fmt: skip
         fields["near_in_sidelobe_db"] = level
     elif data.get("near_in_sidelobe_db") is not None:
-        raise InvalidInput(f"{path}.half_beamwidth_deg", "the pattern needs the half beamwidth")
+        raise InvalidInput(f"{prefix}half_beamwidth_deg", "the pattern needs the half beamwidth")
     lat, lon = data.get("boresight_lat_deg"), data.get("boresight_lon_deg")
     if lat is None and lon is None:
         return fields
     if orbit != "gso":
-        raise InvalidInput(f"{path}.boresight_lat_deg", "a non-GSO beam is taken to point at "
+        raise InvalidInput(f"{prefix}boresight_lat_deg", "a non-GSO beam is taken to point at "
                            "the nadir: leave the boresight out")  # fmt: skip
     if lat is None or lon is None:
         missing = "boresight_lat_deg" if lat is None else "boresight_lon_deg"
-        raise InvalidInput(f"{path}.{missing}", "the boresight needs a latitude and a longitude")
-    fields["boresight_lat_deg"] = _number(lat, f"{path}.boresight_lat_deg", -90.0, 90.0)
-    fields["boresight_lon_deg"] = _number(lon, f"{path}.boresight_lon_deg", -180.0, 180.0)
+        raise InvalidInput(f"{prefix}{missing}", "the boresight needs a latitude and a longitude")
+    fields["boresight_lat_deg"] = _number(lat, f"{prefix}boresight_lat_deg", -90.0, 90.0)
+    fields["boresight_lon_deg"] = _number(lon, f"{prefix}boresight_lon_deg", -180.0, 180.0)
     return fields
 
 
@@ -292,7 +293,7 @@ def _beam(value: Any, path: str, stations: set[str], orbit: str) -> Beam:
         ),
         earth_station=station,
         emission=emission,
-        **_pattern(data, path, orbit),
+        **parse_antenna_pattern(data, f"{path}.", orbit),
     )
 
 

@@ -226,3 +226,35 @@ def relative_gain_db(
         ln_db=near_in_sidelobe_db,
     )
     return np.asarray(np.where(finite, np.minimum(gain - peak_gain_dbi, 0.0), np.nan))
+
+
+def gso_relative_gain_db(
+    sat_lon_deg: float,
+    lat_deg: npt.ArrayLike,
+    lon_deg: npt.ArrayLike,
+    *,
+    peak_gain_dbi: float,
+    half_beamwidth_deg: float | None,
+    near_in_sidelobe_db: float = -20.0,
+    boresight_lat_deg: float | None = None,
+    boresight_lon_deg: float | None = None,
+) -> FloatArray:
+    """A GSO beam's gain towards places relative to its peak (`relative_gain_db`), its
+    boresight at the given point, else at the sub-satellite point."""
+    off_axis = geometry.satellite_off_axis_deg(
+        sat_lon_deg,
+        0.0 if boresight_lat_deg is None else boresight_lat_deg,
+        sat_lon_deg if boresight_lon_deg is None else boresight_lon_deg,
+        lat_deg,
+        lon_deg,
+    )
+    return relative_gain_db(off_axis, peak_gain_dbi=peak_gain_dbi,
+                            half_beamwidth_deg=half_beamwidth_deg,
+                            near_in_sidelobe_db=near_in_sidelobe_db)  # fmt: skip
+
+
+def pattern_text(half_beamwidth_deg: float | None, near_in_sidelobe_db: float = -20.0) -> str:
+    """How the gain towards each place was taken, for a result or a page."""
+    if half_beamwidth_deg is None:
+        return "none filed: the peak e.i.r.p. towards every place"
+    return f"{PATTERN}, ψb = {half_beamwidth_deg:g}°, L_N = {near_in_sidelobe_db:g} dB"

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from openitu.errors import InvalidInput
 from openitu.space import arc, dtt, geometry, pfd
+from openitu.space.networks import parse_antenna_pattern
 from openitu.units import parse_frequency_hz
 
 _TERMS = ("pe_w_hz", "g1_dbi", "g3_dbi", "lu_db", "ps_w_hz", "g2_dbi", "g4_dbi", "ld_db",
@@ -119,8 +122,11 @@ MAX_POINTS = 100_000
 def pfd_check(case: dict[str, Any]) -> dict[str, Any]:
     """A GSO space station's pfd at points of its service area against Table 21-4.
 
-    ``case``: ``longitude_deg``, ``frequency``, ``eirp_density_dbw_hz`` (one value, or one
-    per point), ``points``: a list of ``{lat_deg, lon_deg}``."""
+    ``case``: ``longitude_deg``, ``frequency``, ``eirp_density_dbw_hz`` (the peak: one
+    value, or one per point), ``points``: a list of ``{lat_deg, lon_deg}``; optionally the
+    antenna as a beam files it (``half_beamwidth_deg`` with the peak ``gain_dbi``,
+    ``near_in_sidelobe_db``, ``boresight_lat_deg``/``boresight_lon_deg``), which shapes the
+    e.i.r.p. towards each point by the S.1528-0 pattern, as the network page's pfd map does."""
     longitude = _number(case, "longitude_deg", "")
     if not -180.0 <= longitude <= 180.0:
         raise InvalidInput("longitude_deg", "must be within [-180, 180]")
@@ -141,6 +147,14 @@ def pfd_check(case: dict[str, Any]) -> dict[str, Any]:
         density: Any = [_number({"v": v}, "v", "eirp_density_dbw_hz.") for v in eirp]
     else:
         density = _number(case, "eirp_density_dbw_hz", "")
+    antenna = parse_antenna_pattern(case, "", "gso")
+    if "half_beamwidth_deg" in antenna:
+        peak_gain = _number(case, "gain_dbi", "")
+        density = np.asarray(density, dtype=np.float64) + pfd.gso_relative_gain_db(
+            longitude, lat, lon, peak_gain_dbi=peak_gain, **antenna
+        )
+    elif "boresight_lat_deg" in antenna:
+        raise InvalidInput("half_beamwidth_deg", "a boresight needs the pattern's half beamwidth")
     check = pfd.check_gso_pfd(
         sat_lon_deg=longitude,
         frequency_hz=parse_frequency_hz(case.get("frequency", ""), field="frequency"),
@@ -154,6 +168,9 @@ def pfd_check(case: dict[str, Any]) -> dict[str, Any]:
 
     return {
         **check.as_dict(),
+        "pattern": pfd.pattern_text(
+            antenna.get("half_beamwidth_deg"), antenna.get("near_in_sidelobe_db", -20.0)
+        ),
         "results": [
             {
                 "lat_deg": lat[i],

@@ -118,7 +118,10 @@ def visibility(
 @app.command("pfd-check")
 def pfd_check(
     case_file: Path = typer.Argument(
-        ..., help="JSON: longitude_deg, frequency, eirp_density_dbw_hz, points [{lat_deg, lon_deg}]"
+        ...,
+        help="JSON: longitude_deg, frequency, eirp_density_dbw_hz, points [{lat_deg, lon_deg}]; "
+        "optionally the antenna: half_beamwidth_deg with gain_dbi, near_in_sidelobe_db, "
+        "boresight_lat_deg and boresight_lon_deg",
     ),
     as_json: JsonFlag = False,
 ) -> None:

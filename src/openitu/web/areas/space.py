@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from openitu.errors import InvalidInput, NotFound, OpenITUError
 from openitu.service.auth import CurrentPrincipalDep, csrf_protected, public
 from openitu.service.deps import ContextDep, SessionDep
-from openitu.space import chart, geometry, ngso, ngso_chart, pfd
+from openitu.space import chart, ngso, ngso_chart, pfd
 from openitu.space.networks import Network
 from openitu.store import space as repository
 from openitu.usecases import space as usecases
@@ -124,19 +124,16 @@ def _pfd_maps(network: Network) -> list[dict[str, Any]]:
             continue
         band = beam.frequencies[0]
         centre = (band.low_hz + band.high_hz) / 2
-        off_axis = geometry.satellite_off_axis_deg(
-            network.longitude_deg,
-            0.0 if beam.boresight_lat_deg is None else beam.boresight_lat_deg,
-            network.longitude_deg if beam.boresight_lon_deg is None else beam.boresight_lon_deg,
-            grid_lat,
-            grid_lon,
-        )
         try:
-            relative = pfd.relative_gain_db(
-                off_axis,
+            relative = pfd.gso_relative_gain_db(
+                network.longitude_deg,
+                grid_lat,
+                grid_lon,
                 peak_gain_dbi=beam.gain_dbi,
                 half_beamwidth_deg=beam.half_beamwidth_deg,
                 near_in_sidelobe_db=beam.near_in_sidelobe_db,
+                boresight_lat_deg=beam.boresight_lat_deg,
+                boresight_lon_deg=beam.boresight_lon_deg,
             )
             check = pfd.check_gso_pfd(
                 sat_lon_deg=network.longitude_deg,
