@@ -121,6 +121,43 @@ def test_filing_form(live_server: str, officer: str, page: Any) -> None:
     assert page.locator("#administration").inner_text() == "BR"
 
 
+def test_filing_form_takes_the_antenna_pattern(
+    live_server: str, officer: str, loaded_sqlite_url: str, page: Any
+) -> None:
+    sign_in(page, live_server, officer, PASSWORD)
+    page.goto(f"{live_server}/space/file")
+    for key, value in (("name", "FORM-BR-SPOT"), ("longitude_deg", "-65"),
+                       ("es_lat_deg", "-15.8"), ("es_lon_deg", "-47.9"),
+                       ("date_of_receipt", "2022-03-01"), ("half_beamwidth_deg", "wide"),
+                       ("near_in_sidelobe_db", "-17"), ("boresight_lat_deg", "-12"),
+                       ("boresight_lon_deg", "-50")):  # fmt: skip
+        page.fill(f"#{key}", value)
+    page.click("#submit")
+    assert "half_beamwidth_deg" in page.locator("#half_beamwidth_deg-error").inner_text()
+    assert page.locator("#created").count() == 0
+    page.fill("#half_beamwidth_deg", "1.8")
+    page.click("#submit")  # now the filing's own check: L_N is one of S.1528-0's four
+    error = page.locator("#near_in_sidelobe_db-error").inner_text()
+    assert "near_in_sidelobe_db" in error and "-25" in error
+    assert page.locator("#half_beamwidth_deg-error").count() == 0
+    page.fill("#near_in_sidelobe_db", "-25")
+    page.click("#submit")
+    link = page.locator("#created-link").get_attribute("href") or ""
+    network_id = int(link.rsplit("/", 1)[1])
+    engine = make_engine(loaded_sqlite_url)
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            filed = usecases.network(session, network_id=network_id)
+    finally:
+        engine.dispose()
+    assert filed["name"] == "FORM-BR-SPOT" and len(filed["beams"]) == 2
+    for beam in filed["beams"]:
+        assert beam["half_beamwidth_deg"] == 1.8 and beam["near_in_sidelobe_db"] == -25.0
+        assert (beam["boresight_lat_deg"], beam["boresight_lon_deg"]) == (-12.0, -50.0)
+    page.click("#created-link")  # and the pfd map draws the filed pattern
+    assert "ψb = 1.8°" in page.locator('.pfd-map-block[data-beam="DOWN"] .pfd-pattern').inner_text()
+
+
 def test_pfd_map_on_the_network_page(live_server: str, seeded: dict[str, int], page: Any) -> None:
     # BROWSER-KR's down beam: 11.45-11.7 GHz, ps = -70 dB(W/Hz), 31 dBi, at 145° E.
     page.goto(f"{live_server}/space/networks/{seeded['new']}?as_of=2020-01-01")

@@ -126,6 +126,17 @@ def _state(state: filings.FilingState) -> dict[str, Any]:
     return state.as_dict()
 
 
+def network(session: Session, *, network_id: int) -> dict[str, Any]:
+    """A filed network: its document as parsed and the steps of its filing (read-only)."""
+    row, parsed = repository.get_network(session, network_id)
+    return {
+        "network_id": row.id,
+        "status": row.status,
+        **parsed.as_dict(),
+        "steps": [e.as_dict() for e in repository.events_of(session, network_id)],
+    }
+
+
 def deadlines(session: Session, *, network_id: int, as_of: date) -> dict[str, Any]:
     """The regulatory dates of a filing as of a day, and what lapses when."""
     row, _ = repository.get_network(session, network_id)

@@ -109,13 +109,7 @@ def submit(
 @router.get("/networks/{network_id}")
 def network(network_id: RowId, session: SessionDep) -> dict[str, Any]:
     """A filed network: its document and the steps of its filing."""
-    row, parsed = repository.get_network(session, network_id)
-    return {
-        "network_id": row.id,
-        "status": row.status,
-        **parsed.as_dict(),
-        "steps": [e.as_dict() for e in repository.events_of(session, network_id)],
-    }
+    return usecases.network(session, network_id=network_id)
 
 
 @router.post("/networks/{network_id}/steps", dependencies=[signed_in])

@@ -228,6 +228,11 @@ FORM_FIELDS: Final = (
     "es_name", "es_lat_deg", "es_lon_deg", "es_gain_dbi",
     "up_low", "up_high", "down_low", "down_high", "sat_gain_dbi",
     "ts_k", "te_k", "pe_dbw_hz", "ps_dbw_hz",
+    "half_beamwidth_deg", "near_in_sidelobe_db", "boresight_lat_deg", "boresight_lon_deg",
+)  # fmt: skip
+# The satellite antenna's optional pattern (both beams, as its gain): blank leaves it out.
+ANTENNA_FIELDS: Final = (
+    "half_beamwidth_deg", "near_in_sidelobe_db", "boresight_lat_deg", "boresight_lon_deg",
 )  # fmt: skip
 # Where an error in the built document lands on the form.
 _FIELD_OF_PATH: Final = {
@@ -240,6 +245,7 @@ _FIELD_OF_PATH: Final = {
     "beams[0].noise_temperature_k": "ts_k", "beams[1].noise_temperature_k": "te_k",
     "beams[0].power_density_dbw_hz": "pe_dbw_hz", "beams[1].power_density_dbw_hz": "ps_dbw_hz",
     "date_of_receipt": "date_of_receipt",
+    **{f"beams[{i}].{key}": key for i in (0, 1) for key in ANTENNA_FIELDS},
 }  # fmt: skip
 
 
@@ -247,7 +253,7 @@ def _float(form: dict[str, str], key: str, errors: dict[str, str]) -> float | No
     try:
         return float(form[key])
     except ValueError:
-        errors[key] = "expected a number"
+        errors[key] = f"{key}: expected a number"
         return None
 
 
@@ -256,9 +262,10 @@ def _document(form: dict[str, str], administration: str, errors: dict[str, str])
     numbers = {k: _float(form, k, errors) for k in (
         "longitude_deg", "station_keeping_deg", "es_lat_deg", "es_lon_deg", "es_gain_dbi",
         "sat_gain_dbi", "ts_k", "te_k", "pe_dbw_hz", "ps_dbw_hz")}  # fmt: skip
+    antenna = {k: _float(form, k, errors) for k in ANTENNA_FIELDS if form[k].strip()}
     station = form["es_name"] or "ES"
     beam = {"service": "fixed-satellite", "gain_dbi": numbers["sat_gain_dbi"],
-            "earth_station": station}  # fmt: skip
+            "earth_station": station, **antenna}  # fmt: skip
     return {
         "name": form["name"],
         "administration": administration,
@@ -287,6 +294,7 @@ DEFAULTS: Final = {
     "es_gain_dbi": "52", "up_low": "14.0GHz", "up_high": "14.5GHz", "down_low": "11.45GHz",
     "down_high": "11.7GHz", "sat_gain_dbi": "32", "ts_k": "600", "te_k": "140",
     "pe_dbw_hz": "-50", "ps_dbw_hz": "-70",
+    **{key: "" for key in ANTENNA_FIELDS},
 }  # fmt: skip
 
 
