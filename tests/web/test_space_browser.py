@@ -254,3 +254,35 @@ def test_ngso_elevation_chart(live_server: str, ngso_network: int, page: Any) ->
         assert float(line.get_attribute("data-max-elevation") or "nan") >= 30.0
         box = line.bounding_box()
         assert box is not None and box["y"] < floor["y"]
+
+
+def test_ngso_aggregate_pfd_chart(
+    live_server: str, ngso_network: int, loaded_sqlite_url: str, page: Any
+) -> None:
+    page.goto(f"{live_server}/space/networks/{ngso_network}?lat=48.85&lon=2.35"
+              "&from=2026-03-01T00:00Z&hours=3")  # fmt: skip
+    chart = page.locator('.aggregate-block[data-beam="KU-DOWN"] svg.aggregate-pfd-chart')
+    assert chart.count() == 1
+    assert chart.locator("polyline.strictest-limit").count() > 0
+    values = chart.locator("circle.aggregate-point").evaluate_all(
+        "cs => cs.map(c => [c.dataset.at, +c.dataset.dbwM2, +c.dataset.limitDbwM2])"
+    )
+    engine = make_engine(loaded_sqlite_url)
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            expected = usecases.ngso_pfd(session, network_id=ngso_network, lat_deg=48.85,
+                                         lon_deg=2.35, start="2026-03-01T00:00Z", hours=3.0,
+                                         step_s=60.0)  # fmt: skip
+    finally:
+        engine.dispose()
+    aggregate = next(b for b in expected["beams"] if b["beam"] == "KU-DOWN")["aggregate"]
+    at, peak, _ = max(values, key=lambda v: v[1])
+    assert (at, peak) == (aggregate["max_at"], pytest.approx(aggregate["max_dbw_m2"], abs=1e-4))
+    worst = min(limit - value for _, value, limit in values)
+    assert worst == pytest.approx(aggregate["worst_screen_margin_db"], abs=2e-4)
+    # the highest point is drawn highest
+    top = chart.locator(f'circle.aggregate-point[data-at="{at}"]').bounding_box()
+    boxes = chart.locator("circle.aggregate-point").evaluate_all(
+        "cs => cs.map(c => c.getBoundingClientRect().y)"
+    )
+    assert top is not None and top["y"] == pytest.approx(min(boxes), abs=0.5)
