@@ -151,11 +151,7 @@ def _pfd_maps(network: Network) -> list[dict[str, Any]]:
         ]
         title = f"pfd of {beam.name} against Table 21-4"
         svg = chart.pfd_map_svg(cells, step_deg=PFD_STEP_DEG, title=title)
-        pattern = (
-            f"{pfd.PATTERN}, ψb = {beam.half_beamwidth_deg:g}°"
-            if beam.half_beamwidth_deg is not None
-            else "no pattern filed: the peak e.i.r.p. everywhere"
-        )
+        pattern = pfd.pattern_text(beam.half_beamwidth_deg, beam.near_in_sidelobe_db)
         maps.append({"beam": beam.name, "note": None, "summary": check.as_dict(), "svg": svg,
                      "pattern": pattern})  # fmt: skip
     return maps
