@@ -42,6 +42,9 @@ class Event(StrEnum):
     SUPPRESSED = "suppressed"
     AGREEMENT = "agreement"
     """A coordination agreement arrived: recorded, the status does not move."""
+    REFUSAL = "refusal"
+    """An administration asked to coordinate refused, with its reason; the status does
+    not move."""
 
 
 FINAL: Final = frozenset({Status.WITHDRAWN, Status.SUPPRESSED})
@@ -60,6 +63,7 @@ TRANSITIONS: Final[dict[Event, dict[Status | None, Status]]] = {
                       Status.RETURNED: Status.WITHDRAWN},
     Event.SUPPRESSED: {Status.RECORDED: Status.SUPPRESSED},
     Event.AGREEMENT: {s: s for s in OPEN},
+    Event.REFUSAL: {s: s for s in OPEN},
 }  # fmt: skip
 
 

@@ -49,6 +49,7 @@ from openitu.register.examination import (
 from openitu.register.fcc_uls import ADMINISTRATION as ULS_ADMINISTRATION
 from openitu.register.fcc_uls import UlsImport
 from openitu.register.notice import parse_notice
+from openitu.register.refusal import check_refusal, refusals
 from openitu.register.status import FINAL, Event, Status, after, parse_status
 from openitu.register.technical import DEFAULT_CRITERIA, Station, find_affected, station_from_notice
 from openitu.register.terrain import GeoTiffTerrain, P1511Terrain, TerrainSource
@@ -450,6 +451,34 @@ def record_agreement(
     return show(session, notice_id=notice_id)
 
 
+def record_refusal(
+    session: Session, *, principal: Principal, notice_id: int, administration: str, reason: str
+) -> dict[str, Any]:
+    """The administration asked to coordinate refuses its agreement, with its reason;
+    only its own officers may say so."""
+    write = begin(session, principal=principal, right="notices.modify", area=AREA)
+    assignment = store.get(session, notice_id)
+    other = check_administration(administration, action=Action.NOTIFY_FREQUENCY_ASSIGNMENTS)
+    write.authorize_for(other)
+    text = check_refusal(
+        notifying=assignment.notice.administration,
+        refusing=other,
+        status=assignment.status,
+        agreements=assignment.notice.agreements,
+        reason=reason,
+    )
+    detail = {"administration": other, "reason": text}
+    store.append_event(session, notice_id, event=Event.REFUSAL, status=assignment.status,
+                       at=_now(), actor=principal.actor, detail=detail)  # fmt: skip
+    write.audit("register.notice.refusal", entity=ENTITY, entity_id=notice_id, payload=detail)
+    return show(session, notice_id=notice_id)
+
+
+def _refusals(session: Session, assignment: Assignment) -> dict[str, str]:
+    entries = store.history(session, assignment.id)
+    return refusals(((e.event, e.detail) for e in entries), assignment.notice.agreements)
+
+
 # --- the circular --------------------------------------------------------------------
 
 
@@ -544,11 +573,12 @@ def coordination_state(session: Session, *, notice_id: int) -> dict[str, Any]:
     has arrived (``agreed``) or is still awaited (``pending``)."""
     assignment = store.get(session, notice_id)
     agreed = sorted(assignment.notice.agreements)
+    refused = _refusals(session, assignment)
     part = (assignment.finding or {}).get("coordination")
     if not part or not part.get("examined"):
         note = part.get("note", "") if part else "the notice has not been examined yet"
         return {"examined": False, "note": note, "agreed_with": agreed,
-                "administrations": [], "pending": []}  # fmt: skip
+                "refused_by": refused, "administrations": [], "pending": []}  # fmt: skip
     strongest: dict[str, dict[str, Any]] = {}
     for need in part.get("needs", []):
         known = strongest.get(need["administration"])
@@ -556,6 +586,8 @@ def coordination_state(session: Session, *, notice_id: int) -> dict[str, Any]:
             strongest[need["administration"]] = need
     rows = [
         {"administration": code, "agreed": code in agreed,
+         "state": "agreed" if code in agreed else "refused" if code in refused else "pending",
+         "refusal_reason": refused.get(code),
          "field_strength_dbuv_m": strongest.get(code, {}).get("field_strength_dbuv_m"),
          "trigger_dbuv_m": strongest.get(code, {}).get("trigger_dbuv_m"),
          "distance_km": strongest.get(code, {}).get("distance_km"),
@@ -566,8 +598,9 @@ def coordination_state(session: Session, *, notice_id: int) -> dict[str, Any]:
         "examined": True,
         "note": part.get("note", ""),
         "agreed_with": agreed,
+        "refused_by": refused,
         "administrations": rows,
-        "pending": [row["administration"] for row in rows if not row["agreed"]],
+        "pending": [row["administration"] for row in rows if row["state"] == "pending"],
     }
 
 

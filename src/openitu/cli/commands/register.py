@@ -243,6 +243,24 @@ def agree(
 
 
 @app.command()
+def refuse(
+    notice_id: NoticeId,
+    administration: str = typer.Argument(..., help="ISO2 of the administration refusing"),
+    reason: str = typer.Option(..., help="Why it does not agree (required)."),
+    as_json: JsonFlag = False,
+    token_stdin: TokenStdin = False,
+) -> None:
+    """Record that one's administration, asked to coordinate, does not agree to a notice."""
+    _step(
+        token_stdin,
+        as_json,
+        lambda s, p: usecases.record_refusal(
+            s, principal=p, notice_id=notice_id, administration=administration, reason=reason
+        ),
+    )
+
+
+@app.command()
 def show(notice_id: NoticeId, as_json: JsonFlag = False) -> None:
     """A notice or assignment, its finding and its history."""
     with context().sessions() as session:

@@ -39,6 +39,11 @@ class AgreementIn(BaseModel):
     administration: str = Field(max_length=8, description="ISO2 of the administration agreeing")
 
 
+class RefusalIn(BaseModel):
+    administration: str = Field(max_length=8, description="ISO2 of the administration refusing")
+    reason: str = Field(max_length=2000, description="Why it does not agree (required)")
+
+
 @router.post("/notices", dependencies=[require("notices.submit")], status_code=201)
 def notify(
     principal: CurrentPrincipalDep,
@@ -147,6 +152,19 @@ def agreement(
     return usecases.record_agreement(
         session, principal=principal, notice_id=notice_id, administration=body.administration
     )
+
+
+@router.post(
+    "/notices/{notice_id}/refusals", dependencies=[require("notices.modify")], status_code=201
+)
+def refusal(
+    notice_id: NoticeId, body: RefusalIn, principal: CurrentPrincipalDep, session: SessionDep
+) -> dict[str, Any]:
+    """The administration asked to coordinate records that it does not agree, and why."""
+    return usecases.record_refusal(
+        session, principal=principal, notice_id=notice_id,
+        administration=body.administration, reason=body.reason,
+    )  # fmt: skip
 
 
 @router.get("/circulars")

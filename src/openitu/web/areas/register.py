@@ -253,6 +253,18 @@ def _may_agree(principal: Principal, notice: dict[str, Any]) -> bool:
     )
 
 
+def _may_refuse(principal: Principal, notice: dict[str, Any]) -> bool:
+    """Whether the page offers the principal's own administration a refusal: an officer
+    of another administration than the notifying one, while the notice is open."""
+    own = principal.administration
+    return (
+        own is not None
+        and own != notice["administration"]
+        and Status(notice["status"]) in OPEN
+        and principal.can("notices.modify", administration=own)
+    )
+
+
 def _notice_page(
     request: Request,
     principal: Principal,
@@ -260,20 +272,25 @@ def _notice_page(
     notice_id: int,
     refused: OpenITUError | None = None,
     agreement: str = "",
+    refusal_reason: str | None = None,
 ) -> Response:
     """A notice's page, and the refusal of the step just asked for, if it was refused (a
-    bad agreement's administration next to its box)."""
+    bad agreement's administration next to its box; ``refusal_reason`` set when the step
+    was a coordination refusal, whose errors go next to its reason box)."""
     try:
         notice = usecases.show(session, notice_id=notice_id)
     except NotFound as exc:
         return render_error(request, status=404, title="Not found", detail=exc.detail)
     others = usecases.affected_by(session, notice_id=notice_id)
     contour = usecases.contour(session, notice_id=notice_id)
+    invalid = refused if isinstance(refused, InvalidInput) else None
+    is_refusal = refusal_reason is not None
     field_error = (
-        refused.reason
-        if isinstance(refused, InvalidInput) and refused.field == "administration"
+        invalid.reason
+        if invalid is not None and invalid.field == "administration" and not is_refusal
         else None
     )
+    reason_error = invalid.reason if invalid is not None and is_refusal else None
     return render_form(
         request, "register/notice.html", status_code=refused.status if refused else 200,
         notice=notice, actions=_actions(principal, notice), contour=contour,
@@ -282,7 +299,10 @@ def _notice_page(
         circulars=usecases.circulars_naming(session, notice_id=notice_id),
         may_agree=_may_agree(principal, notice), agreement=agreement,
         agreement_error=field_error,
-        error=refused.detail if refused and field_error is None else None,
+        may_refuse=_may_refuse(principal, notice), refusal_reason=refusal_reason or "",
+        refusal_error=reason_error,
+        error=refused.detail if refused and field_error is None and reason_error is None
+        else None,
     )  # fmt: skip
 
 
@@ -310,6 +330,26 @@ def agreement(
                                   administration=administration)  # fmt: skip
     except OpenITUError as exc:
         return _notice_page(request, principal, session, notice_id, exc, administration)
+    return RedirectResponse(f"/register/notices/{notice_id}#coordination", status_code=303)
+
+
+@router.post(
+    "/notices/{notice_id}/refusals", response_class=HTMLResponse, dependencies=[csrf_protected]
+)
+def refusal(
+    request: Request,
+    notice_id: int,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    reason: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """An administration asked to coordinate records that it does not agree, and why."""
+    try:
+        usecases.record_refusal(session, principal=principal, notice_id=notice_id,
+                                administration=principal.administration or "",
+                                reason=reason)  # fmt: skip
+    except OpenITUError as exc:
+        return _notice_page(request, principal, session, notice_id, exc, refusal_reason=reason)
     return RedirectResponse(f"/register/notices/{notice_id}#coordination", status_code=303)
 
 
