@@ -7,12 +7,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from openitu.errors import InvalidInput, NotFound
+from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openitu.register.notice import notices_in_text
+from openitu.store import audit
 from openitu.usecases import register as usecases
 from register_fixtures import SECRETARIAT, fm_station, officer
 
 FR = officer("FR")
+DE = officer("DE")
 
 
 def test_coordination_is_pending_until_the_agreement_and_the_circular_is_named(
@@ -51,6 +53,54 @@ def test_coordination_is_pending_until_the_agreement_and_the_circular_is_named(
     assert named[-1]["number"] == circular["number"] and named[-1]["parts"] == ["I"]
     with sessions() as session, pytest.raises(NotFound):
         usecases.circulars_naming(session, notice_id=10**9)
+
+
+def test_the_administration_asked_refuses_with_its_reason_and_may_agree_later(
+    sessions: sessionmaker[Session],
+) -> None:
+    strasbourg = fm_station("FR", "FR-REFUSED", tx__lat_deg=48.58, tx__lon_deg=7.75,
+                            tx__antenna_height_m=100, tx__eirp_dbw=20)  # fmt: skip
+    with sessions() as session, session.begin():
+        notice_id = usecases.notify_one(session, principal=FR, notice=strasbourg).notice_id
+        usecases.examine(session, principal=SECRETARIAT, notice_id=notice_id)
+    with sessions() as session, session.begin():
+        shown = usecases.record_refusal(session, principal=DE, notice_id=notice_id,
+                                        administration="DE", reason=" harms DE-FM-7 ")  # fmt: skip
+        state = usecases.coordination_state(session, notice_id=notice_id)
+    assert shown["history"][-1]["event"] == "refusal"
+    assert shown["history"][-1]["detail"] == {"administration": "DE", "reason": "harms DE-FM-7"}
+    assert shown["status"] == "examined"
+    germany = next(r for r in state["administrations"] if r["administration"] == "DE")
+    assert germany["state"] == "refused" and germany["refusal_reason"] == "harms DE-FM-7"
+    assert "DE" not in state["pending"] and state["refused_by"] == {"DE": "harms DE-FM-7"}
+
+    with sessions() as session:
+        # The notifying administration cannot refuse on Germany's behalf, nor Germany
+        # without a reason; each refusal leaves nothing behind.
+        with pytest.raises(Forbidden):
+            usecases.record_refusal(session, principal=FR, notice_id=notice_id,
+                                    administration="DE", reason="not ours to say")  # fmt: skip
+        session.rollback()
+        with pytest.raises(InvalidInput) as blank:
+            usecases.record_refusal(session, principal=DE, notice_id=notice_id,
+                                    administration="DE", reason="")  # fmt: skip
+        assert blank.value.field == "reason"
+        session.rollback()
+        assert len(usecases.show(session, notice_id=notice_id)["history"]) == 3
+
+    with sessions() as session, session.begin():
+        usecases.record_agreement(session, principal=FR, notice_id=notice_id, administration="DE")
+        agreed = usecases.coordination_state(session, notice_id=notice_id)
+        with pytest.raises(Conflict, match="already agreed"):
+            usecases.record_refusal(session, principal=DE, notice_id=notice_id,
+                                    administration="DE", reason="changed our mind")  # fmt: skip
+    assert agreed["refused_by"] == {}
+    assert next(r for r in agreed["administrations"] if r["administration"] == "DE")["agreed"]
+    with sessions() as session, session.begin():
+        assert audit.verify(session) is None
+        about = audit.entries(session, entity="register_assignment", entity_id=str(notice_id))
+        actions = [entry.action for entry in about]
+    assert "register.notice.refusal" in actions
 
 
 def test_a_file_of_notices_reads_as_json_or_csv_keeping_a_bad_row_in_place() -> None:
