@@ -163,3 +163,33 @@ def test_the_circular_as_csv_json_and_text(
     assert text.returncode == 0 and f"Circular {number}" in text.stdout
     bad = run_cli("register", "circular", str(number), "--format", "xml")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_the_administration_asked_refuses_from_the_command_line(
+    run_cli: Callable[..., Any],
+    officer_token: Callable[[str], None],
+    tmp_path: Path,
+) -> None:
+    tag = uuid.uuid4().hex[:6]
+    notice = tmp_path / "notice.json"
+    notice.write_text(json.dumps(fm_station("FR", f"CLI-REFUSE-{tag}", tx__lat_deg=48.58,
+                                            tx__lon_deg=7.75)))  # fmt: skip
+    officer_token("FR")
+    notified = _json(run_cli("register", "notify", str(notice), "--json"))
+    notice_id = notified["accepted"][0]["notice_id"]
+    # France may not refuse on Germany's behalf.
+    forbidden = run_cli("register", "refuse", str(notice_id), "DE", "--reason", "no", "--json")
+    assert forbidden.returncode == 2 and len(forbidden.stderr.strip().splitlines()) == 1
+
+    officer_token("DE")
+    for args in (("--reason", "   "), ()):  # a blank reason, then none at all
+        result = run_cli("register", "refuse", str(notice_id), "DE", *args, "--json")
+        assert result.returncode == 2, result.stderr
+        assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+    shown = _json(run_cli("register", "refuse", str(notice_id), "DE", "--reason",
+                          "harms DE-FM-7", "--json"))  # fmt: skip
+    assert shown["history"][-1] == {
+        **shown["history"][-1],
+        "event": "refusal",
+        "detail": {"administration": "DE", "reason": "harms DE-FM-7"},
+    }
