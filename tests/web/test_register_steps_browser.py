@@ -2,7 +2,8 @@
 officer: a notice's page shows its frequency with its unit and its dates in words, the
 coordination its examination requires (per administration, pending until the
 agreement is recorded from the page, a bad code refused next to its box) and the
-circular that published it, linked; the notify page takes a CSV file, receiving the good
+circular that published it, linked; the administration asked refuses from the page,
+with its reason; the notify page takes a CSV file, receiving the good
 rows and naming the bad row's field."""
 
 from __future__ import annotations
@@ -148,6 +149,58 @@ def test_a_notice_page_leads_through_coordination_to_the_circular(
     page.click("#search-near")
     page.wait_for_url("**/register?near=*")
     assert page.inner_text(f"#notice-{notice_id} td.frequency") == "99.3 MHz"
+
+
+def test_germany_refuses_from_the_notice_page_with_its_reason(
+    officer_page: Any, browser: Any, live_server: str, loaded_sqlite_url: str
+) -> None:
+    """Germany's officer, asked to coordinate a French FM station at Strasbourg, refuses
+    on its page: a blank reason is refused next to the box, the reason given shows in the
+    coordination table, and a refusal of a withdrawn notice is the page's own error."""
+    strasbourg = fm_station("FR", f"FR-REFUSED-{uuid.uuid4().hex[:6]}", tx__lat_deg=48.58,
+                            tx__lon_deg=7.75, tx__antenna_height_m=100,
+                            tx__eirp_dbw=20)  # fmt: skip
+
+    def notify_examine(session: Any) -> int:
+        accepted = usecases.notify_one(session, principal=officer("FR"), notice=strasbourg)
+        usecases.examine(session, principal=SECRETARIAT, notice_id=accepted.notice_id)
+        return accepted.notice_id
+
+    notice_id = in_database(loaded_sqlite_url, notify_examine)
+    url = f"{live_server}/register/notices/{notice_id}"
+    officer_page.goto(url)
+    assert officer_page.locator("#refusal-form").count() == 0  # not France's to refuse
+
+    german = f"steps-de-officer-{uuid.uuid4().hex[:6]}"
+    make_accounts(loaded_sqlite_url, [(german, Role.NOTIFYING_OFFICER, "DE")], password=PASSWORD)
+    with signed_in_page(browser, live_server, german, PASSWORD) as page:
+        page.goto(url)
+        assert page.locator("#agreement-form").count() == 0  # France records agreements
+        page.fill("#refusal-reason", "   ")
+        blank = press(page, "#record-refusal")
+        assert blank.status == 422
+        assert "reason" in field_error(page, "refusal-reason")
+        assert page.locator("#step-error").count() == 0
+
+        page.fill("#refusal-reason", "harms DE-FM-7 at Kehl")
+        press(page, "#record-refusal")
+        assert page.inner_text("#coordination-DE td.agreement") == "refused: harms DE-FM-7 at Kehl"
+        assert page.inner_text("#refusal-DE") == "DE refused: harms DE-FM-7 at Kehl"
+        assert page.locator("#history td.event").all_inner_texts()[-1] == "refusal"
+        state = in_database(
+            loaded_sqlite_url, lambda s: usecases.coordination_state(s, notice_id=notice_id)
+        )
+        assert state["refused_by"] == {"DE": "harms DE-FM-7 at Kehl"}
+
+        in_database(
+            loaded_sqlite_url,
+            lambda s: usecases.withdraw(s, principal=officer("FR"), notice_id=notice_id),
+        )
+        page.fill("#refusal-reason", "and again")
+        closed = press(page, "#record-refusal")
+        assert closed.status == 409
+        assert "withdrawn" in page.inner_text("#step-error")
+        assert page.locator("#refusal-form").count() == 0
 
 
 def test_the_notify_page_takes_a_file_and_names_its_bad_rows(
