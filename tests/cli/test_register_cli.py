@@ -169,14 +169,25 @@ def test_the_administration_asked_refuses_from_the_command_line(
     run_cli: Callable[..., Any],
     officer_token: Callable[[str], None],
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     tag = uuid.uuid4().hex[:6]
     notice = tmp_path / "notice.json"
-    notice.write_text(json.dumps(fm_station("FR", f"CLI-REFUSE-{tag}", tx__lat_deg=48.58,
-                                            tx__lon_deg=7.75)))  # fmt: skip
+    notice.write_text(json.dumps(fm_station(
+        "FR", f"CLI-REFUSE-{tag}", tx__lat_deg=48.58, tx__lon_deg=7.75,
+        tx__antenna_height_m=100, tx__eirp_dbw=20,
+    )))  # fmt: skip
     officer_token("FR")
     notified = _json(run_cli("register", "notify", str(notice), "--json"))
     notice_id = notified["accepted"][0]["notice_id"]
+    monkeypatch.delenv("OPENITU_API_TOKEN")  # the secretariat examines: Germany is asked
+    assert (
+        "DE"
+        in _json(run_cli("register", "examine", str(notice_id), "--json"))["coordination"][
+            "required_with"
+        ]
+    )
+    officer_token("FR")
     # France may not refuse on Germany's behalf.
     forbidden = run_cli("register", "refuse", str(notice_id), "DE", "--reason", "no", "--json")
     assert forbidden.returncode == 2 and len(forbidden.stderr.strip().splitlines()) == 1

@@ -1,4 +1,5 @@
-"""The rule for refusing coordination: who, in which state, with a reason; and which
+"""The rule for refusing coordination: who (an administration asked), in which state,
+with a reason; and which
 refusals stand once agreements and later refusals arrive."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from openitu.register.status import Event, Status
 def _check(**changes: object) -> str:
     given: dict[str, object] = {
         "notifying": "FR", "refusing": "DE", "status": Status.EXAMINED,
-        "agreements": (), "reason": "  harmful interference to DE-FM-7  ",
+        "asked": ("CH", "DE"), "agreements": (), "reason": "  harmful interference to DE-FM-7  ",
     }  # fmt: skip
     given.update(changes)
     return check_refusal(**given)  # type: ignore[arg-type]
@@ -37,6 +38,14 @@ def test_the_notifying_administration_does_not_refuse_itself() -> None:
     with pytest.raises(InvalidInput) as own:
         _check(refusing="FR")
     assert own.value.field == "administration"
+
+
+def test_only_an_administration_the_examination_asked_refuses() -> None:
+    with pytest.raises(InvalidInput, match="IT was not asked") as elsewhere:
+        _check(refusing="IT")
+    assert elsewhere.value.field == "administration"
+    with pytest.raises(InvalidInput, match="not examined yet"):
+        _check(asked=())
 
 
 def test_a_closed_notice_or_an_agreement_already_given_refuses_the_refusal() -> None:

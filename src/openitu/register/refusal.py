@@ -1,7 +1,8 @@
-"""Refusing coordination: an administration asked to coordinate may answer that it does
-not agree (RR No. 9.52 in spirit), and must say why so the notifying administration can
-answer the objection. The refusal is an event in the notice's history; the latest answer
-of an administration (agreement or refusal) is what stands."""
+"""Refusing coordination: an administration the examination named for coordination may
+answer that it does not agree, and must say why (as a disagreement under RR No. 9.52
+gives its reasons) so the notifying administration can answer the objection. The
+refusal is an event in the notice's history; the latest answer of an administration
+(agreement or refusal) is what stands."""
 
 from __future__ import annotations
 
@@ -19,16 +20,23 @@ def check_refusal(
     notifying: str,
     refusing: str,
     status: Status,
+    asked: tuple[str, ...],
     agreements: tuple[str, ...],
     reason: str,
 ) -> str:
     """The refusal's reason, trimmed, once the refusal is allowed: the refusing
-    administration is not the notifying one and has not already agreed, the notice is
-    still open, and a reason is given. Who may speak for ``refusing`` is the caller's
-    authorization check."""
+    administration is not the notifying one, is among those the last examination
+    ``asked`` to coordinate and has not already agreed, the notice is still open, and a
+    reason is given. Who may speak for ``refusing`` is the caller's authorization check."""
     if refusing == notifying:
         raise InvalidInput("administration", "an administration does not refuse itself")
     after(Event.REFUSAL, status)
+    if refusing not in asked:
+        raise InvalidInput(
+            "administration",
+            f"{refusing} was not asked to coordinate this notice (asked: "
+            f"{', '.join(asked) or 'none, or not examined yet'})",
+        )
     if refusing in agreements:
         raise Conflict(
             f"{refusing} has already agreed to this notice",

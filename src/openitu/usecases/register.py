@@ -454,16 +454,18 @@ def record_agreement(
 def record_refusal(
     session: Session, *, principal: Principal, notice_id: int, administration: str, reason: str
 ) -> dict[str, Any]:
-    """The administration asked to coordinate refuses its agreement, with its reason;
-    only its own officers may say so."""
+    """An administration the last examination asked to coordinate refuses its agreement,
+    with its reason; only its own officers may say so."""
     write = begin(session, principal=principal, right="notices.modify", area=AREA)
     assignment = store.get(session, notice_id)
     other = check_administration(administration, action=Action.NOTIFY_FREQUENCY_ASSIGNMENTS)
     write.authorize_for(other)
+    coordination = (assignment.finding or {}).get("coordination") or {}
     text = check_refusal(
         notifying=assignment.notice.administration,
         refusing=other,
         status=assignment.status,
+        asked=tuple(coordination.get("required_with", ())),
         agreements=assignment.notice.agreements,
         reason=reason,
     )

@@ -253,13 +253,15 @@ def _may_agree(principal: Principal, notice: dict[str, Any]) -> bool:
     )
 
 
-def _may_refuse(principal: Principal, notice: dict[str, Any]) -> bool:
+def _may_refuse(principal: Principal, notice: dict[str, Any], coordination: dict[str, Any]) -> bool:
     """Whether the page offers the principal's own administration a refusal: an officer
-    of another administration than the notifying one, while the notice is open."""
+    of an administration the examination asked to coordinate, while the notice is open
+    (the use case decides, this only hides a form that would be refused)."""
     own = principal.administration
+    asked = {row["administration"] for row in coordination["administrations"]}
     return (
         own is not None
-        and own != notice["administration"]
+        and own in asked
         and Status(notice["status"]) in OPEN
         and principal.can("notices.modify", administration=own)
     )
@@ -283,6 +285,7 @@ def _notice_page(
         return render_error(request, status=404, title="Not found", detail=exc.detail)
     others = usecases.affected_by(session, notice_id=notice_id)
     contour = usecases.contour(session, notice_id=notice_id)
+    coordination = usecases.coordination_state(session, notice_id=notice_id)
     invalid = refused if isinstance(refused, InvalidInput) else None
     is_refusal = refusal_reason is not None
     field_error = (
@@ -295,11 +298,12 @@ def _notice_page(
         request, "register/notice.html", status_code=refused.status if refused else 200,
         notice=notice, actions=_actions(principal, notice), contour=contour,
         map=_map(notice, others, contour if contour["drawn"] else None),
-        coordination=usecases.coordination_state(session, notice_id=notice_id),
+        coordination=coordination,
         circulars=usecases.circulars_naming(session, notice_id=notice_id),
         may_agree=_may_agree(principal, notice), agreement=agreement,
         agreement_error=field_error,
-        may_refuse=_may_refuse(principal, notice), refusal_reason=refusal_reason or "",
+        may_refuse=_may_refuse(principal, notice, coordination),
+        refusal_reason=refusal_reason or "",
         refusal_error=reason_error,
         error=refused.detail if refused and field_error is None and reason_error is None
         else None,
