@@ -1,5 +1,6 @@
 """The terrestrial register's use cases (RR Article 11): notify, examine, record or
-return, withdraw, record coordination agreements, publish the circular; and the reads.
+return, withdraw, record coordination agreements and refusals, publish the circular; and
+the reads.
 
 Each writing use case starts with `write.begin(..., area="register")`: its first
 statement bumps the register's version, which orders the register's writers (a row lock

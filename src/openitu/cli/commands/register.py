@@ -1,5 +1,5 @@
 """`openitu register ...`: the terrestrial register (notify, examine, record, return,
-withdraw, agreements, show, search, the circular).
+withdraw, agreements, refusals, show, search, the circular).
 
 Reads answer anyone. Writes act as one principal, audited like the service's: with an
 API token (``--token-stdin``: the first line of standard input, or else

@@ -2,6 +2,7 @@
 
 Reads are public (everyone may read the register). Notifying, withdrawing and recording
 coordination agreements are the notifying officers' (their own administration's notices);
+refusing coordination is the officers' of an administration the examination asked;
 examining, recording, returning and publishing the circular are the secretariat's.
 """
 
