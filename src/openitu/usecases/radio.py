@@ -20,7 +20,7 @@ from openitu.radio import cases
 from openitu.radio import link_budget as budget
 from openitu.radio.propagation import p618
 from openitu.register import technical
-from openitu.register.terrain import TerrainSource, sea_km
+from openitu.register.terrain import TerrainSource, great_circle_points, sea_km
 from openitu.space import geometry
 
 # The percentages of an average year the attenuation curve is drawn at (P.618 §2.5 holds
@@ -206,8 +206,11 @@ def _profile(
         {"lat1_deg": "tx_lat_deg", "lon1_deg": "tx_lon_deg", "lat2_deg": "rx_lat_deg",
          "lon2_deg": "rx_lon_deg"}
     ):  # fmt: skip
-        first, _ = terrain.profile(*tx, *rx, step_km=1.0)
-        step = max(float(first[-1]) / (technical.P452_MAX_POINTS - 1), technical.P452_MIN_STEP_KM)
+        # The step comes from the great circle's length, the one the profile will have;
+        # the points alone give it (and check the ends) without reading the terrain twice.
+        along_km, _, _ = great_circle_points(*tx, *rx, step_km=1.0)
+        length_km = float(along_km[-1])
+        step = max(length_km / (technical.P452_MAX_POINTS - 1), technical.P452_MIN_STEP_KM)
         d_km, h_m = terrain.profile(*tx, *rx, step_km=step)
     return np.asarray(d_km, dtype=np.float64), np.asarray(h_m, dtype=np.float64)
 
