@@ -182,6 +182,12 @@ def test_api_antenna_names_the_parameter_a_pattern_does_not_take_or_needs(
     }
 
 
+def test_cli_names_the_frequency_a_pattern_needs_as_its_option() -> None:
+    result = run_cli("antenna", "F.699", "--angle", "1", "--d", "2")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("f: F.699 needs it")
+
+
 def test_cli_refuses_a_diameter_outside_any_dish_naming_it() -> None:
     # Issue 17: S.465 with D = 1e-300 m answered gains of NaN; the pattern's wrapper checks
     # the range, so the CLI, the API and the Python API refuse it alike.

@@ -745,9 +745,15 @@ def antenna_gain(
             pattern, np.asarray(angles_deg, dtype=np.float64), **given
         )
     except InvalidInput as exc:
-        if omni and exc.field == "gain_dbi":
-            raise InvalidInput("gmax_dbi", exc.reason) from None
-        raise
+        # The CLI, the API and the pages name the frequency f (the patterns' f_mhz) and an
+        # omnidirectional antenna's gain gmax_dbi.
+        field = {"f_mhz": "f", "gain_dbi": "gmax_dbi" if omni else "gain_dbi"}.get(
+            exc.field, exc.field
+        )
+        reason = exc.reason.replace("f_mhz", "f")
+        if (field, reason) == (exc.field, exc.reason):
+            raise
+        raise InvalidInput(field, reason) from None
     return {
         "pattern": pattern,
         "parameters": given,

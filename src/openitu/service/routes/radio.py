@@ -10,7 +10,6 @@ from typing import Any
 from fastapi import APIRouter, Body, Query
 from pydantic import BaseModel, Field
 
-from openitu.errors import InvalidInput
 from openitu.radio import cases
 from openitu.radio.propagation import p618
 from openitu.service.auth import public
@@ -138,11 +137,4 @@ def antenna(
         "half_beamwidth_deg": half_beamwidth_deg,
         "ln_db": ln_db,
     }
-    try:
-        return cases.antenna_gain(pattern, angle_deg, parameters)
-    except InvalidInput as exc:
-        # The patterns name the frequency f_mhz; this route's query calls it f.
-        if "f_mhz" not in f"{exc.field} {exc.reason}":
-            raise
-        field = "f" if exc.field == "f_mhz" else exc.field
-        raise InvalidInput(field, exc.reason.replace("f_mhz", "f")) from None
+    return cases.antenna_gain(pattern, angle_deg, parameters)

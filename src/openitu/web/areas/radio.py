@@ -92,7 +92,6 @@ PATTERN_FIELDS: Final = {
 # The pattern functions' keywords, as the form names them.
 _PATTERN_NAMES: Final = {
     "f": "pattern_f",
-    "f_mhz": "pattern_f",
     "d_m": "pattern_d_m",
     "gmax_dbi": "pattern_gmax",
     "gain_dbi": "pattern_gmax",
