@@ -12,7 +12,6 @@ officer, the secretariat or a delegate); the full run is documented in docs/secu
 from __future__ import annotations
 
 import os
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,11 +19,8 @@ from typing import Any
 import pytest
 import schemathesis
 from fastapi import FastAPI
-from hypothesis import HealthCheck, given, settings
-from hypothesis.errors import Unsatisfiable
-from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
 
+from fuzzing import fuzz_operations
 from openitu.accounts.rights import Principal, Role
 from openitu.service.app import create_app
 from openitu.service.context import AppContext
@@ -34,7 +30,6 @@ from openitu.store.db import make_engine, session_factory
 from openitu.store.reference import load_reference_data
 from openitu.usecases import accounts as account_usecases
 
-EXAMPLES = int(os.environ.get("OPENITU_FUZZ_EXAMPLES", "4"))
 # PostgreSQL by default: it enforces column lengths and types that SQLite lets through,
 # so it finds more 500s. OPENITU_FUZZ_BACKENDS=sqlite,postgresql for both.
 BACKENDS = os.environ.get("OPENITU_FUZZ_BACKENDS", "postgresql").split(",")
@@ -123,31 +118,4 @@ def test_no_request_yields_a_server_error(
 ) -> None:
     operations = _operations(api_schema)
     assert len(operations) >= 10
-    for operation in operations:
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-
-            @given(case=operation.as_strategy(generation_mode=mode))
-            @settings(
-                max_examples=EXAMPLES,
-                deadline=None,
-                suppress_health_check=list(HealthCheck),
-                derandomize=True,
-                database=None,
-            )
-            def fuzz(case: Any) -> None:
-                # The case's own content picks who sends it, so that a replay is the same.
-                key = repr((case.path_parameters, case.query, case.body)).encode()
-                headers = identities[zlib.crc32(key) % len(identities)]
-                response = case.call(headers=headers)
-                case.validate_response(response, checks=[not_a_server_error])
-                _no_trace(response)
-
-            try:
-                fuzz()
-            except Unsatisfiable:
-                # No value of the operation's inputs is invalid (no parameters or free text
-                # only, and a token it does not require): there is no negative case to send.
-                if mode is not GenerationMode.NEGATIVE:
-                    raise
-            except Exception as exc:
-                raise AssertionError(f"{operation.label} ({mode.value}): {exc}") from exc
+    fuzz_operations(operations, identities, check=_no_trace)
