@@ -71,21 +71,21 @@ class SpecificAttenuation:
 
 
 @cache
-def _kv_table() -> FloatArray:
-    """P.676-13 Annex 2 K_V coefficients: columns f [GHz], a_V, b_V, c_V, d_V (1-350 GHz)."""
-    source = resources.files("openitu.data").joinpath("p676/p676-13_kv_coefficients.txt")
+def _coefficients(name: str) -> FloatArray:
+    """A P.676-13 coefficient file of ``openitu/data/p676/``, columns f [GHz] (1-350 GHz in
+    0.5 GHz steps) and four coefficients: ``"kv"`` the Annex 2 K_V's a_V, b_V, c_V, d_V;
+    ``"h0"`` eq. (31)'s a0 [km], b0, c0, d0."""
+    source = resources.files("openitu.data").joinpath(f"p676/p676-13_{name}_coefficients.txt")
     with source.open("r", encoding="utf-8") as handle:
         table = np.loadtxt(handle, delimiter=",", skiprows=1, dtype=np.float64)
     return np.asarray(table)
 
 
-@cache
-def _h0_table() -> FloatArray:
-    """P.676-13 eq. (31) coefficients: columns f [GHz], a0 [km], b0, c0, d0."""
-    source = resources.files("openitu.data").joinpath("p676/p676-13_h0_coefficients.txt")
-    with source.open("r", encoding="utf-8") as handle:
-        table = np.loadtxt(handle, delimiter=",", skiprows=1, dtype=np.float64)
-    return np.asarray(table)
+def _interpolated(name: str, f: FloatArray) -> tuple[FloatArray, ...]:
+    """The four coefficients of `_coefficients` ``name`` at frequencies f [GHz], each
+    interpolated linearly between the file's rows."""
+    table = _coefficients(name)
+    return tuple(np.interp(f, table[:, 0], table[:, i]) for i in range(1, 5))
 
 
 def _line_sums(
@@ -260,8 +260,7 @@ def _heights13(
     f: FloatArray, pressure: FloatArray, rho: FloatArray, t: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
     """P.676-13 eqs. (31) and (37): h_o and h_w [km]."""
-    table = _h0_table()
-    a0, b0, c0, d0 = (np.interp(f, table[:, 0], table[:, i]) for i in range(1, 5))
+    a0, b0, c0, d0 = _interpolated("h0", f)
     total = pressure + rho * t / 216.7
     h_o = a0 + b0 * t + c0 * total + d0 * rho
     h_w = _HW_A * f + _HW_B + sum(a / ((f - fi) ** 2 + b) for fi, a, b in _HW_LINES)
@@ -405,8 +404,7 @@ def slant_path_attenuation_statistical_at(
     # γ_o takes the dry-air pressure; P.2145 gives the total pressure P = p + e.
     gamma_o = _gamma_oxygen(f, p_mean - rho_mean * t_mean / 216.7, rho_mean, t_mean)
     h_o, _ = _heights13(f, p_p - rho_p * t_p / 216.7, rho_p, t_p)
-    table = _kv_table()
-    a_v, b_v, c_v, d_v = (np.interp(f, table[:, 0], table[:, i]) for i in range(1, 5))
+    a_v, b_v, c_v, d_v = _interpolated("kv", f)
     k_v = a_v + b_v * rho_mean + c_v * t_mean + d_v * p_mean
     return np.asarray((gamma_o * h_o + k_v * v_p) / np.sin(np.radians(el)))
 
