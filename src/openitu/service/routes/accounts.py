@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from types import GenericAlias
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from openitu.accounts.model import User
 from openitu.accounts.rights import Role
 from openitu.service.auth import CurrentPrincipalDep, require
 from openitu.service.bodies import arguments
+from openitu.service.dataclass_models import response_model
 from openitu.service.deps import SessionDep
 from openitu.store import accounts as store
 from openitu.usecases import accounts as usecases
@@ -27,46 +29,40 @@ class NewUser(BaseModel):
     proxy_for: str | None = Field(default=None, min_length=2, max_length=2)
 
 
-class UserOut(BaseModel):
-    # Read from a ``User``'s attributes of these names.
-    model_config = ConfigDict(from_attributes=True)
-
-    username: str
-    role: Role
-    administration: str | None
-    proxy_for: str | None
-    active: bool
-    created_at: datetime
+UserOut = response_model("UserOut", User, hidden=frozenset({"id"}))
+"""An account as the API shows it: the ``User``'s fields, less its row id."""
+# Spelled so because a model built at run time is a value to mypy, not a type.
+_USER_LIST = GenericAlias(list, (UserOut,))
 
 
-@router.get("/users")
-def list_users(session: SessionDep) -> list[UserOut]:
+@router.get("/users", response_model=_USER_LIST)
+def list_users(session: SessionDep) -> list[BaseModel]:
     """Every account."""
     return [UserOut.model_validate(user) for user in store.list_users(session)]
 
 
-@router.post("/users", status_code=201)
-def create_user(body: NewUser, principal: CurrentPrincipalDep, session: SessionDep) -> UserOut:
+@router.post("/users", status_code=201, response_model=UserOut)
+def create_user(body: NewUser, principal: CurrentPrincipalDep, session: SessionDep) -> BaseModel:
     """Create an account (audited)."""
     user = usecases.create_user(session, principal=principal, **arguments(body))
     return UserOut.model_validate(user)
 
 
-@router.get("/users/{username}")
-def get_user(username: str, session: SessionDep) -> UserOut:
+@router.get("/users/{username}", response_model=UserOut)
+def get_user(username: str, session: SessionDep) -> BaseModel:
     return UserOut.model_validate(store.get_user_or_raise(session, username))
 
 
-@router.post("/users/{username}/disable")
-def disable_user(username: str, principal: CurrentPrincipalDep, session: SessionDep) -> UserOut:
+@router.post("/users/{username}/disable", response_model=UserOut)
+def disable_user(username: str, principal: CurrentPrincipalDep, session: SessionDep) -> BaseModel:
     """Disable an account: its sessions end and its tokens are revoked (audited)."""
     return UserOut.model_validate(
         usecases.set_active(session, principal=principal, username=username, active=False)
     )
 
 
-@router.post("/users/{username}/enable")
-def enable_user(username: str, principal: CurrentPrincipalDep, session: SessionDep) -> UserOut:
+@router.post("/users/{username}/enable", response_model=UserOut)
+def enable_user(username: str, principal: CurrentPrincipalDep, session: SessionDep) -> BaseModel:
     return UserOut.model_validate(
         usecases.set_active(session, principal=principal, username=username, active=True)
     )
