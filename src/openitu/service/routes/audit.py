@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import dataclasses
 from types import GenericAlias
-from typing import Any, get_type_hints
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel
 
 from openitu.service.auth import require
+from openitu.service.dataclass_models import response_model
 from openitu.service.deps import SessionDep
 from openitu.store import audit
 
 router = APIRouter(prefix="/api/audit", tags=["audit"], dependencies=[require("audit.read")])
 
 
-def _entry_model() -> type[BaseModel]:
-    """The API's audit entry: the store's, less the digests of the rows it wrote."""
-    hints = get_type_hints(audit.AuditEntry)
-    fields: dict[str, Any] = {
-        field.name: (hints[field.name], ...)
-        for field in dataclasses.fields(audit.AuditEntry)
-        if field.name != "rows"
-    }
-    return create_model("EntryOut", **fields)
-
-
-EntryOut = _entry_model()
+# The API's audit entry: the store's, less the digests of the rows it wrote.
+EntryOut = response_model("EntryOut", audit.AuditEntry, hidden=frozenset({"rows"}))
 # Spelled so because a model built at run time is a value to mypy, not a type.
 _ENTRY_LIST = GenericAlias(list, (EntryOut,))
 
