@@ -146,28 +146,21 @@ class BeamTable:
     def from_rows(cls, rows: Sequence[Sequence[Any]]) -> BeamTable:
         """From one row per (beam, band), its fields in the order of `ROW` (as the
         register's query reads them), each network's rows together."""
-        field: dict[str, Sequence[Any]] = dict.fromkeys(ROW, ())
-        if rows:
-            field.update(zip(ROW, zip(*rows, strict=True), strict=True))
-        index: dict[int, int] = {}
-        admins: list[str] = []
-        names: list[str] = []
-        for network_id, administration, name in zip(
-            field["network_id"], field["administration"], field["network_name"], strict=True
-        ):
-            if network_id not in index:
-                index[network_id] = len(index)
-                admins.append(administration or "")
-                names.append(name)
+        field = {name: [row[j] for row in rows] for j, name in enumerate(ROW)}
+        # a network's administration and name repeat on each of its rows
+        admins = dict(zip(field["network_id"], field["administration"], strict=True))
+        names = dict(zip(field["network_id"], field["network_name"], strict=True))
+        index = {network_id: position for position, network_id in enumerate(admins)}
+        services = {term: service_code(term) for term in set(field["service"])}
         patterns = {name: dtt.pattern_code(name) for name in set(field["es_pattern"])}
         field["network"] = [index[n] for n in field["network_id"]]
         field["sat_gain_dbi"] = field["gain_dbi"]
-        field["service"] = [service_code(term) for term in field["service"]]
+        field["service"] = [services[term] for term in field["service"]]
         field["es_pattern"] = [patterns[name] for name in field["es_pattern"]]
         return cls.from_columns(
             network_ids=tuple(index),
-            administrations=tuple(admins),
-            names=tuple(names),
+            administrations=tuple(a or "" for a in admins.values()),
+            names=tuple(names.values()),
             beam_names=tuple(field["name"]),
             **field,
         )
