@@ -14,6 +14,7 @@ from html import escape
 from typing import Final
 
 from openitu.space import arc
+from openitu.space.svg import svg_open
 
 LANES: Final = (
     ("C", 3.4e9, 7.075e9),
@@ -52,11 +53,8 @@ def arc_chart_svg(marks: Sequence[Mark], *, selected: Mark | None = None) -> str
     lanes = [name for name, _, _ in LANES] + ["catalogue"]
     height = TOP + LANE_HEIGHT * len(lanes) + 30
     y = {name: TOP + i * LANE_HEIGHT for i, name in enumerate(lanes)}
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'role="img" aria-labelledby="arc-title" class="arc-chart">',
-        '<title id="arc-title">Geostationary arc: networks by longitude and band</title>',
-    ]
+    parts = svg_open(width=WIDTH, height=height, chart_id="arc", css_class="arc-chart",
+                     title="Geostationary arc: networks by longitude and band")  # fmt: skip
     for name in lanes:
         top = y[name]
         parts.append(f'<rect x="{LEFT}" y="{top}" width="{WIDTH - LEFT - 10}" '
@@ -128,12 +126,9 @@ def pfd_map_svg(cells: Sequence[PfdCell], *, step_deg: float, title: str) -> str
     is not seen. Each cell carries its position and margin as data attributes."""
     scale = 2.5  # pixels per degree
     width, height = 360 * scale, 180 * scale
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height + 20:g}" '
-        f'role="img" aria-labelledby="pfd-title" class="pfd-map">',
-        f'<title id="pfd-title">{escape(title)}</title>',
-        f'<rect x="0" y="0" width="{width:g}" height="{height:g}" fill="#eef2f5"/>',
-    ]
+    parts = svg_open(width=width, height=height + 20, chart_id="pfd", css_class="pfd-map",
+                     title=title)  # fmt: skip
+    parts.append(f'<rect x="0" y="0" width="{width:g}" height="{height:g}" fill="#eef2f5"/>')
     for cell in cells:
         x = (cell.lon_deg + 180.0 - step_deg / 2) * scale
         y = (90.0 - cell.lat_deg - step_deg / 2) * scale

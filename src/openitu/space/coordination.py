@@ -25,7 +25,7 @@ is a few vectorised passes over the pairs (benchmarks/bench_space.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, Final
 
@@ -34,7 +34,7 @@ import numpy.typing as npt
 
 from openitu.radio.checks import FloatArray
 from openitu.space import arc, dtt, geometry
-from openitu.space.networks import Network
+from openitu.space.networks import BEAM_ROW, Network
 
 IntArray = npt.NDArray[np.int64]
 SERVICES: Final = (
@@ -53,6 +53,28 @@ SERVICES: Final = (
 def service_code(term: str) -> int:
     """A stable small integer per service term (unknown terms share the last code)."""
     return SERVICES.index(term) if term in SERVICES else len(SERVICES)
+
+
+_F = np.float64
+COLUMNS: Final[dict[str, npt.DTypeLike]] = {
+    "network": np.int64,
+    "sat_lon_deg": _F,
+    "up": bool,
+    "low_hz": _F,
+    "high_hz": _F,
+    "service": np.int64,
+    "sat_gain_dbi": _F,
+    "noise_temperature_k": _F,
+    "power_density_dbw_hz": _F,
+    "es_lat_deg": _F,
+    "es_lon_deg": _F,
+    "es_gain_dbi": _F,
+    "es_pattern": np.int64,
+}
+"""The array columns of a `BeamTable`, one entry per row, and their dtypes."""
+ROW: Final = ("network_id", "administration", "network_name", "sat_lon_deg", *BEAM_ROW)
+"""The fields of a row `BeamTable.from_rows` takes, in order: a network's id, its
+administration, name and longitude, then one of its `Network.beam_rows`."""
 
 
 @dataclass(frozen=True)
@@ -104,62 +126,44 @@ class BeamTable:
         if network_id not in self.network_ids:
             return self
         keep = self.network != self.network_ids.index(network_id)
-        return BeamTable(
-            network=self.network[keep],
-            network_ids=self.network_ids,
-            administrations=self.administrations,
-            names=self.names,
+        return replace(
+            self,
             beam_names=tuple(n for n, k in zip(self.beam_names, keep, strict=True) if k),
-            sat_lon_deg=self.sat_lon_deg[keep],
-            up=self.up[keep],
-            low_hz=self.low_hz[keep],
-            high_hz=self.high_hz[keep],
-            service=self.service[keep],
-            sat_gain_dbi=self.sat_gain_dbi[keep],
-            noise_temperature_k=self.noise_temperature_k[keep],
-            power_density_dbw_hz=self.power_density_dbw_hz[keep],
-            es_lat_deg=self.es_lat_deg[keep],
-            es_lon_deg=self.es_lon_deg[keep],
-            es_gain_dbi=self.es_gain_dbi[keep],
-            es_pattern=self.es_pattern[keep],
+            **{name: getattr(self, name)[keep] for name in COLUMNS},
         )
 
     @classmethod
     def from_networks(cls, networks: Sequence[tuple[int, Network]]) -> BeamTable:
-        columns: dict[str, list[Any]] = {k: [] for k in (
-            "network", "sat_lon_deg", "up", "low_hz", "high_hz", "service", "sat_gain_dbi",
-            "noise_temperature_k", "power_density_dbw_hz", "es_lat_deg", "es_lon_deg",
-            "es_gain_dbi", "es_pattern", "beam_names")}  # fmt: skip
-        ids, admins, names = [], [], []
-        for index, (network_id, network) in enumerate(networks):
-            if network.orbit != "gso" or network.longitude_deg is None:
-                continue  # No. 9.7 is GSO/GSO: non-GSO systems are coordinated otherwise
-            ids.append(network_id)
-            admins.append(network.administration)
-            names.append(network.name)
-            position = len(ids) - 1
-            for beam in network.beams:
-                station = network.station(beam.earth_station)
-                for band in beam.frequencies:
-                    columns["network"].append(position)
-                    columns["sat_lon_deg"].append(network.longitude_deg)
-                    columns["up"].append(beam.direction == "up")
-                    columns["low_hz"].append(band.low_hz)
-                    columns["high_hz"].append(band.high_hz)
-                    columns["service"].append(service_code(beam.service))
-                    columns["sat_gain_dbi"].append(beam.gain_dbi)
-                    columns["noise_temperature_k"].append(beam.noise_temperature_k)
-                    columns["power_density_dbw_hz"].append(beam.power_density_dbw_hz)
-                    columns["es_lat_deg"].append(station.lat_deg)
-                    columns["es_lon_deg"].append(station.lon_deg)
-                    columns["es_gain_dbi"].append(station.gain_dbi)
-                    columns["es_pattern"].append(dtt.pattern_code(station.pattern))
-                    columns["beam_names"].append(beam.name)
-            del index
+        # No. 9.7 is GSO/GSO: non-GSO systems are coordinated otherwise
+        return cls.from_rows([
+            (network_id, network.administration, network.name, network.longitude_deg, *beam)
+            for network_id, network in networks
+            if network.orbit == "gso" and network.longitude_deg is not None
+            for beam in network.beam_rows()
+        ])  # fmt: skip
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[Any]]) -> BeamTable:
+        """From one row per (beam, band), its fields in the order of `ROW` (as the
+        register's query reads them), each network's rows together."""
+        field = {name: [row[j] for row in rows] for j, name in enumerate(ROW)}
+        # a network's administration and name repeat on each of its rows
+        admins = dict(zip(field["network_id"], field["administration"], strict=True))
+        names = dict(zip(field["network_id"], field["network_name"], strict=True))
+        index = {network_id: position for position, network_id in enumerate(admins)}
+        services = {term: service_code(term) for term in set(field["service"])}
+        patterns = {name: dtt.pattern_code(name) for name in set(field["es_pattern"])}
+        field["network"] = [index[n] for n in field["network_id"]]
+        field["sat_gain_dbi"] = field["gain_dbi"]
+        field["service"] = [services[term] for term in field["service"]]
+        field["es_pattern"] = [patterns[name] for name in field["es_pattern"]]
         return cls.from_columns(
-            network_ids=tuple(ids), administrations=tuple(admins), names=tuple(names),
-            beam_names=tuple(columns.pop("beam_names")), **columns,
-        )  # fmt: skip
+            network_ids=tuple(index),
+            administrations=tuple(a or "" for a in admins.values()),
+            names=tuple(names.values()),
+            beam_names=tuple(field["name"]),
+            **field,
+        )
 
     @classmethod
     def from_columns(
@@ -171,25 +175,12 @@ class BeamTable:
         beam_names: tuple[str, ...],
         **columns: Any,
     ) -> BeamTable:
-        f = np.float64
         return cls(
-            network=np.asarray(columns["network"], dtype=np.int64),
             network_ids=network_ids,
             administrations=administrations,
             names=names,
             beam_names=beam_names,
-            sat_lon_deg=np.asarray(columns["sat_lon_deg"], dtype=f),
-            up=np.asarray(columns["up"], dtype=bool),
-            low_hz=np.asarray(columns["low_hz"], dtype=f),
-            high_hz=np.asarray(columns["high_hz"], dtype=f),
-            service=np.asarray(columns["service"], dtype=np.int64),
-            sat_gain_dbi=np.asarray(columns["sat_gain_dbi"], dtype=f),
-            noise_temperature_k=np.asarray(columns["noise_temperature_k"], dtype=f),
-            power_density_dbw_hz=np.asarray(columns["power_density_dbw_hz"], dtype=f),
-            es_lat_deg=np.asarray(columns["es_lat_deg"], dtype=f),
-            es_lon_deg=np.asarray(columns["es_lon_deg"], dtype=f),
-            es_gain_dbi=np.asarray(columns["es_gain_dbi"], dtype=f),
-            es_pattern=np.asarray(columns["es_pattern"], dtype=np.int64),
+            **{name: np.asarray(columns[name], dtype=dtype) for name, dtype in COLUMNS.items()},
         )
 
 

@@ -16,6 +16,7 @@ station for down: Te).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Literal
 
@@ -30,6 +31,13 @@ Direction = Literal["up", "down"]
 OrbitKind = Literal["gso", "ngso"]
 MAX_BEAMS: Final = 500
 MAX_EARTH_STATIONS: Final = 500
+BEAM_ROW: Final = (
+    "name", "up", "low_hz", "high_hz", "service", "gain_dbi", "noise_temperature_k",
+    "power_density_dbw_hz", "es_lat_deg", "es_lon_deg", "es_gain_dbi", "es_pattern",
+)  # fmt: skip
+"""The fields of `Network.beam_rows`: a beam's name, direction (up: True), band, service
+term, peak gain, noise temperature and power density, then its earth station's position,
+gain and pattern name (the register's beam columns carry the same names)."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,17 @@ class Network:
             if station.name == name:
                 return station
         raise KeyError(name)
+
+    def beam_rows(self) -> Iterator[tuple[Any, ...]]:
+        """Each band of each beam with its earth station's figures, as a flat row of
+        `BEAM_ROW`'s fields (a register's beam rows, the coordination's beam table)."""
+        for beam in self.beams:
+            station = self.station(beam.earth_station)
+            for band in beam.frequencies:
+                yield (beam.name, beam.direction == "up", band.low_hz, band.high_hz,
+                       beam.service, beam.gain_dbi, beam.noise_temperature_k,
+                       beam.power_density_dbw_hz, station.lat_deg, station.lon_deg,
+                       station.gain_dbi, station.pattern)  # fmt: skip
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -13,9 +13,11 @@ from html import escape
 from typing import Final
 
 import numpy as np
+import numpy.typing as npt
 
 from openitu.radio.checks import FloatArray
 from openitu.space.ngso import AggregatePfd, LookAngles
+from openitu.space.svg import svg_open
 
 WIDTH: Final = 900
 HEIGHT: Final = 320
@@ -45,24 +47,51 @@ def _time_axis(times: list[datetime], plot_w: float) -> tuple[FloatArray, list[s
     return np.asarray(LEFT + offsets / span_s * plot_w), parts
 
 
+def _frame(chart_id: str, css_class: str, title: str, attributes: str = "") -> list[str]:
+    """The chart's root, title and plot area."""
+    parts = svg_open(width=WIDTH, height=HEIGHT, chart_id=chart_id, css_class=css_class,
+                     title=title, attributes=attributes)  # fmt: skip
+    parts.append(f'<rect x="{LEFT}" y="{TOP}" width="{WIDTH - LEFT - RIGHT}" '
+                 f'height="{HEIGHT - TOP - BOTTOM}" fill="#f4f6f8" stroke="#ccd"/>')  # fmt: skip
+    return parts
+
+
+def _level(y: float, label: str) -> list[str]:
+    """A horizontal grid line across the plot at ``y``, labelled on the left."""
+    return [f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="#dde"/>',
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" font-size="11" '
+            f'text-anchor="end">{label}</text>']  # fmt: skip
+
+
+def _runs(mask: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:
+    """The [start, stop) index ranges where ``mask`` holds."""
+    runs, start = [], None
+    for index in range(len(mask) + 1):
+        if index < len(mask) and mask[index]:
+            start = index if start is None else start
+        elif start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
+
+
+def _polylines(xs: FloatArray, ys: FloatArray, mask: npt.NDArray[np.bool_], head: str,
+               tail: str) -> list[str]:  # fmt: skip
+    """One polyline per run of samples where ``mask`` holds; ``head`` and ``tail`` are the
+    attributes before and after its points."""
+    return [f'<polyline {head}points="'
+            + " ".join(f"{xs[i]:.1f},{ys[i]:.1f}" for i in range(start, stop))
+            + f'" fill="none" {tail}/>' for start, stop in _runs(mask)]  # fmt: skip
+
+
 def elevation_chart_svg(angles: LookAngles, *, min_elevation_deg: float, title: str) -> str:
     """The chart; at most `MAX_LINES` satellites (those that rise highest) are drawn."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     count = len(angles.times)
     xs, time_labels = _time_axis(angles.times, plot_w)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="elevation-title" class="elevation-chart">',
-        f'<title id="elevation-title">{escape(title)}</title>',
-        f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#f4f6f8" '
-        'stroke="#ccd"/>',
-    ]
+    parts = _frame("elevation", "elevation-chart", title)
     for degrees in range(0, 91, 15):
-        y = TOP + plot_h * (1 - degrees / 90)
-        parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" '
-                     'stroke="#dde"/>')  # fmt: skip
-        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" font-size="11" '
-                     f'text-anchor="end">{degrees}°</text>')  # fmt: skip
+        parts.extend(_level(TOP + plot_h * (1 - degrees / 90), f"{degrees}°"))
     parts.extend(time_labels)
     floor_y = TOP + plot_h * (1 - min(max(min_elevation_deg, 0.0), 90.0) / 90)
     parts.append(f'<line class="min-elevation" data-deg="{min_elevation_deg:g}" x1="{LEFT}" '
@@ -78,32 +107,10 @@ def elevation_chart_svg(angles: LookAngles, *, min_elevation_deg: float, title: 
         colour = COLOURS[order % len(COLOURS)]
         parts.append(f'<g class="satellite" data-satellite="{name}" '
                      f'data-max-elevation="{peaks[row]:.2f}"><title>{name}</title>')  # fmt: skip
-        start = None
-        for index in range(count + 1):
-            if index < count and above[index]:
-                start = index if start is None else start
-                continue
-            if start is not None:
-                points = " ".join(f"{xs[i]:.1f},{ys[i]:.1f}" for i in range(start, index))
-                parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '
-                             'stroke-width="1.5"/>')  # fmt: skip
-                start = None
+        parts.extend(_polylines(xs, ys, above, "", f'stroke="{colour}" stroke-width="1.5"'))
         parts.append("</g>")
     parts.append("</svg>")
     return "\n".join(parts)
-
-
-def _runs(values: FloatArray) -> list[tuple[int, int]]:
-    """The [start, stop) index ranges where ``values`` is finite."""
-    finite = np.isfinite(values)
-    runs, start = [], None
-    for index in range(len(values) + 1):
-        if index < len(values) and finite[index]:
-            start = index if start is None else start
-        elif start is not None:
-            runs.append((start, index))
-            start = None
-    return runs
 
 
 def aggregate_pfd_chart_svg(times: list[datetime], total: AggregatePfd, *, title: str) -> str:
@@ -121,35 +128,21 @@ def aggregate_pfd_chart_svg(times: list[datetime], total: AggregatePfd, *, title
     def y_of(values: FloatArray) -> FloatArray:
         return np.asarray(TOP + plot_h * (high - values) / (high - low))
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="aggregate-title" class="aggregate-pfd-chart" '
-        f'data-low-dbw-m2="{low:g}" data-high-dbw-m2="{high:g}">',
-        f'<title id="aggregate-title">{escape(title)}</title>',
-        f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#f4f6f8" '
-        'stroke="#ccd"/>',
-    ]
+    parts = _frame("aggregate", "aggregate-pfd-chart", title,
+                   f' data-low-dbw-m2="{low:g}" data-high-dbw-m2="{high:g}"')  # fmt: skip
     step = 10.0 if high - low <= 60.0 else 20.0
     level = low
     while level <= high + 1e-9:
-        y = float(y_of(np.asarray(level)))
-        parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_w}" y2="{y:.1f}" '
-                     'stroke="#dde"/>')  # fmt: skip
-        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" font-size="11" '
-                     f'text-anchor="end">{level:g}</text>')  # fmt: skip
+        parts.extend(_level(float(y_of(np.asarray(level))), f"{level:g}"))
         level += step
     parts.append(f'<text x="4" y="{TOP - 6}" font-size="11">dB(W/m²)</text>')
     parts.extend(time_labels)
-    limit_y = y_of(total.strictest_limit_dbw_m2)
-    for start, stop in _runs(total.strictest_limit_dbw_m2):
-        points = " ".join(f"{xs[i]:.1f},{limit_y[i]:.1f}" for i in range(start, stop))
-        parts.append(f'<polyline class="strictest-limit" points="{points}" fill="none" '
-                     'stroke="#555" stroke-dasharray="5 4"/>')  # fmt: skip
+    limit = total.strictest_limit_dbw_m2
+    parts.extend(_polylines(xs, y_of(limit), np.isfinite(limit), 'class="strictest-limit" ',
+                            'stroke="#555" stroke-dasharray="5 4"'))  # fmt: skip
     sum_y = y_of(total.total_dbw_m2)
-    for start, stop in _runs(total.total_dbw_m2):
-        points = " ".join(f"{xs[i]:.1f},{sum_y[i]:.1f}" for i in range(start, stop))
-        parts.append(f'<polyline class="aggregate-pfd" points="{points}" fill="none" '
-                     f'stroke="{COLOURS[0]}" stroke-width="1.5"/>')  # fmt: skip
+    parts.extend(_polylines(xs, sum_y, np.isfinite(total.total_dbw_m2), 'class="aggregate-pfd" ',
+                            f'stroke="{COLOURS[0]}" stroke-width="1.5"'))  # fmt: skip
     parts.append('<g class="aggregate-points">')
     for index in np.flatnonzero(np.isfinite(total.total_dbw_m2)):
         at = escape(times[index].isoformat().replace("+00:00", "Z"))

@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from openitu.errors import NotFound
-from openitu.space import coordination, dtt
+from openitu.space import coordination
 from openitu.space.filings import Event, Step
-from openitu.space.networks import Network, parse_network
+from openitu.space.networks import BEAM_ROW, Network, parse_network
 from openitu.store.rows import columns, found, from_row, rows_where
 from openitu.store.tables.space import SpaceBeam, SpaceFilingEvent, SpaceNetwork
 
@@ -71,26 +70,8 @@ def add_network(
     )
     session.add(row)
     session.flush()
-    for beam in network.beams:
-        station = network.station(beam.earth_station)
-        for band in beam.frequencies:
-            session.add(
-                SpaceBeam(
-                    network_id=row.id,
-                    name=beam.name,
-                    up=beam.direction == "up",
-                    low_hz=band.low_hz,
-                    high_hz=band.high_hz,
-                    service=beam.service,
-                    gain_dbi=beam.gain_dbi,
-                    noise_temperature_k=beam.noise_temperature_k,
-                    power_density_dbw_hz=beam.power_density_dbw_hz,
-                    es_lat_deg=station.lat_deg,
-                    es_lon_deg=station.lon_deg,
-                    es_gain_dbi=station.gain_dbi,
-                    es_pattern=station.pattern,
-                )
-            )
+    for beam in network.beam_rows():
+        session.add(SpaceBeam(network_id=row.id, **dict(zip(BEAM_ROW, beam, strict=True))))
     session.flush()
     return row
 
@@ -175,25 +156,15 @@ def count_by_source(session: Session) -> dict[str, int]:
 
 
 def beam_table(session: Session) -> coordination.BeamTable:
-    """Every filed GSO network's beams as columns, in one query (withdrawn ones left out)."""
+    """Every filed GSO network's beams as columns, in one query (withdrawn ones left out);
+    the columns it selects are `coordination.ROW`'s, in order."""
     rows = session.execute(
         select(
             SpaceBeam.network_id,
             SpaceNetwork.administration,
             SpaceNetwork.name,
             SpaceNetwork.longitude_deg,
-            SpaceBeam.name,
-            SpaceBeam.up,
-            SpaceBeam.low_hz,
-            SpaceBeam.high_hz,
-            SpaceBeam.service,
-            SpaceBeam.gain_dbi,
-            SpaceBeam.noise_temperature_k,
-            SpaceBeam.power_density_dbw_hz,
-            SpaceBeam.es_lat_deg,
-            SpaceBeam.es_lon_deg,
-            SpaceBeam.es_gain_dbi,
-            SpaceBeam.es_pattern,
+            *(getattr(SpaceBeam, name) for name in BEAM_ROW),
         )
         .join(SpaceNetwork, SpaceNetwork.id == SpaceBeam.network_id)
         .where(
@@ -203,37 +174,7 @@ def beam_table(session: Session) -> coordination.BeamTable:
         )
         .order_by(SpaceBeam.network_id, SpaceBeam.id)
     ).all()
-    index: dict[int, int] = {}
-    admins: list[str] = []
-    names: list[str] = []
-    for row in rows:
-        if row[0] not in index:
-            index[row[0]] = len(index)
-            admins.append(row[1] or "")
-            names.append(row[2])
-    patterns = {name: dtt.pattern_code(name) for name in {row[15] for row in rows}}
-    columns: dict[str, Any] = {
-        "network": np.array([index[row[0]] for row in rows], dtype=np.int64),
-        "sat_lon_deg": np.array([row[3] for row in rows], dtype=np.float64),
-        "up": np.array([row[5] for row in rows], dtype=bool),
-        "low_hz": np.array([row[6] for row in rows], dtype=np.float64),
-        "high_hz": np.array([row[7] for row in rows], dtype=np.float64),
-        "service": np.array([coordination.service_code(row[8]) for row in rows], dtype=np.int64),
-        "sat_gain_dbi": np.array([row[9] for row in rows], dtype=np.float64),
-        "noise_temperature_k": np.array([row[10] for row in rows], dtype=np.float64),
-        "power_density_dbw_hz": np.array([row[11] for row in rows], dtype=np.float64),
-        "es_lat_deg": np.array([row[12] for row in rows], dtype=np.float64),
-        "es_lon_deg": np.array([row[13] for row in rows], dtype=np.float64),
-        "es_gain_dbi": np.array([row[14] for row in rows], dtype=np.float64),
-        "es_pattern": np.array([patterns[row[15]] for row in rows], dtype=np.int64),
-    }
-    return coordination.BeamTable.from_columns(
-        network_ids=tuple(index),
-        administrations=tuple(admins),
-        names=tuple(names),
-        beam_names=tuple(row[4] for row in rows),
-        **columns,
-    )
+    return coordination.BeamTable.from_rows(rows)
 
 
 def add_catalogue_satellite(

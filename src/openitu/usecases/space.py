@@ -16,7 +16,7 @@ audit; the caller owns the transaction. Who may do what:
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, Final, TypedDict, Unpack
 
 from sqlalchemy.orm import Session
 
@@ -188,20 +188,24 @@ def examine(
 # ------------------------------------------------------------------ non-GSO systems
 
 
+class Watch(TypedDict):
+    """Where and when a non-GSO network is watched from: the keyword arguments every
+    look-angle use case takes, beside its network and sampling step."""
+
+    lat_deg: float
+    lon_deg: float
+    start: datetime | str | None
+    hours: float
+
+
 def _ngso_track(
-    session: Session,
-    *,
-    network_id: int,
-    lat_deg: float,
-    lon_deg: float,
-    start: datetime | str | None,
-    hours: float,
-    step_s: float,
-) -> tuple[Any, Network, ngso.LookAngles, dict[str, Any]]:
+    session: Session, *, network_id: int, step_s: float, **watch: Unpack[Watch]
+) -> tuple[Network, ngso.LookAngles, dict[str, Any]]:
     row, network = repository.get_network(session, network_id)
     satellites = ngso.satellites_of(network)
+    lat_deg, lon_deg, hours = watch["lat_deg"], watch["lon_deg"], watch["hours"]
     angles = ngso.track(satellites, lat_deg=lat_deg, lon_deg=lon_deg,
-                        start=ngso.parse_start(start), hours=hours,
+                        start=ngso.parse_start(watch["start"]), hours=hours,
                         step_s=step_s)  # fmt: skip
     by_tle = sum(1 for s in satellites if s.tle is not None)
     header = {
@@ -216,62 +220,40 @@ def _ngso_track(
         "propagation": {"keplerian_j2": len(satellites) - by_tle, "sgp4": by_tle},
         "earth_model": ngso.EARTH_MODEL,
     }
-    return row, network, angles, header
+    return network, angles, header
 
 
 def passes(
     session: Session,
     *,
     network_id: int,
-    lat_deg: float,
-    lon_deg: float,
-    start: datetime | str | None,
-    hours: float,
     min_elevation_deg: float = 0.0,
     step_s: float = 30.0,
+    **watch: Unpack[Watch],
 ) -> dict[str, Any]:
     """When each satellite of a non-GSO network is above ``min_elevation_deg`` from a place
     over a span (read-only)."""
-    _, _, angles, header = _ngso_track(session, network_id=network_id, lat_deg=lat_deg,
-                                       lon_deg=lon_deg, start=start, hours=hours,
-                                       step_s=step_s)  # fmt: skip
+    _, angles, header = _ngso_track(session, network_id=network_id, step_s=step_s, **watch)
     found = ngso.windows(angles, min_elevation_deg=min_elevation_deg)
     return {**header, "min_elevation_deg": min_elevation_deg,
             "windows": [w.as_dict() for w in found]}  # fmt: skip
 
 
 def elevation_track(
-    session: Session,
-    *,
-    network_id: int,
-    lat_deg: float,
-    lon_deg: float,
-    start: datetime | str | None,
-    hours: float,
-    step_s: float = 60.0,
+    session: Session, *, network_id: int, step_s: float = 60.0, **watch: Unpack[Watch]
 ) -> tuple[ngso.LookAngles, dict[str, Any]]:
     """The look angles themselves (for the network page's elevation chart)."""
-    _, _, angles, header = _ngso_track(session, network_id=network_id, lat_deg=lat_deg,
-                                       lon_deg=lon_deg, start=start, hours=hours,
-                                       step_s=step_s)  # fmt: skip
+    _, angles, header = _ngso_track(session, network_id=network_id, step_s=step_s, **watch)
     return angles, header
 
 
 def ngso_pfd(
-    session: Session,
-    *,
-    network_id: int,
-    lat_deg: float,
-    lon_deg: float,
-    start: datetime | str | None,
-    hours: float,
-    step_s: float = 30.0,
+    session: Session, *, network_id: int, step_s: float = 30.0, **watch: Unpack[Watch]
 ) -> dict[str, Any]:
     """Each down beam's pfd at a place over a span against the non-GSO rows of Table 21-4:
     the worst margin, from which satellite and when (read-only)."""
-    _, network, angles, header = _ngso_track(session, network_id=network_id, lat_deg=lat_deg,
-                                             lon_deg=lon_deg, start=start, hours=hours,
-                                             step_s=step_s)  # fmt: skip
+    network, angles, header = _ngso_track(session, network_id=network_id, step_s=step_s,
+                                          **watch)  # fmt: skip
     beams = ngso.network_pfd(network, angles)
     return {**header, "complies": all(b["complies"] is not False for b in beams),
             "beams": beams}  # fmt: skip
