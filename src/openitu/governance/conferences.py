@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from openitu.errors import Conflict, InvalidInput
 from openitu.governance.members import MemberKind
+from openitu.governance.terms import parse_term
 from openitu.governance.votes import Matter, Outcome, required_majority
 
 
@@ -31,11 +32,7 @@ class ConferenceKind(StrEnum):
 
 
 def parse_conference_kind(value: str, *, field: str = "kind") -> ConferenceKind:
-    for kind in ConferenceKind:
-        if kind.value.lower() == value.strip().lower():
-            return kind
-    names = ", ".join(kind.value for kind in ConferenceKind)
-    raise InvalidInput(field, f"{value!r} is not a kind of conference ({names})")
+    return parse_term(ConferenceKind, value, field=field, what="a kind of conference")
 
 
 _CODE: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$")

@@ -577,6 +577,24 @@ def _delegation_document(session: Session, row: tables.GovernanceDelegation) -> 
     }
 
 
+def _audited_delegation(
+    session: Session,
+    write: Write,
+    change: str,
+    conference: tables.GovernanceConference,
+    row: tables.GovernanceDelegation,
+) -> dict[str, Any]:
+    """The delegation as written, audited under its conference with all it now holds."""
+    document = _delegation_document(session, row)
+    write.audit(
+        f"governance.delegation.{change}",
+        entity="governance_conference",
+        entity_id=conference.code,
+        payload=document,
+    )
+    return document
+
+
 def register_delegation(
     session: Session,
     *,
@@ -601,14 +619,7 @@ def register_delegation(
         present=present,
     )
     store.add(session, delegation, clash=f"{member} (or that representative) is registered already")
-    document = _delegation_document(session, delegation)
-    write.audit(
-        "governance.delegation.register",
-        entity="governance_conference",
-        entity_id=row.code,
-        payload=document,
-    )
-    return document
+    return _audited_delegation(session, write, "register", row, delegation)
 
 
 def update_delegation(
@@ -637,14 +648,7 @@ def update_delegation(
         check_proxy(store.state_delegations(session, row.id), holder=code, giver=giver)
         delegation.proxy_for = giver
     store.flush(session, clash=f"{proxy_for} has already given its proxy")
-    document = _delegation_document(session, delegation)
-    write.audit(
-        "governance.delegation.update",
-        entity="governance_conference",
-        entity_id=row.code,
-        payload=document,
-    )
-    return document
+    return _audited_delegation(session, write, "update", row, delegation)
 
 
 # --- proposals ------------------------------------------------------------------------------

@@ -13,8 +13,9 @@ Reads answer anyone. Writes act as one principal, audited like the service's:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -27,7 +28,7 @@ from openitu.errors import InvalidInput
 from openitu.governance.conferences import parse_conference_kind
 from openitu.governance.documents import MAX_DOCUMENT_BYTES, parse_document_kind
 from openitu.governance.finance import parse_money
-from openitu.governance.members import parse_kind, parse_sector, rights_document
+from openitu.governance.members import MemberKind, parse_kind, parse_sector, rights_document
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
 from openitu.usecases import governance as service
 
@@ -50,6 +51,19 @@ app.add_typer(documents_app, name="documents")
 app.add_typer(votes_app, name="votes")
 app.add_typer(contributions_app, name="contributions")
 
+Shown = TypeVar("Shown")
+
+
+def _emit(document: Shown, as_json: bool, show: str | Callable[[Shown], None]) -> None:
+    """With ``--json`` the document alone; else ``show`` it for a person: a line (Rich
+    markup), or what prints the document."""
+    if as_json:
+        emit_json(document)
+    elif isinstance(show, str):
+        Console().print(show)
+    else:
+        show(document)
+
 
 @app.command("members")
 def members(
@@ -66,15 +80,16 @@ def members(
     picked = parse_sector(sector) if sector else None
     with context().sessions() as session:
         rows = service.list_members(session, kind=chosen, on=day, sector=picked)
-    if as_json:
-        emit_json(rows)
-        return
+    _emit(rows, as_json, lambda rows: _print_members(chosen, rows))
+
+
+def _print_members(kind: MemberKind, rows: list[dict[str, Any]]) -> None:
     columns = (
         ["name", "iso2", "itu_region", "member_since", "since_basis", "can_vote", "reason"]
-        if chosen.value == "member-state"
+        if kind.value == "member-state"
         else ["id", "name", "sector", "country", "status", "reason"]
     )
-    print_rows(f"{len(rows)} {chosen.value}s", columns, rows)
+    print_rows(f"{len(rows)} {kind.value}s", columns, rows)
     for note in sorted({row["standing_note"] for row in rows if row.get("standing_note")}):
         Console().print(note, markup=False, highlight=False)
 
@@ -82,10 +97,10 @@ def members(
 @app.command("rights")
 def rights(as_json: JsonFlag = False) -> None:
     """What each kind of member may do, and the provision it rests on."""
-    rows = rights_document()
-    if as_json:
-        emit_json(rows)
-        return
+    _emit(rights_document(), as_json, _print_rights)
+
+
+def _print_rights(rows: list[dict[str, Any]]) -> None:
     shown = [{**row, "kinds": ", ".join(row["kinds"])} for row in rows]
     print_rows("rights", ["action", "kinds", "basis"], shown)
 
@@ -95,10 +110,8 @@ def conferences_list(as_json: JsonFlag = False) -> None:
     """Every conference recorded."""
     with context().sessions() as session:
         rows = service.list_conferences(session)
-    if as_json:
-        emit_json(rows)
-        return
-    print_rows("conferences", ["code", "kind", "title", "place", "starts", "ends"], rows)
+    _emit(rows, as_json, lambda rows: print_rows(
+        "conferences", ["code", "kind", "title", "place", "starts", "ends"], rows))  # fmt: skip
 
 
 @conferences_app.command("show")
@@ -106,9 +119,10 @@ def conferences_show(code: str = typer.Argument(...), as_json: JsonFlag = False)
     """A conference: agenda, delegations, proposals and votes."""
     with context().sessions() as session:
         document = service.conference_document(session, code=code)
-    if as_json:
-        emit_json(document)
-        return
+    _emit(document, as_json, _print_conference)
+
+
+def _print_conference(document: dict[str, Any]) -> None:
     place = f"{document['place']}, {document['starts']} to {document['ends']}"
     Console().print(f"[bold]{escape(document['code'])}[/bold] {escape(document['title'])}, "
                     f"{escape(place)}")  # fmt: skip
@@ -154,10 +168,7 @@ def proposals(conference: str = typer.Argument(...), as_json: JsonFlag = False) 
     """A conference's proposals with the amendments they carry."""
     with context().sessions() as session:
         rows = service.conference_document(session, code=conference)["proposals"]
-    if as_json:
-        emit_json(rows)
-        return
-    _print_proposals(rows, f"proposals to {conference}")
+    _emit(rows, as_json, lambda rows: _print_proposals(rows, f"proposals to {conference}"))
 
 
 @votes_app.command("show")
@@ -165,14 +176,9 @@ def votes_show(vote_id: int = typer.Argument(...), as_json: JsonFlag = False) ->
     """A vote as published (a secret ballot shows who voted, never how)."""
     with context().sessions() as session:
         document = service.vote_document(session, vote_id=vote_id)
-    if as_json:
-        emit_json(document)
-        return
-    result = document.get("result") or {}
-    Console().print(
-        f"vote {document['id']} ({document['method']}, {document['majority']}): "
-        f"{document['question']} -> {result.get('outcome', document['status'])}"
-    )
+    outcome = (document.get("result") or {}).get("outcome", document["status"])
+    line = f"vote {document['id']} ({document['method']}, {document['majority']}): "
+    _emit(document, as_json, f"{line}{document['question']} -> {outcome}")
 
 
 @votes_app.command("close")
@@ -182,10 +188,7 @@ def votes_close(
     """Close a vote: count, decide and publish (secretariat)."""
     with writing(token_stdin) as (session, principal):
         document = service.close_vote(session, principal=principal, vote_id=vote_id)
-    if as_json:
-        emit_json(document)
-        return
-    Console().print(f"vote {vote_id}: {document['result']['reason']}")
+    _emit(document, as_json, f"vote {vote_id}: {document['result']['reason']}")
 
 
 @app.command("final-acts")
@@ -208,10 +211,7 @@ def final_acts(
             title=title,
             entry_into_force=day,
         )
-    if as_json:
-        emit_json(document)
-        return
-    Console().print(f"{document['edition']} in force from {document['entry_into_force']}")
+    _emit(document, as_json, f"{document['edition']} in force from {document['entry_into_force']}")
 
 
 @contributions_app.command("budget")
@@ -219,11 +219,12 @@ def contributions_budget(year: int = typer.Argument(...), as_json: JsonFlag = Fa
     """A year's budget: unit value and each member's share (and the GNI what-if)."""
     with context().sessions() as session:
         document = service.budget_document(session, year=year)
-    if as_json:
-        emit_json(document)
-        return
+    _emit(document, as_json, _print_budget)
+
+
+def _print_budget(document: dict[str, Any]) -> None:
     Console().print(
-        f"{year}: CHF {document['budget']} over {document['total_units']} units, "
+        f"{document['year']}: CHF {document['budget']} over {document['total_units']} units, "
         f"unit value CHF {document['unit_value']}"
     )
     print_rows("shares", ["member", "name", "unit_class", "amount", "gni_amount"],
@@ -242,10 +243,7 @@ def contributions_adopt(
         document = service.adopt_budget(
             session, principal=principal, year=year, amount=parse_money(amount)
         )
-    if as_json:
-        emit_json(document)
-        return
-    Console().print(f"{year}: unit value CHF {document['unit_value']}")
+    _emit(document, as_json, f"{year}: unit value CHF {document['unit_value']}")
 
 
 @contributions_app.command("class")
@@ -260,10 +258,7 @@ def contributions_class(
         document = service.set_unit_class(
             session, principal=principal, member=member, unit_class=unit_class
         )
-    if as_json:
-        emit_json(document)
-        return
-    Console().print(f"{document['name']}: {document['unit_class']} units")
+    _emit(document, as_json, f"{document['name']}: {document['unit_class']} units")
 
 
 @contributions_app.command("pay")
@@ -286,10 +281,7 @@ def contributions_pay(
             paid_on=day,
             reference=reference,
         )
-    if as_json:
-        emit_json(document)
-        return
-    Console().print(f"{document['name']}: arrears CHF {document['arrears']}")
+    _emit(document, as_json, f"{document['name']}: arrears CHF {document['arrears']}")
 
 
 @contributions_app.command("notice")
@@ -322,20 +314,10 @@ def contributions_due(
             session, principal=principal, member=member, year=year, amount=parse_money(amount)
         )
         document = service.member_document(session, member=member)
-    if as_json:
-        emit_json(document)
-        return
-    Console().print(f"{document['name']}: arrears CHF {document['arrears']}")
+    _emit(document, as_json, f"{document['name']}: arrears CHF {document['arrears']}")
 
 
 # --- the writes the service offers, for the secretariat and (with a token) delegates -------
-
-
-def _emit(document: Any, as_json: bool, line: str) -> None:
-    if as_json:
-        emit_json(document)
-    else:
-        Console().print(line)
 
 
 @conferences_app.command("create")
@@ -508,11 +490,8 @@ def documents_list(
         rows = service.list_documents(
             session, conference=conference, kind=chosen, agenda_item=agenda_item
         )
-    if as_json:
-        emit_json(rows)
-        return
-    print_rows(f"documents of {conference}", ["id", "number", "title", "kind", "source",
-                                                "received", "language"], rows)  # fmt: skip
+    _emit(rows, as_json, lambda rows: print_rows(f"documents of {conference}", [
+        "id", "number", "title", "kind", "source", "received", "language"], rows))  # fmt: skip
 
 
 @documents_app.command("show")
@@ -520,9 +499,10 @@ def documents_show(document_id: int = typer.Argument(...), as_json: JsonFlag = F
     """A document with its text."""
     with context().sessions() as session:
         document = service.get_document(session, document_id=document_id)
-    if as_json:
-        emit_json(document)
-        return
+    _emit(document, as_json, _print_document)
+
+
+def _print_document(document: dict[str, Any]) -> None:
     Console().print(f"[bold]{document['number']}[/bold] {document['title']}")
     Console().print(document["text"], markup=False, highlight=False)
 

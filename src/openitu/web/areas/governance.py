@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -237,6 +240,32 @@ def _field_of(exc: InvalidInput, origin: list[int], form_fields: tuple[str, ...]
     return exc.field if exc.field in form_fields else "form"
 
 
+@dataclass
+class _Refused:
+    status: int | None = None
+    """The refusal's HTTP status; None while nothing was refused."""
+
+
+@contextmanager
+def _refusal(
+    session: Any, errors: dict[str, str], field_of: Callable[[InvalidInput], str]
+) -> Iterator[_Refused]:
+    """One of the delegation page's writes, in a savepoint: a refused write leaves the
+    request's transaction usable for the page. A refusal is not raised: its reason goes
+    into ``errors`` under the input ``field_of`` names (bad input) or the form's own
+    (``form``), and its status into what the block is given."""
+    refused = _Refused()
+    try:
+        with session.begin_nested():
+            yield refused
+    except InvalidInput as exc:
+        errors[field_of(exc)] = exc.reason
+        refused.status = 422
+    except (Conflict, Forbidden, NotAuthenticated) as exc:
+        errors["form"] = exc.detail
+        refused.status = exc.status
+
+
 @router.post(
     "/conferences/{code}/delegation/proposals",
     response_class=HTMLResponse,
@@ -287,29 +316,26 @@ def propose(
     amendments, origin = _amendments(rows, forms.proposal_errors)
     if forms.proposal_errors:
         return _delegation_page(request, session, principal, code, forms, status_code=422)
-    try:
-        # A savepoint: a refused proposal leaves the request's transaction usable for the page.
-        with session.begin_nested():
-            if action == "submit":
-                forms.created_proposal = service.submit_proposal(
-                    session,
-                    principal=principal,
-                    conference=code,
-                    agenda_item=agenda_item,
-                    state=principal.administration or "",
-                    title=title,
-                    amendments=amendments,
-                )
-            else:
-                forms.preview = service.preview_proposal(
-                    session, conference=code, amendments=amendments
-                )
-    except InvalidInput as exc:
-        forms.proposal_errors[_field_of(exc, origin, ("agenda_item", "title"))] = exc.reason
-        return _delegation_page(request, session, principal, code, forms, status_code=422)
-    except (Conflict, Forbidden, NotAuthenticated) as exc:
-        forms.proposal_errors["form"] = exc.detail
-        return _delegation_page(request, session, principal, code, forms, status_code=exc.status)
+    field_of = partial(_field_of, origin=origin, form_fields=("agenda_item", "title"))
+    with _refusal(session, forms.proposal_errors, field_of) as refused:
+        if action == "submit":
+            forms.created_proposal = service.submit_proposal(
+                session,
+                principal=principal,
+                conference=code,
+                agenda_item=agenda_item,
+                state=principal.administration or "",
+                title=title,
+                amendments=amendments,
+            )
+        else:
+            forms.preview = service.preview_proposal(
+                session, conference=code, amendments=amendments
+            )
+    if refused.status is not None:
+        return _delegation_page(
+            request, session, principal, code, forms, status_code=refused.status
+        )
     if forms.created_proposal is not None:
         forms.proposal = dict(EMPTY_PROPOSAL)
         return _delegation_page(request, session, principal, code, forms, status_code=201)
@@ -343,27 +369,24 @@ def submit_document(
         "text": text,
     }
     forms = _DelegationForms(document=given)
-    try:
-        with session.begin_nested():
-            forms.created_document = service.submit_document(
-                session,
-                principal=principal,
-                conference=code,
-                number=number,
-                title=title,
-                kind=parse_document_kind(kind),
-                source=principal.administration or "",
-                language=language,
-                agenda_items=agenda_items or [],
-                content=text.encode("utf-8", errors="surrogatepass"),
-            )
-    except InvalidInput as exc:
-        field_name = exc.field if exc.field in given else "form"
-        forms.document_errors[field_name] = exc.reason
-        return _delegation_page(request, session, principal, code, forms, status_code=422)
-    except (Conflict, Forbidden, NotAuthenticated) as exc:
-        forms.document_errors["form"] = exc.detail
-        return _delegation_page(request, session, principal, code, forms, status_code=exc.status)
+    field_of = partial(_field_of, origin=[], form_fields=tuple(given))
+    with _refusal(session, forms.document_errors, field_of) as refused:
+        forms.created_document = service.submit_document(
+            session,
+            principal=principal,
+            conference=code,
+            number=number,
+            title=title,
+            kind=parse_document_kind(kind),
+            source=principal.administration or "",
+            language=language,
+            agenda_items=agenda_items or [],
+            content=text.encode("utf-8", errors="surrogatepass"),
+        )
+    if refused.status is not None:
+        return _delegation_page(
+            request, session, principal, code, forms, status_code=refused.status
+        )
     forms.document = dict(EMPTY_DOCUMENT)
     return _delegation_page(request, session, principal, code, forms, status_code=201)
 
