@@ -27,10 +27,11 @@ def test_every_point_lies_inside_the_plot(xs: list[float], log_x: bool) -> None:
         y_label="y",
         log_x=log_x,
     )
-    right, bottom = chart.WIDTH - chart.RIGHT, chart.HEIGHT - chart.BOTTOM
+    frame = chart.FRAME
+    right, bottom = frame.width - frame.right, frame.height - frame.bottom
     for x, y in _points(svg):
-        assert chart.LEFT - 0.05 <= x <= right + 0.05
-        assert chart.TOP - 0.05 <= y <= bottom + 0.05
+        assert frame.left - 0.05 <= x <= right + 0.05
+        assert frame.top - 0.05 <= y <= bottom + 0.05
 
 
 def test_a_line_carries_the_values_it_was_drawn_from() -> None:

@@ -574,21 +574,16 @@ _P1546_FIELDS: Final = (
         minimum=1.0,
         maximum=3000.0,
     ),
-    CaseField(
-        "r1_m",
-        "number",
-        f"Clutter height at the transmitter [m], 0 to 1000 ({CLUTTER_BOUND})",
-        default=0.0,
-        minimum=CLUTTER_HEIGHT_M[0],
-        maximum=CLUTTER_HEIGHT_M[1],
-    ),
-    CaseField(
-        "r2_m",
-        "number",
-        f"Clutter height at the receiver [m], 0 to 1000 ({CLUTTER_BOUND})",
-        default=10.0,
-        minimum=CLUTTER_HEIGHT_M[0],
-        maximum=CLUTTER_HEIGHT_M[1],
+    *(
+        CaseField(
+            name,
+            "number",
+            f"Clutter height at the {end} [m], 0 to 1000 ({CLUTTER_BOUND})",
+            default=default,
+            minimum=CLUTTER_HEIGHT_M[0],
+            maximum=CLUTTER_HEIGHT_M[1],
+        )
+        for name, end, default in (("r1_m", "transmitter", 0.0), ("r2_m", "receiver", 10.0))
     ),
     CaseField(
         "rx_area",

@@ -11,17 +11,56 @@ numbers it came from.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Final
+from typing import Final, Literal
 
-WIDTH: Final = 640
-HEIGHT: Final = 320
-LEFT: Final = 56
-RIGHT: Final = 16
-TOP: Final = 28
-BOTTOM: Final = 44
+
+@dataclass(frozen=True)
+class Frame:
+    """A chart's size and the margins around its plot [px]: the margins hold the axes'
+    labels, the plot is what is left inside them. Any chart drawn on two axes can take
+    one (the space area's charts carry the same six numbers)."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+
+    @property
+    def plot_w(self) -> int:
+        return self.width - self.left - self.right
+
+    @property
+    def plot_h(self) -> int:
+        return self.height - self.top - self.bottom
+
+    def grid(
+        self, axis: Literal["x", "y"], ticks: Sequence[float], place: Callable[[float], float]
+    ) -> list[str]:
+        """A grid line across the plot at each tick and the tick's value beside the axis
+        (left of the plot for ``y``, below it for ``x``); ``place`` maps a value to its
+        pixel along the axis."""
+        parts = []
+        for tick in ticks:
+            at = place(tick)
+            if axis == "y":
+                line = (f'x1="{self.left}" x2="{self.left + self.plot_w}" '
+                        f'y1="{at:.1f}" y2="{at:.1f}" stroke="#dde"')  # fmt: skip
+                label = f'x="{self.left - 5}" y="{at + 4:.1f}" font-size="11" text-anchor="end"'
+            else:
+                line = (f'x1="{at:.1f}" x2="{at:.1f}" '
+                        f'y1="{self.top}" y2="{self.top + self.plot_h}" stroke="#eef"')  # fmt: skip
+                label = (f'x="{at:.1f}" y="{self.top + self.plot_h + 15}" font-size="11" '
+                         'text-anchor="middle"')  # fmt: skip
+            parts += [f"<line {line}/>", f"<text {label}>{tick:g}</text>"]
+        return parts
+
+
+FRAME: Final = Frame(width=640, height=320, left=56, right=16, top=28, bottom=44)
 # A series with at most this many points shows each of them (with its values).
 MARKED_POINTS: Final = 60
 
@@ -70,7 +109,7 @@ def line_chart_svg(
     """The series on shared axes (x logarithmic when ``log_x``; its values then > 0)."""
     xs = [float(v) for s in series for v in s.x]
     ys = [float(v) for s in series for v in s.y if math.isfinite(v)]
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    left, top, plot_w, plot_h = FRAME.left, FRAME.top, FRAME.plot_w, FRAME.plot_h
     if log_x:
         x_low, x_high = math.log10(min(xs)), math.log10(max(xs))
         if x_high - x_low < 1.0:
@@ -80,41 +119,31 @@ def line_chart_svg(
         x_ticks = [10.0**e for e in decades]
 
         def to_x(v: float) -> float:
-            return LEFT + (math.log10(v) - x_low) / (x_high - x_low) * plot_w
+            return left + (math.log10(v) - x_low) / (x_high - x_low) * plot_w
     else:
         x_start, x_stop, x_ticks = _linear_ticks(min(xs), max(xs))
 
         def to_x(v: float) -> float:
-            return LEFT + (v - x_start) / (x_stop - x_start) * plot_w
+            return left + (v - x_start) / (x_stop - x_start) * plot_w
 
     y_start, y_stop, y_ticks = _linear_ticks(min(ys), max(ys))
 
     def to_y(v: float) -> float:
-        return TOP + (y_stop - v) / (y_stop - y_start) * plot_h
+        return top + (y_stop - v) / (y_stop - y_start) * plot_h
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{escape(chart_id)}" class="chart" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
-        f'aria-labelledby="{escape(chart_id)}-title">',
+        f'viewBox="0 0 {FRAME.width} {FRAME.height}" width="{FRAME.width}" '
+        f'height="{FRAME.height}" role="img" aria-labelledby="{escape(chart_id)}-title">',
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
-        f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#f8f9fb" '
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#f8f9fb" '
         'stroke="#99a"/>',
     ]
-    for tick in y_ticks:
-        y = to_y(tick)
-        parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
-                     'stroke="#dde"/>')  # fmt: skip
-        parts.append(f'<text x="{LEFT - 5}" y="{y + 4:.1f}" font-size="11" '
-                     f'text-anchor="end">{tick:g}</text>')  # fmt: skip
-    for tick in x_ticks:
-        x = to_x(tick)
-        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{TOP + plot_h}" '
-                     'stroke="#eef"/>')  # fmt: skip
-        parts.append(f'<text x="{x:.1f}" y="{TOP + plot_h + 15}" font-size="11" '
-                     f'text-anchor="middle">{tick:g}</text>')  # fmt: skip
-    parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 6}" font-size="12" '
+    parts += FRAME.grid("y", y_ticks, to_y)
+    parts += FRAME.grid("x", x_ticks, to_x)
+    parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{FRAME.height - 6}" font-size="12" '
                  f'text-anchor="middle">{escape(x_label)}</text>')  # fmt: skip
-    parts.append(f'<text x="{LEFT}" y="{TOP - 10}" font-size="12">{escape(y_label)}</text>')
+    parts.append(f'<text x="{left}" y="{top - 10}" font-size="12">{escape(y_label)}</text>')
     for line in series:
         pairs = [
             (float(a), float(b)) for a, b in zip(line.x, line.y, strict=True) if math.isfinite(b)
@@ -123,7 +152,7 @@ def line_chart_svg(
         name = escape(line.name)
         parts.append(f'<g class="series" data-series="{name}"><title>{name}</title>')
         if line.area and pairs:
-            bottom = TOP + plot_h
+            bottom = top + plot_h
             parts.append(f'<polygon points="{to_x(pairs[0][0]):.1f},{bottom} {points} '
                          f'{to_x(pairs[-1][0]):.1f},{bottom}" fill="#d8c8a8" '
                          'stroke="none"/>')  # fmt: skip
@@ -139,9 +168,9 @@ def line_chart_svg(
             ]
         parts.append("</g>")
     # The legend runs along the top, right of the y axis' label, clear of the lines.
-    legend_x = LEFT + 16 + 7 * len(y_label)
+    legend_x = left + 16 + 7 * len(y_label)
     for line in series:
-        parts.append(f'<text class="legend" x="{legend_x}" y="{TOP - 10}" font-size="11" '
+        parts.append(f'<text class="legend" x="{legend_x}" y="{top - 10}" font-size="11" '
                      f'fill="{line.colour}">— {escape(line.name)}</text>')  # fmt: skip
         legend_x += 28 + 7 * len(line.name)
     parts.append("</svg>")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import typer
 
@@ -20,10 +22,15 @@ if TYPE_CHECKING:
 NAME = "allocations"
 app = typer.Typer(help="The Table of Frequency Allocations (RR Article 5).", no_args_is_help=True)
 
-RegionOption = typer.Option(None, "--region", help="ITU Region: 1, 2 or 3.")
-CountryOption = typer.Option(None, "--country", help="ISO 3166 alpha-2 code, e.g. DE.")
 EditionOption = typer.Option(None, "--edition", help="Edition id, e.g. RR-2012.")
 DateOption = typer.Option(None, "--date", help="Use the edition in force on YYYY-MM-DD.")
+# The options every question to the Table takes after its own: where, and which edition.
+_WHERE: Final = {
+    "region": typer.Option(None, "--region", help="ITU Region: 1, 2 or 3."),
+    "country": typer.Option(None, "--country", help="ISO 3166 alpha-2 code, e.g. DE."),
+    "edition": EditionOption,
+    "on": DateOption,
+}
 
 
 def _table(edition: str | None, on: str | None) -> AllocationTable:
@@ -47,22 +54,52 @@ def _print_allocations(title: str, rows: list[dict[str, Any]]) -> None:
     Console().print(table)
 
 
-@app.command("at", context_settings={"ignore_unknown_options": True})
-def at(
-    frequency: str = typer.Argument(..., help='e.g. "2.45GHz", "2450 MHz", 2450000000'),
-    region: str | None = RegionOption,
-    country: str | None = CountryOption,
-    edition: str | None = EditionOption,
-    on: str | None = DateOption,
-    as_json: JsonFlag = False,
-) -> None:
+def _question(
+    name: str,
+    query: Callable[..., dict[str, Any]],
+    context_settings: dict[str, Any] | None = None,
+    **own: Any,
+) -> Callable[[Callable[[dict[str, Any]], None]], Callable[[dict[str, Any]], None]]:
+    """Registers the decorated printer as command NAME, a question to the Table: its
+    ``own`` options (name: Typer argument or option, each a string), then the ones every
+    such question takes (a Region and a country; the edition by id or date; --json).
+    ``query(table, **options)`` answers the document, printed as JSON with --json, else
+    by the printer; the printer's docstring is the command's help."""
+
+    def register(show: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, Any]], None]:
+        def command(*, edition: str | None, on: str | None, as_json: bool, **options: Any) -> None:
+            document = query(_table(edition, on), **options)
+            if as_json:
+                emit_json(document)
+                return
+            show(document)
+
+        keyword = inspect.Parameter.KEYWORD_ONLY
+        # Typer reads the options from the signature: the function's own is all kwargs.
+        command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [
+                *(inspect.Parameter(option, keyword, default=given, annotation=str)
+                  for option, given in own.items()),
+                *(inspect.Parameter(option, keyword, default=given, annotation=str | None)
+                  for option, given in _WHERE.items()),
+                inspect.Parameter("as_json", keyword, default=False, annotation=JsonFlag),
+            ]
+        )  # fmt: skip
+        command.__doc__ = show.__doc__
+        app.command(name, context_settings=context_settings)(command)
+        return show
+
+    return register
+
+
+@_question(
+    "at",
+    queries.allocations_at,
+    context_settings={"ignore_unknown_options": True},
+    frequency=typer.Argument(..., help='e.g. "2.45GHz", "2450 MHz", 2450000000'),
+)
+def _at(document: dict[str, Any]) -> None:
     """What is allocated at FREQUENCY in a Region (and a country)."""
-    document = queries.allocations_at(
-        _table(edition, on), frequency=frequency, region=region, country=country
-    )
-    if as_json:
-        emit_json(document)
-        return
     band = document["band"]
     _print_allocations(
         f"{_span(band['low_hz'], band['high_hz'])}, Region {document['region']} "
@@ -73,23 +110,14 @@ def at(
         typer.echo(f"{note['id']}: {note['text'] or '(' + note['text_note'] + ')'}")
 
 
-@app.command("range")
-def between(
-    low: str = typer.Option(..., "--low", help="Lower edge."),
-    high: str = typer.Option(..., "--high", help="Upper edge."),
-    region: str | None = RegionOption,
-    country: str | None = CountryOption,
-    edition: str | None = EditionOption,
-    on: str | None = DateOption,
-    as_json: JsonFlag = False,
-) -> None:
+@_question(
+    "range",
+    queries.allocations_between,
+    low=typer.Option(..., "--low", help="Lower edge."),
+    high=typer.Option(..., "--high", help="Upper edge."),
+)
+def _between(document: dict[str, Any]) -> None:
     """The bands and allocations between two frequencies."""
-    document = queries.allocations_between(
-        _table(edition, on), low=low, high=high, region=region, country=country
-    )
-    if as_json:
-        emit_json(document)
-        return
     for band in document["bands"]:
         _print_allocations(
             f"{_span(band['low_hz'], band['high_hz'])}, Region {band['region']}",
@@ -123,24 +151,15 @@ def bands(
     Console().print(table)
 
 
-@app.command("check")
-def check(
-    service: str = typer.Option(..., "--service", help="The assignment's service."),
-    low: str = typer.Option(..., "--low", help="Lower edge of the assignment."),
-    high: str = typer.Option(..., "--high", help="Upper edge of the assignment."),
-    region: str | None = RegionOption,
-    country: str | None = CountryOption,
-    edition: str | None = EditionOption,
-    on: str | None = DateOption,
-    as_json: JsonFlag = False,
-) -> None:
+@_question(
+    "check",
+    queries.check_assignment,
+    service=typer.Option(..., "--service", help="The assignment's service."),
+    low=typer.Option(..., "--low", help="Lower edge of the assignment."),
+    high=typer.Option(..., "--high", help="Upper edge of the assignment."),
+)
+def _check(document: dict[str, Any]) -> None:
     """Whether an assignment conforms with the Table, and why."""
-    document = queries.check_assignment(
-        _table(edition, on), service=service, low=low, high=high, region=region, country=country
-    )
-    if as_json:
-        emit_json(document)
-        return
     verdict = "conforms" if document["conforms"] else "does NOT conform"
     category = f" ({document['category']})" if document["category"] else ""
     typer.echo(f"{document['service']}: {verdict}{category}")
