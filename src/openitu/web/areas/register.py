@@ -4,6 +4,7 @@ finding, history and map, and the circulars (thin: the work is in usecases.regis
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
@@ -319,73 +320,54 @@ def notice_page(
 
 
 @router.post(
-    "/notices/{notice_id}/agreements", response_class=HTMLResponse, dependencies=[csrf_protected]
+    "/notices/{notice_id}/{step}", response_class=HTMLResponse, dependencies=[csrf_protected]
 )
-def agreement(
+def notice_step(
     request: Request,
     notice_id: int,
-    principal: CurrentPrincipalDep,
-    session: SessionDep,
-    administration: Annotated[str, Form(max_length=100)] = "",
-) -> Response:
-    """The notifying administration records an agreement another administration sent."""
-    try:
-        usecases.record_agreement(session, principal=principal, notice_id=notice_id,
-                                  administration=administration)  # fmt: skip
-    except OpenITUError as exc:
-        return _notice_page(request, principal, session, notice_id, exc, administration)
-    return RedirectResponse(f"/register/notices/{notice_id}#coordination", status_code=303)
-
-
-@router.post(
-    "/notices/{notice_id}/refusals", response_class=HTMLResponse, dependencies=[csrf_protected]
-)
-def refusal(
-    request: Request,
-    notice_id: int,
-    principal: CurrentPrincipalDep,
-    session: SessionDep,
-    reason: Annotated[str, Form(max_length=2000)] = "",
-) -> Response:
-    """An administration asked to coordinate records that it does not agree, and why."""
-    try:
-        usecases.record_refusal(session, principal=principal, notice_id=notice_id,
-                                administration=principal.administration or "",
-                                reason=reason)  # fmt: skip
-    except OpenITUError as exc:
-        return _notice_page(request, principal, session, notice_id, exc, refusal_reason=reason)
-    return RedirectResponse(f"/register/notices/{notice_id}#coordination", status_code=303)
-
-
-@router.post(
-    "/notices/{notice_id}/{action}", response_class=HTMLResponse, dependencies=[csrf_protected]
-)
-def notice_action(
-    request: Request,
-    notice_id: int,
-    action: str,
+    step: str,
     principal: CurrentPrincipalDep,
     session: SessionDep,
     context: ContextDep,
+    administration: Annotated[str, Form(max_length=100)] = "",
     reason: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    """The secretariat's examine/record/return and the administration's withdraw."""
+    """A step on a notice, then back to its page: the secretariat's examine/record/return,
+    the administration's withdraw, the agreements the notifying administration records
+    and the refusals of an administration asked to coordinate (with its reason)."""
+    steps: dict[str, Callable[[], object]] = {
+        "examine": lambda: usecases.examine(
+            session, principal=principal, notice_id=notice_id,
+            table_on=lambda day: context.allocation_table(on=day), terrain=terrain_of(context),
+        ),
+        "record": lambda: usecases.record(session, principal=principal, notice_id=notice_id),
+        "return": lambda: usecases.return_notice(
+            session, principal=principal, notice_id=notice_id
+        ),
+        "withdraw": lambda: usecases.withdraw(
+            session, principal=principal, notice_id=notice_id, reason=reason
+        ),
+        "agreements": lambda: usecases.record_agreement(
+            session, principal=principal, notice_id=notice_id, administration=administration
+        ),
+        "refusals": lambda: usecases.record_refusal(
+            session, principal=principal, notice_id=notice_id,
+            administration=principal.administration or "", reason=reason,
+        ),
+    }  # fmt: skip
+    if step not in steps:
+        return render_error(request, status=404, title="Not found", detail="no such step")
     try:
-        if action == "examine":
-            usecases.examine(session, principal=principal, notice_id=notice_id,
-                             table_on=lambda day: context.allocation_table(on=day),
-                             terrain=terrain_of(context))  # fmt: skip
-        elif action == "record":
-            usecases.record(session, principal=principal, notice_id=notice_id)
-        elif action == "return":
-            usecases.return_notice(session, principal=principal, notice_id=notice_id)
-        elif action == "withdraw":
-            usecases.withdraw(session, principal=principal, notice_id=notice_id, reason=reason)
-        else:
-            return render_error(request, status=404, title="Not found", detail="no such step")
+        steps[step]()
     except OpenITUError as exc:
-        return _notice_page(request, principal, session, notice_id, exc)
-    return RedirectResponse(f"/register/notices/{notice_id}", status_code=303)
+        # A coordination step's error goes next to its own box, with what was typed.
+        return _notice_page(
+            request, principal, session, notice_id, exc,
+            agreement=administration if step == "agreements" else "",
+            refusal_reason=reason if step == "refusals" else None,
+        )  # fmt: skip
+    anchor = "#coordination" if step in ("agreements", "refusals") else ""
+    return RedirectResponse(f"/register/notices/{notice_id}{anchor}", status_code=303)
 
 
 def _circulars_page(
