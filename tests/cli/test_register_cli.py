@@ -1,6 +1,7 @@
 """`openitu register ...` for real, in subprocesses against a SQLite file: notify from
 JSON and CSV (dotted names), a partly bad batch (exit 1 with its document), examine,
-record, show, search, publish and read the circular; bad files exit 2 with one line."""
+record, return, agree, refuse, withdraw, show, search, publish and read the circular; bad
+files exit 2 with one line."""
 
 from __future__ import annotations
 
@@ -204,3 +205,37 @@ def test_the_administration_asked_refuses_from_the_command_line(
         "event": "refusal",
         "detail": {"administration": "DE", "reason": "harms DE-FM-7"},
     }
+
+
+def test_agree_return_and_withdraw_from_the_command_line(
+    run_cli: Callable[..., Any],
+    officer_token: Callable[[str], None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """France records Germany's agreement and withdraws its reason with the notice; a
+    second notice the secretariat returns; a missing administration exits 2."""
+    tag = uuid.uuid4().hex[:6]
+    notices = tmp_path / "notices.json"
+    notices.write_text(json.dumps([fm_station(
+        "FR", f"CLI-STEPS-{tag}-{n}", tx__lat_deg=48.58, tx__lon_deg=7.75,
+        tx__antenna_height_m=100, tx__eirp_dbw=20,
+    ) for n in (1, 2)]))  # fmt: skip
+    officer_token("FR")
+    accepted = _json(run_cli("register", "notify", str(notices), "--json"))["accepted"]
+    kept, returned = (str(a["notice_id"]) for a in accepted)
+    monkeypatch.delenv("OPENITU_API_TOKEN")
+    for notice_id in (kept, returned):
+        _json(run_cli("register", "examine", notice_id, "--json"))
+    back = _json(run_cli("register", "return", returned, "--json"))
+    assert back["status"] == "returned"
+
+    officer_token("FR")
+    missing = run_cli("register", "agree", kept, "--json")
+    assert missing.returncode == 2 and missing.stdout == ""
+    agreed = _json(run_cli("register", "agree", kept, "DE", "--json"))
+    assert agreed["history"][-1]["event"] == "agreement"
+    assert agreed["history"][-1]["detail"] == {"administration": "DE"}
+    gone = _json(run_cli("register", "withdraw", kept, "--reason", "never built", "--json"))
+    assert gone["status"] == "withdrawn"
+    assert gone["history"][-1]["detail"] == {"reason": "never built"}

@@ -16,6 +16,7 @@ exits 1.
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -171,93 +172,83 @@ def _emit(document: Any, as_json: bool) -> None:
     Console().print_json(json.dumps(document, ensure_ascii=False))
 
 
+def _parameter(
+    name: str, annotation: Any, default: Any = inspect.Parameter.empty
+) -> inspect.Parameter:
+    """A command parameter as Typer reads it from a signature."""
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    return inspect.Parameter(name, kind, annotation=annotation, default=default)
+
+
 def _notice_step(
-    name: str, summary: str, write: Callable[[Session, Principal, int], dict[str, Any]]
+    name: str, summary: str, write: Callable[..., dict[str, Any]], *own: inspect.Parameter
 ) -> None:
-    """Add the command NAME: one write on one notice, as `_step` does it."""
+    """Add the command NAME: one write on one notice, as `_step` does it. ``write`` is the
+    use case, called with the session, ``principal``, ``notice_id`` and the command's
+    ``own`` arguments and options by name."""
 
-    def command(
-        notice_id: NoticeId,
-        as_json: JsonFlag = False,
-        token_stdin: TokenStdin = False,
-    ) -> None:
-        _step(token_stdin, as_json, lambda s, p: write(s, p, notice_id))
+    def command(notice_id: int, as_json: bool, token_stdin: bool, **given: Any) -> None:
+        _step(
+            token_stdin, as_json, lambda s, p: write(s, principal=p, notice_id=notice_id, **given)
+        )
 
+    # Typer takes a command's parameters from its signature: the notice, the command's
+    # own, then the two options of every write.
+    command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            _parameter("notice_id", NoticeId),
+            *own,
+            _parameter("as_json", JsonFlag, False),
+            _parameter("token_stdin", TokenStdin, False),
+        ]
+    )
     command.__doc__ = summary
     app.command(name)(command)
 
 
-_notice_step(
-    "examine",
-    "Examine a received notice (the secretariat).",
-    lambda s, p, notice_id: usecases.examine(
-        s,
-        principal=p,
-        notice_id=notice_id,
+def _examine(session: Session, **step: Any) -> dict[str, Any]:
+    return usecases.examine(
+        session,
         table_on=lambda day: context().allocation_table(on=day),
         terrain=usecases.terrain_for(context().settings.register_terrain_tiles),
-    ),
-)
+        **step,
+    )
+
+
+_notice_step("examine", "Examine a received notice (the secretariat).", _examine)
 _notice_step(
     "record",
     "Record an examined notice in the Master Register (No. 11.31 or No. 4.4).",
-    lambda s, p, notice_id: usecases.record(s, principal=p, notice_id=notice_id),
+    usecases.record,
 )
 _notice_step(
-    "return",
-    "Return an examined notice with its unfavourable finding.",
-    lambda s, p, notice_id: usecases.return_notice(s, principal=p, notice_id=notice_id),
+    "return", "Return an examined notice with its unfavourable finding.", usecases.return_notice
 )
-
-
-@app.command()
-def withdraw(
-    notice_id: NoticeId,
-    reason: str = typer.Option("", help="Why (kept in the history)."),
-    as_json: JsonFlag = False,
-    token_stdin: TokenStdin = False,
-) -> None:
-    """Withdraw one's administration's notice (suppress it once recorded)."""
-    _step(
-        token_stdin,
-        as_json,
-        lambda s, p: usecases.withdraw(s, principal=p, notice_id=notice_id, reason=reason),
-    )
-
-
-@app.command()
-def agree(
-    notice_id: NoticeId,
-    administration: str = typer.Argument(..., help="ISO2 of the administration agreeing"),
-    as_json: JsonFlag = False,
-    token_stdin: TokenStdin = False,
-) -> None:
-    """Record a coordination agreement obtained for a notice."""
-    _step(
-        token_stdin,
-        as_json,
-        lambda s, p: usecases.record_agreement(
-            s, principal=p, notice_id=notice_id, administration=administration
-        ),
-    )
-
-
-@app.command()
-def refuse(
-    notice_id: NoticeId,
-    administration: str = typer.Argument(..., help="ISO2 of the administration refusing"),
-    reason: str = typer.Option(..., help="Why it does not agree (required)."),
-    as_json: JsonFlag = False,
-    token_stdin: TokenStdin = False,
-) -> None:
-    """Record that one's administration, asked to coordinate, does not agree to a notice."""
-    _step(
-        token_stdin,
-        as_json,
-        lambda s, p: usecases.record_refusal(
-            s, principal=p, notice_id=notice_id, administration=administration, reason=reason
-        ),
-    )
+_notice_step(
+    "withdraw",
+    "Withdraw one's administration's notice (suppress it once recorded).",
+    usecases.withdraw,
+    _parameter("reason", Annotated[str, typer.Option(help="Why (kept in the history).")], ""),
+)
+_notice_step(
+    "agree",
+    "Record a coordination agreement obtained for a notice.",
+    usecases.record_agreement,
+    _parameter(
+        "administration",
+        Annotated[str, typer.Argument(help="ISO2 of the administration agreeing")],
+    ),
+)
+_notice_step(
+    "refuse",
+    "Record that one's administration, asked to coordinate, does not agree to a notice.",
+    usecases.record_refusal,
+    _parameter(
+        "administration",
+        Annotated[str, typer.Argument(help="ISO2 of the administration refusing")],
+    ),
+    _parameter("reason", Annotated[str, typer.Option(help="Why it does not agree (required).")]),
+)
 
 
 @app.command()
