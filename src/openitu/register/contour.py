@@ -59,11 +59,11 @@ from openitu.register.coordination import (
 from openitu.register.technical import (
     DEFAULT_CRITERIA,
     DIRECTIONAL_MIN_GAIN_DBI,
-    EARTH_RADIUS_KM,
     ProtectionCriteria,
     Station,
     service_family,
 )
+from openitu.register.terrain import EARTH_RADIUS_KM
 
 AZIMUTHS: Final = 36
 SAMPLES: Final = 64

@@ -52,13 +52,18 @@ from openitu.errors import InvalidInput
 from openitu.radio.antennas import f699_gain_dbi
 from openitu.radio.propagation.p452 import p452_basic_loss, smooth_earth_profile
 from openitu.radio.propagation.p1546 import field_strength
-from openitu.register.terrain import TerrainSource, land_mask, path_points, sea_km
+from openitu.register.terrain import (
+    EARTH_RADIUS_KM,
+    TerrainSource,
+    land_mask,
+    path_points,
+    sea_km,
+)
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
-EARTH_RADIUS_KM: Final = 6371.0088  # IUGG mean radius, as geo/ uses for great circles
 BOLTZMANN_DBW_K_HZ: Final = -228.6  # 10 log10(1.380649e-23 J/K)
 # E [dB(uV/m)] = e.i.r.p. [dBW] - Lb [dB] + 20 log f [MHz] + 107.15: Rec. ITU-R P.1546-6 §17
 # eq. (40) (Lb = 139.3 - E + 20 log f for 1 kW e.r.p. = 32.15 dBW e.i.r.p.).

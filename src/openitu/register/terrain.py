@@ -29,7 +29,7 @@ from openitu.errors import InvalidInput
 
 FloatArray = npt.NDArray[np.float64]
 
-EARTH_RADIUS_KM: Final = 6371.0088
+EARTH_RADIUS_KM: Final = 6371.0088  # IUGG mean radius, as geo/ uses for great circles
 
 
 class TerrainSource(Protocol):

@@ -20,12 +20,10 @@ from openitu.register.assignment import Assignment, HistoryEntry
 from openitu.register.circular import CircularEntry
 from openitu.register.notice import Notice, Site
 from openitu.register.status import Event, Status
-from openitu.register.technical import RecordedAssignments
+from openitu.register.technical import RecordedAssignments, great_circle_km
+from openitu.register.terrain import EARTH_RADIUS_KM
 from openitu.store.rows import found, from_row, rows_where
 from openitu.store.tables.register import RegisterAssignment, RegisterCircular, RegisterEvent
-
-EARTH_RADIUS_KM = 6371.0088
-"""Mean Earth radius (IUGG), for great-circle distances in searches."""
 
 
 def utc(moment: datetime) -> datetime:
@@ -271,14 +269,6 @@ def _in_box(lat: Any, lon: Any, box: tuple[float, float, float, float]) -> Any:
     return lat.between(south, north)
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine) on the mean sphere."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _filtered(query: Search) -> Select[RegisterAssignment]:
     table = RegisterAssignment
     statement = select(table)
@@ -313,11 +303,9 @@ def search(session: Session, query: Search) -> list[Assignment]:
     # The box is only a pre-filter: the exact distance decides, then the page is cut.
     lat, lon = query.near
     radius = query.radius_km if query.radius_km is not None else math.inf
-    inside = [
-        row
-        for row in session.scalars(statement)
-        if distance_km(lat, lon, row.tx_lat_deg, row.tx_lon_deg) <= radius
-    ]
+    rows = session.scalars(statement).all()
+    d_km = great_circle_km(lat, lon, [r.tx_lat_deg for r in rows], [r.tx_lon_deg for r in rows])
+    inside = [row for row, d in zip(rows, d_km, strict=True) if d <= radius]
     return [_assignment(row) for row in inside[query.offset : query.offset + query.limit]]
 
 
