@@ -239,3 +239,42 @@ def test_agree_return_and_withdraw_from_the_command_line(
     gone = _json(run_cli("register", "withdraw", kept, "--reason", "never built", "--json"))
     assert gone["status"] == "withdrawn"
     assert gone["history"][-1]["detail"] == {"reason": "never built"}
+
+
+def test_the_coordination_a_notice_awaits_from_the_command_line(
+    run_cli: Callable[..., Any],
+    officer_token: Callable[[str], None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before examination the command says so; after it, Germany is pending until its
+    agreement is recorded, in JSON and in the table a person reads."""
+    notices = tmp_path / "notice.json"
+    notices.write_text(json.dumps([fm_station(
+        "FR", f"CLI-COORD-{uuid.uuid4().hex[:6]}", tx__lat_deg=48.58, tx__lon_deg=7.75,
+        tx__antenna_height_m=100, tx__eirp_dbw=20,
+    )]))  # fmt: skip
+    officer_token("FR")
+    notice_id = str(
+        _json(run_cli("register", "notify", str(notices), "--json"))["accepted"][0]["notice_id"]
+    )
+    unexamined = run_cli("register", "coordination", notice_id)
+    assert unexamined.returncode == 0 and unexamined.stdout.startswith("not examined")
+    monkeypatch.delenv("OPENITU_API_TOKEN")
+    finding = _json(run_cli("register", "examine", notice_id, "--json"))
+    asked = finding["coordination"]["required_with"]
+    assert "DE" in asked
+
+    state = _json(run_cli("register", "coordination", notice_id, "--json"))
+    assert state["pending"] == asked
+    table = run_cli("register", "coordination", notice_id)
+    assert table.returncode == 0
+    germany = next(line for line in table.stdout.splitlines() if " DE " in line)
+    assert "pending" in germany
+
+    officer_token("FR")
+    _json(run_cli("register", "agree", notice_id, "DE", "--json"))
+    after = _json(run_cli("register", "coordination", notice_id, "--json"))
+    assert "DE" not in after["pending"] and "DE" in after["agreed_with"]
+    missing = run_cli("register", "coordination", "987654321")
+    assert missing.returncode != 0 and len(missing.stderr.strip().splitlines()) == 1

@@ -260,6 +260,35 @@ def show(notice_id: NoticeId, as_json: JsonFlag = False) -> None:
 
 
 @app.command()
+def coordination(notice_id: NoticeId, as_json: JsonFlag = False) -> None:
+    """The coordination a notice's examination asked for: who agreed, who refused and why,
+    who has not answered."""
+    with context().sessions() as session:
+        document = usecases.coordination_state(session, notice_id=notice_id)
+    if as_json:
+        emit_json(document)
+        return
+    if not document["examined"]:
+        typer.echo(f"not examined: {document['note']}")
+        return
+    rows = [
+        {**row, "field_strength_dbuv_m": _one_decimal(row["field_strength_dbuv_m"]),
+         "trigger_dbuv_m": _one_decimal(row["trigger_dbuv_m"]),
+         "distance_km": _one_decimal(row["distance_km"])}
+        for row in document["administrations"]
+    ]  # fmt: skip
+    columns = ["administration", "state", "field_strength_dbuv_m", "trigger_dbuv_m",
+               "distance_km", "refusal_reason"]  # fmt: skip
+    print_rows(f"Coordination of notice {notice_id}", columns, rows)
+    if document["note"]:
+        typer.echo(document["note"])
+
+
+def _one_decimal(value: float | None) -> str | None:
+    return None if value is None else f"{value:.1f}"
+
+
+@app.command()
 def search(
     administration: str | None = typer.Option(None, help="ISO2 of the notifying administration"),
     low: str | None = typer.Option(None, help='Lower edge: "6 GHz", "6175 MHz"'),

@@ -96,6 +96,14 @@ def show(notice_id: NoticeId, session: SessionDep) -> dict[str, Any]:
     return usecases.show(session, notice_id=notice_id)
 
 
+@router.get("/notices/{notice_id}/coordination")
+def coordination(notice_id: NoticeId, session: SessionDep) -> dict[str, Any]:
+    """The coordination the notice's last examination asked for and where it stands: per
+    administration its field strength against the trigger, and whether it agreed, refused
+    (with its reason) or has not answered yet (pending)."""
+    return usecases.coordination_state(session, notice_id=notice_id)
+
+
 @router.post("/notices/{notice_id}/examine", dependencies=[require("examinations.run")])
 def examine(
     notice_id: NoticeId, principal: CurrentPrincipalDep, session: SessionDep, context: ContextDep
