@@ -401,6 +401,25 @@ def read_uploads(files: Iterable[tuple[str, bytes]]) -> list[UlsImport]:
     return imports
 
 
+MAX_UPLOAD_BYTES: Final = 64 * 1024 * 1024
+"""All the files of one ULS import together (the largest real daily zip is under 1 MiB)."""
+
+
+def read_files(files: Iterable[tuple[str, IO[bytes]]]) -> list[UlsImport]:
+    """`read_uploads` over open binary files, each with its name (what the API and the
+    page were sent): more than `MAX_UPLOAD_BYTES` in all is refused on ``files`` before
+    anything is read beyond it."""
+    read: list[tuple[str, bytes]] = []
+    left = MAX_UPLOAD_BYTES
+    for name, file in files:
+        content = file.read(left + 1)
+        left -= len(content)
+        if left < 0:
+            raise InvalidInput("files", f"more than {MAX_UPLOAD_BYTES // 2**20} MiB in all")
+        read.append((name, content))
+    return read_uploads(read)
+
+
 MAX_UNPACKED_BYTES: Final = 512 * 1024 * 1024
 """The most a zip file's ULS tables may unpack to (the largest real daily file unpacks
 to a few tens of MiB): a guard against a small upload that inflates without end."""

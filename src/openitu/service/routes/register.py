@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from openitu.errors import InvalidInput
-from openitu.register.fcc_uls import read_uploads
+from openitu.register.fcc_uls import read_files
 from openitu.register.terrain import TerrainSource
 from openitu.service.auth import CurrentPrincipalDep, public, require
 from openitu.service.context import AppContext
@@ -205,10 +205,6 @@ def publish(principal: CurrentPrincipalDep, session: SessionDep, context: Contex
     )
 
 
-MAX_UPLOAD_BYTES = 64 * 1024 * 1024
-"""All the files of one ULS import together (the largest real daily zip is under 1 MiB)."""
-
-
 @router.post("/imports/fcc", dependencies=[require("notices.submit")])
 def import_fcc(
     principal: CurrentPrincipalDep,
@@ -224,15 +220,8 @@ def import_fcc(
     """Notify a US licence register (FCC ULS Part 101) as the United States' notices: one
     per FR row, accepted + rejected = FR rows; a refused row names its file, row, field
     and reason. Files that cannot be read at all answer 422 naming the file."""
-    read: list[tuple[str, bytes]] = []
-    left = MAX_UPLOAD_BYTES
-    for upload in files:
-        content = upload.file.read(left + 1)
-        left -= len(content)
-        if left < 0:
-            raise InvalidInput("files", f"more than {MAX_UPLOAD_BYTES // 2**20} MiB in all")
-        read.append((upload.filename or "", content))
-    return usecases.import_uls(session, principal=principal, imports=read_uploads(read))
+    imports = read_files((upload.filename or "", upload.file) for upload in files)
+    return usecases.import_uls(session, principal=principal, imports=imports)
 
 
 @router.get("/notices/{notice_id}/contour")

@@ -1,5 +1,6 @@
-"""/register: search the register, notify a notice (with inline errors), a notice's status,
-finding, history and map, and the circulars (thin: the work is in usecases.register)."""
+"""/register: search the register, notify a notice (with inline errors), import the FCC's
+ULS microwave licences, a notice's status, finding, history and map, and the circulars
+(thin: the work is in usecases.register)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from openitu.accounts import Principal, Role
+from openitu.accounts import Principal, Role, authorize
 from openitu.errors import InvalidInput, NotFound, OpenITUError
+from openitu.register import fcc_uls
 from openitu.register.circular import print_csv
 from openitu.register.contour import borders_within
 from openitu.register.examination import REQUIRED_ITEMS
@@ -93,7 +95,7 @@ def _notify_page(
         request, "register/notify.html", status_code=status_code, principal=principal,
         form=form, errors={_error_id(k): v for k, v in errors.items()}, accepted=accepted,
         batch=batch, classes=STATION_CLASSES, polarizations=sorted(POLARIZATIONS),
-        required=REQUIRED_ITEMS,
+        required=REQUIRED_ITEMS, may_import=_may_import(principal),
     )  # fmt: skip
 
 
@@ -180,6 +182,63 @@ async def notify_file(
     batch = outcome.as_dict() | {"filename": file.filename}
     return _notify_page(request, principal, form=form, errors={}, batch=batch,
                         status_code=201 if outcome.accepted else 422)  # fmt: skip
+
+
+def _may_import(principal: Principal) -> bool:
+    """Whether the pages offer the ULS import: every notice it makes is the United
+    States', so only their officers (the use case decides, this only hides a form that
+    would be refused)."""
+    return principal.can("notices.submit", administration=fcc_uls.ADMINISTRATION)
+
+
+def _import_page(
+    request: Request,
+    principal: Principal,
+    *,
+    errors: dict[str, str],
+    outcome: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    return render_form(
+        request, "register/import_fcc.html", status_code=status_code, principal=principal,
+        errors=errors, outcome=outcome, may_import=_may_import(principal),
+        max_mib=fcc_uls.MAX_UPLOAD_BYTES // 2**20,
+    )  # fmt: skip
+
+
+@router.get("/imports/fcc", response_class=HTMLResponse)
+def import_fcc_form(request: Request, principal: CurrentPrincipalDep) -> Response:
+    """The FCC ULS import's form (the United States' notifying officers)."""
+    return _import_page(request, principal, errors={})
+
+
+@router.post("/imports/fcc", response_class=HTMLResponse, dependencies=[csrf_protected])
+def import_fcc(
+    request: Request,
+    principal: CurrentPrincipalDep,
+    session: SessionDep,
+    files: Annotated[list[UploadFile] | None, File()] = None,
+) -> Response:
+    """Notify the FCC ULS files sent (daily zip files or the .dat tables of one) as the
+    United States' notices: the FR rows read, each accepted (linked) or rejected with its
+    file, row, field and reason; a file that cannot be read at all is named next to the
+    file box."""
+    try:
+        # Before any file is read: whoever may not import is refused whatever was sent.
+        authorize(principal, "notices.submit", administration=fcc_uls.ADMINISTRATION)
+        # FastAPI drops the empty part a browser sends when no file was chosen.
+        if not files:
+            raise InvalidInput("files", "choose one or more ULS files (l_mw_*.zip or .dat)")
+        imports = fcc_uls.read_files((upload.filename or "", upload.file) for upload in files)
+        outcome = usecases.import_uls(session, principal=principal, imports=imports)
+    except InvalidInput as exc:
+        errors = {"files": exc.reason if exc.field == "files" else exc.detail}
+        return _import_page(request, principal, errors=errors, status_code=422)
+    except OpenITUError as exc:
+        return _import_page(request, principal, errors={"form": exc.detail},
+                            status_code=exc.status)  # fmt: skip
+    return _import_page(request, principal, errors={}, outcome=outcome,
+                        status_code=201 if outcome["accepted"] else 422)  # fmt: skip
 
 
 def _actions(principal: Principal, notice: dict[str, Any]) -> list[str]:
