@@ -202,7 +202,6 @@ def _import_page(
     return render_form(
         request, "register/import_fcc.html", status_code=status_code, principal=principal,
         errors=errors, outcome=outcome, may_import=_may_import(principal),
-        max_mib=fcc_uls.MAX_UPLOAD_BYTES // 2**20,
     )  # fmt: skip
 
 
