@@ -112,6 +112,8 @@ def test_path_page_profiles_from_the_terrain_source(client: TestClient) -> None:
     )
     assert _value(page.text, "lb_db") == expected["lb_db"]
     assert 'id="profile-plot"' in page.text
+    for key in ("clearance_m", "clearance_at_km", "effective_radius_km", "k_factor"):
+        assert _value(page.text, key) == expected["profile"][key], key
     bad = client.get("/radio/path", params={**ends, "f_mhz": "2000", "tx_height_m": "0"})
     assert bad.status_code == 422 and 'id="tx_height_m-error"' in bad.text
 

@@ -8,6 +8,7 @@ import pytest
 
 from openitu.errors import InvalidInput
 from openitu.radio import cases
+from openitu.register import technical
 from openitu.register.terrain import P1511Terrain, path_points
 from openitu.space import geometry
 from openitu.usecases import radio as usecases
@@ -113,3 +114,44 @@ def test_terrestrial_paths_take_the_terrain_sources_profile() -> None:
 def _points(d_km: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     lat, lon = path_points(46.2, 6.1, 46.5, 6.6, d_km / d_km[-1])
     return np.asarray(lat), np.asarray(lon)
+
+
+def _independent_clearance(
+    answer: dict[str, object], tx_m: float, rx_m: float
+) -> tuple[float, float]:
+    """The smallest height of the line between the antennas above terrain + bulge, worked
+    out here from the answer's profile and effective radius."""
+    profile = answer["profile"]
+    assert isinstance(profile, dict)
+    d = np.asarray(profile["d_km"])
+    h = np.asarray(profile["h_m"])
+    length, radius = d[-1], profile["effective_radius_km"]
+    bulge = 1000.0 * d * (length - d) / (2.0 * radius)
+    np.testing.assert_allclose(profile["bulge_m"], bulge, rtol=1e-12, atol=1e-9)
+    line = (h[0] + tx_m) + ((h[-1] + rx_m) - (h[0] + tx_m)) * d / length
+    margin = line - (h + bulge)
+    return float(margin.min()), float(d[np.argmin(margin)])
+
+
+def test_terrestrial_paths_give_the_clearance_over_the_effective_earth() -> None:
+    terrain = P1511Terrain()
+    p452 = usecases.p452_between(
+        terrain=terrain, **ENDS, htg_m=30.0, hrg_m=10.0, f_ghz=2.0, p_percent=1.0
+    )
+    profile = p452["profile"]
+    # k50 from the ΔN the case carries, P.452-18 eqs. (5), (6a).
+    assert profile["k_factor"] == pytest.approx(157.0 / (157.0 - technical.P452_DN))
+    assert profile["effective_radius_km"] == pytest.approx(6371.0 * profile["k_factor"])
+    clearance, at_km = _independent_clearance(p452, 30.0, 10.0)
+    assert profile["clearance_m"] == pytest.approx(clearance, abs=1e-9)
+    assert profile["clearance_at_km"] == at_km
+    p1546 = usecases.p1546_between(
+        terrain=terrain, **ENDS, ha_m=30.0, h2_m=10.0, f_mhz=600.0, t_percent=1.0
+    )
+    assert p1546["profile"]["k_factor"] == pytest.approx(4.0 / 3.0)
+    assert p1546["profile"]["effective_radius_km"] == pytest.approx(6371.0 * 4.0 / 3.0)
+    clearance, at_km = _independent_clearance(p1546, 30.0, 10.0)
+    assert p1546["profile"]["clearance_m"] == pytest.approx(clearance, abs=1e-9)
+    assert p1546["profile"]["clearance_at_km"] == at_km
+    # The flatter P.452 Earth (k50 > 4/3) bulges less under the same profile.
+    assert max(profile["bulge_m"]) < max(p1546["profile"]["bulge_m"])

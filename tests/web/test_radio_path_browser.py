@@ -23,6 +23,12 @@ def _submit(page: Any, base: str, model: str, fields: dict[str, str]) -> None:
     submit_form(page, "#compute-path", fields, choices={"model": model})
 
 
+def _drawn(page: Any, series: str) -> list[float]:
+    """The heights a series of the profile chart was drawn from."""
+    values = page.get_attribute(f'#profile-plot g[data-series="{series}"] polyline', "data-values")
+    return [float(pair.split(",")[1]) for pair in values.split()]
+
+
 def test_p452_over_the_alps_with_its_profile(live_server: str, page: Any) -> None:
     _submit(
         page,
@@ -49,11 +55,18 @@ def test_p452_over_the_alps_with_its_profile(live_server: str, page: Any) -> Non
     for key in ("lb_db", "lbfsg_db", "ldp_db", "lbs_db", "lba_db"):
         assert data_value(page, f"#{key}") == expected[key], key
     assert data_value(page, "#distance") == expected["distance_km"]
-    drawn = page.get_attribute('#profile-plot g[data-series="terrain"] polyline', "data-values")
-    heights = [float(pair.split(",")[1]) for pair in drawn.split()]
-    assert heights == pytest.approx(expected["profile"]["h_m"], rel=1e-9)
+    profile = expected["profile"]
+    heights = _drawn(page, "terrain")
+    # The terrain is drawn as the ray sees it: raised by the Earth's bulge at a_e.
+    seen = [h + b for h, b in zip(profile["h_m"], profile["bulge_m"], strict=True)]
+    assert heights == pytest.approx(seen, rel=1e-9)
+    assert _drawn(page, "sea level") == pytest.approx(profile["bulge_m"], rel=1e-9, abs=1e-9)
     assert max(heights) > 1500  # the profile crosses mountains: the terrain is real
     assert page.locator('#profile-plot g[data-series="line of sight"] polyline').count() == 1
+    for key in ("clearance_m", "clearance_at_km", "effective_radius_km"):
+        assert data_value(page, f"#{key}") == profile[key], key
+    assert profile["clearance_m"] < 0.0  # the Alps stand between the two ends
+    assert f"a_e = {profile['effective_radius_km']:.0f} km" in page.inner_text("#path-result")
 
 
 def test_p1546_field_strength(live_server: str, page: Any) -> None:
@@ -83,6 +96,11 @@ def test_p1546_field_strength(live_server: str, page: Any) -> None:
     assert data_value(page, "#lb_db") == expected["lb_db"]
     assert page.inner_text("#e_dbuv_m") == f"{expected['e_dbuv_m']:.2f} dB(µV/m)"
     assert page.locator("#profile-plot").is_visible()
+    profile = expected["profile"]
+    seen = [h + b for h, b in zip(profile["h_m"], profile["bulge_m"], strict=True)]
+    assert _drawn(page, "terrain") == pytest.approx(seen, rel=1e-9)
+    assert data_value(page, "#clearance_m") == profile["clearance_m"]
+    assert "median k = 4/3" in page.inner_text("#path-result")
 
 
 def test_bad_fields_are_named_inline(live_server: str, page: Any) -> None:

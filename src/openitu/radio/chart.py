@@ -1,6 +1,6 @@
 """The radio pages' pictures as SVG: line charts (attenuation or margin against the
 percentage of time, antenna gain against off-axis angle) and a path profile (terrain,
-antennas, line of sight).
+antennas, line of sight over the effective Earth's bulge).
 
 Plain SVG strings the pages inline. Every series is a polyline carrying its name and, in
 ``data-values``, the numbers it was drawn from ("x,y x,y ..."); a series of few points
@@ -181,25 +181,34 @@ def profile_svg(
     d_km: Sequence[float],
     h_m: Sequence[float],
     *,
+    bulge_m: Sequence[float],
+    earth_note: str,
     tx_height_m: float,
     rx_height_m: float,
     chart_id: str,
     title: str,
 ) -> str:
-    """Terrain heights along the path, each antenna above its end and the straight line
-    between the antennas (no Earth curvature drawn)."""
-    tx_top = float(h_m[0]) + tx_height_m
-    rx_top = float(h_m[-1]) + rx_height_m
+    """The path profile as the ray between the antennas sees it: terrain raised by the
+    Earth's bulge at the effective radius (``bulge_m`` at each point, 0 at the ends:
+    `openitu.radio.profile.earth_bulge_m`), the bulge alone (sea level), each antenna
+    above its end and the straight line between the antennas' tops. ``earth_note``
+    (which effective radius, e.g. "a_e = 8494 km, median k = 4/3") is written under the
+    distance axis."""
+    seen_m = [float(h) + float(b) for h, b in zip(h_m, bulge_m, strict=True)]
+    tx_top = seen_m[0] + tx_height_m
+    rx_top = seen_m[-1] + rx_height_m
     return line_chart_svg(
         [
-            Series("terrain", d_km, h_m, colour="#7a5c2e", area=True),
+            Series("terrain", d_km, seen_m, colour="#7a5c2e", area=True),
+            Series("sea level", d_km, bulge_m, colour="#4a7fb0"),
             Series("line of sight", [d_km[0], d_km[-1]], [tx_top, rx_top],
                    colour="#c0392b", dashed=True),
-            Series("transmitter", [d_km[0], d_km[0]], [float(h_m[0]), tx_top], colour="#1d4e89"),
-            Series("receiver", [d_km[-1], d_km[-1]], [float(h_m[-1]), rx_top], colour="#2a9d8f"),
+            Series("transmitter", [d_km[0], d_km[0]], [seen_m[0], tx_top], colour="#1d4e89"),
+            Series("receiver", [d_km[-1], d_km[-1]], [seen_m[-1], rx_top], colour="#2a9d8f"),
         ],
         chart_id=chart_id,
         title=title,
-        x_label="distance from the transmitter [km]",
-        y_label="height above sea level [m]",
+        x_label=f"distance from the transmitter [km] · Earth's bulge at {earth_note}",
+        # Short: the legend shares the line above the plot with it.
+        y_label="height [m]",
     )  # fmt: skip

@@ -18,6 +18,7 @@ import numpy as np
 from openitu.errors import InvalidInput
 from openitu.radio import cases
 from openitu.radio import link_budget as budget
+from openitu.radio import profile as earth_profile
 from openitu.radio.propagation import p618
 from openitu.register import technical
 from openitu.register.terrain import TerrainSource, great_circle_points, sea_km
@@ -215,6 +216,26 @@ def _profile(
     return np.asarray(d_km, dtype=np.float64), np.asarray(h_m, dtype=np.float64)
 
 
+def _over_the_earth(
+    d_km: np.ndarray, h_m: np.ndarray, *, tx_m: float, rx_m: float, k_factor: float
+) -> dict[str, Any]:
+    """The profile's points with the Earth's bulge at the effective radius for
+    ``k_factor``, and the smallest clearance of the line between the antennas' tops."""
+    radius = earth_profile.effective_radius_km(k_factor)
+    seen = earth_profile.path_clearance(
+        d_km, h_m, tx_height_m=tx_m, rx_height_m=rx_m, effective_radius_km=radius
+    )
+    return {
+        "d_km": [float(v) for v in d_km],
+        "h_m": [float(v) for v in h_m],
+        "bulge_m": [float(v) for v in seen.bulge_m],
+        "k_factor": float(k_factor),
+        "effective_radius_km": float(radius),
+        "clearance_m": float(seen.clearance_m),
+        "clearance_at_km": float(seen.at_km),
+    }
+
+
 def p452_between(
     *,
     terrain: TerrainSource,
@@ -232,7 +253,13 @@ def p452_between(
 ) -> dict[str, Any]:
     """P.452-18 basic transmission loss between two points, the path profile from the
     terrain source (heights) and the country polygons (zones: sea B, land A2; dct, dcr
-    the distances over land to the sea) as the register's examination takes them."""
+    the distances over land to the sea) as the register's examination takes them.
+
+    ``profile`` also holds the profile over the effective Earth (`openitu.radio.profile`):
+    ``bulge_m`` at each point, ``k_factor`` k50 and ``effective_radius_km`` a_e from the
+    case's ΔN (P.452-18 eqs. (5), (6a)), and ``clearance_m``, the smallest height of the
+    line between the antennas' tops above terrain plus bulge (negative: obstructed), at
+    ``clearance_at_km``."""
     d_km, h_m = _profile(terrain, (tx_lat_deg, tx_lon_deg), (rx_lat_deg, rx_lon_deg))
     counts = np.array([d_km.size])
     zones, dct, dcr = technical.p452_zones(
@@ -268,7 +295,16 @@ def p452_between(
     return {
         "model": "P.452-18",
         "distance_km": float(d_km[-1]),
-        "profile": {"d_km": case["d_km"], "h_m": case["h_m"], "zone": case["zone"]},
+        "profile": {
+            **_over_the_earth(
+                d_km,
+                h_m,
+                tx_m=htg_m,
+                rx_m=hrg_m,
+                k_factor=float(earth_profile.median_k_factor(technical.P452_DN)),
+            ),
+            "zone": case["zone"],
+        },
         "heights_m": {"tx": htg_m, "rx": hrg_m},
         **result,
     }
@@ -291,7 +327,11 @@ def p1546_between(
 ) -> dict[str, Any]:
     """P.1546-6 field strength and basic transmission loss from a transmitter to a
     receiver: the path's land and (cold) sea sections from the country polygons, the
-    terrain profile (for h1, §3) from the terrain source."""
+    terrain profile (for h1, §3) from the terrain source.
+
+    ``profile`` also holds the profile over the effective Earth as `p452_between` gives
+    it, at the median factor k = 4/3 (`openitu.radio.profile.MEDIAN_K`: P.1546 takes no
+    refractivity), a_e = 6371 k km."""
     d_km, h_m = _profile(terrain, (tx_lat_deg, tx_lon_deg), (rx_lat_deg, rx_lon_deg))
     total = float(d_km[-1])
     sea = min(float(sea_km(tx_lat_deg, tx_lon_deg, rx_lat_deg, rx_lon_deg, total)), total)
@@ -319,7 +359,9 @@ def p1546_between(
         "distance_km": total,
         "sea_km": sea,
         "sections": sections,
-        "profile": case["profile"],
+        "profile": _over_the_earth(
+            d_km, h_m, tx_m=ha_m, rx_m=h2_m, k_factor=earth_profile.MEDIAN_K
+        ),
         "heights_m": {"tx": ha_m, "rx": h2_m},
         **result,
     }

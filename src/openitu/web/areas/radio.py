@@ -451,13 +451,20 @@ def _path(form: Mapping[str, str], context: ContextDep) -> dict[str, Any]:
     else:
         raise InvalidInput("model", f"must be one of {', '.join(MODELS)}")
     result["terrain"] = type(terrain).__name__
+    profile = result["profile"]
+    # P.452 takes k50 from the case's ΔN; P.1546 takes no refractivity, so the median 4/3.
+    k_text = f"k50 = {profile['k_factor']:.3f}" if form["model"] == "p452" else "median k = 4/3"
+    result["earth_note"] = f"a_e = {profile['effective_radius_km']:.0f} km, {k_text}"
     result["svg"] = chart.profile_svg(
-        result["profile"]["d_km"],
-        result["profile"]["h_m"],
+        profile["d_km"],
+        profile["h_m"],
+        bulge_m=profile["bulge_m"],
+        earth_note=result["earth_note"],
         tx_height_m=tx_height,
         rx_height_m=rx_height,
         chart_id="profile-plot",
-        title=f"Path profile, {result['model']}: basic loss {result['lb_db']:.2f} dB",
+        title=f"Path profile over the effective Earth ({result['earth_note']}), "
+        f"{result['model']}: basic loss {result['lb_db']:.2f} dB",
     )
     return result
 
