@@ -21,7 +21,7 @@ from openitu.cli.main import app
 
 #: A unit in brackets or parentheses, or in words ("in km", "dimensionless", "a count").
 _UNIT = re.compile(
-    r"[\[(][^\])]*\b(?:Hz|kHz|MHz|GHz|km|m|deg|degrees|dB|dBW|dBi|dBm|K|s|%|digits|"
+    r"[\[(][^\])]*\b(?:Hz|kHz|MHz|GHz|km|m|deg|degrees|dB|dBW|dBi|dBm|K|kW|s|%|digits|"
     r"dimensionless|deg east|year|years|count|h|hours)\b[^\])]*[\])]"
     r"|\b(?:dimensionless|a count|number of|percent|per cent|in (?:km|m|deg|dB\w*|Hz|s))\b"
 )

@@ -116,6 +116,11 @@ def test_path_page_profiles_from_the_terrain_source(client: TestClient) -> None:
         assert _value(page.text, key) == expected["profile"][key], key
     bad = client.get("/radio/path", params={**ends, "f_mhz": "2000", "tx_height_m": "0"})
     assert bad.status_code == 422 and 'id="tx_height_m-error"' in bad.text
+    # The form asks for MHz: P.452's range is told in MHz next to that box.
+    above = client.get("/radio/path", params={**ends, "f_mhz": "60000"})
+    assert above.status_code == 422
+    told = re.search(r'id="f_mhz-error"[^>]*>([^<]*)<', above.text)
+    assert told is not None and "50000 MHz" in told.group(1), above.text
 
 
 def test_antenna_form_takes_efficiency_and_s1528(client: TestClient) -> None:

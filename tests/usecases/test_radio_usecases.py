@@ -155,3 +155,32 @@ def test_terrestrial_paths_give_the_clearance_over_the_effective_earth() -> None
     assert p1546["profile"]["clearance_at_km"] == at_km
     # The flatter P.452 Earth (k50 > 4/3) bulges less under the same profile.
     assert max(profile["bulge_m"]) < max(p1546["profile"]["bulge_m"])
+
+
+def test_a_path_as_a_person_asks_it_is_the_models_own_answer() -> None:
+    """``path_between`` takes heights, MHz and a percentage for either model and answers
+    what the model's use case answers; its errors name its own keywords."""
+    terrain = P1511Terrain()
+    common = {**ENDS, "tx_height_m": 30.0, "rx_height_m": 10.0}
+    p452 = usecases.path_between(terrain=terrain, model="p452", **common, f_mhz=2000.0,
+                                 p_percent=1.0, gr_dbi=5.0)  # fmt: skip
+    direct = usecases.p452_between(terrain=terrain, **ENDS, htg_m=30.0, hrg_m=10.0,
+                                   f_ghz=2.0, p_percent=1.0, gr_dbi=5.0)  # fmt: skip
+    assert p452["lb_db"] == direct["lb_db"] and p452["terrain"] == "P1511Terrain"
+    p1546 = usecases.path_between(terrain=terrain, model="p1546", **common, f_mhz=600.0,
+                                  p_percent=10.0, ptx_kw=2.0)  # fmt: skip
+    direct = usecases.p1546_between(terrain=terrain, **ENDS, ha_m=30.0, h2_m=10.0,
+                                    f_mhz=600.0, t_percent=10.0, ptx_kw=2.0)  # fmt: skip
+    assert p1546["lb_db"] == direct["lb_db"]
+    for model, f_mhz, changes, field in (
+        ("p452", 50.0, {}, "f_mhz"),
+        ("p452", float("nan"), {}, "f_mhz"),
+        ("p452", 2000.0, {"rx_height_m": 0.0}, "rx_height_m"),
+        ("p1546", 600.0, {"p_percent": 0.5}, "p_percent"),
+        ("p1546", 600.0, {"tx_height_m": -5000.0}, "tx_height_m"),
+        ("itm", 600.0, {}, "model"),
+    ):
+        with pytest.raises(InvalidInput) as refused:
+            asked = {**common, "p_percent": 1.0, **changes}
+            usecases.path_between(terrain=terrain, model=model, **asked, f_mhz=f_mhz)
+        assert refused.value.field == field, (model, changes, refused.value)

@@ -19,7 +19,7 @@ from openitu.errors import InvalidInput
 from openitu.radio import cases
 from openitu.radio import link_budget as budget
 from openitu.radio import profile as earth_profile
-from openitu.radio.propagation import p618
+from openitu.radio.propagation import p452, p618
 from openitu.register import technical
 from openitu.register.terrain import TerrainSource, great_circle_points, sea_km
 from openitu.space import geometry
@@ -365,6 +365,69 @@ def p1546_between(
         "heights_m": {"tx": ha_m, "rx": h2_m},
         **result,
     }
+
+
+PATH_MODELS: Final = {
+    "p452": "P.452-18 (interference, 0.1-50 GHz)",
+    "p1546": "P.1546-6 (point-to-area, 30-4000 MHz)",
+}
+# The models' own keywords, as `path_between` takes them.
+_PATH_NAMES: Final = {
+    "htg_m": "tx_height_m",
+    "ha_m": "tx_height_m",
+    "hrg_m": "rx_height_m",
+    "h2_m": "rx_height_m",
+    "t_percent": "p_percent",
+}
+
+
+def path_between(
+    *,
+    terrain: TerrainSource,
+    model: str,
+    tx_lat_deg: float,
+    tx_lon_deg: float,
+    rx_lat_deg: float,
+    rx_lon_deg: float,
+    tx_height_m: float,
+    rx_height_m: float,
+    f_mhz: float,
+    p_percent: float,
+    gt_dbi: float = 0.0,
+    gr_dbi: float = 0.0,
+    pol: str = "h",
+    ptx_kw: float = 1.0,
+    rx_area: str = "rural",
+) -> dict[str, Any]:
+    """``p452_between`` or ``p1546_between`` as a person asks it on the page and the API:
+    each antenna's height above ground, the frequency in MHz and the percentage of time
+    whatever the model; an error names these keywords (``f_mhz`` with its range in MHz),
+    never the model's own. ``gt_dbi``, ``gr_dbi`` and ``pol`` are P.452's; ``ptx_kw`` and
+    ``rx_area`` P.1546's. The answer says which terrain source gave the profile."""
+    ends = {"tx_lat_deg": tx_lat_deg, "tx_lon_deg": tx_lon_deg,
+            "rx_lat_deg": rx_lat_deg, "rx_lon_deg": rx_lon_deg}  # fmt: skip
+    with _renamed(_PATH_NAMES):
+        if model == "p452":
+            low_ghz, high_ghz = p452.F_GHZ_RANGE
+            if not low_ghz * 1e3 <= f_mhz <= high_ghz * 1e3:
+                raise InvalidInput(
+                    "f_mhz",
+                    f"P.452-18 covers {low_ghz * 1e3:g} to {high_ghz * 1e3:g} MHz (§1), "
+                    f"got {f_mhz:g} MHz",
+                )
+            result = p452_between(
+                terrain=terrain, **ends, htg_m=tx_height_m, hrg_m=rx_height_m,
+                f_ghz=f_mhz / 1e3, p_percent=p_percent, gt_dbi=gt_dbi, gr_dbi=gr_dbi, pol=pol,
+            )  # fmt: skip
+        elif model == "p1546":
+            result = p1546_between(
+                terrain=terrain, **ends, ha_m=tx_height_m, h2_m=rx_height_m, f_mhz=f_mhz,
+                t_percent=p_percent, ptx_kw=ptx_kw, rx_area=rx_area,
+            )  # fmt: skip
+        else:
+            raise InvalidInput("model", f"must be one of {', '.join(PATH_MODELS)}, got {model!r}")
+    result["terrain"] = type(terrain).__name__
+    return result
 
 
 def antenna_pattern(

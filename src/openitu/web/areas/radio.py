@@ -403,8 +403,7 @@ PATH_FIELDS: Final = {
     "ptx_kw": "1",
     "rx_area": "rural",
 }
-MODELS: Final = {"p452": "P.452-18 (interference, 0.1-50 GHz)",
-                 "p1546": "P.1546-6 (point-to-area, 30-4000 MHz)"}  # fmt: skip
+MODELS: Final = usecases.PATH_MODELS
 RX_AREAS: Final = ("rural", "suburban", "urban", "dense_urban", "sea")
 # The intermediate losses of P.452-18, as the Recommendation names them.
 P452_LABELS: Final = {
@@ -417,40 +416,20 @@ P452_LABELS: Final = {
     "lbs_db": "Troposcatter, Lbs",
     "lba_db": "Ducting and layer reflection, Lba",
 }
-_PATH_NAMES: Final = {
-    "htg_m": "tx_height_m",
-    "ha_m": "tx_height_m",
-    "hrg_m": "rx_height_m",
-    "h2_m": "rx_height_m",
-    "f_ghz": "f_mhz",
-    "t_percent": "p_percent",
-}
 
 
 def _path(form: Mapping[str, str], context: ContextDep) -> dict[str, Any]:
-    ends = {
+    # Each model reads its own boxes only: P.1546's form may leave P.452's gains blank.
+    own = ("gt_dbi", "gr_dbi") if form["model"] == "p452" else ("ptx_kw",)
+    numbers = {
         key: _float(form[key], key)
-        for key in ("tx_lat_deg", "tx_lon_deg", "rx_lat_deg", "rx_lon_deg")
-    }
-    tx_height = _float(form["tx_height_m"], "tx_height_m")
-    rx_height = _float(form["rx_height_m"], "rx_height_m")
-    f_mhz = _float(form["f_mhz"], "f_mhz")
-    percent = _float(form["p_percent"], "p_percent")
-    terrain = terrain_of(context)
-    if form["model"] == "p452":
-        result = usecases.p452_between(
-            terrain=terrain, **ends, htg_m=tx_height, hrg_m=rx_height, f_ghz=f_mhz / 1e3,
-            p_percent=percent, gt_dbi=_float(form["gt_dbi"], "gt_dbi"),
-            gr_dbi=_float(form["gr_dbi"], "gr_dbi"), pol=form["pol"],
-        )  # fmt: skip
-    elif form["model"] == "p1546":
-        result = usecases.p1546_between(
-            terrain=terrain, **ends, ha_m=tx_height, h2_m=rx_height, f_mhz=f_mhz,
-            t_percent=percent, ptx_kw=_float(form["ptx_kw"], "ptx_kw"), rx_area=form["rx_area"],
-        )  # fmt: skip
-    else:
-        raise InvalidInput("model", f"must be one of {', '.join(MODELS)}")
-    result["terrain"] = type(terrain).__name__
+        for key in ("tx_lat_deg", "tx_lon_deg", "rx_lat_deg", "rx_lon_deg", "tx_height_m",
+                    "rx_height_m", "f_mhz", "p_percent", *own)
+    }  # fmt: skip
+    result = usecases.path_between(
+        terrain=terrain_of(context), model=form["model"], **numbers, pol=form["pol"],
+        rx_area=form["rx_area"],
+    )  # fmt: skip
     profile = result["profile"]
     # P.452 takes k50 from the case's ΔN; P.1546 takes no refractivity, so the median 4/3.
     k_text = f"k50 = {profile['k_factor']:.3f}" if form["model"] == "p452" else "median k = 4/3"
@@ -460,8 +439,8 @@ def _path(form: Mapping[str, str], context: ContextDep) -> dict[str, Any]:
         profile["h_m"],
         bulge_m=profile["bulge_m"],
         earth_note=result["earth_note"],
-        tx_height_m=tx_height,
-        rx_height_m=rx_height,
+        tx_height_m=numbers["tx_height_m"],
+        rx_height_m=numbers["rx_height_m"],
         chart_id="profile-plot",
         title=f"Path profile over the effective Earth ({result['earth_note']}), "
         f"{result['model']}: basic loss {result['lb_db']:.2f} dB",
@@ -479,7 +458,6 @@ def path_page(request: Request, context: ContextDep) -> Response:
         form,
         sent_with="tx_lat_deg",
         compute=lambda: _path(form, context),
-        rename=_PATH_NAMES,
         models=MODELS,
         rx_areas=RX_AREAS,
         p452_labels={key: P452_LABELS[key] for key in LOSS_FIELDS if key in P452_LABELS},
