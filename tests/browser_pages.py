@@ -112,3 +112,19 @@ def csrf_of(html: str) -> str:
     found = re.search(r'name="csrf_token" value="([0-9a-f]{64})"', html)
     assert found, "the page carries no form with a CSRF token"
     return found.group(1)
+
+
+def page_client(app: Any, username: str | None = None, *, password: str = "") -> Any:
+    """An in-process client asking for pages as a browser does (as the ``pages`` fixture),
+    signed in through the sign-in form as ``username`` when one is given."""
+    from fastapi.testclient import TestClient
+
+    client = TestClient(app, base_url="https://testserver", raise_server_exceptions=False,
+                        follow_redirects=False)  # fmt: skip
+    client.headers["accept"] = "text/html"
+    if username is not None:
+        form = client.get("/account/sign-in")
+        done = client.post("/account/sign-in", data={"username": username, "password": password,
+                                                     "csrf_token": csrf_of(form.text)})  # fmt: skip
+        assert done.status_code == 303, done.text
+    return client

@@ -11,22 +11,14 @@ import re
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from browser_pages import csrf_of
+from browser_pages import csrf_of, page_client
 from governance_helpers import PASSWORD, TokenFor
 from openitu.accounts import Role
 from register_fixtures import fm_station
 
 
 def _pages(app: FastAPI, username: str | None = None) -> TestClient:
-    """A client that asks for pages as a browser does, signed in as ``username``."""
-    client = TestClient(app, base_url="https://testserver", raise_server_exceptions=False,
-                        follow_redirects=False)  # fmt: skip
-    client.headers["accept"] = "text/html"
-    if username is not None:
-        form = client.get("/account/sign-in")
-        done = client.post("/account/sign-in", data={"username": username, "password": PASSWORD,
-                                                     "csrf_token": csrf_of(form.text)})  # fmt: skip
-        assert done.status_code == 303, done.text
+    client: TestClient = page_client(app, username, password=PASSWORD)
     return client
 
 
