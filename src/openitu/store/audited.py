@@ -3,7 +3,7 @@
 The hash chain (`store/audit.py`) proves that the log was not rewritten; these digests
 let it prove the data too. Each audit entry records, in its hashed content, the SHA-256
 of every audited row its change wrote (:func:`row_digest`: a canonical serialisation of
-the row's columns), so that ``openitu audit verify --rows`` can recompute the digests of
+the row's columns that hold a value), so that ``openitu audit verify --rows`` can recompute the digests of
 the current rows and name every row changed outside the application.
 
 Which rows an entry records:
@@ -174,7 +174,23 @@ def _plain(value: Any) -> Any:
 
 
 def row_digest(table: Table, row: Any) -> str:
-    """SHA-256 of the row's columns, by name, in canonical JSON."""
+    """SHA-256 of the row's columns that hold a value, by name, in canonical JSON.
+
+    A NULL column counts as absent, so that a nullable column a later revision adds (NULL
+    in the rows written before it) leaves the digests of those rows as recorded: a schema
+    change is not a change of the data."""
+    mapping = row._mapping
+    document = {
+        column.name: _plain(mapping[column])
+        for column in table.columns
+        if mapping[column] is not None
+    }
+    return hashlib.sha256(f"{table.name}\n{_canonical(document)}".encode()).hexdigest()
+
+
+def nulls_row_digest(table: Table, row: Any) -> str:
+    """The digest entries recorded before :func:`row_digest` passed NULLs over: every
+    column of the table, a NULL as ``null``. Verification accepts it for those entries."""
     mapping = row._mapping
     document = {column.name: _plain(mapping[column]) for column in table.columns}
     return hashlib.sha256(f"{table.name}\n{_canonical(document)}".encode()).hexdigest()
@@ -189,24 +205,36 @@ def _pk_of(table: Table, row: Any) -> tuple[Any, ...]:
     return tuple(mapping[column] for column in _primary_key(table))
 
 
+def _current(
+    session: Session, table: Table, keys: Iterable[tuple[Any, ...]] | None
+) -> Iterator[Any]:
+    pk = _primary_key(table)
+    query = select(table)
+    if keys is None:
+        yield from session.execute(query.order_by(*pk))
+        return
+    wanted = list(keys)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        condition = pk[0].in_([k[0] for k in chunk]) if len(pk) == 1 else tuple_(*pk).in_(chunk)
+        yield from session.execute(query.where(condition))
+
+
 def current_rows(
     session: Session, table: Table, keys: Iterable[tuple[Any, ...]] | None = None
 ) -> Iterator[tuple[tuple[Any, ...], str]]:
     """(primary key, digest) of the rows of ``table`` with these keys (all when None)."""
-    pk = _primary_key(table)
-    query = select(table)
-    if keys is not None:
-        wanted = list(keys)
-        if not wanted:
-            return
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            condition = pk[0].in_([k[0] for k in chunk]) if len(pk) == 1 else tuple_(*pk).in_(chunk)
-            for row in session.execute(query.where(condition)):
-                yield _pk_of(table, row), row_digest(table, row)
-        return
-    for row in session.execute(query.order_by(*pk)):
+    for row in _current(session, table, keys):
         yield _pk_of(table, row), row_digest(table, row)
+
+
+def accepted_digests(
+    session: Session, table: Table
+) -> Iterator[tuple[tuple[Any, ...], frozenset[str]]]:
+    """(primary key, the digests that vouch for the row as it is) of every row of
+    ``table``: :func:`row_digest`, and :func:`nulls_row_digest` for older entries."""
+    for row in _current(session, table, None):
+        yield _pk_of(table, row), frozenset((row_digest(table, row), nulls_row_digest(table, row)))
 
 
 def _entity_rows(session: Session, entity: str, entity_id: str) -> set[RowKey]:
