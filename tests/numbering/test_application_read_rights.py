@@ -57,6 +57,9 @@ def test_applications_are_read_only_by_the_tsb_and_the_applicants_officers(
         assert seen.status_code == 403, (who, seen.text)
         assert reason in seen.json()["detail"], (who, seen.json())
         assert "None" not in seen.json()["detail"]
+    # The role holds the right the token lacks: the refusal says how to get a token with it.
+    lacking = client.get(one, headers=people["fr-apply-only"]).json()["detail"]
+    assert "issue a new one with it" in lacking and "openitu users token create" in lacking
     for who in ("fr-delegate", "root", "fr-apply-only"):
         listed = client.get("/api/numbering/applications", headers=people[who])
         assert listed.status_code == 403, (who, listed.text)

@@ -183,7 +183,13 @@ def check_role(principal: Principal, permission: str) -> None:
             raise NotAuthenticated(f"sign in to {right.summary}")
         raise Forbidden(f"the role {principal.role.value} may not {right.summary}")
     if principal.scopes is not None and permission not in principal.scopes:
-        raise Forbidden(f"this API token's scopes do not include {permission}")
+        # The role holds it: the token was issued without it (chosen so, or issued before
+        # the right existed). Say how to get one that has it.
+        raise Forbidden(
+            f"this API token's scopes do not include {permission}; the token keeps the "
+            "rights chosen when it was issued: issue a new one with it (the account page's "
+            "tokens, or openitu users token create)"
+        )
 
 
 def authorize(

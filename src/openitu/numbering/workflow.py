@@ -31,7 +31,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Final, Protocol
 
-from openitu.accounts.rights import Principal, Role
+from openitu.accounts.rights import Principal, Role, check_role
 from openitu.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated
 from openitu.numbering import signalling
 
@@ -559,14 +559,13 @@ def require_may_see(principal: Principal, applicant: str | None = None) -> None:
     if not principal.signed_in:
         raise NotAuthenticated("sign in to see numbering applications")
     if principal.role is Role.SECRETARIAT:  # only a token's scopes can leave it out
-        raise Forbidden(f"this API token's scopes do not include {ADMINISTER}")
+        check_role(principal, ADMINISTER)
     if principal.role is not Role.NOTIFYING_OFFICER or principal.administration is None:
         raise Forbidden(
             f"{principal.actor} ({principal.role.value}) may not see numbering applications: "
             "the secretariat sees every one, a notifying officer their administration's"
         )
-    if principal.scopes is not None and READ not in principal.scopes:
-        raise Forbidden(f"this API token's scopes do not include {READ}")
+    check_role(principal, READ)  # a token issued without the right: says how to get it
     wanted = applicant or principal.administration
     if wanted != principal.administration:
         raise Forbidden(
