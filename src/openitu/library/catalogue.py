@@ -177,7 +177,15 @@ class Computation:
 
 _SLANT_PATH = Computation(
     "Earth-space attenuation: gases, clouds, rain, scintillation (P.618 §2.5)",
-    api="POST /api/radio/slant-path", cli="openitu radio slant-path",
+    page="/radio/slant-path", api="POST /api/radio/slant-path", cli="openitu radio slant-path",
+)  # fmt: skip
+_LINK_BUDGET = Computation(
+    "GSO link budget: look angles, atmospheric loss, C/N and margin against time",
+    page="/radio/link-budget", api="GET /api/radio/link-budget", cli="openitu radio link-budget",
+)  # fmt: skip
+_PATH = Computation(
+    "Loss between two points over the terrain profile, with the Earth's bulge and clearance",
+    page="/radio/path", api="GET /api/radio/path", cli="openitu radio path",
 )  # fmt: skip
 _ANTENNA = Computation(
     "Gain of the reference radiation pattern", page="/radio",
@@ -195,16 +203,17 @@ _CONTOUR = Computation(
 COMPUTATIONS: Final[dict[str, tuple[Computation, ...]]] = {
     "ITU-R P.452": (Computation("Basic transmission loss of an interference path",
                                 api="POST /api/radio/p452", cli="openitu radio p452"),
-                    _EXAMINATION),
+                    _PATH, _EXAMINATION),
     "ITU-R P.1546": (Computation("Field strength of a terrestrial service, 30-4000 MHz",
                                  api="POST /api/radio/p1546", cli="openitu radio p1546"),
-                     _EXAMINATION, _CONTOUR),
+                     _PATH, _EXAMINATION, _CONTOUR),
     "ITU-R P.525": (Computation("Free-space loss and link budget", page="/radio",
                                 api="GET /api/radio/free-space", cli="openitu radio free-space"),
-                    _EXAMINATION),
-    "ITU-R P.1511": (_EXAMINATION,),
+                    _LINK_BUDGET, _EXAMINATION),
+    "ITU-R P.1511": (_PATH, _EXAMINATION),
+    "ITU-R P.618": (_SLANT_PATH, _LINK_BUDGET),
     **{ref: (_SLANT_PATH,) for ref in (
-        "ITU-R P.618", "ITU-R P.676", "ITU-R P.837", "ITU-R P.838", "ITU-R P.839",
+        "ITU-R P.676", "ITU-R P.837", "ITU-R P.838", "ITU-R P.839",
         "ITU-R P.840", "ITU-R P.453", "ITU-R P.835", "ITU-R P.836", "ITU-R P.1510",
         "ITU-R P.2145")},
     **{ref: (_ANTENNA,) for ref in (
