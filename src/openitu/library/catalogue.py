@@ -229,6 +229,23 @@ cites it: radio/propagation, radio/antennas, register/technical, register/contou
 numbering)."""
 
 
+_CITED = re.compile(r"\b([A-Z]{1,3})\.(\d+)\b")
+
+
+def computed_page(cited: str) -> str | None:
+    """The library page of the Recommendation ``cited`` names ("P.452-18", "S.465",
+    "ITU-T E.164"): its path when the catalogue says this system computes it, else None.
+    A result links back to the text it follows this way."""
+    match = _CITED.search(cited.upper())
+    if match is None:
+        return None
+    reference = f"{match[1]}.{match[2]}"
+    for code, name in SECTORS.items():
+        if f"{name} {reference}" in COMPUTATIONS:
+            return f"/library/{code}/{reference}"
+    return None
+
+
 def publication_document(p: Publication) -> dict[str, Any]:
     """One version of a catalogued text, as the pages and the API show it."""
     return {

@@ -3,8 +3,9 @@
 The hash chain (`store/audit.py`) proves that the log was not rewritten; these digests
 let it prove the data too. Each audit entry records, in its hashed content, the SHA-256
 of every audited row its change wrote (:func:`row_digest`: a canonical serialisation of
-the row's columns that hold a value), so that ``openitu audit verify --rows`` can recompute the digests of
-the current rows and name every row changed outside the application.
+the row's columns that hold a value), so that ``openitu audit verify --rows`` can
+recompute the digests of the current rows and name every row changed outside the
+application.
 
 Which rows an entry records:
 

@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from openitu.accounts import Principal
 from openitu.discovery import submodules
 from openitu.errors import InvalidInput
+from openitu.library.catalogue import computed_page
 from openitu.service.auth import attach_csrf_cookie, csrf_token, public
 from openitu.units import day_text, format_frequency, moment_text
 from openitu.web import TEMPLATES_DIR
@@ -71,6 +72,7 @@ templates.env.globals["areas"] = AREAS
 templates.env.filters["when"] = moment_text
 templates.env.filters["day"] = day_text
 templates.env.filters["frequency"] = format_frequency
+templates.env.filters["library_page"] = computed_page
 router = APIRouter(include_in_schema=False, dependencies=[public])
 
 
