@@ -112,3 +112,51 @@ def test_a_refused_form_is_the_pages_error_not_a_problem(
     missing = pages.get("/governance/conferences/WRC-NONE/delegation")
     assert missing.status_code == 404
     assert missing.headers["content-type"].startswith("text/html")
+
+
+def test_a_document_sent_as_a_file(
+    pages: TestClient, sessions: sessionmaker[Session], secretariat: Principal, token_for: TokenFor
+) -> None:
+    """The delegate's document form takes the text as a .txt file: recorded as the text
+    read from it (line ends normalised); a file beside typed text, a file that is not
+    plain text, and bytes that are not UTF-8 are each refused next to the file box."""
+    token_for("wrc-u-de-pages", Role.DELEGATE, "DE")
+    with sessions() as session, session.begin():
+        governance.create_conference(session, principal=secretariat, code="WRC-U",
+                                     kind=ConferenceKind.WRC, title="U",
+                                     place="Geneva", starts=date(2027, 10, 4),
+                                     ends=date(2027, 10, 29))  # fmt: skip
+    _sign_in(pages, "wrc-u-de-pages")
+    url = "/governance/conferences/WRC-U/delegation/documents"
+    fields = {
+        "number": "WRC27/DE/7",
+        "title": "Declaration",
+        "kind": "information",
+        "language": "en",
+        "csrf_token": csrf_of(pages.get(url[: -len("/documents")]).text),
+    }
+    body = b"Germany's declaration.\r\nSecond line.\r\n"
+
+    both = pages.post(url, data={**fields, "text": "typed too"},
+                      files={"file": ("declaration.txt", body, "text/plain")})  # fmt: skip
+    assert both.status_code == 422, both.text
+    assert _error(both.text, "doc-file-error") == "give the text or a file, not both"
+    pdf = pages.post(url, data=fields, files={"file": ("declaration.pdf", body, "application/pdf")})
+    assert pdf.status_code == 422
+    assert _error(pdf.text, "doc-file-error") == "a plain text file (.txt or .md)"
+    latin_1 = "Déclaration".encode("latin-1")
+    latin = pages.post(url, data=fields, files={"file": ("declaration.txt", latin_1)})
+    assert latin.status_code == 422
+    assert _error(latin.text, "doc-file-error").startswith("not UTF-8 text")
+    with sessions() as session:
+        assert governance.conference_document(session, code="WRC-U")["documents"] == []
+
+    sent = pages.post(url, data=fields, files={"file": ("declaration.txt", body, "text/plain")})
+    assert sent.status_code == 201, sent.text
+    assert 'id="document-created"' in sent.text
+    with sessions() as session:
+        (recorded,) = governance.conference_document(session, code="WRC-U")["documents"]
+    shown = pages.get(f"/governance/documents/{recorded['id']}")
+    assert "Germany&#39;s declaration.\nSecond line." in shown.text or (
+        "Germany's declaration.\nSecond line." in shown.text
+    )

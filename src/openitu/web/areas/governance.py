@@ -10,7 +10,7 @@ from datetime import date
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
@@ -358,8 +358,10 @@ def submit_document(
     language: Annotated[str, Form(max_length=2)] = "",
     agenda_items: Annotated[list[str] | None, Form()] = None,
     text: Annotated[str, Form(max_length=MAX_DOCUMENT_BYTES)] = "",
+    file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
-    """Submit a document from the delegate's state (its text read as data, never run)."""
+    """Submit a document from the delegate's state, its text typed or a .txt/.md file
+    (read as data, never run)."""
     given = {
         "number": number,
         "title": title,
@@ -369,8 +371,14 @@ def submit_document(
         "text": text,
     }
     forms = _DelegationForms(document=given)
-    field_of = partial(_field_of, origin=[], form_fields=tuple(given))
+    field_of = partial(_field_of, origin=[], form_fields=(*given, "file"))
     with _refusal(session, forms.document_errors, field_of) as refused:
+        content, filename = text.encode("utf-8", errors="surrogatepass"), None
+        if file is not None and file.filename:
+            if text.strip():
+                raise InvalidInput("file", "give the text or a file, not both")
+            # One byte over the limit is enough to refuse it, naming the file box.
+            content, filename = file.file.read(MAX_DOCUMENT_BYTES + 1), file.filename
         forms.created_document = service.submit_document(
             session,
             principal=principal,
@@ -381,7 +389,8 @@ def submit_document(
             source=principal.administration or "",
             language=language,
             agenda_items=agenda_items or [],
-            content=text.encode("utf-8", errors="surrogatepass"),
+            content=content,
+            filename=filename,
         )
     if refused.status is not None:
         return _delegation_page(
