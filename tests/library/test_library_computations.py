@@ -65,6 +65,7 @@ def test_results_link_back_to_the_text_they_follow(pages: TestClient) -> None:
         "/radio/path": ({**ends, "f_mhz": "2000", "p_percent": "1"}, "/library/R/P.452"),
         "/radio/slant-path": (slant, "/library/R/P.618"),
         "/radio": ({"pattern": "S.465", "pattern_f": "12 GHz"}, "/library/R/S.465"),
+        "/numbering": ({}, "/library/T/E.212"),
     }
     for page, (query, library) in results.items():
         answer = pages.get(page, params=query)
