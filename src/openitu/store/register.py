@@ -544,3 +544,56 @@ def recorded_near_band(
     )  # fmt: skip
     lacking = int(np.count_nonzero(~kept & ~under_4_4))
     return RecordedColumns(assignments, lacking, int(np.count_nonzero(under_4_4)))
+
+
+# --- the recorded assignments' bands (a Table amendment's impact) --------------------
+
+
+@dataclass(frozen=True)
+class RecordedBandRows:
+    """The assignments in force (recorded) as columns: what conformity with the Table
+    needs, and the reference to name them by."""
+
+    assignment_id: npt.NDArray[np.int64]
+    administration: npt.NDArray[np.str_]
+    reference: npt.NDArray[np.str_]
+    service: npt.NDArray[np.str_]
+    low_hz: npt.NDArray[np.float64]
+    high_hz: npt.NDArray[np.float64]
+
+
+MAX_RANGES: Final = 200
+"""More frequency ranges than this are read as the one range holding them all (a long OR
+costs the database more than the extra rows)."""
+
+
+def recorded_bands(
+    session: Session, *, ranges: Sequence[tuple[float, float]] | None = None
+) -> RecordedBandRows:
+    """The recorded assignments (not received, returned, withdrawn or suppressed) as
+    columns; with ``ranges`` ([low, high] in Hz), only those whose band overlaps one of
+    them, edges touching included (read through the index on low_hz, high_hz)."""
+    table = RegisterAssignment
+    conditions: list[Any] = [table.status == Status.RECORDED.value]
+    if ranges:
+        if len(ranges) > MAX_RANGES:
+            ranges = [(min(low for low, _ in ranges), max(high for _, high in ranges))]
+        conditions.append(
+            or_(*(and_(table.low_hz <= high, table.high_hz >= low) for low, high in ranges))
+        )
+    statement = select(
+        table.id, table.administration, table.reference, table.service, table.low_hz,
+        table.high_hz,
+    ).where(*conditions)  # fmt: skip
+    rows = [] if ranges is not None and not ranges else session.execute(statement).all()
+    ids, administration, reference, service, low, high = (
+        zip(*rows, strict=True) if rows else ((),) * 6
+    )
+    return RecordedBandRows(
+        assignment_id=np.array(ids, dtype=np.int64),
+        administration=np.array(administration, dtype=np.str_),
+        reference=np.array(reference, dtype=np.str_),
+        service=np.array(service, dtype=np.str_),
+        low_hz=np.array(low, dtype=np.float64),
+        high_hz=np.array(high, dtype=np.float64),
+    )
