@@ -74,6 +74,25 @@ def test_an_amendment_moves_only_the_recorded_assignments_in_its_band(
     quiet = _ok(client.post(f"{API}/impact", json={"amendments": [add], "on": "2026-12-08"}))
     assert (quiet["looked_at"], quiet["changes"], quiet["on"]) == (1, [], "2026-12-08")
 
+    # A conference proposal carrying the same amendment: the same answer, read from it.
+    sec = token_for("sec-impact", Role.SECRETARIAT, None)
+    gov = "/api/governance"
+    _ok(client.post(f"{gov}/conferences", headers=sec,
+                    json={"code": "WRC-I", "kind": "WRC", "title": "Impact", "place": "Geneva",
+                          "starts": "2027-10-04", "ends": "2027-10-29"}), 201)  # fmt: skip
+    _ok(client.post(f"{gov}/conferences/WRC-I/agenda", headers=sec,
+                    json={"number": "1.1", "title": "6 GHz"}), 201)  # fmt: skip
+    _ok(client.post(f"{gov}/conferences/WRC-I/delegations", headers=sec,
+                    json={"member": "DE", "credentials_accepted": True}), 201)  # fmt: skip
+    delegate = token_for("de-impact-delegate", Role.DELEGATE, "DE")
+    proposal = _ok(client.post(f"{gov}/conferences/WRC-I/proposals", headers=delegate,
+                               json={"agenda_item": "1.1", "state": "DE", "title": "SUP fixed",
+                                     "amendments": [REMOVE_FIXED]}), 201)  # fmt: skip
+    weighed = _ok(client.get(f"{gov}/proposals/{proposal['id']}/impact"))
+    assert (weighed["proposal_id"], weighed["conference"]) == (proposal["id"], "WRC-I")
+    assert weighed["changes"] == impact["changes"] and weighed["totals"] == impact["totals"]
+    assert client.get(f"{gov}/proposals/999999/impact").status_code == 404
+
 
 def test_bad_amendments_are_refused_naming_them(client: TestClient) -> None:
     def refused(body: Any) -> dict[str, Any]:
