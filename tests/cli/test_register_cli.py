@@ -288,7 +288,11 @@ def test_impact_of_an_amendment_on_the_recorded_assignments(
 ) -> None:
     reference = f"CLI-IMPACT-{uuid.uuid4().hex[:6]}"
     notice = tmp_path / "notice.json"
-    notice.write_text(json.dumps(fixed_link("FR", reference)))
+    # Near Limoges on a channel of its own: the other tests' links share this database.
+    notice.write_text(json.dumps(fixed_link(
+        "FR", reference, frequency_hz=6_050e6, tx__lat_deg=45.83, tx__lon_deg=1.26,
+        rx__lat_deg=45.83, rx__lon_deg=1.46,
+    )))  # fmt: skip
     officer_token("FR")
     link_id = _json(run_cli("register", "notify", str(notice), "--json"))["accepted"][0][
         "notice_id"
