@@ -46,26 +46,31 @@ AMENDMENTS = [
 ]  # fmt: skip
 
 
-def recorded(rows: int, seed: int) -> RecordedBands:
-    """bench_register.py's register as the columns conformity needs."""
+def recorded(rows: int, seed: int) -> tuple[RecordedBands, np.ndarray]:
+    """bench_register.py's register as the columns conformity needs, and each row's Region."""
     _, _, _, columns = synthetic_register(rows, seed)
     codes = columns["administrations"]
-    administration = np.array(codes, dtype=np.str_)[columns["administration_code"]]
-    regions = np.array([country(code).itu_region for code in codes], dtype=np.int64)
+    code = columns["administration_code"]
+    regions = np.array([country(iso2).itu_region for iso2 in codes], dtype=np.int64)
     services = np.array([service for service, _, _ in SERVICES], dtype=np.str_)
     half = columns["bandwidth_hz"] / 2
-    return RecordedBands(
+    bands = RecordedBands(
         assignment_id=columns["assignment_id"],
-        administration=administration,
+        administration=np.array(codes, dtype=np.str_)[code],
+        reference=columns["assignment_id"].astype(np.str_),
         service=services[columns["service_code"]],
         low_hz=columns["frequency_hz"] - half,
         high_hz=columns["frequency_hz"] + half,
-        region=regions[columns["administration_code"]],
     )
+    return bands, regions[code]
 
 
 def brute_force(
-    before: AllocationTable, after: AllocationTable, bands: RecordedBands, rows: np.ndarray
+    before: AllocationTable,
+    after: AllocationTable,
+    bands: RecordedBands,
+    region: np.ndarray,
+    rows: np.ndarray,
 ) -> set[int]:
     changed = set()
     for row in rows:
@@ -75,7 +80,7 @@ def brute_force(
                 service=parse_service(str(bands.service[row])),
                 low_hz=float(bands.low_hz[row]),
                 high_hz=float(bands.high_hz[row]),
-                region=int(bands.region[row]),
+                region=int(region[row]),
                 country=str(bands.administration[row]),
             )
             for table in (before, after)
@@ -95,7 +100,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261207)
     args = parser.parse_args()
 
-    bands = recorded(args.rows, args.seed)
+    bands, region = recorded(args.rows, args.seed)
     base = rr2012_edition()
     before = AllocationTable(base)
     start = time.perf_counter()
@@ -107,7 +112,7 @@ def main() -> None:
     )  # fmt: skip
     amended_s = time.perf_counter() - start
     start = time.perf_counter()
-    impact = conformity_changes(before, after, bands)
+    impact = conformity_changes(before, after, bands, region=region)
     core_s = time.perf_counter() - start
     print(f"amendments applied in {amended_s * 1e3:.0f} ms ({len(AMENDMENTS)} amendments)")
     print(
@@ -120,7 +125,7 @@ def main() -> None:
     rng = np.random.default_rng(args.seed)
     sample = rng.choice(len(bands), min(args.sample, len(bands)), replace=False)
     start = time.perf_counter()
-    expected = brute_force(before, after, bands, sample)
+    expected = brute_force(before, after, bands, region, sample)
     sample_s = time.perf_counter() - start
     found = {change.row for change in impact.changes}.intersection(int(r) for r in sample)
     assert found == expected, "the core and the brute force disagree on the sample"

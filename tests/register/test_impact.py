@@ -84,10 +84,10 @@ def register(size: int = 3000, seed: int = 11) -> RecordedBands:
     return RecordedBands(
         assignment_id=np.arange(1, size + 1, dtype=np.int64),
         administration=administration.astype(np.str_),
+        reference=np.array([f"R-{i}" for i in range(size)], dtype=np.str_),
         service=rng.choice(SERVICES, size).astype(np.str_),
         low_hz=centre - width / 2,
         high_hz=centre + width / 2,
-        region=np.array([ADMINISTRATIONS[a] for a in administration], dtype=np.int64),
     )
 
 
@@ -103,7 +103,7 @@ def brute_force(
                 service=parse_service(str(recorded.service[row])),
                 low_hz=float(recorded.low_hz[row]),
                 high_hz=float(recorded.high_hz[row]),
-                region=int(recorded.region[row]),
+                region=ADMINISTRATIONS[str(recorded.administration[row])],
                 country=str(recorded.administration[row]),
             )
             outcomes.append((outcome.conforms, outcome.category))
@@ -168,13 +168,16 @@ def test_assignments_outside_the_changed_bands_are_never_looked_at(
     recorded = RecordedBands(
         assignment_id=np.arange(1, 6, dtype=np.int64),
         administration=np.array(["FR", "FR", "FR", "FR", "US"], dtype=np.str_),
+        reference=np.array(["below", "across", "touching", "above", "Region 2"], dtype=np.str_),
         service=np.array(["fixed"] * 5, dtype=np.str_),
         low_hz=np.array([5.95e9, 6.19e9, 6.2e9, 6.25e9, 6.1e9]),
         high_hz=np.array([5.99e9, 6.21e9, 6.22e9, 6.3e9, 6.12e9]),
-        region=np.array([1, 1, 1, 1, 2], dtype=np.int64),
     )
+    assert recorded.regions().tolist() == [1, 1, 1, 1, 2]
     # below, across the top edge, touching it, above; the same band in Region 2
-    assert overlapping(recorded, spans).tolist() == [False, True, True, False, False]
+    assert overlapping(recorded, recorded.regions(), spans).tolist() == [
+        False, True, True, False, False,
+    ]  # fmt: skip
     impact = conformity_changes(before, after, recorded)
     assert impact.looked_at == 2
     assert [c.assignment_id for c in impact.changes] == [2]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from openitu.geo.countries import country
 from openitu.spectrum.conformity import Conformity, check_conformity
 from openitu.spectrum.diff import EditionDiff, diff_editions
 from openitu.spectrum.model import REGIONS
@@ -29,19 +30,27 @@ Spans = dict[int, list[tuple[float, float]]]
 
 @dataclass(frozen=True)
 class RecordedBands:
-    """The recorded assignments as columns, one row per assignment: what conformity needs."""
+    """The recorded assignments as columns, one row per assignment: what conformity needs
+    and the reference to name them by."""
 
     assignment_id: npt.NDArray[np.int64]
     administration: npt.NDArray[np.str_]
     """ISO2 of the notifying administration (the country footnotes name)."""
+    reference: npt.NDArray[np.str_]
     service: npt.NDArray[np.str_]
     """The service as notified (an Article 1 term, `parse_service` reads it)."""
     low_hz: npt.NDArray[np.float64]
     high_hz: npt.NDArray[np.float64]
-    region: npt.NDArray[np.int64]
 
     def __len__(self) -> int:
         return int(self.assignment_id.shape[0])
+
+    def regions(self) -> npt.NDArray[np.int64]:
+        """Each row's ITU Region: its administration's (as the examination takes it)."""
+        administrations, index = np.unique(self.administration, return_inverse=True)
+        regions = np.array([country(str(a)).itu_region for a in administrations], dtype=np.int64)
+        by_row: npt.NDArray[np.int64] = regions[index.reshape(-1)]
+        return by_row
 
 
 @dataclass(frozen=True)
@@ -106,15 +115,18 @@ def frequency_ranges(spans: Spans) -> list[tuple[float, float]]:
     return _merged([span for region in REGIONS for span in spans.get(region, [])])
 
 
-def overlapping(recorded: RecordedBands, spans: Spans) -> npt.NDArray[np.bool_]:
-    """Which rows' bands overlap (edges touching included) one of their Region's spans.
+def overlapping(
+    recorded: RecordedBands, region: npt.NDArray[np.int64], spans: Spans
+) -> npt.NDArray[np.bool_]:
+    """Which rows' bands overlap (edges touching included) one of their Region's spans
+    (``region``: each row's).
 
     Touching counts so that the set is a superset of what conformity reads
     (`AllocationTable.bands_between` and a point assignment's cell)."""
     keep = np.zeros(len(recorded), dtype=bool)
-    for region in REGIONS:
-        region_spans = spans.get(region, [])
-        rows = np.nonzero(recorded.region == region)[0]
+    for number in REGIONS:
+        region_spans = spans.get(number, [])
+        rows = np.nonzero(region == number)[0]
         if not region_spans or rows.size == 0:
             continue
         lows = np.array([low for low, _ in region_spans], dtype=np.float64)
@@ -133,12 +145,18 @@ def conformity_changes(
     after: AllocationTable,
     recorded: RecordedBands,
     *,
-    diff: EditionDiff | None = None,
+    region: npt.NDArray[np.int64] | None = None,
+    spans: Spans | None = None,
 ) -> Impact:
     """The recorded assignments whose conformity with the Table (conforms, category)
-    differs between ``before`` and ``after``, in row order."""
-    spans = changed_spans(before, after) if diff is None else spans_of(diff, before, after)
-    rows = np.nonzero(overlapping(recorded, spans))[0]
+    differs between ``before`` and ``after``, in row order. ``region``: each row's ITU
+    Region (default `RecordedBands.regions`, its administration's); ``spans``: the two
+    Tables' `changed_spans`, when the caller has them."""
+    if region is None:
+        region = recorded.regions()
+    if spans is None:
+        spans = changed_spans(before, after)
+    rows = np.nonzero(overlapping(recorded, region, spans))[0]
     if rows.size == 0:
         return Impact(0, ())
     services, service_code = np.unique(recorded.service[rows], return_inverse=True)
@@ -149,7 +167,7 @@ def conformity_changes(
         (
             service_code.astype(np.float64),
             administration_code.astype(np.float64),
-            recorded.region[rows].astype(np.float64),
+            region[rows].astype(np.float64),
             recorded.low_hz[rows],
             recorded.high_hz[rows],
         )

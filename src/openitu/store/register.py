@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from openitu.register.assignment import Assignment, HistoryEntry
 from openitu.register.circular import CircularEntry
+from openitu.register.impact import RecordedBands
 from openitu.register.notice import Notice, Site
 from openitu.register.status import Event, Status
 from openitu.register.technical import RecordedAssignments, great_circle_km
@@ -549,19 +550,6 @@ def recorded_near_band(
 # --- the recorded assignments' bands (a Table amendment's impact) --------------------
 
 
-@dataclass(frozen=True)
-class RecordedBandRows:
-    """The assignments in force (recorded) as columns: what conformity with the Table
-    needs, and the reference to name them by."""
-
-    assignment_id: npt.NDArray[np.int64]
-    administration: npt.NDArray[np.str_]
-    reference: npt.NDArray[np.str_]
-    service: npt.NDArray[np.str_]
-    low_hz: npt.NDArray[np.float64]
-    high_hz: npt.NDArray[np.float64]
-
-
 MAX_RANGES: Final = 200
 """More frequency ranges than this are read as the one range holding them all (a long OR
 costs the database more than the extra rows)."""
@@ -569,7 +557,7 @@ costs the database more than the extra rows)."""
 
 def recorded_bands(
     session: Session, *, ranges: Sequence[tuple[float, float]] | None = None
-) -> RecordedBandRows:
+) -> RecordedBands:
     """The recorded assignments (not received, returned, withdrawn or suppressed) as
     columns; with ``ranges`` ([low, high] in Hz), only those whose band overlaps one of
     them, edges touching included (read through the index on low_hz, high_hz)."""
@@ -589,7 +577,7 @@ def recorded_bands(
     ids, administration, reference, service, low, high = (
         zip(*rows, strict=True) if rows else ((),) * 6
     )
-    return RecordedBandRows(
+    return RecordedBands(
         assignment_id=np.array(ids, dtype=np.int64),
         administration=np.array(administration, dtype=np.str_),
         reference=np.array(reference, dtype=np.str_),

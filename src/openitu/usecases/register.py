@@ -25,7 +25,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-import numpy as np
 from sqlalchemy.orm import Session
 
 from openitu.accounts.rights import Principal, authorize
@@ -51,7 +50,6 @@ from openitu.register.examination import (
 from openitu.register.fcc_uls import ADMINISTRATION as ULS_ADMINISTRATION
 from openitu.register.fcc_uls import UlsImport
 from openitu.register.impact import (
-    RecordedBands,
     changed_spans,
     conformity_changes,
     frequency_ranges,
@@ -854,20 +852,7 @@ def amendment_impact(
     after = _amended(before, amendments)
     spans = changed_spans(before, after)
     rows = store.recorded_bands(session, ranges=frequency_ranges(spans))
-    administrations, index = np.unique(rows.administration, return_inverse=True)
-    regions = np.array([find_country(str(a)).itu_region for a in administrations], dtype=np.int64)
-    impact = conformity_changes(
-        before,
-        after,
-        RecordedBands(
-            assignment_id=rows.assignment_id,
-            administration=rows.administration,
-            service=rows.service,
-            low_hz=rows.low_hz,
-            high_hz=rows.high_hz,
-            region=regions[index.reshape(-1)] if regions.size else regions,
-        ),
-    )
+    impact = conformity_changes(before, after, rows, spans=spans)
     changes = []
     for change in sorted(impact.changes, key=lambda c: c.assignment_id):
         low, high = float(rows.low_hz[change.row]), float(rows.high_hz[change.row])
