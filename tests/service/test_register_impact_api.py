@@ -12,8 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session, sessionmaker
 
 from openitu.accounts import Role
+from openitu.store import register as store
 from register_fixtures import fixed_link, fm_station
 
 TokenFor = Callable[..., dict[str, str]]
@@ -28,7 +30,7 @@ def _ok(response: Any, status: int = 200) -> Any:
 
 
 def test_an_amendment_moves_only_the_recorded_assignments_in_its_band(
-    client: TestClient, token_for: TokenFor
+    client: TestClient, token_for: TokenFor, sessions: sessionmaker[Session]
 ) -> None:
     fr = token_for("fr-impact", Role.NOTIFYING_OFFICER, "FR")
     de = token_for("de-impact", Role.NOTIFYING_OFFICER, "DE")
@@ -66,6 +68,19 @@ def test_an_amendment_moves_only_the_recorded_assignments_in_its_band(
         "after": {"conforms": False, "category": None},
     }
     assert impact["edition"] and impact["amendments"] == 1
+
+    # The store reads the recorded rows only, over the ranges asked (many ranges: the one
+    # range holding them all).
+    with sessions() as session:
+        everything = store.recorded_bands(session)
+        assert sorted(everything.reference.tolist()) == [
+            "DE-IMPACT-FM", "FR-IMPACT-1", "FR-IMPACT-2",
+        ]  # fmt: skip
+        assert len(store.recorded_bands(session, ranges=[])) == 0
+        many = [(6.0e9 + k * 1e3, 6.0e9 + k * 1e3 + 10.0) for k in range(store.MAX_RANGES)]
+        many.append((6.3e9, 6.3e9 + 10.0))  # 6 000-6 300 MHz in all, no range at 6 175 MHz
+        assert store.recorded_bands(session, ranges=many).reference.tolist() == ["FR-IMPACT-1"]
+        assert store.recorded_bands(session, ranges=many[:2]).reference.tolist() == []
 
     # Giving the land mobile service a secondary allocation in the FM band moves nothing
     # recorded (the FM station stays primary broadcasting), though it is looked at.
@@ -112,3 +127,5 @@ def test_bad_amendments_are_refused_naming_them(client: TestClient) -> None:
         "amendments[0].low"
     )
     assert refused({"amendments": [REMOVE_FIXED], "on": "someday"})["field"]
+    before_any = client.post(f"{API}/impact", json={"amendments": [], "on": "1900-01-01"})
+    assert before_any.status_code == 404, before_any.text
