@@ -14,6 +14,11 @@ Prints the time of `openitu.register.impact.conformity_changes` over the whole r
 found changed, and the time of the brute-force way (`check_conformity` before and after
 on every assignment) measured on a random sample and extrapolated, with their ratio. The
 sample's brute-force changes must equal the core's changes on the same rows.
+
+With ``--database sqlite`` or ``--database postgresql`` the same register is loaded into a
+fresh database (bench_register.py's loader) and the use case is timed end to end
+(`usecases.register.amendment_impact`: the recorded rows overlapping the changed bands
+read from the database, then the core); its answer must match the core's in memory.
 """
 
 from __future__ import annotations
@@ -21,9 +26,10 @@ from __future__ import annotations
 import argparse
 import time
 from datetime import timedelta
+from typing import Any
 
 import numpy as np
-from bench_register import SERVICES, synthetic_register
+from bench_register import SERVICES, fresh_database, load_register, synthetic_register
 
 from openitu.geo.countries import country
 from openitu.register.impact import RecordedBands, conformity_changes
@@ -32,6 +38,8 @@ from openitu.spectrum.conformity import check_conformity
 from openitu.spectrum.reference import rr2012_edition
 from openitu.spectrum.services import parse_service
 from openitu.spectrum.table import AllocationTable
+from openitu.store.db import make_engine, session_factory
+from openitu.usecases.register import amendment_impact
 
 AMENDMENTS = [
     {"op": "change_category", "region": 1, "low": "3400 MHz", "high": "3600 MHz",
@@ -46,8 +54,9 @@ AMENDMENTS = [
 ]  # fmt: skip
 
 
-def recorded(rows: int, seed: int) -> tuple[RecordedBands, np.ndarray]:
-    """bench_register.py's register as the columns conformity needs, and each row's Region."""
+def recorded(rows: int, seed: int) -> tuple[RecordedBands, np.ndarray, dict[str, Any]]:
+    """bench_register.py's register as the columns conformity needs, each row's Region,
+    and bench_register.py's columns (what its loader takes)."""
     _, _, _, columns = synthetic_register(rows, seed)
     codes = columns["administrations"]
     code = columns["administration_code"]
@@ -62,7 +71,7 @@ def recorded(rows: int, seed: int) -> tuple[RecordedBands, np.ndarray]:
         low_hz=columns["frequency_hz"] - half,
         high_hz=columns["frequency_hz"] + half,
     )
-    return bands, regions[code]
+    return bands, regions[code], columns
 
 
 def brute_force(
@@ -98,9 +107,10 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--sample", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=20261207)
+    parser.add_argument("--database", choices=("none", "sqlite", "postgresql"), default="none")
     args = parser.parse_args()
 
-    bands, region = recorded(args.rows, args.seed)
+    bands, region, columns = recorded(args.rows, args.seed)
     base = rr2012_edition()
     before = AllocationTable(base)
     start = time.perf_counter()
@@ -136,6 +146,22 @@ def main() -> None:
         f"{len(bands):,}; agrees on the sample ({len(expected)} changed)"
     )
     print(f"ratio brute force / core: {brute_s / core_s:.0f}x")
+    if args.database != "none":
+        with fresh_database(args.database) as url:
+            loaded_s = load_register(url, columns)
+            print(f"{args.database}: loaded {len(bands):,} rows in {loaded_s:.0f} s")
+            engine = make_engine(url)
+            with session_factory(engine)() as session:
+                start = time.perf_counter()
+                answer = amendment_impact(session, amendments=AMENDMENTS, table_on=lambda _: before)
+                use_case_s = time.perf_counter() - start
+            engine.dispose()
+        assert answer["looked_at"] == impact.looked_at
+        assert answer["totals"]["changed"] == len(impact.changes)
+        print(
+            f"{args.database}: the use case (read + core) {use_case_s:.2f} s; "
+            f"{answer['looked_at']:,} rows read, the same changes as in memory"
+        )
 
 
 if __name__ == "__main__":

@@ -560,22 +560,38 @@ def recorded_bands(
 ) -> RecordedBands:
     """The recorded assignments (not received, returned, withdrawn or suppressed) as
     columns; with ``ranges`` ([low, high] in Hz), only those whose band overlaps one of
-    them, edges touching included (read through the index on low_hz, high_hz)."""
+    them, edges touching included.
+
+    A row's band is at most the widest recorded bandwidth W wide, so an overlapping row
+    has ``low - W <= low_hz <= high``: each range reads a window of the index on
+    (low_hz, high_hz) bounded on both sides, not every row below its top."""
     table = RegisterAssignment
-    conditions: list[Any] = [table.status == Status.RECORDED.value]
+    recorded = table.status == Status.RECORDED.value
+    # With ranges the status is tested on the rows read, not in SQL: SQLite would
+    # otherwise scan the status index (every recorded row) instead of the band windows.
+    conditions: list[Any] = [] if ranges else [recorded]
     if ranges:
         if len(ranges) > MAX_RANGES:
             ranges = [(min(low for low, _ in ranges), max(high for _, high in ranges))]
-        conditions.append(
-            or_(*(and_(table.low_hz <= high, table.high_hz >= low) for low, high in ranges))
-        )
+        widest = session.scalar(select(func.max(table.necessary_bandwidth_hz)).where(recorded))
+        if widest is None:
+            ranges = []
+        else:
+            reach = float(widest) * (1 + 1e-9) + 1.0  # high_hz - low_hz may round above W
+            conditions.append(
+                or_(*(
+                    and_(table.low_hz.between(low - reach, high), table.high_hz >= low)
+                    for low, high in ranges
+                ))
+            )  # fmt: skip
     statement = select(
         table.id, table.administration, table.reference, table.service, table.low_hz,
-        table.high_hz,
+        table.high_hz, table.status,
     ).where(*conditions)  # fmt: skip
     rows = [] if ranges is not None and not ranges else session.execute(statement).all()
-    ids, administration, reference, service, low, high = (
-        zip(*rows, strict=True) if rows else ((),) * 6
+    rows = [row for row in rows if row[-1] == Status.RECORDED.value]
+    ids, administration, reference, service, low, high, _ = (
+        zip(*rows, strict=True) if rows else ((),) * 7
     )
     return RecordedBands(
         assignment_id=np.array(ids, dtype=np.int64),
