@@ -278,3 +278,43 @@ def test_the_coordination_a_notice_awaits_from_the_command_line(
     assert "DE" not in after["pending"] and "DE" in after["agreed_with"]
     missing = run_cli("register", "coordination", "987654321")
     assert missing.returncode != 0 and len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_impact_of_an_amendment_on_the_recorded_assignments(
+    run_cli: Callable[..., Any],
+    officer_token: Callable[[str], None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reference = f"CLI-IMPACT-{uuid.uuid4().hex[:6]}"
+    notice = tmp_path / "notice.json"
+    # Near Limoges on a channel of its own: the other tests' links share this database.
+    notice.write_text(json.dumps(fixed_link(
+        "FR", reference, frequency_hz=6_050e6, tx__lat_deg=45.83, tx__lon_deg=1.26,
+        rx__lat_deg=45.83, rx__lon_deg=1.46,
+    )))  # fmt: skip
+    officer_token("FR")
+    link_id = _json(run_cli("register", "notify", str(notice), "--json"))["accepted"][0][
+        "notice_id"
+    ]
+    monkeypatch.delenv("OPENITU_API_TOKEN")
+    _json(run_cli("register", "examine", str(link_id), "--json"))
+    _json(run_cli("register", "record", str(link_id), "--json"))
+    amendments = tmp_path / "amendments.json"
+    remove = {"op": "remove_allocation", "region": 1, "low": "6000 MHz", "high": "6200 MHz",
+              "service": "fixed"}  # fmt: skip
+    amendments.write_text(json.dumps([remove]))
+    document = _json(run_cli("register", "impact", str(amendments), "--json"))
+    (change,) = [c for c in document["changes"] if c["reference"] == reference]
+    assert (change["notice_id"], change["before"], change["after"]) == (
+        link_id, {"conforms": True, "category": "primary"}, {"conforms": False, "category": None},
+    )  # fmt: skip
+    assert document["totals"]["newly_non_conforming"] == len(document["changes"])
+    table = run_cli("register", "impact", str(amendments))
+    assert table.returncode == 0, table.stderr
+    looked_at, stop = document["looked_at"], document["totals"]["newly_non_conforming"]
+    assert f"{looked_at} recorded assignments looked at; {stop} would stop" in table.stdout
+    amendments.write_text(json.dumps([remove, dict(remove, service="broadcasting")]))
+    bad = run_cli("register", "impact", str(amendments), "--json")
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert "amendments[1].service" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from openitu.register.assignment import Assignment, HistoryEntry
 from openitu.register.circular import CircularEntry
+from openitu.register.impact import RecordedBands
 from openitu.register.notice import Notice, Site
 from openitu.register.status import Event, Status
 from openitu.register.technical import RecordedAssignments, great_circle_km
@@ -544,3 +545,59 @@ def recorded_near_band(
     )  # fmt: skip
     lacking = int(np.count_nonzero(~kept & ~under_4_4))
     return RecordedColumns(assignments, lacking, int(np.count_nonzero(under_4_4)))
+
+
+# --- the recorded assignments' bands (a Table amendment's impact) --------------------
+
+
+MAX_RANGES: Final = 200
+"""More frequency ranges than this are read as the one range holding them all (a long OR
+costs the database more than the extra rows)."""
+
+
+def recorded_bands(
+    session: Session, *, ranges: Sequence[tuple[float, float]] | None = None
+) -> RecordedBands:
+    """The recorded assignments (not received, returned, withdrawn or suppressed) as
+    columns; with ``ranges`` ([low, high] in Hz), only those whose band overlaps one of
+    them, edges touching included.
+
+    A row's band is at most the widest recorded bandwidth W wide, so an overlapping row
+    has ``low - W <= low_hz <= high``: each range reads a window of the index on
+    (low_hz, high_hz) bounded on both sides, not every row below its top."""
+    table = RegisterAssignment
+    recorded = table.status == Status.RECORDED.value
+    # With ranges the status is tested on the rows read, not in SQL: SQLite would
+    # otherwise scan the status index (every recorded row) instead of the band windows.
+    conditions: list[Any] = [] if ranges else [recorded]
+    if ranges:
+        if len(ranges) > MAX_RANGES:
+            ranges = [(min(low for low, _ in ranges), max(high for _, high in ranges))]
+        widest = session.scalar(select(func.max(table.necessary_bandwidth_hz)).where(recorded))
+        if widest is None:
+            ranges = []
+        else:
+            reach = float(widest) * (1 + 1e-9) + 1.0  # high_hz - low_hz may round above W
+            conditions.append(
+                or_(*(
+                    and_(table.low_hz.between(low - reach, high), table.high_hz >= low)
+                    for low, high in ranges
+                ))
+            )  # fmt: skip
+    statement = select(
+        table.id, table.administration, table.reference, table.service, table.low_hz,
+        table.high_hz, table.status,
+    ).where(*conditions)  # fmt: skip
+    rows = [] if ranges is not None and not ranges else session.execute(statement).all()
+    rows = [row for row in rows if row[-1] == Status.RECORDED.value]
+    ids, administration, reference, service, low, high, _ = (
+        zip(*rows, strict=True) if rows else ((),) * 7
+    )
+    return RecordedBands(
+        assignment_id=np.array(ids, dtype=np.int64),
+        administration=np.array(administration, dtype=np.str_),
+        reference=np.array(reference, dtype=np.str_),
+        service=np.array(service, dtype=np.str_),
+        low_hz=np.array(low, dtype=np.float64),
+        high_hz=np.array(high, dtype=np.float64),
+    )

@@ -91,6 +91,7 @@ from openitu.spectrum.model import Edition
 from openitu.store import governance as store
 from openitu.store import spectrum as spectrum_store
 from openitu.store.tables import governance as tables
+from openitu.usecases import register
 from openitu.usecases.write import Write, begin
 
 AREA = "governance"
@@ -1273,3 +1274,26 @@ def list_documents(
 def get_document(session: Session, *, document_id: int) -> dict[str, Any]:
     """A document with its text."""
     return _document(session, store.get_document_row(session, document_id), text=True)
+
+
+def proposal_impact(
+    session: Session,
+    *,
+    proposal_id: int,
+    on: date | None = None,
+    table_on: register.TableOn | None = None,
+) -> dict[str, Any]:
+    """Which recorded assignments a proposal's amendments would move, were they adopted
+    (`openitu.usecases.register.amendment_impact`): what a delegation weighs before the
+    vote."""
+    row = store.get_proposal_row(session, proposal_id)
+    if row is None:
+        raise NotFound(f"no proposal {proposal_id}")
+    proposal = store.proposal(session, row)
+    return {
+        "proposal_id": proposal.id,
+        "conference": proposal.conference,
+        **register.amendment_impact(
+            session, amendments=list(proposal.amendments), on=on, table_on=table_on
+        ),
+    }

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -49,16 +49,23 @@ from openitu.register.examination import (
 )
 from openitu.register.fcc_uls import ADMINISTRATION as ULS_ADMINISTRATION
 from openitu.register.fcc_uls import UlsImport
+from openitu.register.impact import (
+    changed_spans,
+    conformity_changes,
+    frequency_ranges,
+)
 from openitu.register.notice import parse_notice
 from openitu.register.refusal import check_refusal, refusals
 from openitu.register.status import FINAL, Event, Status, after, parse_status
 from openitu.register.technical import DEFAULT_CRITERIA, Station, find_affected, station_from_notice
 from openitu.register.terrain import GeoTiffTerrain, P1511Terrain, TerrainSource
+from openitu.spectrum.amendments import amendment_from_dict, apply_amendments
+from openitu.spectrum.conformity import Conformity
 from openitu.spectrum.services import parse_service
 from openitu.spectrum.table import AllocationTable
 from openitu.store import register as store
 from openitu.store import spectrum as spectrum_store
-from openitu.units import parse_frequency_hz
+from openitu.units import format_frequency, parse_frequency_hz
 from openitu.usecases.write import Write, begin
 
 AREA = "register"
@@ -782,4 +789,95 @@ def contour(session: Session, *, notice_id: int) -> dict[str, Any]:
         "drawn": True,
         **drawn.as_dict(),
         "required_with": [need.administration for need in needs],
+    }
+
+
+# --- a Table amendment's impact on the recorded assignments ---------------------------
+
+
+def _amended(base: AllocationTable, documents: Any) -> AllocationTable:
+    """``base`` with the amendments (their JSON form) applied; a bad one, or one that does
+    not apply to ``base``, is refused naming its place in the list (``amendments[2].low``)."""
+    if not isinstance(documents, Sequence) or isinstance(documents, str):
+        raise InvalidInput("amendments", "must be a list of amendments")
+    read = [
+        amendment_from_dict(document, field=f"amendments[{index}]")
+        for index, document in enumerate(documents)
+    ]
+    if not read:
+        return base
+
+    def apply(count: int) -> AllocationTable:
+        return AllocationTable(
+            apply_amendments(
+                base.edition,
+                read[:count],
+                edition_id=f"{base.edition.id} amended",
+                title=base.edition.title,
+                entry_into_force=base.edition.entry_into_force + timedelta(days=1),
+            )
+        )
+
+    try:
+        return apply(len(read))
+    except InvalidInput:
+        pass
+    # Refused: the shortest list that fails ends with the amendment to name.
+    for count in range(1, len(read) + 1):
+        try:
+            apply(count)
+        except InvalidInput as exc:
+            raise InvalidInput(f"amendments[{count - 1}].{exc.field}", exc.reason) from None
+    raise AssertionError("unreachable: the whole list was refused")
+
+
+def _examined(conformity: Conformity) -> dict[str, Any]:
+    category = conformity.category.value if conformity.category else None
+    return {"conforms": conformity.conforms, "category": category}
+
+
+def amendment_impact(
+    session: Session,
+    *,
+    amendments: Sequence[Mapping[str, Any]],
+    on: date | None = None,
+    table_on: TableOn | None = None,
+) -> dict[str, Any]:
+    """Which recorded assignments would stop (or start) conforming with the Table (RR
+    No. 11.31), or change category, were ``amendments`` made to the Table in force ``on``
+    (default today). Only the assignments overlapping a changed band are read
+    (`openitu.register.impact`). Records nothing."""
+    day = on or date.today()
+    before = (table_on or table_in_force(session))(day)
+    after = _amended(before, amendments)
+    spans = changed_spans(before, after)
+    rows = store.recorded_bands(session, ranges=frequency_ranges(spans))
+    impact = conformity_changes(before, after, rows, spans=spans)
+    changes = []
+    for change in sorted(impact.changes, key=lambda c: c.assignment_id):
+        low, high = float(rows.low_hz[change.row]), float(rows.high_hz[change.row])
+        changes.append(
+            {
+                "notice_id": change.assignment_id,
+                "administration": str(rows.administration[change.row]),
+                "reference": str(rows.reference[change.row]),
+                "service": str(rows.service[change.row]),
+                "low_hz": low,
+                "high_hz": high,
+                "band": f"{format_frequency(low)}-{format_frequency(high)}",
+                "before": _examined(change.before),
+                "after": _examined(change.after),
+            }
+        )
+    return {
+        "edition": before.edition.id,
+        "on": day.isoformat(),
+        "amendments": len(amendments),
+        "looked_at": impact.looked_at,
+        "changes": changes,
+        "totals": {
+            "changed": len(changes),
+            "newly_non_conforming": impact.newly_non_conforming,
+            "newly_conforming": impact.newly_conforming,
+        },
     }

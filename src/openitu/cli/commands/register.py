@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from openitu.accounts import Principal
 from openitu.cli.acting import acting, writing
-from openitu.cli.common import context, emit_json, parse_day, print_rows
+from openitu.cli.common import context, emit_json, parse_day, print_rows, read_cases
 from openitu.cli.options import JsonFlag, TokenStdin
 from openitu.errors import InvalidInput
 from openitu.register.circular import print_csv
@@ -360,3 +360,38 @@ def publish(as_json: JsonFlag = False, token_stdin: TokenStdin = False) -> None:
             s, principal=p, period_days=context().settings.register_circular_days
         ),
     )
+
+
+@app.command()
+def impact(
+    file: Path = typer.Argument(..., help="JSON file: one amendment to the Table or a list"),
+    on: str | None = typer.Option(None, "--on", help="The Table in force on (default today)"),
+    as_json: JsonFlag = False,
+) -> None:
+    """Which recorded assignments would stop (or start) conforming with the Table (No.
+    11.31), or change category, were these amendments made to the Table in force."""
+    amendments = read_cases(file, field="amendments")[0]
+    day = None if on is None else parse_day(on, "on")
+    with context().sessions() as session:
+        document = usecases.amendment_impact(session, amendments=amendments, on=day)
+    if as_json:
+        emit_json(document)
+        return
+    rows = [
+        {**change, "before": _examined_text(change["before"]),
+         "after": _examined_text(change["after"])}
+        for change in document["changes"]
+    ]  # fmt: skip
+    title = f"Changed by {document['amendments']} amendment(s) to {document['edition']}"
+    print_rows(title, ["notice_id", "administration", "reference", "service", "band",
+                       "before", "after"], rows)  # fmt: skip
+    totals = document["totals"]
+    typer.echo(
+        f"{document['looked_at']} recorded assignments looked at; "
+        f"{totals['newly_non_conforming']} would stop conforming, "
+        f"{totals['newly_conforming']} would start"
+    )
+
+
+def _examined_text(examined: dict[str, Any]) -> str:
+    return examined["category"] if examined["conforms"] else "does not conform"

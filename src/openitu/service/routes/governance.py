@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi import APIRouter, File, Form, Path, Query, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from openitu.errors import InvalidInput
@@ -18,7 +18,7 @@ from openitu.governance.members import parse_kind, parse_sector, rights_document
 from openitu.governance.votes import parse_choice, parse_majority, parse_matter, parse_method
 from openitu.service.auth import CurrentPrincipalDep, public, require, signed_in
 from openitu.service.bodies import arguments
-from openitu.service.deps import SessionDep
+from openitu.service.deps import ContextDep, SessionDep
 from openitu.usecases import governance as service
 
 router = APIRouter(prefix="/api/governance", tags=["governance"], dependencies=[public])
@@ -536,3 +536,20 @@ def documents(
 @router.get("/documents/{document_id}")
 def document(session: SessionDep, document_id: int) -> Document:
     return service.get_document(session, document_id=document_id)
+
+
+@router.get("/proposals/{proposal_id}/impact")
+def proposal_impact(
+    proposal_id: Annotated[int, Path(ge=1, le=2**62)],
+    session: SessionDep,
+    context: ContextDep,
+    on: Annotated[date | None, Query(description="The Table in force on (default today)")] = None,
+) -> Document:
+    """Which recorded assignments the proposal's amendments would stop (or start) making
+    conform with the Table (No. 11.31), were they adopted (as `POST /api/register/impact`)."""
+    return service.proposal_impact(
+        session,
+        proposal_id=proposal_id,
+        on=on,
+        table_on=lambda day: context.allocation_table(on=day),
+    )

@@ -230,3 +230,26 @@ def contour(notice_id: NoticeId, session: SessionDep) -> dict[str, Any]:
     strength falls to the coordination trigger (36 azimuths, the main beam and the named
     neighbours' strongest points), and the administrations the same computation names."""
     return usecases.contour(session, notice_id=notice_id)
+
+
+class ImpactIn(BaseModel):
+    amendments: list[dict[str, Any]] = Field(
+        max_length=200,
+        description="Amendments to the Table as data, as a proposal carries them "
+        '(e.g. {"op": "remove_allocation", "region": 1, "low": "6 GHz", "high": "6.2 GHz", '
+        '"service": "fixed"})',
+    )
+    on: date | None = Field(default=None, description="The Table in force on (default today)")
+
+
+@router.post("/impact")
+def impact(body: ImpactIn, session: SessionDep, context: ContextDep) -> dict[str, Any]:
+    """Which recorded assignments would stop (or start) conforming with the Table (No.
+    11.31), or change category, were these amendments made to the Table in force. Reads
+    only; a bad amendment is refused naming it (``amendments[1].service``)."""
+    return usecases.amendment_impact(
+        session,
+        amendments=body.amendments,
+        on=body.on,
+        table_on=lambda day: context.allocation_table(on=day),
+    )
