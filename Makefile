@@ -70,6 +70,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_numbering.py
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/python benchmarks/bench_register.py
+	$(BIN)/python benchmarks/bench_impact.py
 	$(BIN)/python benchmarks/bench_space.py
 
 clean:
