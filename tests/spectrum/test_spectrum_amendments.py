@@ -16,6 +16,7 @@ from openitu.spectrum.amendments import (
     SetFootnote,
     amendment_from_dict,
     amendment_to_dict,
+    amendments_from_list,
     apply_amendments,
 )
 from openitu.spectrum.diff import diff_editions
@@ -153,3 +154,29 @@ def test_amendments_that_cannot_apply_are_refused(edition: Edition) -> None:
     with pytest.raises(InvalidInput) as caught:
         apply_amendments(edition, [], edition_id="X", title="x", entry_into_force=date(2000, 1, 1))
     assert caught.value.field == "entry_into_force"
+
+
+def test_a_list_names_the_amendment_that_cannot_apply(edition: Edition) -> None:
+    """Read and applied as a list, the refusal names the amendment's place in it; applied
+    without a list's name, the amendment's own field as before."""
+    mobile = {**ADD_FIXED, "low": "3300 MHz", "high": "3400 MHz", "service": "mobile",
+              "category": "primary"}  # fmt: skip
+    read = amendments_from_list([
+        mobile,
+        {"op": "remove_allocation", "region": 1, "low": "3.4 GHz", "high": "3.6 GHz",
+         "service": "broadcasting"},
+    ])  # fmt: skip
+    day = date(edition.entry_into_force.year + 1, 1, 1)
+    with pytest.raises(InvalidInput) as named:
+        apply_amendments(edition, read, edition_id="X", title="x", entry_into_force=day,
+                         field="amendments")  # fmt: skip
+    assert named.value.field == "amendments[1].service"
+    with pytest.raises(InvalidInput) as bare:
+        apply_amendments(edition, read, edition_id="X", title="x", entry_into_force=day)
+    assert bare.value.field == "service" and bare.value.reason == named.value.reason
+    with pytest.raises(InvalidInput) as unreadable:
+        amendments_from_list([mobile, {"op": "split"}])
+    assert unreadable.value.field == "amendments[1].op"
+    with pytest.raises(InvalidInput) as not_a_list:
+        amendments_from_list("add fixed")
+    assert not_a_list.value.field == "amendments"

@@ -173,6 +173,7 @@ def conformity_changes(
         )
     )
     distinct, key_of_row = np.unique(keys, axis=0, return_inverse=True)
+    key_of_row = key_of_row.reshape(-1)  # flat, whatever shape this numpy version gives
     terms = [parse_service(str(name)) for name in services]
     outcomes: list[tuple[Conformity, Conformity] | None] = []
     for service, administration, region, low_hz, high_hz in distinct:
@@ -190,11 +191,11 @@ def conformity_changes(
         same = (was.conforms, was.category) == (will.conforms, will.category)
         outcomes.append(None if same else (was, will))
     changed_keys = np.array([outcome is not None for outcome in outcomes], dtype=bool)
-    hits = np.nonzero(changed_keys[key_of_row.reshape(-1)])[0]
+    hits = np.nonzero(changed_keys[key_of_row])[0]
     changes = []
     for hit in hits:
         row = int(rows[hit])
-        outcome = outcomes[int(key_of_row.reshape(-1)[hit])]
+        outcome = outcomes[int(key_of_row[hit])]
         assert outcome is not None
         changes.append(
             ConformityChange(row, int(recorded.assignment_id[row]), outcome[0], outcome[1])

@@ -151,6 +151,17 @@ def amendment_from_dict(data: Mapping[str, Any], *, field: str = "amendment") ->
     return AddAllocation(number, low_hz, high_hz, service, category, footnotes)
 
 
+def amendments_from_list(documents: Any, *, field: str = "amendments") -> list[Amendment]:
+    """Read a list of amendments from their JSON forms; a bad one is refused naming its
+    place in the list (``amendments[2].low``)."""
+    if not isinstance(documents, Sequence) or isinstance(documents, str):
+        raise InvalidInput(field, "must be a list of amendments")
+    return [
+        amendment_from_dict(document, field=f"{field}[{index}]")
+        for index, document in enumerate(documents)
+    ]
+
+
 def amendment_to_dict(amendment: Amendment) -> dict[str, Any]:
     """The JSON form of an amendment (frequencies in Hz)."""
     op = next(name for name, kind in _OPS.items() if isinstance(amendment, kind))
@@ -223,11 +234,14 @@ def apply_amendments(
     title: str,
     entry_into_force: date,
     based_on: str | None = None,
+    field: str | None = None,
 ) -> Edition:
     """A new edition: ``base`` with ``amendments`` applied in order.
 
     Raises `InvalidInput` when an amendment cannot apply (a service already allocated,
-    or not allocated where it is removed, a footnote cited that does not exist).
+    or not allocated where it is removed, a footnote cited that does not exist); with
+    ``field`` (the list's name), the error names the amendment's place in it
+    (``amendments[2].low``).
     """
     if not edition_id.strip():
         raise InvalidInput("edition_id", "is required")
@@ -238,33 +252,13 @@ def apply_amendments(
         )
     footnotes = dict(base.footnotes)
     cells = [_Cell(i, band) for i, band in enumerate(base.bands)]
-    for amendment in amendments:
-        if isinstance(amendment, SetFootnote):
-            footnotes[amendment.footnote_id] = _footnote(amendment)
-            continue
-        if isinstance(amendment, RemoveFootnote):
-            if footnotes.pop(amendment.footnote_id, None) is None:
-                raise InvalidInput("footnote_id", f"no footnote {amendment.footnote_id} to remove")
-            cells = [_Cell(c.origin, _uncite(c.band, amendment.footnote_id)) for c in cells]
-            continue
-        assert isinstance(amendment, BandAmendment)
-        if amendment.region not in REGIONS:
-            raise InvalidInput("region", "must be 1, 2 or 3 (an ITU Region)")
-        cells = _split(
-            _split(cells, amendment.region, amendment.low_hz), amendment.region, amendment.high_hz
-        )
-        touched = False
-        for cell in cells:
-            band = cell.band
-            if (
-                band.region == amendment.region
-                and amendment.low_hz <= band.low_hz
-                and band.high_hz <= amendment.high_hz
-            ):
-                cell.band = _amend_cell(band, amendment, footnotes)
-                touched = True
-        if not touched:
-            raise InvalidInput("low", "the band lies outside the Table")
+    for index, amendment in enumerate(amendments):
+        try:
+            cells = _apply_one(cells, footnotes, amendment)
+        except InvalidInput as exc:
+            if field is None:
+                raise
+            raise InvalidInput(f"{field}[{index}].{exc.field}", exc.reason) from None
     return Edition(
         id=edition_id,
         title=title,
@@ -273,6 +267,38 @@ def apply_amendments(
         footnotes=footnotes,
         based_on=based_on if based_on is not None else base.id,
     )
+
+
+def _apply_one(
+    cells: list[_Cell], footnotes: dict[str, Footnote], amendment: Amendment
+) -> list[_Cell]:
+    """The cells after ``amendment`` (``footnotes`` updated in place)."""
+    if isinstance(amendment, SetFootnote):
+        footnotes[amendment.footnote_id] = _footnote(amendment)
+        return cells
+    if isinstance(amendment, RemoveFootnote):
+        if footnotes.pop(amendment.footnote_id, None) is None:
+            raise InvalidInput("footnote_id", f"no footnote {amendment.footnote_id} to remove")
+        return [_Cell(c.origin, _uncite(c.band, amendment.footnote_id)) for c in cells]
+    assert isinstance(amendment, BandAmendment)
+    if amendment.region not in REGIONS:
+        raise InvalidInput("region", "must be 1, 2 or 3 (an ITU Region)")
+    cells = _split(
+        _split(cells, amendment.region, amendment.low_hz), amendment.region, amendment.high_hz
+    )
+    touched = False
+    for cell in cells:
+        band = cell.band
+        if (
+            band.region == amendment.region
+            and amendment.low_hz <= band.low_hz
+            and band.high_hz <= amendment.high_hz
+        ):
+            cell.band = _amend_cell(band, amendment, footnotes)
+            touched = True
+    if not touched:
+        raise InvalidInput("low", "the band lies outside the Table")
+    return cells
 
 
 def _footnote(amendment: SetFootnote) -> Footnote:

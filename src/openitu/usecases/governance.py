@@ -84,6 +84,7 @@ from openitu.spectrum.amendments import (
     Amendment,
     amendment_from_dict,
     amendment_to_dict,
+    amendments_from_list,
     apply_amendments,
 )
 from openitu.spectrum.diff import diff_editions
@@ -689,10 +690,7 @@ def _proposal_document(
 def _read_amendments(amendments: Sequence[Mapping[str, Any]]) -> list[Amendment]:
     """The amendments of a proposal as the core reads them; a bad one is refused naming
     its place in the list (``amendments[2].low``)."""
-    return [
-        amendment_from_dict(document, field=f"amendments[{index}]")
-        for index, document in enumerate(amendments)
-    ]
+    return amendments_from_list(amendments)
 
 
 def preview_proposal(

@@ -59,7 +59,7 @@ from openitu.register.refusal import check_refusal, refusals
 from openitu.register.status import FINAL, Event, Status, after, parse_status
 from openitu.register.technical import DEFAULT_CRITERIA, Station, find_affected, station_from_notice
 from openitu.register.terrain import GeoTiffTerrain, P1511Terrain, TerrainSource
-from openitu.spectrum.amendments import amendment_from_dict, apply_amendments
+from openitu.spectrum.amendments import amendments_from_list, apply_amendments
 from openitu.spectrum.conformity import Conformity
 from openitu.spectrum.services import parse_service
 from openitu.spectrum.table import AllocationTable
@@ -798,37 +798,19 @@ def contour(session: Session, *, notice_id: int) -> dict[str, Any]:
 def _amended(base: AllocationTable, documents: Any) -> AllocationTable:
     """``base`` with the amendments (their JSON form) applied; a bad one, or one that does
     not apply to ``base``, is refused naming its place in the list (``amendments[2].low``)."""
-    if not isinstance(documents, Sequence) or isinstance(documents, str):
-        raise InvalidInput("amendments", "must be a list of amendments")
-    read = [
-        amendment_from_dict(document, field=f"amendments[{index}]")
-        for index, document in enumerate(documents)
-    ]
+    read = amendments_from_list(documents)
     if not read:
         return base
-
-    def apply(count: int) -> AllocationTable:
-        return AllocationTable(
-            apply_amendments(
-                base.edition,
-                read[:count],
-                edition_id=f"{base.edition.id} amended",
-                title=base.edition.title,
-                entry_into_force=base.edition.entry_into_force + timedelta(days=1),
-            )
+    return AllocationTable(
+        apply_amendments(
+            base.edition,
+            read,
+            edition_id=f"{base.edition.id} amended",
+            title=base.edition.title,
+            entry_into_force=base.edition.entry_into_force + timedelta(days=1),
+            field="amendments",
         )
-
-    try:
-        return apply(len(read))
-    except InvalidInput:
-        pass
-    # Refused: the shortest list that fails ends with the amendment to name.
-    for count in range(1, len(read) + 1):
-        try:
-            apply(count)
-        except InvalidInput as exc:
-            raise InvalidInput(f"amendments[{count - 1}].{exc.field}", exc.reason) from None
-    raise AssertionError("unreachable: the whole list was refused")
+    )
 
 
 def _examined(conformity: Conformity) -> dict[str, Any]:
