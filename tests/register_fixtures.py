@@ -69,6 +69,13 @@ def fm_station(administration: str, reference: str, /, **changes: Any) -> dict[s
     return _apply(notice, changes)
 
 
+def strasbourg_fm(reference: str, /, **changes: Any) -> dict[str, Any]:
+    """France's FM station on the Rhine at Strasbourg (100 m, 20 dBW): Germany's territory
+    gets more than the trigger, so its examination asks France to coordinate with DE."""
+    return fm_station("FR", reference, tx__lat_deg=48.58, tx__lon_deg=7.75,
+                      tx__antenna_height_m=100, tx__eirp_dbw=20, **changes)  # fmt: skip
+
+
 def land_mobile_in_fm_band(
     administration: str, reference: str, /, **changes: Any
 ) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from openitu.accounts import Role
 from openitu.store.db import make_engine, session_factory
-from register_fixtures import fixed_link, fm_station, issue_token
+from register_fixtures import fixed_link, fm_station, issue_token, strasbourg_fm
 
 
 @pytest.fixture
@@ -174,10 +174,7 @@ def test_the_administration_asked_refuses_from_the_command_line(
 ) -> None:
     tag = uuid.uuid4().hex[:6]
     notice = tmp_path / "notice.json"
-    notice.write_text(json.dumps(fm_station(
-        "FR", f"CLI-REFUSE-{tag}", tx__lat_deg=48.58, tx__lon_deg=7.75,
-        tx__antenna_height_m=100, tx__eirp_dbw=20,
-    )))  # fmt: skip
+    notice.write_text(json.dumps(strasbourg_fm(f"CLI-REFUSE-{tag}")))
     officer_token("FR")
     notified = _json(run_cli("register", "notify", str(notice), "--json"))
     notice_id = notified["accepted"][0]["notice_id"]
@@ -217,10 +214,7 @@ def test_agree_return_and_withdraw_from_the_command_line(
     second notice the secretariat returns; a missing administration exits 2."""
     tag = uuid.uuid4().hex[:6]
     notices = tmp_path / "notices.json"
-    notices.write_text(json.dumps([fm_station(
-        "FR", f"CLI-STEPS-{tag}-{n}", tx__lat_deg=48.58, tx__lon_deg=7.75,
-        tx__antenna_height_m=100, tx__eirp_dbw=20,
-    ) for n in (1, 2)]))  # fmt: skip
+    notices.write_text(json.dumps([strasbourg_fm(f"CLI-STEPS-{tag}-{n}") for n in (1, 2)]))
     officer_token("FR")
     accepted = _json(run_cli("register", "notify", str(notices), "--json"))["accepted"]
     kept, returned = (str(a["notice_id"]) for a in accepted)
@@ -250,10 +244,7 @@ def test_the_coordination_a_notice_awaits_from_the_command_line(
     """Before examination the command says so; after it, Germany is pending until its
     agreement is recorded, in JSON and in the table a person reads."""
     notices = tmp_path / "notice.json"
-    notices.write_text(json.dumps([fm_station(
-        "FR", f"CLI-COORD-{uuid.uuid4().hex[:6]}", tx__lat_deg=48.58, tx__lon_deg=7.75,
-        tx__antenna_height_m=100, tx__eirp_dbw=20,
-    )]))  # fmt: skip
+    notices.write_text(json.dumps([strasbourg_fm(f"CLI-COORD-{uuid.uuid4().hex[:6]}")]))
     officer_token("FR")
     notice_id = str(
         _json(run_cli("register", "notify", str(notices), "--json"))["accepted"][0]["notice_id"]

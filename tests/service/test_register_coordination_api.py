@@ -10,7 +10,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from openitu.accounts import Role
-from register_fixtures import fm_station
+from register_fixtures import strasbourg_fm
 
 TokenFor = Callable[..., dict[str, str]]
 API = "/api/register"
@@ -32,8 +32,7 @@ def test_germany_is_pending_then_refuses_then_agrees(
     fr = token_for("fr-officer-coordination", Role.NOTIFYING_OFFICER, "FR")
     de = token_for("de-officer-coordination", Role.NOTIFYING_OFFICER, "DE")
     br = token_for("br-clerk-coordination", Role.SECRETARIAT, None)
-    notice = fm_station("FR", "FR-COORD-API", tx__lat_deg=48.58, tx__lon_deg=7.75,
-                        tx__antenna_height_m=100, tx__eirp_dbw=20)  # fmt: skip
+    notice = strasbourg_fm("FR-COORD-API")
     notice_id = _ok(client.post(f"{API}/notices", headers=fr, json=notice), 201)["notice_id"]
 
     before = _state(client, notice_id)

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from browser_pages import csrf_of, page_client
 from governance_helpers import PASSWORD, TokenFor
 from openitu.accounts import Role
-from register_fixtures import fm_station
+from register_fixtures import strasbourg_fm
 
 
 def _pages(app: FastAPI, username: str | None = None) -> TestClient:
@@ -42,8 +42,7 @@ def test_a_french_fm_station_is_examined_agreed_refused_and_withdrawn_from_its_p
     fr = token_for("fr-officer-pages", Role.NOTIFYING_OFFICER, "FR")
     token_for("de-officer-pages", Role.NOTIFYING_OFFICER, "DE")
     token_for("br-clerk-pages", Role.SECRETARIAT, None)
-    notice = fm_station("FR", "FR-PAGES", tx__lat_deg=48.58, tx__lon_deg=7.75,
-                        tx__antenna_height_m=100, tx__eirp_dbw=20)  # fmt: skip
+    notice = strasbourg_fm("FR-PAGES")
     sent = client.post("/api/register/notices", headers=fr, json=notice)
     assert sent.status_code == 201, sent.text
     notice_id = sent.json()["notice_id"]

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from openitu.accounts import Role
-from register_fixtures import fm_station
+from register_fixtures import strasbourg_fm
 
 TokenFor = Callable[..., dict[str, str]]
 
@@ -27,8 +27,7 @@ def test_germany_refuses_a_french_fm_station_near_the_border(
     de = token_for("de-officer-refusal", Role.NOTIFYING_OFFICER, "DE")
     br = token_for("br-clerk-refusal", Role.SECRETARIAT, None)
     api = "/api/register"
-    notice = fm_station("FR", "FR-REFUSAL-API", tx__lat_deg=48.58, tx__lon_deg=7.75,
-                        tx__antenna_height_m=100, tx__eirp_dbw=20)  # fmt: skip
+    notice = strasbourg_fm("FR-REFUSAL-API")
     notice_id = _ok(client.post(f"{api}/notices", headers=fr, json=notice), 201)["notice_id"]
     _ok(client.post(f"{api}/notices/{notice_id}/examine", headers=br))
     url = f"{api}/notices/{notice_id}/refusals"

@@ -11,7 +11,7 @@ from openitu.errors import Conflict, Forbidden, InvalidInput, NotFound
 from openitu.register.notice import notices_in_text
 from openitu.store import audit
 from openitu.usecases import register as usecases
-from register_fixtures import SECRETARIAT, fm_station, officer
+from register_fixtures import SECRETARIAT, officer, strasbourg_fm
 
 FR = officer("FR")
 DE = officer("DE")
@@ -20,8 +20,7 @@ DE = officer("DE")
 def test_coordination_is_pending_until_the_agreement_and_the_circular_is_named(
     sessions: sessionmaker[Session],
 ) -> None:
-    strasbourg = fm_station("FR", "FR-NEXT-STEPS", tx__lat_deg=48.58, tx__lon_deg=7.75,
-                            tx__antenna_height_m=100, tx__eirp_dbw=20)  # fmt: skip
+    strasbourg = strasbourg_fm("FR-NEXT-STEPS")
     with sessions() as session, session.begin():
         notice_id = usecases.notify_one(session, principal=FR, notice=strasbourg).notice_id
         waiting = usecases.coordination_state(session, notice_id=notice_id)
@@ -58,8 +57,7 @@ def test_coordination_is_pending_until_the_agreement_and_the_circular_is_named(
 def test_the_administration_asked_refuses_with_its_reason_and_may_agree_later(
     sessions: sessionmaker[Session],
 ) -> None:
-    strasbourg = fm_station("FR", "FR-REFUSED", tx__lat_deg=48.58, tx__lon_deg=7.75,
-                            tx__antenna_height_m=100, tx__eirp_dbw=20)  # fmt: skip
+    strasbourg = strasbourg_fm("FR-REFUSED")
     with sessions() as session, session.begin():
         notice_id = usecases.notify_one(session, principal=FR, notice=strasbourg).notice_id
         usecases.examine(session, principal=SECRETARIAT, notice_id=notice_id)

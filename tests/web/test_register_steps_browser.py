@@ -19,7 +19,7 @@ import pytest
 from browser_pages import field_error, in_database, make_accounts, press, signed_in_page
 from openitu.accounts import Role
 from openitu.usecases import register as usecases
-from register_fixtures import PASSWORD, SECRETARIAT, fm_station, officer
+from register_fixtures import PASSWORD, SECRETARIAT, officer, strasbourg_fm
 
 pytestmark = pytest.mark.browser
 
@@ -53,9 +53,7 @@ def test_a_notice_page_leads_through_coordination_to_the_circular(
     requires coordination with Germany, pending until the officer records Germany's
     agreement on the page."""
     tag = uuid.uuid4().hex[:6]
-    strasbourg = fm_station("FR", f"FR-STEPS-{tag}", tx__lat_deg=48.58, tx__lon_deg=7.75,
-                            tx__antenna_height_m=100, tx__eirp_dbw=20,
-                            frequency_hz=99.3e6)  # fmt: skip
+    strasbourg = strasbourg_fm(f"FR-STEPS-{tag}", frequency_hz=99.3e6)
 
     def notify_examine_publish(session: Any) -> tuple[int, dict[str, Any], dict[str, Any]]:
         accepted = usecases.notify_one(session, principal=officer("FR"), notice=strasbourg)
@@ -157,9 +155,7 @@ def test_germany_refuses_from_the_notice_page_with_its_reason(
     """Germany's officer, asked to coordinate a French FM station at Strasbourg, refuses
     on its page: a blank reason is refused next to the box, the reason given shows in the
     coordination table, and a refusal of a withdrawn notice is the page's own error."""
-    strasbourg = fm_station("FR", f"FR-REFUSED-{uuid.uuid4().hex[:6]}", tx__lat_deg=48.58,
-                            tx__lon_deg=7.75, tx__antenna_height_m=100,
-                            tx__eirp_dbw=20)  # fmt: skip
+    strasbourg = strasbourg_fm(f"FR-REFUSED-{uuid.uuid4().hex[:6]}")
 
     def notify_examine(session: Any) -> int:
         accepted = usecases.notify_one(session, principal=officer("FR"), notice=strasbourg)
