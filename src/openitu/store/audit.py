@@ -323,14 +323,15 @@ def verify_rows(session: Session) -> list[ChangedRow]:
         table = audited.COVERED.get(table_name)
         if table is None:
             continue  # a table no longer vouched for
-        current = dict(audited.accepted_digests(session, table))
+        present = audited.vouched_for(
+            session, table, {values: digest for values, (digest, _) in expected_rows.items()}
+        )
         for values, (digest, seq) in sorted(expected_rows.items(), key=lambda item: item[1][1]):
-            now = current.get(values)
-            if (digest is None and now is None) or (now is not None and digest in now):
-                continue
+            if present.get(values, digest is None):
+                continue  # as recorded: unchanged, or still removed
             if digest is None:
                 reason = "present, though its last audited change removed it"
-            elif now is None:
+            elif values not in present:
                 reason = "deleted outside the application"
             else:
                 reason = "changed outside the application"

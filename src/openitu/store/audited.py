@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -229,13 +229,23 @@ def current_rows(
         yield _pk_of(table, row), row_digest(table, row)
 
 
-def accepted_digests(
-    session: Session, table: Table
-) -> Iterator[tuple[tuple[Any, ...], frozenset[str]]]:
-    """(primary key, the digests that vouch for the row as it is) of every row of
-    ``table``: :func:`row_digest`, and :func:`nulls_row_digest` for older entries."""
+def vouched_for(
+    session: Session, table: Table, recorded: Mapping[tuple[Any, ...], str | None]
+) -> dict[tuple[Any, ...], bool]:
+    """For each row of ``table`` now present that ``recorded`` (primary key -> the digest
+    its newest entry recorded, None when that entry removed it) names: whether that digest
+    vouches for the row as it is, :func:`row_digest` or, for entries written before NULLs
+    were passed over, :func:`nulls_row_digest` (computed only when the first differs)."""
+    vouched: dict[tuple[Any, ...], bool] = {}
     for row in _current(session, table, None):
-        yield _pk_of(table, row), frozenset((row_digest(table, row), nulls_row_digest(table, row)))
+        key = _pk_of(table, row)
+        if key not in recorded:
+            continue
+        digest = recorded[key]
+        vouched[key] = digest is not None and (
+            digest == row_digest(table, row) or digest == nulls_row_digest(table, row)
+        )
+    return vouched
 
 
 def _entity_rows(session: Session, entity: str, entity_id: str) -> set[RowKey]:
